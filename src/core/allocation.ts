@@ -1,0 +1,53 @@
+import { D, Dec, sum } from "./decimal";
+import { InputError, valueError } from "./errors";
+
+function checkBudgets(budgets: readonly Dec[], argument: string): Dec {
+  if (budgets.length === 0) throw valueError(argument, "expected at least one P-budget");
+  budgets.forEach((b, i) => {
+    if (b.isNegative() && !b.isZero()) throw valueError(argument, `value ${i + 1} is ${b.toString()}; a P-budget cannot be negative`);
+  });
+  const total = sum(budgets);
+  if (total.isZero()) throw new InputError("div0", argument, "the P-budgets add up to 0; at least one must be greater than 0");
+  return total;
+}
+
+/** Each municipality's share of the total P-budget, as fractions that add up to 1. */
+export function budgetShares(budgets: readonly Dec[], argument = "p_budgets"): Dec[] {
+  const total = checkBudgets(budgets, argument);
+  return budgets.map((b) => b.div(total));
+}
+
+export const MIN_DECIMALS = -9;
+export const MAX_DECIMALS = 10;
+
+/**
+ * Allocate `amount` over the budgets in proportion, rounded to `decimals` by largest remainder:
+ * every part is its exact share rounded down or up by one unit, and the parts add up exactly to the
+ * amount rounded to `decimals`. Ties go to the larger budget, then to the first.
+ */
+export function allocateByBudget(amount: Dec, budgets: readonly Dec[], decimals = 0, argument = "p_budgets"): Dec[] {
+  if (!Number.isInteger(decimals) || decimals < MIN_DECIMALS || decimals > MAX_DECIMALS) {
+    throw valueError("decimals", `expected a whole number from ${MIN_DECIMALS} to ${MAX_DECIMALS} (0 for whole euros), got ${decimals}`);
+  }
+  const total = checkBudgets(budgets, argument);
+  const unit = new D(10).pow(-decimals);
+  const sign = amount.isNegative() ? -1 : 1;
+  const units = amount.abs().div(unit).toDecimalPlaces(0, D.ROUND_HALF_UP);
+  const exact = budgets.map((b) => units.times(b).div(total));
+  const floors = exact.map((e) => e.floor());
+  let left = units.minus(sum(floors)).toNumber();
+  const order = budgets
+    .map((_, i) => i)
+    .sort((i, j) => exact[j].minus(floors[j]).comparedTo(exact[i].minus(floors[i])) || budgets[j].comparedTo(budgets[i]) || i - j);
+  for (const i of order) {
+    if (left <= 0) break;
+    floors[i] = floors[i].plus(1);
+    left--;
+  }
+  return floors.map((f) => f.times(unit).times(sign));
+}
+
+/** The amount as a fraction of the total P-budget (the report's "lump sum as % of P-budget"). */
+export function pctOfBudget(amount: Dec, budgets: readonly Dec[], argument = "p_budgets"): Dec {
+  return amount.div(checkBudgets(budgets, argument));
+}

@@ -1,0 +1,100 @@
+import { requireNonNegative, requirePositive } from "./checks";
+import { Dec, ZERO } from "./decimal";
+import { InputError, valueError } from "./errors";
+
+/** Inputs of the infrastructure extra-cost model for one year (chapter Financiën). */
+export interface LumpSumInputs {
+  /** Infrastructure extra costs of the base year: the sum of its cost lines. */
+  extraCostsBase: Dec;
+  /** Specific extra costs of the Participation Act (PW) group in the base year. */
+  specificPwCostsBase: Dec;
+  /** Target-group occupancy (Wsw + PW, fte) in the base year. */
+  fteBase: Dec;
+  /** Target-group occupancy (fte) in the year. */
+  fteYear: Dec;
+  /** PW occupancy (fte) in the year. */
+  pwFteYear: Dec;
+  /** Added-value (TW) effect, the positive amount deducted from the lump sum. */
+  addedValueEffect?: Dec;
+}
+
+/** Every row of the published lump-sum table for one year, unrounded. */
+export interface LumpSumYear {
+  infrastructureExtraCosts: Dec;
+  specificPwExtraCosts: Dec;
+  extraCostsPwAndWsw: Dec;
+  pwShare: Dec;
+  pwAmount: Dec;
+  addedValueEffect: Dec;
+  lumpSum: Dec;
+  /** Lump sum per PW fte; null when the year has no PW fte. */
+  lumpSumPerPwFte: Dec | null;
+}
+
+/** Base-year costs scaled by occupancy: costs × fte(year) / fte(base). */
+export function scaleByOccupancy(costsBase: Dec, fteBase: Dec, fteYear: Dec, costsArgument = "extra_costs_base"): Dec {
+  requireNonNegative(costsBase, costsArgument);
+  requirePositive(fteBase, "fte_base");
+  requireNonNegative(fteYear, "fte_year");
+  return costsBase.times(fteYear).div(fteBase);
+}
+
+/** The PW group's share of the target-group occupancy: PW fte / total fte. */
+export function pwShare(pwFteYear: Dec, fteYear: Dec): Dec {
+  requirePositive(fteYear, "fte_year");
+  requireNonNegative(pwFteYear, "pw_fte_year");
+  if (pwFteYear.greaterThan(fteYear)) {
+    throw valueError("pw_fte_year", `expected at most fte_year (${fteYear.toString()}), the PW fte are part of the total; got ${pwFteYear.toString()}`);
+  }
+  return pwFteYear.div(fteYear);
+}
+
+export function requireAddedValueEffect(effect: Dec): Dec {
+  if (effect.isNegative() && !effect.isZero()) {
+    throw valueError(
+      "added_value_effect",
+      `enter the deduction as a positive amount (the published table shows -48,512 for 2024: enter 48512); got ${effect.toString()}`,
+    );
+  }
+  return effect;
+}
+
+/**
+ * The lump sum of one year: infrastructure extra costs scaled by occupancy, less the specific PW
+ * costs (scaled the same way), times the PW share, plus those specific costs, less the added-value effect.
+ */
+export function lumpSumYear(input: LumpSumInputs): LumpSumYear {
+  const { extraCostsBase, specificPwCostsBase, fteBase, fteYear, pwFteYear } = input;
+  const addedValueEffect = requireAddedValueEffect(input.addedValueEffect ?? ZERO);
+  requireNonNegative(specificPwCostsBase, "specific_pw_costs_base");
+  if (specificPwCostsBase.greaterThan(extraCostsBase)) {
+    throw valueError(
+      "specific_pw_costs_base",
+      `expected at most extra_costs_base (${extraCostsBase.toString()}): the specific PW costs are part of the infrastructure extra costs; got ${specificPwCostsBase.toString()}`,
+    );
+  }
+  const infrastructureExtraCosts = scaleByOccupancy(extraCostsBase, fteBase, fteYear);
+  const specificPwExtraCosts = scaleByOccupancy(specificPwCostsBase, fteBase, fteYear, "specific_pw_costs_base");
+  const extraCostsPwAndWsw = infrastructureExtraCosts.minus(specificPwExtraCosts);
+  const share = pwShare(pwFteYear, fteYear);
+  const pwAmount = extraCostsPwAndWsw.times(share);
+  const lumpSum = pwAmount.plus(specificPwExtraCosts).minus(addedValueEffect);
+  return {
+    infrastructureExtraCosts,
+    specificPwExtraCosts,
+    extraCostsPwAndWsw,
+    pwShare: share,
+    pwAmount,
+    addedValueEffect,
+    lumpSum,
+    lumpSumPerPwFte: pwFteYear.isZero() ? null : lumpSum.div(pwFteYear),
+  };
+}
+
+/** Lump sum per PW fte; a year without PW fte has no such figure. */
+export function lumpSumPerFte(lumpSum: Dec, pwFte: Dec): Dec {
+  requireNonNegative(pwFte, "pw_fte");
+  if (pwFte.isZero()) throw new InputError("div0", "pw_fte", "expected PW fte greater than 0");
+  return lumpSum.div(pwFte);
+}
+

@@ -1,0 +1,256 @@
+// Custom functions: thin adapters that parse Excel input, call the core and shape the result.
+// The JSDoc below generates functions.json (custom-functions-metadata-plugin), which also adds the
+// CustomFunctions.associate calls; translations.nl-NL.json gives the Dutch names and descriptions.
+import { addedValueEffect } from "../core/addedValue";
+import { allocateByBudget, budgetShares, pctOfBudget } from "../core/allocation";
+import { lumpSumPerFte, lumpSumYear, pwShare, scaleByOccupancy } from "../core/extraCosts";
+import { InputError } from "../core/errors";
+import { projectOccupancy } from "../core/occupancy";
+import { placementRate } from "../core/placementRate";
+import { attributableFraction, attributableFractionByYear, passesQuasiInhouse, QUASI_INHOUSE_THRESHOLD } from "../core/quasiInhouse";
+import { requireFraction } from "../core/checks";
+import { excel, toExcelError } from "./excelErrors";
+import {
+  gridNumbers,
+  isBlank,
+  out,
+  requireSameShape,
+  reshape,
+  sumOf,
+  toBoolean,
+  toGrid,
+  toInteger,
+  toNumber,
+  toNumbers,
+  toOptionalNumber,
+  cellLabel,
+} from "./excelValues";
+
+/**
+ * The year's lump sum in euros, unrounded: base-year extra costs scaled by occupancy, times the PW share, plus the specific PW extra costs, less the added-value effect.
+ * @customfunction LUMPSUM
+ * @param extra_costs_base Infrastructure extra costs of the base year: one cell or the range of cost lines (summed).
+ * @param specific_pw_costs_base Specific PW extra costs of the base year.
+ * @param fte_base Target-group occupancy (Wsw + PW, fte) in the base year.
+ * @param fte_year Target-group occupancy (fte) in the year.
+ * @param pw_fte_year PW occupancy (fte) in the year.
+ * @param [added_value_effect] Added-value (TW) effect to deduct, as a positive amount. Default 0.
+ * @returns The lump sum in euros.
+ */
+export function lumpsum(
+  extra_costs_base: any[][],
+  specific_pw_costs_base: any,
+  fte_base: any,
+  fte_year: any,
+  pw_fte_year: any,
+  added_value_effect?: any,
+): number {
+  return excel(() =>
+    out(
+      lumpSumYear({
+        extraCostsBase: sumOf(extra_costs_base, "extra_costs_base"),
+        specificPwCostsBase: toNumber(specific_pw_costs_base, "specific_pw_costs_base"),
+        fteBase: toNumber(fte_base, "fte_base"),
+        fteYear: toNumber(fte_year, "fte_year"),
+        pwFteYear: toNumber(pw_fte_year, "pw_fte_year"),
+        addedValueEffect: toOptionalNumber(added_value_effect, "added_value_effect") ?? undefined,
+      }).lumpSum,
+    ),
+  );
+}
+
+/**
+ * Base-year extra costs scaled by occupancy: costs × fte of the year / fte of the base year.
+ * @customfunction EXTRA_COSTS
+ * @param extra_costs_base Extra costs of the base year: one cell or a range of cost lines (summed).
+ * @param fte_base Target-group occupancy (fte) in the base year.
+ * @param fte_year Target-group occupancy (fte) in the year.
+ * @returns The year's extra costs in euros, unrounded.
+ */
+export function extraCosts(extra_costs_base: any[][], fte_base: any, fte_year: any): number {
+  return excel(() =>
+    out(scaleByOccupancy(sumOf(extra_costs_base, "extra_costs_base"), toNumber(fte_base, "fte_base"), toNumber(fte_year, "fte_year"))),
+  );
+}
+
+/**
+ * The PW group's share of the target-group occupancy: PW fte / total fte.
+ * @customfunction PW_SHARE
+ * @param pw_fte_year PW occupancy (fte) in the year.
+ * @param fte_year Target-group occupancy (fte) in the year.
+ * @returns A fraction; format the cell as %.
+ */
+export function pwShareOfFte(pw_fte_year: any, fte_year: any): number {
+  return excel(() => out(pwShare(toNumber(pw_fte_year, "pw_fte_year"), toNumber(fte_year, "fte_year"))));
+}
+
+/**
+ * Added-value (TW) effect: placements × demand-driven share × uplift × average added value per placement.
+ * @customfunction ADDED_VALUE_EFFECT
+ * @param placements Placements per year (the norm: 200).
+ * @param demand_driven_share Share of the placements that is demand-driven (10%).
+ * @param uplift Extra added value of a demand-driven placement (15%).
+ * @param average_added_value Average added value per placement, in euros.
+ * @returns The effect in euros, a positive amount to deduct from the lump sum.
+ */
+export function addedValue(placements: any, demand_driven_share: any, uplift: any, average_added_value: any): number {
+  return excel(() =>
+    out(
+      addedValueEffect(
+        toNumber(placements, "placements"),
+        toNumber(demand_driven_share, "demand_driven_share"),
+        toNumber(uplift, "uplift"),
+        toNumber(average_added_value, "average_added_value"),
+      ),
+    ),
+  );
+}
+
+/**
+ * Lump sum per PW fte.
+ * @customfunction LUMPSUM_PER_FTE
+ * @param lumpsum The lump sum in euros.
+ * @param pw_fte PW occupancy (fte).
+ * @returns Euros per PW fte.
+ */
+export function lumpsumPerFte(lumpsum: any, pw_fte: any): number {
+  return excel(() => out(lumpSumPerFte(toNumber(lumpsum, "lumpsum"), toNumber(pw_fte, "pw_fte"))));
+}
+
+/**
+ * Occupancy projection: Wsw falls by its outflow rate; PW changes by (inflow − outflow) persons × fte per person. Spills one row per year (base year first): Wsw, PW, total, change, % change.
+ * @customfunction OCCUPANCY_PROJECTION
+ * @param wsw_base Wsw fte in the base year.
+ * @param pw_base PW fte in the base year.
+ * @param years Number of years to project (1 to 50).
+ * @param wsw_outflow_rate Share of the Wsw fte leaving each year (6%).
+ * @param pw_inflow PW persons starting each year (200).
+ * @param pw_outflow PW persons leaving each year (100).
+ * @param fte_per_person Average fte of one PW person.
+ * @returns Rows of Wsw, PW, total, change and % change.
+ */
+export function occupancyProjection(
+  wsw_base: any,
+  pw_base: any,
+  years: any,
+  wsw_outflow_rate: any,
+  pw_inflow: any,
+  pw_outflow: any,
+  fte_per_person: any,
+): any[][] {
+  return excel(() =>
+    projectOccupancy({
+      wswBase: toNumber(wsw_base, "wsw_base"),
+      pwBase: toNumber(pw_base, "pw_base"),
+      years: toInteger(years, "years", 0),
+      wswOutflowRate: toNumber(wsw_outflow_rate, "wsw_outflow_rate"),
+      pwInflowPersons: toNumber(pw_inflow, "pw_inflow"),
+      pwOutflowPersons: toNumber(pw_outflow, "pw_outflow"),
+      ftePerPerson: toNumber(fte_per_person, "fte_per_person"),
+    }).map((r) => [out(r.wsw), out(r.pw), out(r.total), r.change ? out(r.change) : "", r.changePct ? out(r.changePct) : ""]),
+  );
+}
+
+/**
+ * Each municipality's share of the total P-budget; with an amount, that amount allocated by those shares, rounded by largest remainder so the parts add up to the amount exactly. Spills the shape of p_budgets.
+ * @customfunction PBUDGET_SHARE
+ * @param p_budgets The P-budgets of the municipalities (one column or row).
+ * @param [amount] The amount to allocate, e.g. the lump sum. Omitted, empty or 0: the shares.
+ * @param [decimals] Decimals of the allocated amounts (default 0: whole euros).
+ * @returns Shares (fractions) or allocated amounts, one per municipality.
+ */
+export function pbudgetShare(p_budgets: any[][], amount?: any, decimals?: any): number[][] {
+  return excel(() => {
+    const g = toGrid(p_budgets, "p_budgets");
+    const budgets = gridNumbers(g, "p_budgets");
+    const a = toOptionalNumber(amount, "amount");
+    const d = toInteger(decimals, "decimals", 0);
+    // Desktop passes an empty amount cell as 0 and the web as null: both mean "no amount", the shares.
+    const parts = a === null || a.isZero() ? budgetShares(budgets) : allocateByBudget(a, budgets, d);
+    return reshape(parts.map(out), g);
+  });
+}
+
+/**
+ * The amount as a fraction of the total P-budget (the report's "lump sum as % of P-budget").
+ * @customfunction LUMPSUM_PCT_PBUDGET
+ * @param amount The lump sum in euros.
+ * @param p_budgets The P-budgets of the municipalities.
+ * @returns A fraction; format the cell as %.
+ */
+export function lumpsumPctPbudget(amount: any, p_budgets: any[][]): number {
+  return excel(() => out(pctOfBudget(toNumber(amount, "amount"), toNumbers(p_budgets, "p_budgets"))));
+}
+
+function quasiInputs(attributable: any[][], total: any[][]) {
+  const ga = toGrid(attributable, "attributable");
+  const gt = toGrid(total, "total");
+  requireSameShape(ga, "attributable", gt, "total");
+  return { ga, a: gridNumbers(ga, "attributable"), t: gridNumbers(gt, "total") };
+}
+
+/**
+ * Quasi-in-house test: attributable fte (target group + attributable staff) / total fte, pooled over the years given; with by_year TRUE, the fraction of each year.
+ * @customfunction QUASI_INHOUSE_PCT
+ * @param attributable Attributable fte, one value per year.
+ * @param total Total fte, one value per year (same shape).
+ * @param [by_year] TRUE: spill the fraction of each year. Default FALSE: one pooled fraction.
+ * @returns A fraction (0.879 = 87.9%); the test passes above 80%.
+ */
+export function quasiInhousePct(attributable: any[][], total: any[][], by_year?: any): any[][] {
+  return excel(() => {
+    const { ga, a, t } = quasiInputs(attributable, total);
+    if (!toBoolean(by_year, "by_year", false)) return [[out(attributableFraction(a, t))]];
+    return reshape(
+      attributableFractionByYear(a, t).map((f) => (f instanceof InputError ? toExcelError(f) : out(f))),
+      ga,
+    );
+  });
+}
+
+/**
+ * Passes the quasi-in-house test: TRUE only when the pooled attributable fraction is above the threshold (more than 80%).
+ * @customfunction QUASI_INHOUSE_TEST
+ * @param attributable Attributable fte, one value per year.
+ * @param total Total fte, one value per year (same shape).
+ * @param [threshold] The threshold as a fraction (default 80%).
+ * @returns TRUE when the test passes.
+ */
+export function quasiInhouseTest(attributable: any[][], total: any[][], threshold?: any): boolean {
+  return excel(() => {
+    const { a, t } = quasiInputs(attributable, total);
+    const limit = toOptionalNumber(threshold, "threshold");
+    const fraction = attributableFraction(a, t);
+    return passesQuasiInhouse(fraction, limit === null || limit.isZero() ? QUASI_INHOUSE_THRESHOLD : requireFraction(limit, "threshold"));
+  });
+}
+
+/**
+ * Placement rate: placed / indications, element by element for same-shaped ranges. A non-numeric indication (NB) gives #N/A, zero indications #DIV/0!.
+ * @customfunction PLACEMENT_RATE
+ * @param placed Persons placed (working), one cell or a range.
+ * @param indications Indications (referral decisions), same shape as placed.
+ * @returns Fractions; format the cells as %.
+ */
+export function placementRateOf(placed: any[][], indications: any[][]): any[][] {
+  return excel(() => {
+    const gp = toGrid(placed, "placed");
+    const gi = toGrid(indications, "indications");
+    requireSameShape(gp, "placed", gi, "indications");
+    const rates = gp.cells.map((p, i) => {
+      const ind = gi.cells[i];
+      const where = cellLabel(gi, i);
+      if (!isBlank(p) && typeof p !== "number") return toExcelError(new InputError("na", "placed", `${where}no count available ("${String(p)}")`));
+      if (!isBlank(ind) && typeof ind !== "number") {
+        return toExcelError(new InputError("na", "indications", `${where}no count available ("${String(ind)}"), so no rate`));
+      }
+      try {
+        return out(placementRate(toNumber(p, "placed"), toNumber(ind, "indications")));
+      } catch (e) {
+        return toExcelError(e);
+      }
+    });
+    return reshape(rates, gp);
+  });
+}
+
