@@ -29,6 +29,21 @@ export interface OccupancyRow {
   changePct: Dec | null;
 }
 
+/** Totals, changes and % changes of a series of Wsw and PW fte per year (first year first). */
+export function occupancyFromSeries(wsw: readonly Dec[], pw: readonly Dec[]): OccupancyRow[] {
+  if (wsw.length !== pw.length) throw valueError("pw", `expected one value per year, as many as wsw (${wsw.length}), got ${pw.length}`);
+  const rows: OccupancyRow[] = [];
+  wsw.forEach((w, i) => {
+    requireNonNegative(w, "wsw");
+    requireNonNegative(pw[i], "pw");
+    const total = w.plus(pw[i]);
+    const prev = rows[i - 1];
+    const change = prev ? total.minus(prev.total) : null;
+    rows.push({ wsw: w, pw: pw[i], total, change, changePct: change && !prev.total.isZero() ? change.div(prev.total) : null });
+  });
+  return rows;
+}
+
 /**
  * Occupancy projection: Wsw falls by its outflow rate, PW changes by (inflow − outflow) persons ×
  * fte per person (never below 0). Row 0 is the base year, then one row per projected year.
@@ -44,14 +59,12 @@ export function projectOccupancy(a: OccupancyAssumptions): OccupancyRow[] {
   requireNonNegative(a.pwOutflowPersons, "pw_outflow");
   requireNonNegative(a.ftePerPerson, "fte_per_person");
   const pwStep = a.pwInflowPersons.minus(a.pwOutflowPersons).times(a.ftePerPerson);
-  const rows: OccupancyRow[] = [{ wsw: a.wswBase, pw: a.pwBase, total: a.wswBase.plus(a.pwBase), change: null, changePct: null }];
+  const keep = a.wswOutflowRate.negated().plus(1);
+  const wsw = [a.wswBase];
+  const pw = [a.pwBase];
   for (let y = 1; y <= a.years; y++) {
-    const prev = rows[y - 1];
-    const wsw = prev.wsw.times(a.wswOutflowRate.negated().plus(1));
-    const pw = D.max(ZERO, prev.pw.plus(pwStep));
-    const total = wsw.plus(pw);
-    const change = total.minus(prev.total);
-    rows.push({ wsw, pw, total, change, changePct: prev.total.isZero() ? null : change.div(prev.total) });
+    wsw.push(wsw[y - 1].times(keep));
+    pw.push(D.max(ZERO, pw[y - 1].plus(pwStep)));
   }
-  return rows;
+  return occupancyFromSeries(wsw, pw);
 }

@@ -107,7 +107,7 @@ export function addedValue(placements: any, demand_driven_share: any, uplift: an
 }
 
 /**
- * Lump sum per PW fte.
+ * Lump sum per PW fte: the lump sum divided by the PW occupancy (the report's "lump sum per fte PW employment").
  * @customfunction LUMPSUM_PER_FTE
  * @param lumpsum The lump sum in euros.
  * @param pw_fte PW occupancy (fte).
