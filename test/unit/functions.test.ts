@@ -10,7 +10,7 @@ const budgets2023 = column([354197, 130751, 1256712, 834925, 497783, 2274086]);
 
 describe("custom functions: input rules", () => {
   describe("LUMPSUM", () => {
-    const base = (): Parameters<typeof f.lumpsum> => [lines, 417000, 1792.2, 1755.9284, 428.2087];
+    const base = (): [unknown[][], number, number, number, number] => [lines, 417000, 1792.2, 1755.9284, 428.2087];
     it("blank cost lines count as 0, whether web (null) or desktop (0) passes them", () => {
       const web = f.lumpsum([...lines, [null], [""]], 417000, 1792.2, 1755.9284, 428.2087);
       const desktop = f.lumpsum([...lines, [0], [0]], 417000, 1792.2, 1755.9284, 428.2087);

@@ -1,0 +1,67 @@
+// A workbook plan: what the add-in writes (sheets, blocks of cells with native formulas, number
+// formats, styles, defined names, charts) as plain data. The core builds it; writers apply it
+// (Office.js in the task pane, ExcelJS for .xlsx). Nothing here knows about Office.
+
+/** A cell: a constant or a native Excel formula (en-US syntax, starting with "="), never both. */
+export interface PlanCell {
+  value?: number | string | boolean | null;
+  formula?: string;
+  /** Excel number format code, e.g. NUMBER_FORMATS.euro. */
+  format?: string;
+  style?: CellStyle;
+}
+
+export type CellStyle = "title" | "header" | "label" | "input" | "calc" | "total" | "check" | "note";
+
+/** A rectangular block of cells whose top-left cell is `anchor` (A1 notation, no sheet). */
+export interface PlanBlock {
+  anchor: string;
+  /** Rows of cells; every row has the same length. `null` leaves a cell untouched (and empty). */
+  rows: (PlanCell | null)[][];
+}
+
+export interface PlanSheet {
+  name: string;
+  blocks: PlanBlock[];
+  /** Column widths in characters, from column A. */
+  columnWidths?: number[];
+  /** Rows and columns frozen at the top/left. */
+  freeze?: { rows: number; columns: number };
+  tabColor?: string;
+}
+
+/** A workbook-scoped defined name, e.g. { name: "ibn_fte_base", ref: "'Invoer'!$B$3" }. */
+export interface PlanName {
+  name: string;
+  ref: string;
+  comment?: string;
+}
+
+export interface PlanChart {
+  sheet: string;
+  title: string;
+  type: "columnClustered" | "line";
+  /** Category labels and series, as sheet-qualified A1 ranges. */
+  categories: string;
+  series: { name: string; values: string }[];
+  /** Where the chart sits: top-left and bottom-right cells on `sheet`. */
+  from: string;
+  to: string;
+}
+
+export interface WorkbookPlan {
+  sheets: PlanSheet[];
+  names: PlanName[];
+  charts: PlanChart[];
+}
+
+export const NUMBER_FORMATS = {
+  euro: '"€" #,##0;[Red]-"€" #,##0',
+  euroCents: '"€" #,##0.00;[Red]-"€" #,##0.00',
+  integer: "#,##0",
+  fte: "#,##0.0",
+  pct0: "0%",
+  pct1: "0.0%",
+  fraction: "0.0000",
+  year: "0",
+} as const;
