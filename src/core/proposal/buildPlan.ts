@@ -1,0 +1,457 @@
+// Builds the proposal workbook plan: six sheets of native Excel formulas (no custom functions), so the
+// workbook recalculates in Excel 2016+, Excel on the web and LibreOffice, with or without the add-in.
+import { address, quoteSheet, rangeAddress } from "../plan/a1";
+import { SheetBuilder } from "../plan/sheetBuilder";
+import { NUMBER_FORMATS as F, type PlanChart, type PlanName, type WorkbookPlan } from "../plan/types";
+import { validateProposalInput, type ProposalInput } from "./input";
+import { LABELS, type Labels, type PlanLanguage } from "./labels";
+
+/** Cell references that later sheets use to read earlier ones (absolute, sheet-qualified). */
+interface Refs {
+  baseYear: string;
+  /** Header cell of every year: allocation years (previous period, then proposal years). */
+  allocYear: string[];
+  year: string[];
+  qiYear: string[];
+  costLabel: string[];
+  costAmount: string[];
+  specificPw: string;
+  /** Wsw and PW fte: base year, then proposal years. */
+  wsw: string[];
+  pw: string[];
+  tw: { placements: string; share: string; uplift: string; average: string; applies: string[] };
+  prev: { lumpSum: string[]; wsw: string[]; pw: string[] };
+  municipality: string[];
+  /** pBudget[i][j]: municipality i, allocation year j. */
+  pBudget: string[][];
+  qi: { wsw: string[]; pw: string[]; attributable: string[]; nonAttributable: string[]; regular: string[]; threshold: string };
+}
+
+const qualify = (sheet: string, row: number, col: number) => `${quoteSheet(sheet)}!${address(row, col, true)}`;
+
+function buildInputs(p: ProposalInput, t: Labels, names: PlanName[]) {
+  const s = new SheetBuilder(t.sheets.inputs);
+  const n = p.years.length;
+  const prevYears = p.previous?.years ?? [];
+  const name = (id: string, row: number, col: number, rows = 1, cols = 1) => names.push({ name: `ibn_${id}`, ref: s.ref(row, col, rows, cols) });
+  const q = (row: number, col: number) => qualify(s.name, row, col);
+  s.label(0, 0, t.inputsTitle, "title").label(1, 0, t.inputsNote, "note");
+
+  let r = 3;
+  s.label(r, 0, t.baseYear).value(r, 1, p.baseYear, F.year);
+  name("base_year", r, 1);
+  const baseYear = q(r, 1);
+  r += 1;
+  s.label(r, 0, t.proposalYears);
+  p.years.forEach((y, j) => s.value(r, 1 + j, y, F.year));
+  name("years", r, 1, 1, n);
+  const year = p.years.map((_, j) => q(r, 1 + j));
+
+  r += 2;
+  s.labels(r, 0, [t.costLine]).formula(r, 1, baseYear, F.year, "header");
+  const first = r + 1;
+  p.costLines.forEach((c, i) => s.value(first + i, 0, c.label, undefined).value(first + i, 1, c.amount, F.euro));
+  const last = first + p.costLines.length - 1;
+  name("cost_labels", first, 0, p.costLines.length, 1);
+  name("cost_lines", first, 1, p.costLines.length, 1);
+  s.label(last + 1, 0, t.totalCosts, "total").formula(last + 1, 1, `SUM(${rangeAddress(first, 1, p.costLines.length, 1)})`, F.euro, "total");
+  r = last + 3;
+  s.label(r, 0, t.specificPw).value(r, 1, p.specificPwCostsBase, F.euro);
+  name("specific_pw_base", r, 1);
+  const specificPw = q(r, 1);
+
+  // Occupancy: base year and proposal years; projected years are formulas on the parameters below.
+  r += 2;
+  s.labels(r, 0, [t.occupancyInput]).formula(r, 1, baseYear, F.year, "header");
+  year.forEach((y, j) => s.formula(r, 2 + j, y, F.year, "header"));
+  const wswRow = r + 1;
+  const pwRow = r + 2;
+  s.label(wswRow, 0, t.wsw).label(pwRow, 0, t.pw);
+  const o = p.occupancy;
+  if (o.mode === "given") {
+    o.wsw.forEach((v, j) => s.value(wswRow, 1 + j, v, F.fte));
+    o.pw.forEach((v, j) => s.value(pwRow, 1 + j, v, F.fte));
+    r = pwRow + 2;
+  } else {
+    const pr = pwRow + 2;
+    s.labels(pr, 0, [t.projection]);
+    const params: [string, string, number, string][] = [
+      ["wsw_outflow_rate", t.wswOutflowRate, o.wswOutflowRate, F.pct1],
+      ["pw_inflow", t.pwInflow, o.pwInflowPersons, F.integer],
+      ["pw_outflow", t.pwOutflow, o.pwOutflowPersons, F.integer],
+      ["fte_per_person", t.ftePerPerson, o.ftePerPerson, "0.00"],
+    ];
+    params.forEach(([id, label, v, fmt], k) => {
+      s.label(pr + 1 + k, 0, label).value(pr + 1 + k, 1, v, fmt);
+      name(id, pr + 1 + k, 1);
+    });
+    const [rate, inflow, outflow, fpp] = params.map((_, k) => address(pr + 1 + k, 1, true));
+    s.value(wswRow, 1, o.wswBase, F.fte).value(pwRow, 1, o.pwBase, F.fte);
+    for (let j = 1; j <= n; j++) {
+      s.formula(wswRow, 1 + j, `${address(wswRow, j)}*(1-${rate})`, F.fte);
+      s.formula(pwRow, 1 + j, `MAX(0,${address(pwRow, j)}+(${inflow}-${outflow})*${fpp})`, F.fte);
+    }
+    r = pr + params.length + 2;
+  }
+  name("wsw", wswRow, 1, 1, n + 1);
+  name("pw", pwRow, 1, 1, n + 1);
+  const wsw = Array.from({ length: n + 1 }, (_, j) => q(wswRow, 1 + j));
+  const pw = Array.from({ length: n + 1 }, (_, j) => q(pwRow, 1 + j));
+
+  // Added-value (TW) effect parameters, and per year whether it is deducted.
+  s.labels(r, 0, [t.addedValue]);
+  const a = p.addedValue;
+  const twParams: [string, string, number, string][] = [
+    ["tw_placements", t.placements, a.placements, F.integer],
+    ["tw_demand_share", t.demandShare, a.demandDrivenShare, F.pct0],
+    ["tw_uplift", t.uplift, a.uplift, F.pct0],
+    ["tw_average_value", t.averageValue, a.averageAddedValue, F.euroCents],
+  ];
+  twParams.forEach(([id, label, v, fmt], k) => {
+    s.label(r + 1 + k, 0, label).value(r + 1 + k, 1, v, fmt);
+    name(id, r + 1 + k, 1);
+  });
+  const [placements, share, uplift, average] = twParams.map((_, k) => q(r + 1 + k, 1));
+  r += twParams.length + 1;
+  s.label(r, 0, t.applies);
+  a.applies.forEach((v, j) => s.value(r, 1 + j, v, "0"));
+  name("tw_applies", r, 1, 1, n);
+  const applies = a.applies.map((_, j) => q(r, 1 + j));
+
+  // Previous period, shown beside the proposal.
+  const prev = { lumpSum: [] as string[], wsw: [] as string[], pw: [] as string[] };
+  const allocYear: string[] = [];
+  if (p.previous) {
+    r += 2;
+    const pp = p.previous;
+    s.labels(r, 0, [t.previous, ...pp.years]);
+    pp.years.forEach((_, j) => s.set(r, 1 + j, { value: pp.years[j], format: F.year, style: "input" }));
+    name("prev_years", r, 1, 1, pp.years.length);
+    pp.years.forEach((_, j) => allocYear.push(q(r, 1 + j)));
+    const rows: [keyof typeof prev, string, number[], string][] = [
+      ["lumpSum", t.lumpSumFee, pp.lumpSums, F.euro],
+      ["wsw", t.wsw, pp.wsw, F.fte],
+      ["pw", t.pw, pp.pw, F.fte],
+    ];
+    rows.forEach(([key, label, values, fmt], k) => {
+      s.label(r + 1 + k, 0, label);
+      values.forEach((v, j) => s.value(r + 1 + k, 1 + j, v, fmt));
+      name(`prev_${key === "lumpSum" ? "lumpsum" : key}`, r + 1 + k, 1, 1, values.length);
+      prev[key] = values.map((_, j) => q(r + 1 + k, 1 + j));
+    });
+    r += rows.length + 1;
+  }
+  allocYear.push(...year);
+
+  // P-budgets per municipality and allocation year.
+  r += 1;
+  s.labels(r, 0, [t.municipality]);
+  allocYear.forEach((y, j) => s.formula(r, 1 + j, y, F.year, "header"));
+  const m0 = r + 1;
+  p.municipalities.forEach((m, i) => {
+    s.value(m0 + i, 0, m.name);
+    m.pBudgets.forEach((b, j) => s.value(m0 + i, 1 + j, b, F.euro));
+  });
+  const M = p.municipalities.length;
+  name("municipalities", m0, 0, M, 1);
+  name("pbudget", m0, 1, M, allocYear.length);
+  const municipality = p.municipalities.map((_, i) => q(m0 + i, 0));
+  const pBudget = p.municipalities.map((_, i) => allocYear.map((_, j) => q(m0 + i, 1 + j)));
+  r = m0 + M + 1;
+
+  // Quasi-in-house inputs.
+  const qi = p.quasiInhouse;
+  s.labels(r, 0, [t.quasiInput]);
+  qi.years.forEach((y, k) => s.set(r, 1 + k, { value: y, format: F.year, style: "input" }));
+  name("qi_years", r, 1, 1, qi.years.length);
+  const qiYear = qi.years.map((_, k) => q(r, 1 + k));
+  const qiRows: [string, string, number[]][] = [
+    ["qi_wsw", t.wsw, qi.wsw],
+    ["qi_pw", t.pw, qi.pw],
+    ["qi_attributable_staff", t.attributableStaff, qi.attributableStaff],
+    ["qi_non_attributable_staff", t.nonAttributableStaff, qi.nonAttributableStaff],
+    ["qi_regular_staff", t.regularStaff, qi.regularProductionStaff],
+  ];
+  const qiRefs = qiRows.map(([id, label, values], k) => {
+    s.label(r + 1 + k, 0, label);
+    values.forEach((v, j) => s.value(r + 1 + k, 1 + j, v, F.fte));
+    name(id, r + 1 + k, 1, 1, values.length);
+    return values.map((_, j) => q(r + 1 + k, 1 + j));
+  });
+  r += qiRows.length + 1;
+  s.label(r, 0, t.threshold).value(r, 1, qi.threshold, F.pct0);
+  name("qi_threshold", r, 1);
+
+  s.columnWidths([44, ...Array(Math.max(n + 1, allocYear.length, qi.years.length)).fill(14)]);
+  const refs: Refs = {
+    baseYear,
+    allocYear,
+    year,
+    qiYear,
+    costLabel: p.costLines.map((_, i) => q(first + i, 0)),
+    costAmount: p.costLines.map((_, i) => q(first + i, 1)),
+    specificPw,
+    wsw,
+    pw,
+    tw: { placements, share, uplift, average, applies },
+    prev,
+    municipality,
+    pBudget,
+    qi: { wsw: qiRefs[0], pw: qiRefs[1], attributable: qiRefs[2], nonAttributable: qiRefs[3], regular: qiRefs[4], threshold: q(r, 1) },
+  };
+  return { sheet: s.build("FFC000"), refs };
+}
+
+function buildOccupancy(refs: Refs, t: Labels, n: number) {
+  const s = new SheetBuilder(t.sheets.occupancy);
+  s.label(0, 0, t.occupancyTitle, "title");
+  s.labels(2, 0, [t.occupancyTitle]).formula(2, 1, refs.baseYear, F.year, "header");
+  refs.year.forEach((y, j) => s.formula(2, 2 + j, y, F.year, "header"));
+  s.label(3, 0, t.wsw).label(4, 0, t.pw).label(5, 0, t.occupancyTotal, "total").label(6, 0, t.change).label(7, 0, t.changePct);
+  for (let j = 0; j <= n; j++) {
+    const c = 1 + j;
+    s.formula(3, c, refs.wsw[j], F.fte).formula(4, c, refs.pw[j], F.fte);
+    s.formula(5, c, `${s.at(3, c)}+${s.at(4, c)}`, F.fte, "total");
+    if (j > 0) {
+      s.formula(6, c, `${s.at(5, c)}-${s.at(5, c - 1)}`, F.fte);
+      s.formula(7, c, `${s.at(6, c)}/${s.at(5, c - 1)}`, F.pct1);
+    }
+  }
+  const cols = Array.from({ length: n + 1 }, (_, j) => 1 + j);
+  return {
+    sheet: s.columnWidths([36, ...cols.map(() => 14)]).build(),
+    total: cols.map((c) => s.ref(5, c)),
+    wsw: cols.map((c) => s.ref(3, c)),
+    pw: cols.map((c) => s.ref(4, c)),
+    totalRow: s.ref(5, 1, 1, n + 1),
+  };
+}
+
+function buildExtraCosts(refs: Refs, occTotal: string[], t: Labels, n: number) {
+  const s = new SheetBuilder(t.sheets.extraCosts);
+  s.label(0, 0, t.extraCostsTitle, "title").label(1, 0, t.scaledNote, "note");
+  s.labels(3, 0, [t.costLine]).formula(3, 1, refs.baseYear, F.year, "header");
+  refs.year.forEach((y, j) => s.formula(3, 2 + j, y, F.year, "header"));
+  // Every year column scales the base-year column by occupancy: base × fte(year) / fte(base).
+  const scaled = (row: number, j: number) => `$B${row + 1}*${occTotal[j + 1]}/${occTotal[0]}`;
+  const L = refs.costAmount.length;
+  refs.costAmount.forEach((amount, i) => {
+    s.formula(4 + i, 0, refs.costLabel[i], undefined, "label").formula(4 + i, 1, amount, F.euro);
+    for (let j = 0; j < n; j++) s.formula(4 + i, 2 + j, scaled(4 + i, j), F.euro);
+  });
+  const tot = 4 + L;
+  const spec = tot + 1;
+  const pwWsw = tot + 2;
+  s.label(tot, 0, t.infraCosts, "total").label(spec, 0, t.specificCosts).label(pwWsw, 0, t.costsPwWsw, "total");
+  s.formula(spec, 1, refs.specificPw, F.euro);
+  for (let c = 1; c <= n + 1; c++) {
+    s.formula(tot, c, `SUM(${rangeAddress(4, c, L, 1)})`, F.euro, "total");
+    if (c > 1) s.formula(spec, c, scaled(spec, c - 2), F.euro);
+    s.formula(pwWsw, c, `${s.at(tot, c)}-${s.at(spec, c)}`, F.euro, "total");
+  }
+  const years = Array.from({ length: n }, (_, j) => 2 + j);
+  return {
+    sheet: s.columnWidths([40, ...Array(n + 1).fill(15)]).build(),
+    pwWsw: years.map((c) => s.ref(pwWsw, c)),
+    specific: years.map((c) => s.ref(spec, c)),
+  };
+}
+
+function buildLumpSum(refs: Refs, occ: ReturnType<typeof buildOccupancy>, costs: ReturnType<typeof buildExtraCosts>, t: Labels, n: number) {
+  const s = new SheetBuilder(t.sheets.lumpSum);
+  s.label(0, 0, t.lumpSumTitle, "title");
+  s.labels(2, 0, [t.lumpSumTitle]);
+  refs.year.forEach((y, j) => s.formula(2, 1 + j, y, F.year, "header"));
+  const rows = { pwWsw: 3, share: 4, amount: 5, specific: 6, effect: 7, total: 8 };
+  s.label(rows.pwWsw, 0, t.costsPwWsw).label(rows.share, 0, t.pwShare).label(rows.amount, 0, t.amount);
+  s.label(rows.specific, 0, t.specificCosts).label(rows.effect, 0, t.effect).label(rows.total, 0, t.lumpSum, "total");
+  const { placements, share, uplift, average, applies } = refs.tw;
+  for (let j = 0; j < n; j++) {
+    const c = 1 + j;
+    s.formula(rows.pwWsw, c, costs.pwWsw[j], F.euro);
+    s.formula(rows.share, c, `${occ.pw[j + 1]}/${occ.total[j + 1]}`, F.pct0);
+    s.formula(rows.amount, c, `${s.at(rows.pwWsw, c)}*${s.at(rows.share, c)}`, F.euro);
+    s.formula(rows.specific, c, costs.specific[j], F.euro);
+    s.formula(rows.effect, c, `-${applies[j]}*${placements}*${share}*${uplift}*${average}`, F.euro);
+    s.formula(rows.total, c, `${s.at(rows.amount, c)}+${s.at(rows.specific, c)}+${s.at(rows.effect, c)}`, F.euro, "total");
+  }
+
+  // Comparison with the previous period: the fee in whole euros, occupancy and the fee per PW fte.
+  const c0 = 11;
+  const prevN = refs.prev.lumpSum.length;
+  s.label(c0 - 1, 0, t.comparisonTitle, "title");
+  s.labels(c0, 0, [""]);
+  refs.allocYear.forEach((y, j) => s.formula(c0, 1 + j, y, F.year, "header"));
+  s.label(c0 + 1, 0, t.lumpSumFee).label(c0 + 2, 0, t.wsw).label(c0 + 3, 0, t.pw);
+  s.label(c0 + 4, 0, t.totalEmployed, "total").label(c0 + 5, 0, t.perFte);
+  const fee: string[] = [];
+  refs.allocYear.forEach((_, j) => {
+    const c = 1 + j;
+    const k = j - prevN; // proposal-year index, negative for the previous period
+    s.formula(c0 + 1, c, k < 0 ? refs.prev.lumpSum[j] : `ROUND(${s.at(rows.total, 1 + k)},0)`, F.euro);
+    s.formula(c0 + 2, c, k < 0 ? refs.prev.wsw[j] : occ.wsw[k + 1], F.fte);
+    s.formula(c0 + 3, c, k < 0 ? refs.prev.pw[j] : occ.pw[k + 1], F.fte);
+    s.formula(c0 + 4, c, `${s.at(c0 + 2, c)}+${s.at(c0 + 3, c)}`, F.fte, "total");
+    s.formula(c0 + 5, c, `${s.at(c0 + 1, c)}/${s.at(c0 + 3, c)}`, F.euro);
+    fee.push(s.ref(c0 + 1, c));
+  });
+  return {
+    sheet: s.columnWidths([36, ...Array(Math.max(n, refs.allocYear.length)).fill(15)]).freeze(0, 1).build(),
+    lumpSum: s.ref(rows.total, 1, 1, n),
+    fee,
+    feeRow: s.ref(c0 + 1, 1, 1, refs.allocYear.length),
+  };
+}
+
+function buildAllocation(refs: Refs, fee: string[], t: Labels, p: ProposalInput) {
+  const s = new SheetBuilder(t.sheets.allocation);
+  const N = refs.allocYear.length;
+  const M = refs.municipality.length;
+  const colB = (j: number) => 1 + j; // P-budget
+  const colS = (j: number) => 1 + N + j; // share
+  const colA = (j: number) => 1 + 2 * N + j; // allocated amount
+  const colX = (j: number) => 2 + 3 * N + 2 * j; // helper: exact share in euros
+  const colR = (j: number) => colX(j) + 1; // helper: rank of the remainder
+  const r0 = 4;
+  const rTot = r0 + M;
+  const rFee = rTot + 1;
+  const rPct = rTot + 2;
+  const rLeft = rTot + 3;
+  const rCheck = rTot + 4;
+
+  s.label(0, 0, t.allocationTitle, "title");
+  s.labels(2, 0, [""]).labels(2, colB(0), [t.pBudget]).labels(2, colS(0), [t.share]).labels(2, colA(0), [t.fee]);
+  s.labels(2, colX(0), [t.helpers]);
+  s.labels(3, 0, [t.municipality]);
+  for (let j = 0; j < N; j++) {
+    for (const c of [colB(j), colS(j), colA(j)]) s.formula(3, c, refs.allocYear[j], F.year, "header");
+    s.formula(3, colX(j), `"${t.exact} "&${refs.allocYear[j]}`, undefined, "header");
+    s.formula(3, colR(j), `"${t.rank} "&${refs.allocYear[j]}`, undefined, "header");
+  }
+  s.label(rTot, 0, t.total, "total").label(rFee, 0, t.lumpSumRow).label(rPct, 0, t.pctOfBudget);
+  s.label(rLeft, 0, t.leftover, "note").label(rCheck, 0, `${t.check}: ${t.checkSum}`, "check");
+
+  for (let j = 0; j < N; j++) {
+    const budgets = rangeAddress(r0, colB(j), M, 1, true);
+    const exacts = rangeAddress(r0, colX(j), M, 1, true);
+    const total = address(rTot, colB(j), true);
+    const amount = address(rFee, colA(j), true);
+    const left = address(rLeft, colA(j), true);
+    const rems = `(${exacts}-INT(${exacts}))`;
+    for (let i = 0; i < M; i++) {
+      const r = r0 + i;
+      const b = address(r, colB(j));
+      const x = address(r, colX(j));
+      const rem = `(${x}-INT(${x}))`;
+      s.formula(r, colB(j), refs.pBudget[i][j], F.euro);
+      s.formula(r, colS(j), `${b}/${total}`, F.pct0);
+      // Largest remainder: the exact share, rounded down, plus one euro for the `left` largest
+      // remainders (ties: larger P-budget, then the first) — the parts add up to the lump sum.
+      s.formula(r, colX(j), `ROUND(${amount}*${b}/${total},9)`, "#,##0.000", "note");
+      s.formula(r, colR(j), `1+SUMPRODUCT((${rems}>${rem})+(${rems}=${rem})*(${budgets}>${b})+(${rems}=${rem})*(${budgets}=${b})*(ROW(${budgets})<ROW(${b})))`, "0", "note");
+      s.formula(r, colA(j), `INT(${x})+IF(${address(r, colR(j))}<=${left},1,0)`, F.euro);
+    }
+    s.formula(rTot, colB(j), `SUM(${rangeAddress(r0, colB(j), M, 1)})`, F.euro, "total");
+    s.formula(rTot, colS(j), `SUM(${rangeAddress(r0, colS(j), M, 1)})`, F.pct0, "total");
+    s.formula(rTot, colA(j), `SUM(${rangeAddress(r0, colA(j), M, 1)})`, F.euro, "total");
+    s.formula(rFee, colA(j), fee[j], F.euro);
+    s.formula(rPct, colA(j), `${amount}/${total}`, F.pct1);
+    s.formula(rLeft, colA(j), `${amount}-SUMPRODUCT(INT(${exacts}))`, "0", "note");
+    s.formula(rCheck, colA(j), `IF(${address(rTot, colA(j))}=${amount},"${t.ok}","${t.diff}")`, undefined, "check");
+  }
+  for (let i = 0; i < M; i++) s.formula(r0 + i, 0, refs.municipality[i], undefined, "label");
+
+  const chartTop = rCheck + 2;
+  const prevN = p.previous?.years.length ?? 0;
+  const chart: PlanChart = {
+    sheet: s.name,
+    title: t.chartTitle,
+    type: "columnClustered",
+    categories: s.ref(r0, 0, M, 1),
+    series: refs.allocYear.slice(prevN).map((_, k) => ({ name: String(p.years[k]), values: s.ref(r0, colA(prevN + k), M, 1) })),
+    from: address(chartTop, 0),
+    to: address(chartTop + 18, Math.min(colA(N - 1), 8)),
+  };
+  const widths = [24, ...Array(3 * N).fill(13), 3, ...Array(2 * N).fill(12)];
+  return {
+    sheet: s.columnWidths(widths).freeze(4, 1).build(),
+    chart,
+    allocation: s.ref(r0, colA(0), M, N),
+    check: s.ref(rCheck, colA(0), 1, N),
+  };
+}
+
+function buildQuasiInhouse(refs: Refs, t: Labels) {
+  const s = new SheetBuilder(t.sheets.quasi);
+  const K = refs.qiYear.length;
+  const avg = 1 + K;
+  s.label(0, 0, t.quasiTitle, "title");
+  s.labels(2, 0, [`${t.average} (fte's)`]);
+  refs.qiYear.forEach((y, k) => s.formula(2, 1 + k, y, F.year, "header"));
+  s.labels(2, avg, [t.average]);
+  const R = { wsw: 3, pw: 4, target: 5, attrStaff: 6, attrTotal: 7, pct: 8, nonAttr: 9, regular: 10, nonAttrTotal: 11, total: 12 };
+  const labels: [number, string, "label" | "total"][] = [
+    [R.wsw, t.wsw, "label"], [R.pw, t.pw, "label"], [R.target, t.targetGroup, "total"], [R.attrStaff, t.attributableStaff, "label"],
+    [R.attrTotal, t.attributableTotal, "total"], [R.pct, t.pctOfTotal, "total"], [R.nonAttr, t.nonAttributableStaff, "label"],
+    [R.regular, t.regularStaff, "label"], [R.nonAttrTotal, t.nonAttributableTotal, "total"], [R.total, t.total, "total"],
+  ];
+  labels.forEach(([row, text, style]) => s.label(row, 0, text, style));
+  for (let k = 0; k < K; k++) {
+    const c = 1 + k;
+    const at = (row: number) => s.at(row, c);
+    s.formula(R.wsw, c, refs.qi.wsw[k], F.integer).formula(R.pw, c, refs.qi.pw[k], F.integer);
+    s.formula(R.target, c, `${at(R.wsw)}+${at(R.pw)}`, F.integer, "total");
+    s.formula(R.attrStaff, c, refs.qi.attributable[k], F.integer);
+    s.formula(R.attrTotal, c, `${at(R.target)}+${at(R.attrStaff)}`, F.integer, "total");
+    s.formula(R.pct, c, `${at(R.attrTotal)}/${at(R.total)}`, F.pct1, "total");
+    s.formula(R.nonAttr, c, refs.qi.nonAttributable[k], F.integer).formula(R.regular, c, refs.qi.regular[k], F.integer);
+    s.formula(R.nonAttrTotal, c, `${at(R.nonAttr)}+${at(R.regular)}`, F.integer, "total");
+    s.formula(R.total, c, `${at(R.attrTotal)}+${at(R.nonAttrTotal)}`, F.integer, "total");
+  }
+  // The test pools the years: all attributable fte over all fte, not the mean of the yearly percentages.
+  const across = (row: number) => rangeAddress(row, 1, 1, K);
+  s.formula(R.pct, avg, `SUM(${across(R.attrTotal)})/SUM(${across(R.total)})`, F.pct1, "total");
+  s.label(R.total + 2, 0, t.threshold).formula(R.total + 2, 1, refs.qi.threshold, F.pct0);
+  s.label(R.total + 3, 0, t.result, "total");
+  s.formula(R.total + 3, 1, `IF(${s.at(R.pct, avg)}>${s.at(R.total + 2, 1)},"${t.passes}","${t.fails}")`, undefined, "check");
+  return { sheet: s.columnWidths([36, ...Array(K + 1).fill(12)]).build(), pct: s.ref(R.pct, avg), result: s.ref(R.total + 3, 1) };
+}
+
+/** Key cells of a built proposal, for the task pane's summary links and the tests. */
+export interface ProposalPlan extends WorkbookPlan {
+  keys: { lumpSum: string; fee: string; allocation: string; allocationCheck: string; quasiPct: string; quasiResult: string; occupancyTotal: string };
+}
+
+export function buildProposalPlan(input: ProposalInput, language: PlanLanguage = "nl"): ProposalPlan {
+  validateProposalInput(input);
+  const t = LABELS[language];
+  const n = input.years.length;
+  const names: PlanName[] = [];
+  const inputs = buildInputs(input, t, names);
+  const occ = buildOccupancy(inputs.refs, t, n);
+  const costs = buildExtraCosts(inputs.refs, occ.total, t, n);
+  const lump = buildLumpSum(inputs.refs, occ, costs, t, n);
+  const alloc = buildAllocation(inputs.refs, lump.fee, t, input);
+  const quasi = buildQuasiInhouse(inputs.refs, t);
+  names.push(
+    { name: "ibn_lumpsum", ref: lump.lumpSum },
+    { name: "ibn_lumpsum_fee", ref: lump.feeRow },
+    { name: "ibn_allocation", ref: alloc.allocation },
+    { name: "ibn_quasi_inhouse_pct", ref: quasi.pct },
+  );
+  return {
+    sheets: [inputs.sheet, costs.sheet, occ.sheet, lump.sheet, alloc.sheet, quasi.sheet],
+    names,
+    charts: [alloc.chart],
+    keys: {
+      lumpSum: lump.lumpSum,
+      fee: lump.feeRow,
+      allocation: alloc.allocation,
+      allocationCheck: alloc.check,
+      quasiPct: quasi.pct,
+      quasiResult: quasi.result,
+      occupancyTotal: occ.totalRow,
+    },
+  };
+}
+

@@ -1,0 +1,42 @@
+// The built-in example: the published 2023–2024 proposal (chapter Financiën of the evaluation),
+// with the unrounded fte that reproduce its euro amounts (shared/reference/lumpsum-2023-2024.json).
+import type { ProposalInput } from "./input";
+
+export const PUBLISHED_2023_2024: ProposalInput = {
+  baseYear: 2022,
+  years: [2023, 2024],
+  costLines: [
+    { label: "Laaggeletterdheid", amount: 145000 },
+    { label: "Overhead", amount: 3242308 },
+    { label: "Extra functies t.b.v. begeleiding", amount: 5568013 },
+    { label: "Overige meerkosten Participatie", amount: 1072774 },
+    { label: "Extra M2 productieruimte", amount: 403973 },
+    { label: "Groepsvervoer", amount: 400000 },
+    { label: "Schaftwagens", amount: 27818 },
+  ],
+  specificPwCostsBase: 417000,
+  // Unrounded fte, not published: total 2022 1,792.2; 2023 1,755.9284 (PW 428.2087); 2024 1,738.364 (PW 494.4791).
+  occupancy: { mode: "given", wsw: [1417.2, 1327.7197, 1243.8849], pw: [375, 428.2087, 494.4791] },
+  // The report deducts 48,512 in 2024: 200 placements × 10 % × 15 % × an average added value it does
+  // not publish; 16,170.67 is the average that reproduces the published effect.
+  addedValue: { placements: 200, demandDrivenShare: 0.1, uplift: 0.15, averageAddedValue: 16170.67, applies: [0, 1] },
+  // 2021: PW 336.37 is implied by the published 6,678 per PW fte (the report prints 336).
+  previous: { years: [2021, 2022], lumpSums: [2246325, 2483650], wsw: [1520, 1417.2], pw: [336.37, 375] },
+  municipalities: [
+    { name: "Bernheze", pBudgets: [295299, 332117, 354197, 377121] },
+    { name: "Boekel", pBudgets: [108215, 122146, 130751, 139474] },
+    { name: "Land van Cuijk", pBudgets: [1048073, 1178561, 1256712, 1337938] },
+    { name: "Maashorst", pBudgets: [694712, 782089, 834925, 889414] },
+    { name: "Meierijstad", pBudgets: [411248, 464600, 497783, 531233] },
+    { name: "Oss", pBudgets: [1883249, 2125063, 2274086, 2425426] },
+  ],
+  quasiInhouse: {
+    years: [2020, 2021, 2022],
+    wsw: [1825, 1701, 1617],
+    pw: [291, 336, 372],
+    attributableStaff: [191, 189, 196],
+    nonAttributableStaff: [44, 46, 51],
+    regularProductionStaff: [255, 258, 273],
+    threshold: 0.8,
+  },
+};

@@ -1,0 +1,4 @@
+export * from "./input";
+export * from "./example";
+export * from "./labels";
+export * from "./buildPlan";

@@ -1,0 +1,148 @@
+// The inputs of a lump-sum proposal, as a controller has them: plain numbers from their workbook
+// or a JSON file. Validated before anything is built or written.
+import { valueError } from "../errors";
+
+export interface CostLine {
+  label: string;
+  amount: number;
+}
+
+/** Occupancy per year as given (base year first, then each proposal year). */
+export interface OccupancyGiven {
+  mode: "given";
+  wsw: number[];
+  pw: number[];
+}
+
+/** Occupancy projected from the base year with the report's assumptions. */
+export interface OccupancyProjected {
+  mode: "projected";
+  wswBase: number;
+  pwBase: number;
+  wswOutflowRate: number;
+  pwInflowPersons: number;
+  pwOutflowPersons: number;
+  ftePerPerson: number;
+}
+
+export interface AddedValueParameters {
+  placements: number;
+  demandDrivenShare: number;
+  uplift: number;
+  averageAddedValue: number;
+  /** Per proposal year: 1 when the effect is deducted that year, 0 when not. */
+  applies: number[];
+}
+
+export interface Municipality {
+  name: string;
+  /** P-budget per allocation year: the previous period's years first (when given), then the proposal years. */
+  pBudgets: number[];
+}
+
+export interface PreviousPeriod {
+  years: number[];
+  lumpSums: number[];
+  wsw: number[];
+  pw: number[];
+}
+
+export interface QuasiInhouseInput {
+  years: number[];
+  wsw: number[];
+  pw: number[];
+  attributableStaff: number[];
+  nonAttributableStaff: number[];
+  regularProductionStaff: number[];
+  /** The legal threshold as a fraction (0.8); the test passes strictly above it. */
+  threshold: number;
+}
+
+export interface ProposalInput {
+  baseYear: number;
+  years: number[];
+  costLines: CostLine[];
+  specificPwCostsBase: number;
+  occupancy: OccupancyGiven | OccupancyProjected;
+  addedValue: AddedValueParameters;
+  previous?: PreviousPeriod;
+  municipalities: Municipality[];
+  quasiInhouse: QuasiInhouseInput;
+}
+
+export const LIMITS = { maxYears: 10, maxMunicipalities: 400, maxCostLines: 100 } as const;
+
+const finite = (n: unknown): n is number => typeof n === "number" && Number.isFinite(n);
+
+function numbers(list: unknown, name: string, length: number, opts: { min?: number; max?: number } = {}): void {
+  if (!Array.isArray(list) || list.length !== length) throw valueError(name, `expected ${length} number(s), got ${Array.isArray(list) ? list.length : typeof list}`);
+  list.forEach((n, i) => {
+    if (!finite(n)) throw valueError(name, `value ${i + 1} is not a number (${JSON.stringify(n)})`);
+    if (opts.min !== undefined && n < opts.min) throw valueError(name, `value ${i + 1} is ${n}; expected at least ${opts.min}`);
+    if (opts.max !== undefined && n > opts.max) throw valueError(name, `value ${i + 1} is ${n}; expected at most ${opts.max}`);
+  });
+}
+
+function years(list: unknown, name: string): void {
+  if (!Array.isArray(list) || list.length === 0) throw valueError(name, "expected at least one year");
+  list.forEach((y, i) => {
+    if (!Number.isInteger(y) || y < 1900 || y > 2200) throw valueError(name, `value ${i + 1} (${y}) is not a year`);
+    if (i > 0 && y !== list[i - 1] + 1) throw valueError(name, "expected consecutive years");
+  });
+}
+
+/** Throws an InputError naming the first problem; a valid input passes silently. */
+export function validateProposalInput(p: ProposalInput): void {
+  years([p.baseYear], "baseYear");
+  years(p.years, "years");
+  if (p.years.length > LIMITS.maxYears) throw valueError("years", `at most ${LIMITS.maxYears} years`);
+  if (p.years[0] !== p.baseYear + 1) throw valueError("years", `expected the year after the base year (${p.baseYear + 1}) first`);
+  const n = p.years.length;
+  if (!p.costLines.length || p.costLines.length > LIMITS.maxCostLines) throw valueError("costLines", `expected 1 to ${LIMITS.maxCostLines} cost lines`);
+  numbers(p.costLines.map((c) => c.amount), "costLines", p.costLines.length);
+  const totalCosts = p.costLines.reduce((a, c) => a + c.amount, 0);
+  if (totalCosts < 0) throw valueError("costLines", "the cost lines add up to less than 0");
+  numbers([p.specificPwCostsBase], "specificPwCostsBase", 1, { min: 0, max: totalCosts });
+  if (p.occupancy.mode === "given") {
+    numbers(p.occupancy.wsw, "occupancy.wsw", n + 1, { min: 0 });
+    numbers(p.occupancy.pw, "occupancy.pw", n + 1, { min: 0 });
+    if (p.occupancy.wsw[0] + p.occupancy.pw[0] <= 0) throw valueError("occupancy", "the base-year fte must be greater than 0");
+  } else {
+    const o = p.occupancy;
+    numbers([o.wswBase, o.pwBase, o.pwInflowPersons, o.pwOutflowPersons, o.ftePerPerson], "occupancy", 5, { min: 0 });
+    numbers([o.wswOutflowRate], "occupancy.wswOutflowRate", 1, { min: 0, max: 1 });
+    if (o.wswBase + o.pwBase <= 0) throw valueError("occupancy", "the base-year fte must be greater than 0");
+  }
+  const a = p.addedValue;
+  numbers([a.placements, a.uplift, a.averageAddedValue], "addedValue", 3, { min: 0 });
+  numbers([a.demandDrivenShare], "addedValue.demandDrivenShare", 1, { min: 0, max: 1 });
+  numbers(a.applies, "addedValue.applies", n, { min: 0, max: 1 });
+  const prevYears = p.previous?.years.length ?? 0;
+  if (p.previous) {
+    years(p.previous.years, "previous.years");
+    if (p.previous.years[prevYears - 1] !== p.baseYear) throw valueError("previous.years", `expected the previous period to end in the base year ${p.baseYear}`);
+    numbers(p.previous.lumpSums, "previous.lumpSums", prevYears, { min: 0 });
+    numbers(p.previous.wsw, "previous.wsw", prevYears, { min: 0 });
+    numbers(p.previous.pw, "previous.pw", prevYears, { min: 0 });
+  }
+  if (!p.municipalities.length || p.municipalities.length > LIMITS.maxMunicipalities) {
+    throw valueError("municipalities", `expected 1 to ${LIMITS.maxMunicipalities} municipalities`);
+  }
+  const names = new Set<string>();
+  p.municipalities.forEach((m) => {
+    if (!m.name?.trim()) throw valueError("municipalities", "every municipality needs a name");
+    if (names.has(m.name.trim().toLowerCase())) throw valueError("municipalities", `${m.name} appears twice`);
+    names.add(m.name.trim().toLowerCase());
+    numbers(m.pBudgets, `P-budget of ${m.name}`, prevYears + n, { min: 0 });
+  });
+  for (let y = 0; y < prevYears + n; y++) {
+    if (p.municipalities.every((m) => m.pBudgets[y] === 0)) throw valueError("municipalities", `the P-budgets of year ${y + 1} are all 0`);
+  }
+  const q = p.quasiInhouse;
+  years(q.years, "quasiInhouse.years");
+  const k = q.years.length;
+  for (const key of ["wsw", "pw", "attributableStaff", "nonAttributableStaff", "regularProductionStaff"] as const) {
+    numbers(q[key], `quasiInhouse.${key}`, k, { min: 0 });
+  }
+  numbers([q.threshold], "quasiInhouse.threshold", 1, { min: 0, max: 1 });
+}
