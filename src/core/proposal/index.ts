@@ -2,3 +2,5 @@ export * from "./input";
 export * from "./example";
 export * from "./labels";
 export * from "./buildPlan";
+export * from "./readInputs";
+export * from "./summary";
