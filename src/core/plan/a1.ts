@@ -48,3 +48,10 @@ export function blockAddress(block: { anchor: string; rows: unknown[][] }): stri
   const { row, col } = parseAddress(block.anchor);
   return rangeAddress(row, col, block.rows.length, block.rows[0]?.length ?? 0);
 }
+
+/** Splits "'Sheet name'!$B$2:$C$3" into the sheet name and the address. */
+export function splitRef(ref: string): { sheet: string; address: string } {
+  const m = /^'((?:[^']|'')+)'!(.+)$/.exec(ref) ?? /^([^!']+)!(.+)$/.exec(ref);
+  if (!m) throw new Error(`not a sheet-qualified reference: ${ref}`);
+  return { sheet: m[1].replace(/''/g, "'"), address: m[2] };
+}

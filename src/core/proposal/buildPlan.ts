@@ -422,9 +422,10 @@ export interface ProposalPlan extends WorkbookPlan {
   keys: { lumpSum: string; fee: string; allocation: string; allocationCheck: string; quasiPct: string; quasiResult: string; occupancyTotal: string };
 }
 
-export function buildProposalPlan(input: ProposalInput, language: PlanLanguage = "nl"): ProposalPlan {
+export function buildProposalPlan(input: ProposalInput, language: PlanLanguage = "nl", inputsSheet?: string): ProposalPlan {
   validateProposalInput(input);
-  const t = LABELS[language];
+  const base = LABELS[language];
+  const t: Labels = inputsSheet ? { ...base, sheets: { ...base.sheets, inputs: inputsSheet } } : base;
   const n = input.years.length;
   const names: PlanName[] = [];
   const inputs = buildInputs(input, t, names);
@@ -455,3 +456,9 @@ export function buildProposalPlan(input: ProposalInput, language: PlanLanguage =
   };
 }
 
+
+/** Only the input sheet, pre-filled, without defined names: a starting point the user edits and reads back. */
+export function buildInputSheetPlan(input: ProposalInput, language: PlanLanguage = "nl"): WorkbookPlan {
+  const sheet = buildProposalPlan(input, language, LABELS[language].inputSheetName).sheets[0];
+  return { sheets: [sheet], names: [], charts: [] };
+}

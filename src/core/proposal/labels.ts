@@ -3,6 +3,7 @@ export type PlanLanguage = "nl" | "en";
 
 const nl = {
   sheets: { inputs: "Invoer", extraCosts: "Meerkosten", occupancy: "Bezetting", lumpSum: "Lumpsum", allocation: "Verdeling", quasi: "Quasi-inbesteding" },
+  inputSheetName: "Lumpsum invoer",
   inputsTitle: "Lumpsumvoorstel — invoer",
   inputsNote: "Gele cellen zijn invoer: wijzig ze en de hele berekening volgt. Alle formules zijn gewone Excel-formules.",
   costLines: "Infrastructurele meerkosten basisjaar",
@@ -82,6 +83,7 @@ export type Labels = typeof nl;
 
 const en: Labels = {
   sheets: { inputs: "Inputs", extraCosts: "Extra costs", occupancy: "Occupancy", lumpSum: "Lump sum", allocation: "Allocation", quasi: "Quasi-in-house" },
+  inputSheetName: "Proposal inputs",
   inputsTitle: "Lump-sum proposal — inputs",
   inputsNote: "Yellow cells are inputs: change them and the whole calculation follows. Every formula is a plain Excel formula.",
   costLines: "Infrastructure extra costs, base year",
