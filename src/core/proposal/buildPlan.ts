@@ -32,7 +32,6 @@ const qualify = (sheet: string, row: number, col: number) => `${quoteSheet(sheet
 function buildInputs(p: ProposalInput, t: Labels, names: PlanName[]) {
   const s = new SheetBuilder(t.sheets.inputs);
   const n = p.years.length;
-  const prevYears = p.previous?.years ?? [];
   const name = (id: string, row: number, col: number, rows = 1, cols = 1) => names.push({ name: `ibn_${id}`, ref: s.ref(row, col, rows, cols) });
   const q = (row: number, col: number) => qualify(s.name, row, col);
   s.label(0, 0, t.inputsTitle, "title").label(1, 0, t.inputsNote, "note");

@@ -1,0 +1,39 @@
+// The function reference: names and descriptions in the user's language, with a published example each.
+import nl from "../functions/translations.nl-NL.json";
+import { el } from "./dom";
+import { examples } from "./examples";
+import type { Language, Strings } from "./strings";
+
+interface FunctionText {
+  name: string;
+  description: string;
+}
+
+/** English names and descriptions come from the generated functions.json; Dutch from the table. */
+async function functionTexts(lang: Language): Promise<Record<string, FunctionText>> {
+  if (lang === "nl") return nl as Record<string, FunctionText>;
+  const res = await fetch("functions.json");
+  const meta = (await res.json()) as { functions: { id: string; name: string; description: string }[] };
+  return Object.fromEntries(meta.functions.map((f) => [f.id, f]));
+}
+
+export async function functionsView(lang: Language, t: Strings): Promise<HTMLElement> {
+  const texts = await functionTexts(lang);
+  const list = el("ul", { className: "functions", attrs: { "aria-label": t.functionsHeading } });
+  for (const ex of examples) {
+    const f = texts[ex.id];
+    if (!f) continue;
+    const formula = lang === "nl" ? ex.formula.replace(`IBN.${ex.id}(`, `IBN.${f.name}(`) : ex.formula.replace(/;/g, ",").replace(/(\d),(\d)/g, "$1.$2");
+    const result = lang === "nl" ? ex.result : ex.result.replace(/\./g, ",");
+    list.append(
+      el(
+        "li",
+        {},
+        el("div", { className: "name", textContent: `IBN.${f.name}` }),
+        el("div", { className: "desc", textContent: f.description }),
+        el("div", { title: t.example }, el("code", { textContent: formula }), ` → ${result}`),
+      ),
+    );
+  }
+  return el("section", { attrs: { "aria-labelledby": "functions-heading" } }, el("p", { textContent: t.intro }), el("h2", { id: "functions-heading", textContent: t.functionsHeading }), list, el("p", { className: "note", textContent: t.fractionsNote }));
+}
