@@ -29,7 +29,15 @@ function cellsOf(address: string): string[][] {
   return out;
 }
 
-export function fakeExcel(init: { sheets?: Record<string, Record<string, unknown>>; names?: string[]; settings?: Record<string, string> } = {}) {
+export function fakeExcel(
+  init: {
+    sheets?: Record<string, Record<string, unknown>>;
+    names?: string[];
+    settings?: Record<string, string>;
+    /** What Excel computed for formula cells, by "Sheet!A1": the fake has no calculation engine. */
+    computed?: Record<string, unknown>;
+  } = {},
+) {
   const state: FakeState = {
     sheets: new Map(Object.entries(init.sheets ?? { Sheet1: {} }).map(([n, cells]) => [n, new Map(Object.entries(cells))])),
     names: new Map((init.names ?? []).map((n) => [n, "=Sheet1!$A$1"])),
@@ -58,12 +66,13 @@ export function fakeExcel(init: { sheets?: Record<string, Record<string, unknown
       load(this: Record<string, unknown>) {
         answers.push(() => {
           const cells = sheetCells(sheet);
-          this.values = cellsOf(address).map((r) => r.map((a) => cells.get(a) ?? ""));
-          this.formulas = this.values;
+          this.formulas = cellsOf(address).map((r) => r.map((a) => cells.get(a) ?? ""));
+          this.values = cellsOf(address).map((r) => r.map((a) => init.computed?.[`${sheet}!${a}`] ?? cells.get(a) ?? ""));
         });
         return this;
       },
       select: () => undefined,
+      getSpillingToRangeOrNullObject: () => ({ isNullObject: true, load() { return this; } }),
     };
     return new Proxy(target, {
       set(t, prop, value) {
@@ -89,12 +98,18 @@ export function fakeExcel(init: { sheets?: Record<string, Record<string, unknown
         answers.push(() => {
           const cells = sheetCells(sheet);
           r.isNullObject = cells.size === 0;
-          if (cells.size) {
-            const addresses = [...cells.keys()];
-            r.address = `${sheet}!${addresses.length === 1 ? addresses[0] : `${addresses.sort()[0]}:${addresses.sort().at(-1)}`}`;
-            r.formulas = [[...cells.values()]];
-            r.values = r.formulas;
-          }
+          if (!cells.size) return;
+          // The bounding box of the non-empty cells, as Excel's used range.
+          const at = [...cells.keys()].map((a) => ({ a, col: cellsOf(a)[0][0].replace(/\d+/g, ""), row: Number(a.replace(/\D+/g, "")) }));
+          const colIndex = (c: string) => [...c].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+          const top = Math.min(...at.map((x) => x.row));
+          const bottom = Math.max(...at.map((x) => x.row));
+          const left = at.reduce((m, x) => (colIndex(x.col) < colIndex(m) ? x.col : m), at[0].col);
+          const right = at.reduce((m, x) => (colIndex(x.col) > colIndex(m) ? x.col : m), at[0].col);
+          const address = `${left}${top}:${right}${bottom}`;
+          r.address = `${sheet}!${address}`;
+          r.formulas = cellsOf(address).map((row) => row.map((a) => cells.get(a) ?? ""));
+          r.values = r.formulas;
         });
         return r;
       },
@@ -123,9 +138,9 @@ export function fakeExcel(init: { sheets?: Record<string, Record<string, unknown
   }
 
   const worksheets = {
-    items: [] as { name: string }[],
+    items: [] as ReturnType<typeof worksheet>[],
     load() {
-      answers.push(() => (worksheets.items = [...state.sheets.keys()].map((name) => ({ name }))));
+      answers.push(() => (worksheets.items = [...state.sheets.keys()].map((name) => worksheet(name))));
       return worksheets;
     },
     add(name: string) {
