@@ -35,10 +35,11 @@ export function allocateByBudget(amount: Dec, budgets: readonly Dec[], decimals 
   const units = amount.abs().div(unit).toDecimalPlaces(0, D.ROUND_HALF_UP);
   const exact = budgets.map((b) => units.times(b).div(total));
   const floors = exact.map((e) => e.floor());
+  const remainders = exact.map((e, i) => e.minus(floors[i]));
   let left = units.minus(sum(floors)).toNumber();
   const order = budgets
     .map((_, i) => i)
-    .sort((i, j) => exact[j].minus(floors[j]).comparedTo(exact[i].minus(floors[i])) || budgets[j].comparedTo(budgets[i]) || i - j);
+    .sort((i, j) => remainders[j].comparedTo(remainders[i]) || budgets[j].comparedTo(budgets[i]) || i - j);
   for (const i of order) {
     if (left <= 0) break;
     floors[i] = floors[i].plus(1);

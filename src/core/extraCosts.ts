@@ -59,13 +59,9 @@ export function requireAddedValueEffect(effect: Dec): Dec {
   return effect;
 }
 
-/**
- * The lump sum of one year: infrastructure extra costs scaled by occupancy, less the specific PW
- * costs (scaled the same way), times the PW share, plus those specific costs, less the added-value effect.
- */
-export function lumpSumYear(input: LumpSumInputs): LumpSumYear {
+function checkInputs(input: LumpSumInputs): Dec {
   const { extraCostsBase, specificPwCostsBase, fteBase, fteYear, pwFteYear } = input;
-  const addedValueEffect = requireAddedValueEffect(input.addedValueEffect ?? ZERO);
+  requireNonNegative(extraCostsBase, "extra_costs_base");
   requireNonNegative(specificPwCostsBase, "specific_pw_costs_base");
   if (specificPwCostsBase.greaterThan(extraCostsBase)) {
     throw valueError(
@@ -73,18 +69,44 @@ export function lumpSumYear(input: LumpSumInputs): LumpSumYear {
       `expected at most extra_costs_base (${extraCostsBase.toString()}): the specific PW costs are part of the infrastructure extra costs; got ${specificPwCostsBase.toString()}`,
     );
   }
+  requirePositive(fteBase, "fte_base");
+  requirePositive(fteYear, "fte_year");
+  requireNonNegative(pwFteYear, "pw_fte_year");
+  if (pwFteYear.greaterThan(fteYear)) {
+    throw valueError("pw_fte_year", `expected at most fte_year (${fteYear.toString()}), the PW fte are part of the total; got ${pwFteYear.toString()}`);
+  }
+  return requireAddedValueEffect(input.addedValueEffect ?? ZERO);
+}
+
+/**
+ * The lump sum alone, with one division: ((C − S) × PW + S × fte) / fte(base) − effect, which is
+ * (C − S) × fte/fte(base) × PW/fte + S × fte/fte(base) − effect with fte(year) cancelled out.
+ */
+export function lumpSumOf(input: LumpSumInputs): Dec {
+  const effect = checkInputs(input);
+  const { extraCostsBase: c, specificPwCostsBase: s, fteBase, fteYear, pwFteYear } = input;
+  return c.minus(s).times(pwFteYear).plus(s.times(fteYear)).div(fteBase).minus(effect);
+}
+
+/**
+ * Every row of the lump-sum table of one year: infrastructure extra costs scaled by occupancy,
+ * less the specific PW costs (scaled the same way), times the PW share, plus those specific costs,
+ * less the added-value effect.
+ */
+export function lumpSumYear(input: LumpSumInputs): LumpSumYear {
+  const addedValueEffect = checkInputs(input);
+  const { extraCostsBase, specificPwCostsBase, fteBase, fteYear, pwFteYear } = input;
   const infrastructureExtraCosts = scaleByOccupancy(extraCostsBase, fteBase, fteYear);
   const specificPwExtraCosts = scaleByOccupancy(specificPwCostsBase, fteBase, fteYear, "specific_pw_costs_base");
   const extraCostsPwAndWsw = infrastructureExtraCosts.minus(specificPwExtraCosts);
   const share = pwShare(pwFteYear, fteYear);
-  const pwAmount = extraCostsPwAndWsw.times(share);
-  const lumpSum = pwAmount.plus(specificPwExtraCosts).minus(addedValueEffect);
+  const lumpSum = lumpSumOf(input);
   return {
     infrastructureExtraCosts,
     specificPwExtraCosts,
     extraCostsPwAndWsw,
     pwShare: share,
-    pwAmount,
+    pwAmount: extraCostsPwAndWsw.times(share),
     addedValueEffect,
     lumpSum,
     lumpSumPerPwFte: pwFteYear.isZero() ? null : lumpSum.div(pwFteYear),

@@ -69,8 +69,18 @@ export function toNumbers(v: unknown, argument: string): Dec[] {
   return gridNumbers(toGrid(v, argument), argument);
 }
 
+/** SUM of a range, exactly. Whole euros (the usual case) add up exactly as numbers; anything else in decimal. */
 export function sumOf(v: unknown, argument: string): Dec {
-  return toNumbers(v, argument).reduce((a, b) => a.plus(b), new D(0));
+  const g = toGrid(v, argument);
+  let whole = 0;
+  for (const c of g.cells) {
+    if (isBlank(c)) continue;
+    if (typeof c !== "number" || !Number.isSafeInteger(c) || !Number.isSafeInteger(whole + c)) {
+      return gridNumbers(g, argument).reduce((a, b) => a.plus(b), new D(0));
+    }
+    whole += c;
+  }
+  return new D(whole);
 }
 
 export function requireSameShape(a: Grid, aName: string, b: Grid, bName: string): void {

@@ -3,7 +3,7 @@
 // CustomFunctions.associate calls; translations.nl-NL.json gives the Dutch names and descriptions.
 import { addedValueEffect } from "../core/addedValue";
 import { allocateByBudget, budgetShares, pctOfBudget } from "../core/allocation";
-import { lumpSumPerFte, lumpSumYear, pwShare, scaleByOccupancy } from "../core/extraCosts";
+import { lumpSumOf, lumpSumPerFte, pwShare, scaleByOccupancy } from "../core/extraCosts";
 import { InputError } from "../core/errors";
 import { projectOccupancy } from "../core/occupancy";
 import { placementRate } from "../core/placementRate";
@@ -47,14 +47,14 @@ export function lumpsum(
 ): number {
   return excel(() =>
     out(
-      lumpSumYear({
+      lumpSumOf({
         extraCostsBase: sumOf(extra_costs_base, "extra_costs_base"),
         specificPwCostsBase: toNumber(specific_pw_costs_base, "specific_pw_costs_base"),
         fteBase: toNumber(fte_base, "fte_base"),
         fteYear: toNumber(fte_year, "fte_year"),
         pwFteYear: toNumber(pw_fte_year, "pw_fte_year"),
         addedValueEffect: toOptionalNumber(added_value_effect, "added_value_effect") ?? undefined,
-      }).lumpSum,
+      }),
     ),
   );
 }

@@ -87,6 +87,18 @@ describe("properties: lump sum", () => {
   });
 });
 
+describe("properties: the one-division lump sum equals the table's rows", () => {
+  it("lump sum = PW amount + specific PW costs − effect, to 25 significant digits", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e9 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 1e5 }), fc.integer({ min: 1, max: 1e5 }), fc.double({ min: 0, max: 1, noNaN: true }), (c, sh, b, y, p) => {
+        const r = lumpSumYear({ extraCostsBase: dec(c), specificPwCostsBase: dec(c).times(sh), fteBase: dec(b), fteYear: dec(y), pwFteYear: dec(y).times(p), addedValueEffect: dec(7) });
+        const rows = r.pwAmount.plus(r.specificPwExtraCosts).minus(r.addedValueEffect);
+        assert.ok(r.lumpSum.minus(rows).abs().lessThanOrEqualTo(rows.abs().times("1e-25").plus("1e-20")), `${r.lumpSum} vs ${rows}`);
+      }),
+    );
+  });
+});
+
 describe("properties: bad input always gives an Excel error, never a number", () => {
   const badNumber = fc.oneof(fc.string({ minLength: 1 }).filter((s) => s.trim() !== ""), fc.boolean());
   const isError = (e: unknown) => e instanceof ExcelErrorStub && ["#VALUE!", "#N/A", "#DIV/0!", "#NUM!"].includes(e.code);
