@@ -1,20 +1,62 @@
 /* global window, location, URLSearchParams */
-// Stands in Office.js for the built page: Office.onReady, the display language, and the
-// CustomFunctions runtime that records what the bundle associates.
+// Served by test/e2e/dist.test.ts in place of Office.js from Microsoft's CDN. Stands in what the
+// built page uses of Office: Office.onReady, the display language, and the CustomFunctions runtime
+// (the same shape as test/support/customFunctionsStub.ts), recording what the bundle associates.
+// Also stands in Excel's side of a call: window.__invoke(id, args) calls an associated function and
+// returns its result as plain data, Excel errors as { code, message } (thrown or in a spilled cell).
+//
+// The test configures it before any page script runs (page.addInitScript):
+//   window.__officeStubConfig = { displayLanguage: "nl-NL", errorCodes: { invalidValue: "#VALUE!", ... } }
+// Without a configured language, ?lang=... in the page URL is used, then "en-US".
 (function () {
-  var lang = new URLSearchParams(location.search).get("lang") || "en-US";
+  "use strict";
+  var config = window.__officeStubConfig || {};
+  var displayLanguage = config.displayLanguage || new URLSearchParams(location.search).get("lang") || "en-US";
+
+  class ExcelError extends Error {
+    constructor(code, message) {
+      super(message === undefined ? code : message);
+      this.name = "CustomFunctions.Error";
+      this.code = code;
+    }
+  }
+
   window.__associated = {};
+  window.__associateCalls = [];
+
   window.Office = {
-    context: { displayLanguage: lang, requirements: { isSetSupported: function () { return true; } } },
-    onReady: function (cb) {
+    context: { displayLanguage: displayLanguage, requirements: { isSetSupported: function () { return true; } } },
+    onReady: function (callback) {
       var info = { host: "Excel", platform: "OfficeOnline" };
-      return Promise.resolve().then(function () { if (cb) cb(info); return info; });
+      return Promise.resolve().then(function () {
+        if (callback) callback(info);
+        return info;
+      });
     },
   };
-  function ExcelError(code, message) { this.code = code; this.message = message || code; }
+
   window.CustomFunctions = {
-    associate: function (id, fn) { window.__associated[id] = fn; },
+    associate: function (id, fn) {
+      window.__associateCalls.push(id);
+      window.__associated[id] = fn;
+    },
     Error: ExcelError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
+    ErrorCode: config.errorCodes || {},
+  };
+
+  function plain(value) {
+    if (value instanceof ExcelError) return { code: value.code, message: value.message };
+    return Array.isArray(value) ? value.map(plain) : value;
+  }
+
+  window.__invoke = function (id, args) {
+    var fn = window.__associated[id];
+    if (typeof fn !== "function") return { unexpected: "no function associated with id " + id };
+    try {
+      return { value: plain(fn.apply(null, args)) };
+    } catch (e) {
+      if (e instanceof ExcelError) return { thrown: { code: e.code, message: e.message } };
+      return { unexpected: String(e && e.stack ? e.stack : e) };
+    }
   };
 })();

@@ -4,7 +4,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import ExcelJS from "exceljs";
 
 const run = promisify(execFile);
 
@@ -39,33 +38,4 @@ export async function recalculate(xlsxIn: string): Promise<string> {
   return result;
 }
 
-export type Value = string | number | boolean | null;
-
-function plain(v: ExcelJS.CellValue): Value {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "object") {
-    if ("error" in v) return String(v.error);
-    if ("formula" in v || "sharedFormula" in v) return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ("richText" in v) return v.richText.map((t) => t.text).join("");
-    if (v instanceof Date) return v.toISOString();
-    return String(v);
-  }
-  return v as Value;
-}
-
-/** Every sheet's values as a zero-based grid: formula cells give their recalculated result. */
-export async function readSheetValues(xlsx: string): Promise<Map<string, Value[][]>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(xlsx);
-  const sheets = new Map<string, Value[][]>();
-  wb.eachSheet((ws) => {
-    const rows: Value[][] = [];
-    ws.eachRow({ includeEmpty: true }, (row, r) => {
-      const cells: Value[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, c) => (cells[c - 1] = plain(cell.value)));
-      rows[r - 1] = Array.from(cells, (v) => v ?? null);
-    });
-    sheets.set(ws.name, Array.from(rows, (r) => r ?? []));
-  });
-  return sheets;
-}
+export { readSheetValues, type Value } from "../../src/writers/xlsxReader";

@@ -1,0 +1,205 @@
+// The table checker: reads filled evaluation tables and reports what a careful reviewer would —
+// parts that do not add up, percentages that do not match their count and base at the precision
+// shown, rates above 100 %, missing or non-numeric values, subtotals that disagree with the total
+// they claim, and large year-on-year jumps (warnings). It never changes a value.
+import { isBlankCell, isNumber, tableLayout, type Cell, type PlacedTable } from "./data";
+import { TABLE_BY_ID, type RowSpec, type TableSpec } from "./specs";
+
+export type FindingKind = "sum" | "percentage" | "rate-above-100" | "missing" | "subtotal" | "jump";
+
+export interface Finding {
+  sheet: string;
+  cell: string;
+  kind: FindingKind;
+  severity: "error" | "warning";
+  table: string;
+  row: string;
+  column: string;
+  expected: string;
+  found: string;
+}
+
+export interface CheckOptions {
+  /** A year-on-year change is a jump when at least this fraction of the older value… */
+  jumpFraction?: number;
+  /** …and at least this many units. */
+  jumpMinimum?: number;
+}
+
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, ""));
+const pctText = (f: number, d: number) => `${(f * 100).toFixed(d)}%`;
+/** Rounds half up at `d` decimals of a percentage, as a report does. */
+const roundPct = (f: number, d: number) => Math.round(Number((f * 100).toFixed(10)) * 10 ** d) / 10 ** d;
+const cellText = (v: Cell) => (v === null ? "(blank)" : typeof v === "number" ? fmt(v) : `"${v}"`);
+
+function yearOf(header: string): number | null {
+  const m = /(\d{4})(?!.*\d{4})/.exec(header);
+  return m ? Number(m[1]) : null;
+}
+
+class TableChecker {
+  readonly findings: Finding[] = [];
+  private readonly layout;
+  private readonly groupOf = new Map<string, RowSpec>();
+
+  constructor(
+    private readonly t: PlacedTable,
+    private readonly spec: TableSpec,
+    private readonly all: PlacedTable[],
+    private readonly options: Required<CheckOptions>,
+  ) {
+    this.layout = tableLayout(spec, t);
+    for (const r of spec.rows) for (const p of r.parts ?? []) this.groupOf.set(p, r);
+  }
+
+  private v(row: string, j: number): Cell {
+    return this.t.values[row]?.[j] ?? null;
+  }
+
+  private add(kind: FindingKind, row: string, j: number, cell: string, expected: string, found: string, severity: "error" | "warning" = "error") {
+    this.findings.push({ sheet: this.t.sheet, cell, kind, severity, table: this.spec.id, row, column: this.t.columns[j], expected, found });
+  }
+
+  /** A blank is missing when the table publishes that block in this column: a sibling or part has a value. */
+  private expectsValue(r: RowSpec, j: number): boolean {
+    if (r.rate) return false; // a rate without its counts is explained by the counts' own findings
+    const group = this.groupOf.get(r.id);
+    if (group && group.parts!.some((p) => p !== r.id && isNumber(this.v(p, j)))) return true;
+    if (r.parts?.some((p) => isNumber(this.v(p, j)))) return true;
+    if (group || r.parts) return false;
+    return this.t.values[r.id]?.some(isNumber) ?? false;
+  }
+
+  missing(): void {
+    this.t.columns.forEach((_, j) =>
+      this.spec.rows.forEach((r) => {
+        const v = this.v(r.id, j);
+        if (r.text) {
+          // A status is missing once the table is being filled: another row of the column has one.
+          const filled = this.spec.rows.some((x) => x.text && x.id !== r.id && !isBlankCell(this.v(x.id, j)));
+          if (isBlankCell(v) && filled) this.add("missing", r.id, j, this.layout.value(r.id, j), "a status", "(blank)");
+          return;
+        }
+        if (typeof v === "string" && v.trim()) this.add("missing", r.id, j, this.layout.value(r.id, j), "a number", cellText(v));
+        else if (isBlankCell(v) && this.expectsValue(r, j)) this.add("missing", r.id, j, this.layout.value(r.id, j), "a number", "(blank)");
+      }),
+    );
+  }
+
+  sums(): void {
+    this.t.columns.forEach((_, j) =>
+      this.spec.rows.forEach((r) => {
+        const total = this.v(r.id, j);
+        if (!r.parts || !isNumber(total)) return;
+        const parts = r.parts.map((p) => this.v(p, j));
+        if (!parts.every(isNumber)) return; // missing parts are reported as such
+        const sum = (parts as number[]).reduce((a, b) => a + b, 0);
+        if (Math.abs(sum - total) > 1e-9) this.add("sum", r.id, j, this.layout.value(r.id, j), `${fmt(sum)} (sum of its parts)`, fmt(total));
+      }),
+    );
+  }
+
+  totalColumn(): void {
+    if (!this.spec.totalColumn) return;
+    const last = this.t.columns.length - 1;
+    for (const r of this.spec.rows) {
+      const cells = this.t.values[r.id] ?? [];
+      const parts = cells.slice(0, last);
+      if (!isNumber(cells[last]) || !parts.every(isNumber)) continue;
+      const sum = (parts as number[]).reduce((a, b) => a + b, 0);
+      if (Math.abs(sum - (cells[last] as number)) > 1e-9) this.add("sum", r.id, last, this.layout.value(r.id, last), `${fmt(sum)} (sum of the row)`, fmt(cells[last] as number));
+    }
+  }
+
+  claims(): void {
+    for (const r of this.spec.rows) {
+      if (!r.claims) continue;
+      const other = this.all.find((t) => t.table === r.claims!.table);
+      if (!other) continue;
+      this.t.columns.forEach((col, j) => {
+        const k = other.columns.indexOf(col);
+        const mine = this.v(r.id, j);
+        const theirs = k >= 0 ? (other.values[r.claims!.row]?.[k] ?? null) : null;
+        if (isNumber(mine) && isNumber(theirs) && Math.abs(mine - theirs) > 1e-9) {
+          const label = TABLE_BY_ID.get(other.table)!.rows.find((x) => x.id === r.claims!.row)!.label.nl;
+          this.add("subtotal", r.id, j, this.layout.value(r.id, j), `${fmt(theirs)} (${label})`, fmt(mine));
+        }
+      });
+    }
+  }
+
+  percentages(): void {
+    const d = this.t.pctDecimals ?? 0;
+    this.t.columns.forEach((_, j) =>
+      this.spec.rows.forEach((r) => {
+        const shown = this.t.pcts?.[r.id]?.[j];
+        if (r.base && isNumber(shown)) {
+          const count = this.v(r.id, j);
+          const base = this.v(r.base, j);
+          if (shown > 1 + 1e-12) this.add("rate-above-100", r.id, j, this.layout.pct(r.id, j), "at most 100%", pctText(shown, d));
+          if (!isNumber(count) || !isNumber(base) || base === 0) return;
+          const expected = roundPct(count / base, d);
+          if (Math.abs(expected - roundPct(shown, d)) > 1e-9) this.add("percentage", r.id, j, this.layout.pct(r.id, j), `${expected.toFixed(d)}% (${fmt(count)} / ${fmt(base)})`, pctText(shown, d));
+        }
+        if (r.rate) this.rate(r, j, d);
+      }),
+    );
+  }
+
+  private rate(r: RowSpec, j: number, d: number): void {
+    const of = this.v(r.rate!.of, j);
+    const per = this.v(r.rate!.per, j);
+    const shown = this.v(r.id, j);
+    const cell = this.layout.value(r.id, j);
+    if (isNumber(of) && isNumber(per) && per !== 0) {
+      const actual = of / per;
+      if (actual > 1 + 1e-12) this.add("rate-above-100", r.id, j, cell, "at most 100%", `${pctText(actual, d)} (${fmt(of)} / ${fmt(per)})`);
+      if (isNumber(shown) && Math.abs(roundPct(actual, d) - roundPct(shown, d)) > 1e-9) {
+        this.add("percentage", r.id, j, cell, `${roundPct(actual, d).toFixed(d)}% (${fmt(of)} / ${fmt(per)})`, pctText(shown, d));
+      }
+    } else if (isNumber(shown) && shown > 1 + 1e-12) {
+      this.add("rate-above-100", r.id, j, cell, "at most 100%", pctText(shown, d));
+    }
+  }
+
+  jumps(): void {
+    if (!this.spec.compareYears) return;
+    const years = this.t.columns.map(yearOf);
+    for (const r of this.spec.rows) {
+      if (r.rate || r.text) continue;
+      this.t.columns.forEach((_, j) => {
+        const older = years.findIndex((y) => y !== null && years[j] !== null && y === years[j]! - 1);
+        const now = this.v(r.id, j);
+        const then = older >= 0 ? this.v(r.id, older) : null;
+        if (!isNumber(now) || !isNumber(then)) return;
+        const change = now - then;
+        if (Math.abs(change) >= this.options.jumpMinimum && Math.abs(change) >= this.options.jumpFraction * Math.abs(then)) {
+          const pct = then === 0 ? "new" : `${change > 0 ? "+" : ""}${Math.round((change / then) * 100)}%`;
+          this.add("jump", r.id, j, this.layout.value(r.id, j), `close to ${fmt(then)} (${this.t.columns[older]})`, `${fmt(now)} (${pct})`, "warning");
+        }
+      });
+    }
+  }
+}
+
+/** Checks every table; findings in sheet, table, row and column order. */
+export function checkTables(tables: PlacedTable[], options: CheckOptions = {}): Finding[] {
+  const opts = { jumpFraction: options.jumpFraction ?? 0.5, jumpMinimum: options.jumpMinimum ?? 10 };
+  return tables.flatMap((t) => {
+    const spec = TABLE_BY_ID.get(t.table);
+    if (!spec) return [];
+    const c = new TableChecker(t, spec, tables, opts);
+    c.missing();
+    c.sums();
+    c.totalColumn();
+    c.claims();
+    c.percentages();
+    c.jumps();
+    return c.findings;
+  });
+}
+
+/** One line per finding, as the command line prints them: sheet, cell, kind, expected, found. */
+export function formatFinding(f: Finding): string {
+  return `${f.sheet}\t${f.cell}\t${f.severity === "warning" ? "warning: " : ""}${f.kind}\texpected ${f.expected}\tfound ${f.found}`;
+}

@@ -1,0 +1,49 @@
+// A filled evaluation table and where it sits in a sheet. The layout is the same for the templates
+// the add-in writes and for the tables the checker recognises: title, header, one row per spec row.
+import { address, parseAddress } from "../plan/a1";
+import type { TableSpec } from "./specs";
+
+export type Cell = number | string | null;
+
+export interface TableData {
+  /** The spec id, e.g. "cohort". */
+  table: string;
+  /** Column headers: cohorts, years, dates or municipalities (with "Totaal" last where the spec has a total column). */
+  columns: string[];
+  /** Per spec row id, one cell per column; absent rows are blank. */
+  values: Record<string, Cell[]>;
+  /** Shown percentages (fractions, 0.35 for "35%") beside the values, per row id and column; null = none shown. */
+  pcts?: Record<string, (number | null)[]>;
+  /** Decimals of the shown percentages (0: whole percents). */
+  pctDecimals?: number;
+}
+
+export interface PlacedTable extends TableData {
+  sheet: string;
+  /** Top-left cell: the title. */
+  anchor: string;
+  /** Zero-based sheet row of each spec row, when a recognised table orders its rows differently. */
+  rowAt?: Record<string, number>;
+}
+
+/** Cell addresses of a placed table: title row, header row, then one row per spec row. */
+export function tableLayout(spec: TableSpec, placed: { anchor: string; columns: string[]; rowAt?: Record<string, number> }) {
+  const { row, col } = parseAddress(placed.anchor);
+  const stride = spec.pct ? 2 : 1;
+  const rowIndex = new Map(spec.rows.map((r, i) => [r.id, placed.rowAt?.[r.id] ?? row + 2 + i]));
+  return {
+    titleRow: row,
+    headerRow: row + 1,
+    labelCol: col,
+    rowOf: (id: string) => rowIndex.get(id)!,
+    valueCol: (j: number) => col + 1 + j * stride,
+    pctCol: (j: number) => col + 2 + j * stride,
+    value: (id: string, j: number) => address(rowIndex.get(id)!, col + 1 + j * stride),
+    pct: (id: string, j: number) => address(rowIndex.get(id)!, col + 2 + j * stride),
+    width: 1 + placed.columns.length * stride,
+    height: 2 + spec.rows.length,
+  };
+}
+
+export const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+export const isBlankCell = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
