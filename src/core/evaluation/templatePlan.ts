@@ -32,7 +32,7 @@ export function buildEvaluationPlan(tables: TableData[], options: EvaluationPlan
   for (const data of tables) {
     const spec = TABLE_BY_ID.get(data.table);
     if (!spec) throw new Error(`unknown evaluation table ${data.table}`);
-    const p: PlacedTable = { ...data, sheet: s.name, anchor: address(top, 0) };
+    const p: PlacedTable = { ...data, ...(options.blank ? { values: {}, pcts: {} } : {}), sheet: s.name, anchor: address(top, 0) };
     const at = tableLayout(spec, p);
     placed.push(p);
     widest = Math.max(widest, at.width);
