@@ -1,11 +1,12 @@
 // The task pane shell: tabs for the workflows, in the user's Office display language.
 import { clear, el } from "./dom";
+import { checkView } from "./checkView";
 import { functionsView } from "./functionsView";
 import { proposalView } from "./proposalView";
 import { shareSafeView } from "./shareSafeView";
 import { languageOf, strings } from "./strings";
 
-type Tab = "proposal" | "shareSafe" | "functions";
+type Tab = "proposal" | "check" | "shareSafe" | "functions";
 
 export async function renderApp(root: HTMLElement, displayLanguage: string | undefined): Promise<void> {
   const lang = languageOf(displayLanguage);
@@ -18,6 +19,7 @@ export async function renderApp(root: HTMLElement, displayLanguage: string | und
   const panel = el("div", { id: "panel", attrs: { role: "tabpanel" } });
   const views: Record<Tab, () => Promise<HTMLElement> | HTMLElement> = {
     proposal: () => proposalView(lang, t),
+    check: () => checkView(lang, t),
     shareSafe: () => shareSafeView(t),
     functions: () => functionsView(lang, t),
   };

@@ -61,7 +61,7 @@ export function fakeExcel(
     state.rangeRequests++;
     const target: Record<string, unknown> = {
       address: `${sheet}!${address}`,
-      format: { font: {}, fill: {}, borders: { getItem: () => ({}) } },
+      format: { font: {}, fill: { color: "#FFFFFF", load() { return this; }, clear() { this.color = "#FFFFFF"; } }, borders: { getItem: () => ({}) } },
       worksheet: { name: sheet, load: () => undefined },
       load(this: Record<string, unknown>) {
         answers.push(() => {
