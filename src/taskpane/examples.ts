@@ -15,6 +15,6 @@ export const examples: FunctionExample[] = [
   { id: "PBUDGET_SHARE", formula: "=IBN.PBUDGET_SHARE(C2:C7; 2903670)", result: "192.293 … 1.234.599" },
   { id: "LUMPSUM_PCT_PBUDGET", formula: "=IBN.LUMPSUM_PCT_PBUDGET(3237219; C2:C7)", result: "56,8%" },
   { id: "QUASI_INHOUSE_PCT", formula: "=IBN.QUASI_INHOUSE_PCT(B6:D6; B10:D10)", result: "87,9%" },
-  { id: "QUASI_INHOUSE_TEST", formula: "=IBN.QUASI_INHOUSE_TEST(B6:D6; B10:D10)", result: "TRUE" },
+  { id: "QUASI_INHOUSE_TEST", formula: "=IBN.QUASI_INHOUSE_TEST(B6:D6; B10:D10)", result: "WAAR" },
   { id: "PLACEMENT_RATE", formula: "=IBN.PLACEMENT_RATE(202; 312)", result: "65%" },
 ];

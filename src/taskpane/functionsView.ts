@@ -17,6 +17,11 @@ async function functionTexts(lang: Language): Promise<Record<string, FunctionTex
   return Object.fromEntries(meta.functions.map((f) => [f.id, f]));
 }
 
+/** Dutch number text to English: swap the thousands and decimal separators, WAAR → TRUE. */
+export function toEnglishNumbers(text: string): string {
+  return text.replace(/[.,]/g, (c) => (c === "." ? "," : ".")).replace(/\bWAAR\b/g, "TRUE").replace(/\bONWAAR\b/g, "FALSE");
+}
+
 export async function functionsView(lang: Language, t: Strings): Promise<HTMLElement> {
   const texts = await functionTexts(lang);
   const list = el("ul", { className: "functions", attrs: { "aria-label": t.functionsHeading } });
@@ -24,7 +29,7 @@ export async function functionsView(lang: Language, t: Strings): Promise<HTMLEle
     const f = texts[ex.id];
     if (!f) continue;
     const formula = lang === "nl" ? ex.formula.replace(`IBN.${ex.id}(`, `IBN.${f.name}(`) : ex.formula.replace(/;/g, ",").replace(/(\d),(\d)/g, "$1.$2");
-    const result = lang === "nl" ? ex.result : ex.result.replace(/\./g, ",");
+    const result = lang === "nl" ? ex.result : toEnglishNumbers(ex.result);
     list.append(
       el(
         "li",
