@@ -8,7 +8,10 @@ import { performance } from "node:perf_hooks";
 import zlib from "node:zlib";
 import "../test/support/customFunctionsStub";
 import * as f from "../src/functions/functions";
+import { buildEvaluationPlan, REPORT_2023 } from "../src/core/evaluation";
+import { address } from "../src/core/plan/a1";
 import { buildProposalPlan } from "../src/core/proposal";
+import { checkWorkbook } from "../src/taskpane/checkTablesCommand";
 import { writePlan } from "../src/taskpane/officeWriter";
 import { makeShareSafe } from "../src/taskpane/shareSafeCommand";
 import { writePlanToXlsx } from "../src/writers/xlsxWriter";
@@ -100,6 +103,28 @@ async function proposal(): Promise<void> {
   console.log(`  Office.js round trips per generation: ${syncs[0]} (6 × 2), ${syncs[1]} (342 × 10); share-safe over 10,000 formulas: ${share.state.syncs}`);
 }
 
+/** Checking a workbook of 50 evaluation tables (the report's 11 tables, five times over, on five sheets). */
+async function evaluation(): Promise<void> {
+  const sheets: Record<string, Record<string, unknown>> = {};
+  const copies = [...REPORT_2023, ...REPORT_2023, ...REPORT_2023, ...REPORT_2023, ...REPORT_2023].slice(0, 50);
+  for (let k = 0; k < 5; k++) {
+    const plan = buildEvaluationPlan(copies.slice(k * 10, k * 10 + 10), { mode: "published" });
+    const cells: Record<string, unknown> = {};
+    plan.sheets[0].blocks[0].rows.forEach((row, r) => row.forEach((c, i) => c?.value != null && (cells[address(r, i)] = c.value)));
+    sheets[`Tabellen ${k + 1}`] = cells;
+  }
+  let syncs = 0;
+  let found = 0;
+  const t = await measure(async () => {
+    const { context, state } = fakeExcel({ sheets });
+    const { tables, findings } = await checkWorkbook(context);
+    syncs = state.syncs;
+    found = tables.length;
+    return findings;
+  }, 5);
+  console.log(`\nCheck tables: a workbook of ${found} evaluation tables on 5 sheets in ${t.toFixed(1)} ms (reading a fake workbook, recognising, checking), ${syncs} Office.js round trips`);
+}
+
 function bundles(): void {
   const dist = path.resolve(__dirname, "../dist");
   if (!fs.existsSync(path.join(dist, "taskpane.js"))) return console.log("\n(bundle sizes: run npm run build first)");
@@ -114,6 +139,7 @@ async function main(): Promise<void> {
   await functions();
   await allocation342();
   await proposal();
+  await evaluation();
   bundles();
 }
 

@@ -4,7 +4,7 @@ import { buildEvaluationPlan, EVALUATION_TABLES, type Finding } from "../core/ev
 import { button, clear, el, message } from "./dom";
 import { cellRef, checkWorkbook, clearHighlights, showHighlights } from "./checkTablesCommand";
 import { hasExcel, runExcel, selectRef } from "./excelSession";
-import { writePlan } from "./officeWriter";
+import { writeAtSelection, writePlan } from "./officeWriter";
 import type { Language, Strings } from "./strings";
 
 export function checkView(lang: Language, t: Strings): HTMLElement {
@@ -22,10 +22,15 @@ export function checkView(lang: Language, t: Strings): HTMLElement {
   };
 
   const addin = el("input", { type: "checkbox", id: "check-addin-formulas" });
+  const overwrite = el("input", { type: "checkbox", id: "check-overwrite" });
+  const plan = () => buildEvaluationPlan(EVALUATION_TABLES, { language: lang, formulas: addin.checked ? "addin" : "native" });
   const insert = guard(async () => {
-    const plan = buildEvaluationPlan(EVALUATION_TABLES, { language: lang, formulas: addin.checked ? "addin" : "native" });
-    const record = await runExcel((ctx) => writePlan(ctx, plan, { onConflict: "keepBoth" }));
+    const record = await runExcel((ctx) => writePlan(ctx, plan(), { onConflict: "keepBoth" }));
     clear(status, message("success", c.inserted(record.sheets[0])));
+  });
+  const insertHere = guard(async () => {
+    const record = await runExcel((ctx) => writeAtSelection(ctx, plan(), { overwrite: overwrite.checked }));
+    clear(status, message("success", c.inserted(record.ranges![0])));
   });
 
   function render(tables: number): void {
@@ -61,8 +66,10 @@ export function checkView(lang: Language, t: Strings): HTMLElement {
     { attrs: { "aria-labelledby": "check-heading" } },
     el("h2", { id: "check-heading", textContent: c.heading }),
     el("p", { textContent: c.lead }),
-    el("div", { className: "row" }, button(c.run, () => void run(), "primary"), button(c.insert, () => void insert())),
+    el("div", { className: "row" }, button(c.run, () => void run(), "primary")),
+    el("div", { className: "row" }, button(c.insert, () => void insert()), button(c.insertHere, () => void insertHere())),
     el("label", { htmlFor: addin.id, className: "radio" }, addin, ` ${c.addinFormulas}`),
+    el("label", { htmlFor: overwrite.id, className: "radio" }, overwrite, ` ${c.overwrite}`),
     status,
     out,
   );

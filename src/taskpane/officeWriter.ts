@@ -2,7 +2,7 @@
 // (inspect, then write everything), one range write per block, styles grouped per style. It
 // validates before the first write, never writes over an existing sheet or name unless the user
 // chose "replace", and records what it added so "Undo generation" removes exactly that.
-import { blockAddress, columnLetter, parseAddress, rangeAddress } from "../core/plan/a1";
+import { address, blockAddress, columnLetter, parseAddress, quoteSheet, rangeAddress, splitRef } from "../core/plan/a1";
 import { freeVariant } from "../core/plan/rename";
 import type { CellStyle, PlanChart, PlanSheet, WorkbookPlan } from "../core/plan/types";
 import { validatePlan } from "../core/plan/validate";
@@ -18,6 +18,8 @@ export interface WriteOptions {
 export interface GenerationRecord {
   sheets: string[];
   names: string[];
+  /** Ranges written on existing sheets ("'Sheet'!B2:H40"), cleared again by undo. */
+  ranges?: string[];
   at: string;
 }
 
@@ -98,8 +100,8 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
   }
 }
 
-function queueSheet(context: Excel.RequestContext, sheet: PlanSheet): void {
-  const ws = context.workbook.worksheets.add(sheet.name);
+/** Writes a sheet's blocks and styles onto `ws`; layout (widths, panes, tab colour) only on a new sheet. */
+function queueCells(ws: Excel.Worksheet, sheet: PlanSheet): void {
   for (const block of sheet.blocks) {
     const range = ws.getRange(blockAddress(block));
     // New sheet: an empty plan cell is written as empty, so the whole block is one write.
@@ -110,6 +112,11 @@ function queueSheet(context: Excel.RequestContext, sheet: PlanSheet): void {
     if (style === "label" || style === "calc") continue;
     for (const chunk of chunkAddresses(addresses)) applyStyle(ws.getRanges(chunk).format, style);
   }
+}
+
+function queueSheet(context: Excel.RequestContext, sheet: PlanSheet): void {
+  const ws = context.workbook.worksheets.add(sheet.name);
+  queueCells(ws, sheet);
   // Widths are in characters; Excel wants points (about 7 per character of the default font).
   sheet.columnWidths?.forEach((w, i) => (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = Math.round(w * 7)));
   if (sheet.freeze?.rows || sheet.freeze?.columns) {
@@ -176,6 +183,10 @@ export async function undoLastGeneration(context: Excel.RequestContext): Promise
   const existing = await inspectWorkbook(context); // the same sync loads the setting
   if (setting.isNullObject) return null;
   const record = JSON.parse(String(setting.value)) as GenerationRecord;
+  for (const ref of record.ranges ?? []) {
+    const { sheet, address } = splitRef(ref);
+    if (existing.sheetNames.includes(sheet)) context.workbook.worksheets.getItem(sheet).getRange(address).clear();
+  }
   const removedSheets = record.sheets.filter((s) => existing.sheetNames.includes(s));
   const removedNames = record.names.filter((n) => existing.names.includes(n));
   removedNames.forEach((n) => context.workbook.names.getItem(n).delete());
@@ -183,4 +194,42 @@ export async function undoLastGeneration(context: Excel.RequestContext): Promise
   setting.delete();
   await context.sync();
   return { removedSheets, removedNames };
+}
+
+/** The plan's only sheet moved so that its top-left cell is `anchor` (its blocks shifted alike). */
+function shiftSheet(sheet: PlanSheet, anchor: string): PlanSheet {
+  const to = parseAddress(anchor);
+  return {
+    name: sheet.name,
+    blocks: sheet.blocks.map((b) => {
+      const from = parseAddress(b.anchor);
+      return { ...b, anchor: address(from.row + to.row, from.col + to.col) };
+    }),
+  };
+}
+
+/**
+ * Writes a one-sheet plan (e.g. the evaluation tables) at the selected cell of the active sheet:
+ * three syncs (selection, emptiness of the target, write). Refuses when a target cell is not
+ * empty, unless the user chose to overwrite. Undo clears exactly the written range.
+ */
+export async function writeAtSelection(context: Excel.RequestContext, plan: WorkbookPlan, options: { overwrite?: boolean } = {}): Promise<GenerationRecord> {
+  const problems = validatePlan(plan);
+  if (problems.length) throw new Error(`The plan cannot be written: ${problems.join("; ")}`);
+  if (plan.sheets.length !== 1 || plan.names.length || plan.charts.length) throw new Error("Only a single-sheet plan without names or charts can be written at the selection.");
+  const selected = context.workbook.getSelectedRange().load("address");
+  selected.worksheet.load("name");
+  await context.sync();
+  const ws = selected.worksheet;
+  const sheet = shiftSheet(plan.sheets[0], selected.address.split("!").pop()!.split(":")[0]);
+  const targets = sheet.blocks.map((b) => blockAddress(b));
+  const used = targets.map((a) => ws.getRange(a).getUsedRangeOrNullObject(true).load("address"));
+  await context.sync();
+  const occupied = used.find((u) => !u.isNullObject);
+  if (occupied && !options.overwrite) throw new Error(`Not written: ${occupied.address} is not empty. Select an empty area, or choose to overwrite.`);
+  queueCells(ws, sheet);
+  const record: GenerationRecord = { sheets: [], names: [], ranges: targets.map((a) => `${quoteSheet(ws.name)}!${a}`), at: new Date().toISOString() };
+  context.workbook.settings.add(GENERATION_SETTING, JSON.stringify(record));
+  await context.sync();
+  return record;
 }

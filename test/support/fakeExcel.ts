@@ -36,6 +36,8 @@ export function fakeExcel(
     settings?: Record<string, string>;
     /** What Excel computed for formula cells, by "Sheet!A1": the fake has no calculation engine. */
     computed?: Record<string, unknown>;
+    /** The selected cell, "Sheet!C3"; default the first sheet's A1. */
+    selection?: string;
   } = {},
 ) {
   const state: FakeState = {
@@ -62,16 +64,32 @@ export function fakeExcel(
     const target: Record<string, unknown> = {
       address: `${sheet}!${address}`,
       format: { font: {}, fill: { color: "#FFFFFF", load() { return this; }, clear() { this.color = "#FFFFFF"; } }, borders: { getItem: () => ({}) } },
-      worksheet: { name: sheet, load: () => undefined },
+      get worksheet() {
+        return worksheet(sheet);
+      },
       load(this: Record<string, unknown>) {
+        // Answers land on the target itself: loading is not writing.
         answers.push(() => {
           const cells = sheetCells(sheet);
-          this.formulas = cellsOf(address).map((r) => r.map((a) => cells.get(a) ?? ""));
-          this.values = cellsOf(address).map((r) => r.map((a) => init.computed?.[`${sheet}!${a}`] ?? cells.get(a) ?? ""));
+          target.formulas = cellsOf(address).map((r) => r.map((a) => cells.get(a) ?? ""));
+          target.values = cellsOf(address).map((r) => r.map((a) => init.computed?.[`${sheet}!${a}`] ?? cells.get(a) ?? ""));
         });
         return this;
       },
       select: () => undefined,
+      clear: () => later(() => cellsOf(address).flat().forEach((a) => sheetCells(sheet).delete(a))),
+      getUsedRangeOrNullObject() {
+        const used: Record<string, unknown> = { isNullObject: true };
+        used.load = () => {
+          answers.push(() => {
+            const filled = cellsOf(address).flat().filter((a) => sheetCells(sheet).has(a));
+            used.isNullObject = filled.length === 0;
+            used.address = `${sheet}!${filled[0]}`;
+          });
+          return used;
+        };
+        return used;
+      },
       getSpillingToRangeOrNullObject: () => ({ isNullObject: true, load() { return this; } }),
     };
     return new Proxy(target, {
@@ -120,6 +138,7 @@ export function fakeExcel(
   function worksheet(name: string) {
     return {
       name,
+      load: () => undefined,
       getRange: (address: string) => range(name, address),
       getRanges: (address: string) => range(name, address),
       getUsedRangeOrNullObject: () => usedRange(name),
@@ -187,7 +206,10 @@ export function fakeExcel(
     names,
     settings,
     comments: { add: (address: string, text: string) => later(() => state.notes.push(`${address}: ${text}`)) },
-    getSelectedRange: () => range([...state.sheets.keys()][0], "A1"),
+    getSelectedRange: () => {
+      const [sheet, cell] = (init.selection ?? `${[...state.sheets.keys()][0]}!A1`).split("!");
+      return range(sheet, cell);
+    },
   });
   context.sync = async () => {
     state.syncs++;

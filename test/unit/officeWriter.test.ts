@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import { buildProposalPlan, PUBLISHED_2023_2024 } from "../../src/core/proposal";
 import type { WorkbookPlan } from "../../src/core/plan/types";
-import { GENERATION_SETTING, chunkAddresses, undoLastGeneration, writePlan } from "../../src/taskpane/officeWriter";
+import { buildEvaluationPlan, REPORT_2023 } from "../../src/core/evaluation";
+import { GENERATION_SETTING, chunkAddresses, undoLastGeneration, writeAtSelection, writePlan } from "../../src/taskpane/officeWriter";
 import { fakeExcel } from "../support/fakeExcel";
 import { bigInput } from "../support/proposalInputs";
 
@@ -84,5 +85,30 @@ describe("Office.js writer (office-addin-mock, syncs counted)", () => {
     const chunks = chunkAddresses(Array.from({ length: 1000 }, (_, i) => `A${i + 1}:C${i + 1}`), 200);
     assert.ok(chunks.every((c) => c.length <= 200));
     assert.equal(chunks.join(",").split(",").length, 1000);
+  });
+});
+
+describe("Office.js writer: at the selection", () => {
+  const tables = () => buildEvaluationPlan(REPORT_2023.slice(0, 2));
+  it("writes the tables at the selected cell in three syncs, and undo clears exactly that range", async () => {
+    const { context, state } = fakeExcel({ sheets: { Blad1: { A1: "keep me" } }, selection: "Blad1!C3" });
+    const record = await writeAtSelection(context, tables());
+    assert.equal(state.syncs, 3);
+    assert.equal(state.sheets.get("Blad1")!.get("C3"), "Aanmeldingen Basispakket (stroomcijfers)");
+    assert.equal(state.sheets.get("Blad1")!.get("A1"), "keep me");
+    assert.match(record.ranges![0], /^'Blad1'!C3:/);
+    await undoLastGeneration(context);
+    assert.deepEqual([...state.sheets.get("Blad1")!.keys()], ["A1"]);
+  });
+  it("refuses to write over a non-empty cell, and writes nothing", async () => {
+    const { context, state } = fakeExcel({ sheets: { Blad1: { E9: 42 } }, selection: "Blad1!C3" });
+    await assert.rejects(writeAtSelection(context, tables()), /E9 is not empty/);
+    assert.equal(state.rangeWrites.length, 0);
+    assert.deepEqual([...state.sheets.get("Blad1")!.entries()], [["E9", 42]]);
+  });
+  it("overwrites only when the user chose to", async () => {
+    const { context, state } = fakeExcel({ sheets: { Blad1: { E9: 42 } }, selection: "Blad1!C3" });
+    await writeAtSelection(context, tables(), { overwrite: true });
+    assert.notEqual(state.sheets.get("Blad1")!.get("E9"), 42);
   });
 });
