@@ -39,3 +39,10 @@ export async function recalculate(xlsxIn: string): Promise<string> {
 }
 
 export { readSheetValues, type Value } from "../../src/writers/xlsxReader";
+
+/** For a suite's before(): LibreOffice is required in CI (.ci/run installs it); locally its absence skips. */
+export function requireLibreOffice(suite: Mocha.Context): void {
+  if (hasLibreOffice) return;
+  if (process.env.CI) throw new Error("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc-nogui");
+  suite.skip();
+}

@@ -21,7 +21,7 @@ import {
   type TableData,
 } from "../../src/core/evaluation";
 import { writePlanToXlsx } from "../../src/writers/xlsxWriter";
-import { hasLibreOffice, readSheetValues, recalculate } from "../support/libreoffice";
+import { readSheetValues, recalculate, requireLibreOffice } from "../support/libreoffice";
 
 const root = path.resolve(__dirname, "../..");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-eval-"));
@@ -193,10 +193,7 @@ describe("evaluation tables: recognised by their labels", () => {
 describe("evaluation templates recalculated in LibreOffice", function () {
   this.timeout(300_000);
   before(function () {
-    if (!hasLibreOffice) {
-      if (process.env.CI) throw new Error("LibreOffice (soffice) is required in CI");
-      this.skip();
-    }
+    requireLibreOffice(this);
   });
 
   {

@@ -12,7 +12,7 @@ import { renamePlan } from "../../src/core/plan/rename";
 import type { WorkbookPlan } from "../../src/core/plan/types";
 import { buildProposalPlan, PUBLISHED_2023_2024, summarizeProposal, type ProposalInput, type ProposalPlan } from "../../src/core/proposal";
 import { writePlanToXlsx } from "../../src/writers/xlsxWriter";
-import { hasLibreOffice, readSheetValues, recalculate } from "../support/libreoffice";
+import { readSheetValues, recalculate, requireLibreOffice } from "../support/libreoffice";
 import { ref } from "../support/reference";
 import { bigInput } from "../support/proposalInputs";
 import { pbudgetShare } from "../../src/functions/functions";
@@ -73,10 +73,7 @@ function assertMatchesCore(values: Values, plan: ProposalPlan, input: ProposalIn
 describe("proposal workbook recalculated in LibreOffice", function () {
   this.timeout(600_000);
   before(function () {
-    if (!hasLibreOffice) {
-      if (process.env.CI) throw new Error("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc-nogui");
-      this.skip();
-    }
+    requireLibreOffice(this);
   });
 
   let values: Values;

@@ -10,7 +10,7 @@ import { convertFormula } from "../../src/core/shareSafe";
 import * as f from "../../src/functions/functions";
 import { makeShareSafe } from "../../src/taskpane/shareSafeCommand";
 import { fakeExcel } from "../support/fakeExcel";
-import { hasLibreOffice, readSheetValues, recalculate } from "../support/libreoffice";
+import { readSheetValues, recalculate, requireLibreOffice } from "../support/libreoffice";
 
 const native = (formula: string) => {
   const c = convertFormula(formula);
@@ -61,10 +61,7 @@ describe("share-safe: formula conversion", () => {
 describe("share-safe: native formulas equal the custom functions (LibreOffice, random inputs)", function () {
   this.timeout(300_000);
   before(function () {
-    if (!hasLibreOffice) {
-      if (process.env.CI) throw new Error("LibreOffice (soffice) is required in CI");
-      this.skip();
-    }
+    requireLibreOffice(this);
   });
   it("LUMPSUM, EXTRA_COSTS, PW_SHARE, ADDED_VALUE_EFFECT, LUMPSUM_PER_FTE, LUMPSUM_PCT_PBUDGET, QUASI_INHOUSE_PCT/TEST, PLACEMENT_RATE", async () => {
     const cases = fc.sample(
