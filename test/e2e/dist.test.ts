@@ -9,84 +9,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { ErrorCode } from "../support/customFunctionsStub";
 import { column, ref, row, type Reference } from "../support/reference";
-
-const ROOT = path.resolve(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const OFFICE_STUB = fs.readFileSync(path.join(__dirname, "officeStub.js"), "utf8");
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".txt": "text/plain; charset=utf-8",
-};
-
-// ---------------------------------------------------------------------------------------------
-// Static server for dist/
-
-function startServer(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
-    const file = path.join(dir, path.normalize(pathname));
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
-    res.end(fs.readFileSync(file));
-  });
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve(server));
-  });
-}
-
-function stopServer(server: http.Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
-}
-
-// ---------------------------------------------------------------------------------------------
-// A page of the built task pane, with Office stood in and everything that goes wrong recorded
-
-interface TaskPane {
-  page: Page;
-  /** Uncaught page errors, console errors, blocked outside requests, in the order they happened. */
-  problems: string[];
-}
-
-async function openTaskPane(browser: Browser, baseUrl: string, displayLanguage: string): Promise<TaskPane> {
-  const page = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: displayLanguage });
-  const problems: string[] = [];
-  let officeStubServed = false;
-  page.on("pageerror", (e) => problems.push(`page error: ${e.stack ?? e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(`console error: ${m.text()}`);
-  });
-  await page.addInitScript({ content: `window.__officeStubConfig = ${JSON.stringify({ displayLanguage, errorCodes: ErrorCode })};` });
-  await page.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (url.href === OFFICE_JS_URL) {
-      officeStubServed = true;
-      return route.fulfill({ contentType: "text/javascript", body: OFFICE_STUB });
-    }
-    if (LOOPBACK.has(url.hostname)) return route.continue();
-    problems.push(`blocked request to ${url.href}`);
-    return route.abort("blockedbyclient");
-  });
-  await page.goto(`${baseUrl}/taskpane.html`);
-  await page.waitForSelector("#panel section");
-  assert.ok(officeStubServed, `dist/taskpane.html did not load Office.js from ${OFFICE_JS_URL}`);
-  return { page, problems };
-}
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, DIST, openTaskPane, startServer, stopServer, type TaskPane } from "./harness";
 
 // ---------------------------------------------------------------------------------------------
 // Calling the bundle's custom functions as Excel does (see window.__invoke in officeStub.js)

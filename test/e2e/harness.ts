@@ -1,0 +1,94 @@
+// The e2e harness: dist/ served on loopback, headless Chromium, and a page of the built task pane
+// with Office.js (and, where a test needs it, Excel) stood in and everything that goes wrong recorded.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { ErrorCode } from "../support/customFunctionsStub";
+
+export const ROOT = path.resolve(__dirname, "../..");
+export const DIST = path.join(ROOT, "dist");
+export const ARTIFACTS = path.join(ROOT, "test-artifacts");
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_STUB = fs.readFileSync(path.join(__dirname, "officeStub.js"), "utf8");
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+// ---------------------------------------------------------------------------------------------
+// Static server for dist/
+
+export function startServer(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+    const file = path.join(dir, path.normalize(pathname));
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    res.end(fs.readFileSync(file));
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve(server));
+  });
+}
+
+export function stopServer(server: http.Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// A page of the built task pane, with Office stood in and everything that goes wrong recorded
+
+export interface TaskPane {
+  page: Page;
+  /** Uncaught page errors, console errors, blocked outside requests, in the order they happened. */
+  problems: string[];
+}
+
+export interface PaneOptions {
+  /** More stand-ins served with the Office.js stub, e.g. excelStub.js. */
+  stubs?: string[];
+  /** Globals set before any page script runs, e.g. the sheets of the Excel stand-in. */
+  globals?: Record<string, unknown>;
+}
+
+export async function openTaskPane(browser: Browser, baseUrl: string, displayLanguage: string, options: PaneOptions = {}): Promise<TaskPane> {
+  const page = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: displayLanguage });
+  const problems: string[] = [];
+  let officeStubServed = false;
+  page.on("pageerror", (e) => problems.push(`page error: ${e.stack ?? e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+  });
+  const globals = { ...options.globals, __officeStubConfig: { displayLanguage, errorCodes: ErrorCode } };
+  await page.addInitScript({ content: Object.entries(globals).map(([k, v]) => `window.${k} = ${JSON.stringify(v)};`).join("\n") });
+  const stub = [OFFICE_STUB, ...(options.stubs ?? []).map((f) => fs.readFileSync(path.join(__dirname, f), "utf8"))].join("\n");
+  await page.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.href === OFFICE_JS_URL) {
+      officeStubServed = true;
+      return route.fulfill({ contentType: "text/javascript", body: stub });
+    }
+    if (LOOPBACK.has(url.hostname)) return route.continue();
+    problems.push(`blocked request to ${url.href}`);
+    return route.abort("blockedbyclient");
+  });
+  await page.goto(`${baseUrl}/taskpane.html`);
+  await page.waitForSelector("#panel section");
+  assert.ok(officeStubServed, `dist/taskpane.html did not load Office.js from ${OFFICE_JS_URL}`);
+  return { page, problems };
+}
+
