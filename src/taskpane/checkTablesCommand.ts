@@ -23,9 +23,9 @@ export async function readWorkbookTables(context: Excel.RequestContext): Promise
   return used.filter((u) => !u.range.isNullObject).flatMap((u) => recognizeTables(u.name, placeGrid(u.range.address, u.range.values)));
 }
 
-export async function checkWorkbook(context: Excel.RequestContext): Promise<{ tables: PlacedTable[]; findings: Finding[] }> {
+export async function checkWorkbook(context: Excel.RequestContext, language: "nl" | "en" = "en"): Promise<{ tables: PlacedTable[]; findings: Finding[] }> {
   const tables = await readWorkbookTables(context);
-  return { tables, findings: checkTables(tables) };
+  return { tables, findings: checkTables(tables, { language }) };
 }
 
 export const cellRef = (f: Finding) => `${quoteSheet(f.sheet)}!${f.cell}`;

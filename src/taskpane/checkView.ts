@@ -55,7 +55,7 @@ export function checkView(lang: Language, t: Strings): HTMLElement {
   }
 
   const run = guard(async () => {
-    const result = await runExcel((ctx) => checkWorkbook(ctx));
+    const result = await runExcel((ctx) => checkWorkbook(ctx, lang));
     findings = result.findings;
     clear(status);
     render(result.tables.length);

@@ -37,6 +37,7 @@ describe("Check tables in the built task pane (headless Chromium)", function () 
     assert.equal(await list.getByRole("listitem").count(), 21);
     assert.match((await page.textContent(".result .msg"))!, /11 tabellen gevonden: 14 bevindingen, 7 waarschuwingen/);
     assert.equal(await page.evaluate(() => (window as unknown as { __syncs: number }).__syncs), 2, "the workbook is read in two syncs");
+    assert.match((await list.getByRole("listitem").nth(13).textContent())!, /Ontbreekt: verwacht een getal, gevonden "NB"/);
     await list.getByRole("button", { name: "Evaluatietabellen!C5", exact: true }).click();
     await page.waitForFunction(() => (window as unknown as { __selected?: string }).__selected === "Evaluatietabellen!C5");
     fs.mkdirSync(ARTIFACTS, { recursive: true });

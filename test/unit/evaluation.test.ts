@@ -70,6 +70,12 @@ describe("evaluation checker on the 2023 annual report, as published", () => {
     assert.ok(warnings.some((f) => f.table === "shelteredLadder" && f.row === "independentOnLocation" && f.found.startsWith("21 (+133%)")));
   });
 
+  it("finding texts in Dutch for Dutch users", () => {
+    const nl = checkTables(published.placed, { language: "nl" });
+    assert.ok(nl.some((f) => f.kind === "missing" && f.expected === "een getal" && f.found === '"NB"'));
+    assert.ok(nl.some((f) => f.kind === "jump" && f.expected.startsWith("ongeveer 9 ")));
+  });
+
   it("each finding names its sheet and cell, the expected and the found value", () => {
     const f = findings.find((x) => key(x) === "cohort.education@2023:percentage")!;
     assert.deepEqual([f.sheet, f.cell, f.expected, f.found], ["Evaluatietabellen", "C5", "2% (5 / 288)", "1%"]);

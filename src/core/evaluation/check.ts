@@ -19,7 +19,15 @@ export interface Finding {
   found: string;
 }
 
+/** The words of a finding, in the user's language; numbers are written the same in both. */
+const PHRASES = {
+  en: { number: "a number", status: "a status", blank: "(blank)", sumOfParts: "sum of its parts", sumOfRow: "sum of the row", atMost100: "at most 100%", closeTo: "close to", new: "new" },
+  nl: { number: "een getal", status: "een status", blank: "(leeg)", sumOfParts: "som van de delen", sumOfRow: "som van de rij", atMost100: "hoogstens 100%", closeTo: "ongeveer", new: "nieuw" },
+};
+
 export interface CheckOptions {
+  /** Language of the expected/found texts (default English; the task pane passes the user's). */
+  language?: "nl" | "en";
   /** A year-on-year change is a jump when at least this fraction of the older value… */
   jumpFraction?: number;
   /** …and at least this many units. */
@@ -30,7 +38,7 @@ const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).repla
 const pctText = (f: number, d: number) => `${(f * 100).toFixed(d)}%`;
 /** Rounds half up at `d` decimals of a percentage, as a report does. */
 const roundPct = (f: number, d: number) => Math.round(Number((f * 100).toFixed(10)) * 10 ** d) / 10 ** d;
-const cellText = (v: Cell) => (v === null ? "(blank)" : typeof v === "number" ? fmt(v) : `"${v}"`);
+const cellText = (v: Cell, blank: string) => (v === null ? blank : typeof v === "number" ? fmt(v) : `"${v}"`);
 
 function yearOf(header: string): number | null {
   const m = /(\d{4})(?!.*\d{4})/.exec(header);
@@ -47,6 +55,7 @@ class TableChecker {
     private readonly spec: TableSpec,
     private readonly all: PlacedTable[],
     private readonly options: Required<CheckOptions>,
+    private readonly w = PHRASES[options.language],
   ) {
     this.layout = tableLayout(spec, t);
     for (const r of spec.rows) for (const p of r.parts ?? []) this.groupOf.set(p, r);
@@ -77,11 +86,11 @@ class TableChecker {
         if (r.text) {
           // A status is missing once the table is being filled: another row of the column has one.
           const filled = this.spec.rows.some((x) => x.text && x.id !== r.id && !isBlankCell(this.v(x.id, j)));
-          if (isBlankCell(v) && filled) this.add("missing", r.id, j, this.layout.value(r.id, j), "a status", "(blank)");
+          if (isBlankCell(v) && filled) this.add("missing", r.id, j, this.layout.value(r.id, j), this.w.status, this.w.blank);
           return;
         }
-        if (typeof v === "string" && v.trim()) this.add("missing", r.id, j, this.layout.value(r.id, j), "a number", cellText(v));
-        else if (isBlankCell(v) && this.expectsValue(r, j)) this.add("missing", r.id, j, this.layout.value(r.id, j), "a number", "(blank)");
+        if (typeof v === "string" && v.trim()) this.add("missing", r.id, j, this.layout.value(r.id, j), this.w.number, cellText(v, this.w.blank));
+        else if (isBlankCell(v) && this.expectsValue(r, j)) this.add("missing", r.id, j, this.layout.value(r.id, j), this.w.number, this.w.blank);
       }),
     );
   }
@@ -94,7 +103,7 @@ class TableChecker {
         const parts = r.parts.map((p) => this.v(p, j));
         if (!parts.every(isNumber)) return; // missing parts are reported as such
         const sum = (parts as number[]).reduce((a, b) => a + b, 0);
-        if (Math.abs(sum - total) > 1e-9) this.add("sum", r.id, j, this.layout.value(r.id, j), `${fmt(sum)} (sum of its parts)`, fmt(total));
+        if (Math.abs(sum - total) > 1e-9) this.add("sum", r.id, j, this.layout.value(r.id, j), `${fmt(sum)} (${this.w.sumOfParts})`, fmt(total));
       }),
     );
   }
@@ -107,7 +116,7 @@ class TableChecker {
       const parts = cells.slice(0, last);
       if (!isNumber(cells[last]) || !parts.every(isNumber)) continue;
       const sum = (parts as number[]).reduce((a, b) => a + b, 0);
-      if (Math.abs(sum - (cells[last] as number)) > 1e-9) this.add("sum", r.id, last, this.layout.value(r.id, last), `${fmt(sum)} (sum of the row)`, fmt(cells[last] as number));
+      if (Math.abs(sum - (cells[last] as number)) > 1e-9) this.add("sum", r.id, last, this.layout.value(r.id, last), `${fmt(sum)} (${this.w.sumOfRow})`, fmt(cells[last] as number));
     }
   }
 
@@ -136,7 +145,7 @@ class TableChecker {
         if (r.base && isNumber(shown)) {
           const count = this.v(r.id, j);
           const base = this.v(r.base, j);
-          if (shown > 1 + 1e-12) this.add("rate-above-100", r.id, j, this.layout.pct(r.id, j), "at most 100%", pctText(shown, d));
+          if (shown > 1 + 1e-12) this.add("rate-above-100", r.id, j, this.layout.pct(r.id, j), this.w.atMost100, pctText(shown, d));
           if (!isNumber(count) || !isNumber(base) || base === 0) return;
           const expected = roundPct(count / base, d);
           if (Math.abs(expected - roundPct(shown, d)) > 1e-9) this.add("percentage", r.id, j, this.layout.pct(r.id, j), `${expected.toFixed(d)}% (${fmt(count)} / ${fmt(base)})`, pctText(shown, d));
@@ -153,12 +162,12 @@ class TableChecker {
     const cell = this.layout.value(r.id, j);
     if (isNumber(of) && isNumber(per) && per !== 0) {
       const actual = of / per;
-      if (actual > 1 + 1e-12) this.add("rate-above-100", r.id, j, cell, "at most 100%", `${pctText(actual, d)} (${fmt(of)} / ${fmt(per)})`);
+      if (actual > 1 + 1e-12) this.add("rate-above-100", r.id, j, cell, this.w.atMost100, `${pctText(actual, d)} (${fmt(of)} / ${fmt(per)})`);
       if (isNumber(shown) && Math.abs(roundPct(actual, d) - roundPct(shown, d)) > 1e-9) {
         this.add("percentage", r.id, j, cell, `${roundPct(actual, d).toFixed(d)}% (${fmt(of)} / ${fmt(per)})`, pctText(shown, d));
       }
     } else if (isNumber(shown) && shown > 1 + 1e-12) {
-      this.add("rate-above-100", r.id, j, cell, "at most 100%", pctText(shown, d));
+      this.add("rate-above-100", r.id, j, cell, this.w.atMost100, pctText(shown, d));
     }
   }
 
@@ -174,8 +183,8 @@ class TableChecker {
         if (!isNumber(now) || !isNumber(then)) return;
         const change = now - then;
         if (Math.abs(change) >= this.options.jumpMinimum && Math.abs(change) >= this.options.jumpFraction * Math.abs(then)) {
-          const pct = then === 0 ? "new" : `${change > 0 ? "+" : ""}${Math.round((change / then) * 100)}%`;
-          this.add("jump", r.id, j, this.layout.value(r.id, j), `close to ${fmt(then)} (${this.t.columns[older]})`, `${fmt(now)} (${pct})`, "warning");
+          const pct = then === 0 ? this.w.new : `${change > 0 ? "+" : ""}${Math.round((change / then) * 100)}%`;
+          this.add("jump", r.id, j, this.layout.value(r.id, j), `${this.w.closeTo} ${fmt(then)} (${this.t.columns[older]})`, `${fmt(now)} (${pct})`, "warning");
         }
       });
     }
@@ -184,7 +193,7 @@ class TableChecker {
 
 /** Checks every table; findings in sheet, table, row and column order. */
 export function checkTables(tables: PlacedTable[], options: CheckOptions = {}): Finding[] {
-  const opts = { jumpFraction: options.jumpFraction ?? 0.5, jumpMinimum: options.jumpMinimum ?? 10 };
+  const opts = { jumpFraction: options.jumpFraction ?? 0.5, jumpMinimum: options.jumpMinimum ?? 10, language: options.language ?? "en" };
   return tables.flatMap((t) => {
     const spec = TABLE_BY_ID.get(t.table);
     if (!spec) return [];
