@@ -48,6 +48,45 @@ export function allocateByBudget(amount: Dec, budgets: readonly Dec[], decimals 
   return floors.map((f) => f.times(unit).times(sign));
 }
 
+/**
+ * The same largest-remainder allocation for whole units and whole budgets, in exact integer
+ * arithmetic on numbers (every product stays below 2^53); null when the inputs do not fit, so the
+ * caller takes the decimal path. Same ties as allocateByBudget: larger remainder, larger budget, first.
+ */
+export function allocateWholeUnits(units: number, budgets: readonly number[]): number[] | null {
+  if (!Number.isSafeInteger(units) || units < 0 || budgets.length === 0) return null;
+  let total = 0;
+  let largest = 0;
+  for (const b of budgets) {
+    if (!Number.isSafeInteger(b) || b < 0) return null;
+    total += b;
+    largest = Math.max(largest, b);
+  }
+  // x = units × b and q × total (≤ x + total) must stay exact integers.
+  if (total === 0 || !Number.isSafeInteger(total) || units * largest + total > Number.MAX_SAFE_INTEGER) return null;
+  const floors: number[] = [];
+  const remainders: number[] = [];
+  let given = 0;
+  for (const b of budgets) {
+    const x = units * b;
+    let q = Math.floor(x / total);
+    let r = x - q * total; // exact: both terms are integers below 2^53
+    if (r < 0) [q, r] = [q - 1, r + total];
+    else if (r >= total) [q, r] = [q + 1, r - total];
+    floors.push(q);
+    remainders.push(r);
+    given += q;
+  }
+  let left = units - given;
+  const order = budgets.map((_, i) => i).sort((i, j) => remainders[j] - remainders[i] || budgets[j] - budgets[i] || i - j);
+  for (const i of order) {
+    if (left <= 0) break;
+    floors[i]++;
+    left--;
+  }
+  return floors;
+}
+
 /** The amount as a fraction of the total P-budget (the report's "lump sum as % of P-budget"). */
 export function pctOfBudget(amount: Dec, budgets: readonly Dec[], argument = "p_budgets"): Dec {
   return amount.div(checkBudgets(budgets, argument));

@@ -2,7 +2,7 @@
 // The JSDoc below generates functions.json (custom-functions-metadata-plugin), which also adds the
 // CustomFunctions.associate calls; translations.nl-NL.json gives the Dutch names and descriptions.
 import { addedValueEffect } from "../core/addedValue";
-import { allocateByBudget, budgetShares, pctOfBudget } from "../core/allocation";
+import { allocateByBudget, allocateWholeUnits, budgetShares, pctOfBudget } from "../core/allocation";
 import { lumpSumOf, lumpSumPerFte, pwShare, scaleByOccupancy } from "../core/extraCosts";
 import { InputError } from "../core/errors";
 import { projectOccupancy } from "../core/occupancy";
@@ -162,6 +162,11 @@ export function occupancyProjection(
 export function pbudgetShare(p_budgets: any[][], amount?: any, decimals?: any): number[][] {
   return excel(() => {
     const g = toGrid(p_budgets, "p_budgets");
+    // Whole euros over whole P-budgets (the usual case): the same allocation in exact integer arithmetic.
+    if (Number.isSafeInteger(amount) && amount > 0 && (decimals === null || decimals === undefined || decimals === 0)) {
+      const whole = allocateWholeUnits(amount, g.cells.map((c) => (c === null || c === "" ? 0 : (c as number))));
+      if (whole) return reshape(whole, g);
+    }
     const budgets = gridNumbers(g, "p_budgets");
     const a = toOptionalNumber(amount, "amount");
     const d = toInteger(decimals, "decimals", 0);

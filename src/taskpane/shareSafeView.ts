@@ -12,7 +12,7 @@ export function shareSafeView(t: Strings): HTMLElement {
     if (!hasExcel()) return clear(out, message("warning", t.errors.noExcel));
     run.disabled = true;
     try {
-      const report = await runExcel((context) => makeShareSafe(context, scope.get() as "workbook" | "selection"));
+      const report = await runExcel((context) => makeShareSafe(context, scope.get() as "workbook" | "selection", { note: s.note }));
       const total = report.nativeCells.length + report.frozenCells.length;
       clear(
         out,
@@ -22,6 +22,7 @@ export function shareSafeView(t: Strings): HTMLElement {
               "div",
               {},
               message("success", `${s.native(report.nativeCells.length)}; ${s.frozen(report.frozenCells.length)}.`),
+              report.skippedCells.length > 0 && message("warning", s.skipped(report.skippedCells.length)),
               el("ul", { className: "cells" }, ...[...report.nativeCells, ...report.frozenCells].slice(0, 50).map((c) => el("li", { textContent: c }))),
             ),
       );

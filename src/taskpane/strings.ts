@@ -5,6 +5,15 @@ export function languageOf(displayLanguage: string | undefined): Language {
   return (displayLanguage ?? "").toLowerCase().startsWith("nl") ? "nl" : "en";
 }
 
+/** What a share-safe note says about a frozen formula. */
+interface FrozenText {
+  date: string;
+  functions: string[];
+  reason: string;
+  spill: string | null;
+  formula: string;
+}
+
 const nl = {
   title: "IBN Lumpsum",
   tabs: { proposal: "Lumpsumvoorstel", check: "Tabellen controleren", shareSafe: "Deelbaar maken", functions: "Functies" },
@@ -82,6 +91,9 @@ const nl = {
     native: (n: number) => `${n} cellen omgezet naar gewone formules`,
     frozen: (n: number) => `${n} cellen vervangen door hun waarde (met notitie)`,
     none: "Geen IBN-formules gevonden.",
+    skipped: (n: number) => `${n} cellen ongemoeid gelaten: hun uitkomst is een fout (#SPILL!, #NAME? …) en geen waarde om vast te leggen.`,
+    note: ((f: FrozenText) =>
+      `Deelbaar gemaakt ${f.date}: ${f.functions.map((n) => `IBN.${n}`).join(", ")} (invoegtoepassing IBN Lumpsum) vervangen door de waarde, omdat er geen gewone Excel-formule voor bestaat (${f.reason}).${f.spill ? ` De uitkomst besloeg ${f.spill}; ook die cellen bevatten nu waarden.` : ""} De formule was: ${f.formula}`) as ((f: FrozenText) => string) | undefined,
   },
   errors: { noExcel: "Deze functie werkt alleen in Excel.", failed: "Er ging iets mis" },
 };
@@ -165,6 +177,8 @@ const en: Strings = {
     native: (n: number) => `${n} cells turned into plain formulas`,
     frozen: (n: number) => `${n} cells replaced by their value (with a note)`,
     none: "No IBN formulas found.",
+    skipped: (n: number) => `${n} cells left as they were: their result is an error (#SPILL!, #NAME? …), not a value to keep.`,
+    note: undefined, // the command's own English note
   },
   errors: { noExcel: "This works only inside Excel.", failed: "Something went wrong" },
 };

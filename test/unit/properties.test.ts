@@ -1,7 +1,7 @@
 // Property tests (fast-check): the invariants a controller relies on, over random inputs.
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { allocateByBudget, budgetShares, D, lumpSumYear, sum } from "../../src/core";
+import { allocateByBudget, allocateWholeUnits, budgetShares, D, lumpSumYear, sum } from "../../src/core";
 import * as f from "../../src/functions/functions";
 import { ExcelErrorStub } from "../support/customFunctionsStub";
 
@@ -51,6 +51,21 @@ describe("properties: allocation by P-budget share", () => {
         },
       ),
     );
+  });
+
+  it("the integer fast path gives exactly the decimal allocation", () => {
+    fc.assert(
+      fc.property(budgets, fc.integer({ min: 0, max: 2e8 }), (b, a) => {
+        const fast = allocateWholeUnits(a, b);
+        const fits = a * Math.max(...b) + b.reduce((x, y) => x + y, 0) <= Number.MAX_SAFE_INTEGER;
+        assert.equal(fast !== null, fits, "the fast path is taken exactly when the integers stay exact");
+        if (fast) assert.deepEqual(fast, allocateByBudget(dec(a), b.map(dec)).map((x) => x.toNumber()));
+      }),
+      { numRuns: 500 },
+    );
+    assert.equal(allocateWholeUnits(1.5, [1, 2]), null, "not whole: the decimal path");
+    assert.equal(allocateWholeUnits(2 ** 40, [2 ** 20, 1]), null, "too large for exact numbers: the decimal path");
+    assert.deepEqual(allocateWholeUnits(10, [1, 1, 1]), [4, 3, 3], "ties: the first");
   });
 
   it("shares add up to 1 (to 30 significant digits)", () => {
