@@ -244,6 +244,8 @@ export function placementRateOf(placed: any[][], indications: any[][]): any[][] 
     requireSameShape(gp, "placed", gi, "indications");
     const rates = gp.cells.map((p, i) => {
       const ind = gi.cells[i];
+      // Whole counts (the usual case): one correctly rounded division of exact integers, the same double as the decimal path.
+      if (Number.isSafeInteger(p) && Number.isSafeInteger(ind) && (p as number) >= 0 && (ind as number) > 0) return (p as number) / (ind as number);
       const where = cellLabel(gi, i);
       if (!isBlank(p) && typeof p !== "number") return toExcelError(new InputError("na", "placed", `${where}no count available ("${String(p)}")`));
       if (!isBlank(ind) && typeof ind !== "number") {

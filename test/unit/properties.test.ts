@@ -102,6 +102,17 @@ describe("properties: lump sum", () => {
   });
 });
 
+describe("properties: PLACEMENT_RATE over whole counts equals the decimal quotient", () => {
+  it("p / i as a double is the 34-digit decimal quotient rounded to a double", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 1, max: 2 ** 40 }), (p, i) => {
+        assert.equal(f.placementRateOf([[p]], [[i]])[0][0], dec(p).div(i).toNumber());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe("properties: the one-division lump sum equals the table's rows", () => {
   it("lump sum = PW amount + specific PW costs − effect, to 25 significant digits", () => {
     fc.assert(
