@@ -1,7 +1,7 @@
 // "Keep both": the same plan under new sheet names and defined names, with every formula, name
-// reference, chart range and key cell rewritten to match.
+// reference and chart range rewritten to match.
 import { quoteSheet } from "./a1";
-import type { WorkbookPlan } from "./types";
+import type { PlanBlock, WorkbookPlan } from "./types";
 
 export interface RenameOptions {
   /** Appended to every sheet name, e.g. " (2)"; the base is trimmed to keep Excel's 31 characters. */
@@ -12,67 +12,82 @@ export interface RenameOptions {
 
 export const NAME_PREFIX = "ibn_";
 const MAX_SHEET_NAME = 31;
-const STRING_LITERAL = /("(?:[^"]|"")*")/;
+const MAX_VARIANT = 999;
+
+/**
+ * The tokens of a formula a rename can touch, left to right: a string literal (kept as is; an
+ * unterminated one runs to the end), a quoted sheet name before "!", or an identifier (a bare sheet
+ * name when "!" follows, else perhaps a defined name) that is not the tail of a longer token.
+ */
+const TOKEN = /("(?:[^"]|"")*"?)|'((?:[^']|'')+)'!|(?<![\p{L}\p{N}_.$\\])([\p{L}_\\][\p{L}\p{N}_.]*)(!?)/gu;
 
 export function renamedSheet(name: string, suffix: string): string {
   return name.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
 }
 
-/** Applies `edit` to the parts of a formula outside its string literals. */
-function outsideStrings(formula: string, edit: (code: string) => string): string {
-  return formula
-    .split(STRING_LITERAL)
-    .map((part, i) => (i % 2 === 1 ? part : edit(part)))
-    .join("");
+/** "ibn_x" → prefix + "x"; a name without the "ibn_" prefix gets the prefix in front, so it is renamed too. */
+export function renamedName(name: string, prefix: string): string {
+  return name.toLowerCase().startsWith(NAME_PREFIX) ? prefix + name.slice(NAME_PREFIX.length) : prefix + name;
 }
 
-function renamer(sheetNames: string[], o: RenameOptions): (text: string) => string {
-  const sheets = sheetNames.map((s) => [`${quoteSheet(s)}!`, `${quoteSheet(renamedSheet(s, o.sheetSuffix))}!`] as const);
-  const names = new RegExp(`(?<![A-Za-z0-9_.])${NAME_PREFIX}(?=[A-Za-z0-9_])`, "g");
-  return (text) =>
-    outsideStrings(text, (code) => {
-      let out = code.replace(names, o.namePrefix);
-      for (const [from, to] of sheets) out = out.split(from).join(to);
-      return out;
-    });
+/** Rewrites sheet references and defined names in formula text, never inside string literals. */
+export function rewriteReferences(text: string, sheets: Map<string, string>, names: Map<string, string>): string {
+  return text.replace(TOKEN, (token, literal?: string, quoted?: string, identifier?: string, bang?: string) => {
+    if (literal !== undefined) return token;
+    const sheet = quoted !== undefined ? quoted.replace(/''/g, "'") : bang ? identifier : undefined;
+    if (sheet !== undefined) {
+      const to = sheets.get(sheet.toLowerCase());
+      return to === undefined ? token : `${quoteSheet(to)}!`;
+    }
+    return names.get(identifier!.toLowerCase()) ?? token;
+  });
 }
 
-export function renamePlan<T extends WorkbookPlan>(plan: T, o: RenameOptions): T {
-  const edit = renamer(
-    plan.sheets.map((s) => s.name),
-    o,
-  );
-  const keys = (plan as { keys?: Record<string, string> }).keys;
-  return {
-    ...plan,
-    sheets: plan.sheets.map((s) => ({
-      ...s,
-      name: renamedSheet(s.name, o.sheetSuffix),
-      blocks: s.blocks.map((b) => ({ ...b, rows: b.rows.map((r) => r.map((c) => (c?.formula ? { ...c, formula: edit(c.formula) } : c))) })),
-    })),
-    names: plan.names.map((n) => ({ ...n, name: n.name.replace(new RegExp(`^${NAME_PREFIX}`), o.namePrefix), ref: edit(n.ref) })),
-    charts: plan.charts.map((c) => ({
-      ...c,
-      sheet: renamedSheet(c.sheet, o.sheetSuffix),
-      categories: edit(c.categories),
-      series: c.series.map((s) => ({ ...s, values: edit(s.values) })),
-    })),
-    ...(keys ? { keys: Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, edit(v)])) } : {}),
-  };
+function renameBlock(block: PlanBlock, edit: (text: string) => string): PlanBlock {
+  return { ...block, rows: block.rows.map((row) => row.map((c) => (c?.formula === undefined ? c : { ...c, formula: edit(c.formula) }))) };
 }
 
 /**
- * The plan itself when none of its sheets or names exists yet (n = 1); otherwise the first variant
- * n = 2, 3, … whose sheets " (n)" and names "ibnn_" are all free.
+ * The plan with every sheet renamed (suffix) and every defined name re-prefixed, and all references
+ * to them rewritten. Extra fields of `T` are kept; a `keys` record of references (as on the
+ * proposal plan) is rewritten too.
  */
-export function freeVariant<T extends WorkbookPlan>(plan: T, existingSheets: string[], existingNames: string[]): { plan: T; n: number } {
-  const sheets = new Set(existingSheets.map((s) => s.toLowerCase()));
-  const names = new Set(existingNames.map((s) => s.toLowerCase()));
-  const free = (p: WorkbookPlan) => p.sheets.every((s) => !sheets.has(s.name.toLowerCase())) && p.names.every((x) => !names.has(x.name.toLowerCase()));
-  if (free(plan)) return { plan, n: 1 };
-  for (let n = 2; n < 1000; n++) {
-    const variant = renamePlan(plan, { sheetSuffix: ` (${n})`, namePrefix: `ibn${n}_` });
+export function renamePlan<T extends WorkbookPlan>(plan: T, o: RenameOptions): T {
+  const sheets = new Map(plan.sheets.map((s) => [s.name.toLowerCase(), renamedSheet(s.name, o.sheetSuffix)]));
+  const names = new Map(plan.names.map((n) => [n.name.toLowerCase(), renamedName(n.name, o.namePrefix)]));
+  const edit = (text: string) => rewriteReferences(text, sheets, names);
+  const sheetName = (name: string) => sheets.get(name.toLowerCase()) ?? name;
+  const keys = (plan as { keys?: Record<string, string> }).keys;
+  return {
+    ...plan,
+    sheets: plan.sheets.map((s) => ({ ...s, name: sheetName(s.name), blocks: s.blocks.map((b) => renameBlock(b, edit)) })),
+    names: plan.names.map((n) => ({ ...n, name: renamedName(n.name, o.namePrefix), ref: edit(n.ref) })),
+    charts: plan.charts.map((c) => ({
+      ...c,
+      sheet: sheetName(c.sheet),
+      categories: edit(c.categories),
+      series: c.series.map((s) => ({ ...s, values: edit(s.values) })),
+    })),
+    ...(keys ? { keys: Object.fromEntries(Object.entries(keys).map(([k, ref]) => [k, edit(ref)])) } : {}),
+  };
+}
+
+/** Variant n of a plan: n = 1 is the plan itself, n ≥ 2 has sheets "Name (n)" and names "ibnn_x". */
+export function planVariant<T extends WorkbookPlan>(plan: T, n: number): T {
+  return n === 1 ? plan : renamePlan(plan, { sheetSuffix: ` (${n})`, namePrefix: `ibn${n}_` });
+}
+
+/**
+ * The plan itself when none of its sheets or names exists yet (n = 1); otherwise the smallest
+ * n ≥ 2 whose sheets " (n)" and names "ibnn_" are all free (Excel compares names ignoring case).
+ */
+export function freeVariant<T extends WorkbookPlan>(plan: T, existingSheetNames: string[], existingNames: string[]): { plan: T; n: number } {
+  const takenSheets = new Set(existingSheetNames.map((s) => s.toLowerCase()));
+  const takenNames = new Set(existingNames.map((s) => s.toLowerCase()));
+  const free = (p: WorkbookPlan) => p.sheets.every((s) => !takenSheets.has(s.name.toLowerCase())) && p.names.every((x) => !takenNames.has(x.name.toLowerCase()));
+  for (let n = 1; n <= MAX_VARIANT; n++) {
+    const variant = planVariant(plan, n);
     if (free(variant)) return { plan: variant, n };
   }
-  throw new Error("no free sheet names left");
+  throw new Error(`No free variant of the sheet and defined names up to "(${MAX_VARIANT})".`);
 }
