@@ -38,14 +38,22 @@ module.exports = async (env, options) => {
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
-        { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } } },
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } },
+        },
         { test: /\.css$/, type: "asset/source" },
       ],
     },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
-      new LocalizedMetadataPlugin({ source: "functions.json", translations: "./src/functions/translations.nl-NL.json", output: "functions.nl-NL.json" }),
+      new LocalizedMetadataPlugin({
+        source: "functions.json",
+        translations: "./src/functions/translations.nl-NL.json",
+        output: "functions.nl-NL.json",
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -15,7 +15,14 @@ function positive(v: number, name: string) {
 }
 
 export const plain = {
-  lumpsum(costs: Grid, specific: unknown, fteBase: unknown, fteYear: unknown, pwFte: unknown, effect?: unknown): number {
+  lumpsum(
+    costs: Grid,
+    specific: unknown,
+    fteBase: unknown,
+    fteYear: unknown,
+    pwFte: unknown,
+    effect?: unknown,
+  ): number {
     const c = total(costs, "extra_costs_base");
     const s = num(specific, "specific");
     const b = positive(num(fteBase, "fte_base"), "fte_base");
@@ -26,11 +33,20 @@ export const plain = {
     const spec = (s * y) / b;
     return (infra - spec) * (p / y) + spec - num(effect, "effect");
   },
-  extraCosts: (costs: Grid, fteBase: unknown, fteYear: unknown) => (total(costs, "c") * num(fteYear, "y")) / positive(num(fteBase, "b"), "b"),
+  extraCosts: (costs: Grid, fteBase: unknown, fteYear: unknown) =>
+    (total(costs, "c") * num(fteYear, "y")) / positive(num(fteBase, "b"), "b"),
   pwShareOfFte: (pw: unknown, fte: unknown) => num(pw, "p") / positive(num(fte, "f"), "f"),
   addedValue: (a: unknown, b: unknown, c: unknown, d: unknown) => num(a, "a") * num(b, "b") * num(c, "c") * num(d, "d"),
   lumpsumPerFte: (l: unknown, p: unknown) => num(l, "l") / positive(num(p, "p"), "p"),
-  occupancyProjection(wsw: unknown, pw: unknown, years: unknown, rate: unknown, inflow: unknown, outflow: unknown, fpp: unknown): unknown[][] {
+  occupancyProjection(
+    wsw: unknown,
+    pw: unknown,
+    years: unknown,
+    rate: unknown,
+    inflow: unknown,
+    outflow: unknown,
+    fpp: unknown,
+  ): unknown[][] {
     let w = num(wsw, "w");
     let p = num(pw, "p");
     const rows: unknown[][] = [[w, p, w + p, "", ""]];
@@ -52,7 +68,9 @@ export const plain = {
     const exact = b.map((x) => (units * x) / sum);
     const floors = exact.map(Math.floor);
     let left = units - floors.reduce((x, y) => x + y, 0);
-    const order = b.map((_, i) => i).sort((i, j) => exact[j] - floors[j] - (exact[i] - floors[i]) || b[j] - b[i] || i - j);
+    const order = b
+      .map((_, i) => i)
+      .sort((i, j) => exact[j] - floors[j] - (exact[i] - floors[i]) || b[j] - b[i] || i - j);
     for (const i of order) if (left-- > 0) floors[i]++;
     return floors.map((x) => [x * unit]);
   },

@@ -51,24 +51,30 @@ export async function checkManifest(xml: string, distDir?: string): Promise<stri
   if (distDir) {
     for (const u of urls) {
       const file = path.join(distDir, decodeURIComponent(new URL(u).pathname));
-      if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) problems.push(`URL ${u} has no file in dist/ (${path.relative(process.cwd(), file)})`);
+      if (!fs.existsSync(file) || fs.statSync(file).isDirectory())
+        problems.push(`URL ${u} has no file in dist/ (${path.relative(process.cwd(), file)})`);
     }
   }
 
   const ns = defined.get("Functions.Namespace")?.$?.DefaultValue;
   if (!ns) problems.push("the custom-functions namespace (Functions.Namespace) is missing");
-  else if (!/^[A-Z][A-Z0-9]{1,9}$/.test(ns)) problems.push(`namespace "${ns}" should be 2–10 capital letters or digits`);
+  else if (!/^[A-Z][A-Z0-9]{1,9}$/.test(ns))
+    problems.push(`namespace "${ns}" should be 2–10 capital letters or digits`);
   const cf = elements.find(([t, n]) => t === "ExtensionPoint" && n.$?.["xsi:type"] === "CustomFunctions");
   if (!cf) problems.push("no CustomFunctions extension point");
   else {
-    const resid = (child: string) => [...walk((cf[1] as Node)[child], child)].find(([t, n]) => t === "SourceLocation" || n.$?.resid)?.[1].$?.resid;
-    for (const child of ["Script", "Page", "Metadata"]) if (!resid(child)) problems.push(`CustomFunctions extension point has no ${child}`);
+    const resid = (child: string) =>
+      [...walk((cf[1] as Node)[child], child)].find(([t, n]) => t === "SourceLocation" || n.$?.resid)?.[1].$?.resid;
+    for (const child of ["Script", "Page", "Metadata"])
+      if (!resid(child)) problems.push(`CustomFunctions extension point has no ${child}`);
     const runtime = elements.find(([t]) => t === "Runtime")?.[1].$?.resid;
     const functionFile = elements.find(([t]) => t === "FunctionFile")?.[1].$?.resid;
     if (!runtime) problems.push("no shared Runtime element");
     else {
-      if (resid("Page") !== runtime) problems.push(`shared runtime: the functions page (${resid("Page")}) should be the runtime ${runtime}`);
-      if (functionFile && functionFile !== runtime) problems.push(`shared runtime: FunctionFile (${functionFile}) should be the runtime ${runtime}`);
+      if (resid("Page") !== runtime)
+        problems.push(`shared runtime: the functions page (${resid("Page")}) should be the runtime ${runtime}`);
+      if (functionFile && functionFile !== runtime)
+        problems.push(`shared runtime: FunctionFile (${functionFile}) should be the runtime ${runtime}`);
     }
     const metadata = defined.get(resid("Metadata") ?? "");
     const overrides = ((metadata?.["bt:Override"] as Node[]) ?? []).map((o) => o.$ ?? {});
@@ -82,9 +88,11 @@ export async function checkManifest(xml: string, distDir?: string): Promise<stri
 if (require.main === module) {
   const root = path.resolve(__dirname, "..");
   const dist = path.join(root, "dist");
-  checkManifest(fs.readFileSync(path.join(root, "manifest.xml"), "utf8"), fs.existsSync(dist) ? dist : undefined).then((problems) => {
-    for (const p of problems) console.error(`manifest.xml: ${p}`);
-    console.log(problems.length ? `${problems.length} problem(s)` : "manifest.xml: offline checks passed");
-    process.exitCode = problems.length ? 1 : 0;
-  });
+  checkManifest(fs.readFileSync(path.join(root, "manifest.xml"), "utf8"), fs.existsSync(dist) ? dist : undefined).then(
+    (problems) => {
+      for (const p of problems) console.error(`manifest.xml: ${p}`);
+      console.log(problems.length ? `${problems.length} problem(s)` : "manifest.xml: offline checks passed");
+      process.exitCode = problems.length ? 1 : 0;
+    },
+  );
 }

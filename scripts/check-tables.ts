@@ -8,7 +8,10 @@ import { checkTables, formatFinding, recognizeTables, type Cell } from "../src/c
 import { readSheetValues } from "../src/writers/xlsxReader";
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ options: { lang: { type: "string", default: "en" } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: { lang: { type: "string", default: "en" } },
+    allowPositionals: true,
+  });
   const file = positionals[0];
   if (!file || !fs.existsSync(file)) {
     console.error("usage: npm run check-tables -- FILE.xlsx [--lang nl|en]");
@@ -17,7 +20,9 @@ async function main(): Promise<number> {
   const sheets = await readSheetValues(file);
   const tables = [...sheets].flatMap(([name, grid]) => recognizeTables(name, grid as Cell[][]));
   if (!tables.length) {
-    console.error(`${file}: no evaluation tables recognised (titles such as "Aanmeldingen Basispakket (stroomcijfers)")`);
+    console.error(
+      `${file}: no evaluation tables recognised (titles such as "Aanmeldingen Basispakket (stroomcijfers)")`,
+    );
     return 2;
   }
   const findings = checkTables(tables, { language: values.lang === "nl" ? "nl" : "en" });

@@ -21,7 +21,9 @@ async function main(): Promise<number> {
     },
   });
   if (!values.out) {
-    console.error("usage: npm run evaluation-template -- --out FILE.xlsx [--lang nl|en] [--blank] [--published] [--addin]");
+    console.error(
+      "usage: npm run evaluation-template -- --out FILE.xlsx [--lang nl|en] [--blank] [--published] [--addin]",
+    );
     return 2;
   }
   const out = path.resolve(values.out);

@@ -22,7 +22,8 @@ function localize(metadata, table) {
       return tp ? { ...p, name: tp.name, description: tp.description } : p;
     });
     for (const name of Object.keys(t.parameters || {})) {
-      if (!(f.parameters || []).some((p) => p.name === name)) problems.push(`translation for unknown parameter ${name} of ${f.id}`);
+      if (!(f.parameters || []).some((p) => p.name === name))
+        problems.push(`translation for unknown parameter ${name} of ${f.id}`);
     }
     const result = f.result && t.result ? { ...f.result, description: t.result } : f.result;
     return { ...f, name: t.name, description: t.description, parameters: params, ...(result ? { result } : {}) };
@@ -38,13 +39,19 @@ class LocalizedMetadataPlugin {
     compiler.hooks.thisCompilation.tap("LocalizedMetadataPlugin", (compilation) => {
       const file = path.resolve(compiler.context, this.options.translations);
       compilation.fileDependencies.add(file);
-      compilation.hooks.processAssets.tap({ name: "LocalizedMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, (assets) => {
-        const source = assets[this.options.source];
-        if (!source) return; // the metadata plugin reported its own error
-        const { json, problems } = localize(JSON.parse(source.source().toString()), JSON.parse(fs.readFileSync(file, "utf8")));
-        problems.forEach((p) => compilation.errors.push(new WebpackError(`${this.options.translations}: ${p}`)));
-        compilation.emitAsset(this.options.output, new sources.RawSource(JSON.stringify(json, null, 2)));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: "LocalizedMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        (assets) => {
+          const source = assets[this.options.source];
+          if (!source) return; // the metadata plugin reported its own error
+          const { json, problems } = localize(
+            JSON.parse(source.source().toString()),
+            JSON.parse(fs.readFileSync(file, "utf8")),
+          );
+          problems.forEach((p) => compilation.errors.push(new WebpackError(`${this.options.translations}: ${p}`)));
+          compilation.emitAsset(this.options.output, new sources.RawSource(JSON.stringify(json, null, 2)));
+        },
+      );
     });
   }
 }

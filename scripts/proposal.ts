@@ -10,7 +10,12 @@ import { writePlanToXlsx } from "../src/writers/xlsxWriter";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { out: { type: "string" }, input: { type: "string" }, lang: { type: "string", default: "nl" }, force: { type: "boolean", default: false } },
+    options: {
+      out: { type: "string" },
+      input: { type: "string" },
+      lang: { type: "string", default: "nl" },
+      force: { type: "boolean", default: false },
+    },
   });
   if (!values.out) {
     console.error("usage: npm run proposal -- --out FILE.xlsx [--input FILE.json] [--lang nl|en] [--force]");

@@ -34,7 +34,9 @@ function waitForServer(url, tries = 240) {
           res.resume();
           resolve(res.statusCode);
         })
-        .on("error", () => (left > 0 ? setTimeout(() => attempt(left - 1), 500) : reject(new Error(`no answer from ${url}`))));
+        .on("error", () =>
+          left > 0 ? setTimeout(() => attempt(left - 1), 500) : reject(new Error(`no answer from ${url}`)),
+        );
     attempt(tries);
   });
 }

@@ -5,7 +5,10 @@ import os from "node:os";
 import path from "node:path";
 
 if (process.platform === "win32" || process.platform === "darwin") {
-  const r = spawnSync("npx", ["office-addin-debugging", "stop", "manifest.xml"], { stdio: "inherit", shell: process.platform === "win32" });
+  const r = spawnSync("npx", ["office-addin-debugging", "stop", "manifest.xml"], {
+    stdio: "inherit",
+    shell: process.platform === "win32",
+  });
   process.exit(r.status ?? 0);
 }
 const port = Number(process.env.npm_package_config_dev_server_port || 3000);

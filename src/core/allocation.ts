@@ -4,10 +4,12 @@ import { InputError, valueError } from "./errors";
 function checkBudgets(budgets: readonly Dec[], argument: string): Dec {
   if (budgets.length === 0) throw valueError(argument, "expected at least one P-budget");
   budgets.forEach((b, i) => {
-    if (b.isNegative() && !b.isZero()) throw valueError(argument, `value ${i + 1} is ${b.toString()}; a P-budget cannot be negative`);
+    if (b.isNegative() && !b.isZero())
+      throw valueError(argument, `value ${i + 1} is ${b.toString()}; a P-budget cannot be negative`);
   });
   const total = sum(budgets);
-  if (total.isZero()) throw new InputError("div0", argument, "the P-budgets add up to 0; at least one must be greater than 0");
+  if (total.isZero())
+    throw new InputError("div0", argument, "the P-budgets add up to 0; at least one must be greater than 0");
   return total;
 }
 
@@ -27,7 +29,10 @@ export const MAX_DECIMALS = 10;
  */
 export function allocateByBudget(amount: Dec, budgets: readonly Dec[], decimals = 0, argument = "p_budgets"): Dec[] {
   if (!Number.isInteger(decimals) || decimals < MIN_DECIMALS || decimals > MAX_DECIMALS) {
-    throw valueError("decimals", `expected a whole number from ${MIN_DECIMALS} to ${MAX_DECIMALS} (0 for whole euros), got ${decimals}`);
+    throw valueError(
+      "decimals",
+      `expected a whole number from ${MIN_DECIMALS} to ${MAX_DECIMALS} (0 for whole euros), got ${decimals}`,
+    );
   }
   const total = checkBudgets(budgets, argument);
   const unit = new D(10).pow(-decimals);
@@ -78,7 +83,9 @@ export function allocateWholeUnits(units: number, budgets: readonly number[]): n
     given += q;
   }
   let left = units - given;
-  const order = budgets.map((_, i) => i).sort((i, j) => remainders[j] - remainders[i] || budgets[j] - budgets[i] || i - j);
+  const order = budgets
+    .map((_, i) => i)
+    .sort((i, j) => remainders[j] - remainders[i] || budgets[j] - budgets[i] || i - j);
   for (const i of order) {
     if (left <= 0) break;
     floors[i]++;

@@ -15,7 +15,9 @@ export function requireNonNegative(value: Dec, argument: string): Dec {
 }
 
 export function requireFraction(value: Dec, argument: string): Dec {
-  if (value.isNegative() && !value.isZero()) throw valueError(argument, `expected a fraction from 0 to 1 (0 % to 100 %), got ${value.toString()}`);
-  if (value.greaterThan(1)) throw valueError(argument, `expected a fraction from 0 to 1 (enter 6 % as 6% or 0.06), got ${value.toString()}`);
+  if (value.isNegative() && !value.isZero())
+    throw valueError(argument, `expected a fraction from 0 to 1 (0 % to 100 %), got ${value.toString()}`);
+  if (value.greaterThan(1))
+    throw valueError(argument, `expected a fraction from 0 to 1 (enter 6 % as 6% or 0.06), got ${value.toString()}`);
   return value;
 }

@@ -44,7 +44,10 @@ export function pwShare(pwFteYear: Dec, fteYear: Dec): Dec {
   requirePositive(fteYear, "fte_year");
   requireNonNegative(pwFteYear, "pw_fte_year");
   if (pwFteYear.greaterThan(fteYear)) {
-    throw valueError("pw_fte_year", `expected at most fte_year (${fteYear.toString()}), the PW fte are part of the total; got ${pwFteYear.toString()}`);
+    throw valueError(
+      "pw_fte_year",
+      `expected at most fte_year (${fteYear.toString()}), the PW fte are part of the total; got ${pwFteYear.toString()}`,
+    );
   }
   return pwFteYear.div(fteYear);
 }
@@ -73,7 +76,10 @@ function checkInputs(input: LumpSumInputs): Dec {
   requirePositive(fteYear, "fte_year");
   requireNonNegative(pwFteYear, "pw_fte_year");
   if (pwFteYear.greaterThan(fteYear)) {
-    throw valueError("pw_fte_year", `expected at most fte_year (${fteYear.toString()}), the PW fte are part of the total; got ${pwFteYear.toString()}`);
+    throw valueError(
+      "pw_fte_year",
+      `expected at most fte_year (${fteYear.toString()}), the PW fte are part of the total; got ${pwFteYear.toString()}`,
+    );
   }
   return requireAddedValueEffect(input.addedValueEffect ?? ZERO);
 }
@@ -119,4 +125,3 @@ export function lumpSumPerFte(lumpSum: Dec, pwFte: Dec): Dec {
   if (pwFte.isZero()) throw new InputError("div0", "pw_fte", "expected PW fte greater than 0");
   return lumpSum.div(pwFte);
 }
-

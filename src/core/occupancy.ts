@@ -31,7 +31,8 @@ export interface OccupancyRow {
 
 /** Totals, changes and % changes of a series of Wsw and PW fte per year (first year first). */
 export function occupancyFromSeries(wsw: readonly Dec[], pw: readonly Dec[]): OccupancyRow[] {
-  if (wsw.length !== pw.length) throw valueError("pw", `expected one value per year, as many as wsw (${wsw.length}), got ${pw.length}`);
+  if (wsw.length !== pw.length)
+    throw valueError("pw", `expected one value per year, as many as wsw (${wsw.length}), got ${pw.length}`);
   const rows: OccupancyRow[] = [];
   wsw.forEach((w, i) => {
     requireNonNegative(w, "wsw");
@@ -39,7 +40,13 @@ export function occupancyFromSeries(wsw: readonly Dec[], pw: readonly Dec[]): Oc
     const total = w.plus(pw[i]);
     const prev = rows[i - 1];
     const change = prev ? total.minus(prev.total) : null;
-    rows.push({ wsw: w, pw: pw[i], total, change, changePct: change && !prev.total.isZero() ? change.div(prev.total) : null });
+    rows.push({
+      wsw: w,
+      pw: pw[i],
+      total,
+      change,
+      changePct: change && !prev.total.isZero() ? change.div(prev.total) : null,
+    });
   });
   return rows;
 }

@@ -3,8 +3,10 @@ import { InputError, valueError } from "./errors";
 
 /** Placement rate: placed / indications (the report's plaatsingspercentage), as a fraction. */
 export function placementRate(placed: Dec, indications: Dec): Dec {
-  if (placed.isNegative() && !placed.isZero()) throw valueError("placed", `expected a count of 0 or more, got ${placed.toString()}`);
-  if (indications.isNegative() && !indications.isZero()) throw valueError("indications", `expected a count of 0 or more, got ${indications.toString()}`);
+  if (placed.isNegative() && !placed.isZero())
+    throw valueError("placed", `expected a count of 0 or more, got ${placed.toString()}`);
+  if (indications.isNegative() && !indications.isZero())
+    throw valueError("indications", `expected a count of 0 or more, got ${indications.toString()}`);
   if (indications.isZero()) throw new InputError("div0", "indications", "no indications: the rate is undefined");
   return placed.div(indications);
 }

@@ -6,14 +6,22 @@ export const QUASI_INHOUSE_THRESHOLD = 0.8;
 
 function checkYears(attributable: readonly Dec[], total: readonly Dec[]): void {
   if (attributable.length !== total.length) {
-    throw valueError("total", `expected one value per year, as many as attributable (${attributable.length}), got ${total.length}`);
+    throw valueError(
+      "total",
+      `expected one value per year, as many as attributable (${attributable.length}), got ${total.length}`,
+    );
   }
   if (attributable.length === 0) throw valueError("attributable", "expected at least one year");
   attributable.forEach((a, i) => {
-    if (a.isNegative() && !a.isZero()) throw valueError("attributable", `value ${i + 1} is ${a.toString()}; fte cannot be negative`);
-    if (total[i].isNegative() && !total[i].isZero()) throw valueError("total", `value ${i + 1} is ${total[i].toString()}; fte cannot be negative`);
+    if (a.isNegative() && !a.isZero())
+      throw valueError("attributable", `value ${i + 1} is ${a.toString()}; fte cannot be negative`);
+    if (total[i].isNegative() && !total[i].isZero())
+      throw valueError("total", `value ${i + 1} is ${total[i].toString()}; fte cannot be negative`);
     if (a.greaterThan(total[i])) {
-      throw valueError("attributable", `value ${i + 1} (${a.toString()}) is more than its total (${total[i].toString()}); the attributable fte are part of the total`);
+      throw valueError(
+        "attributable",
+        `value ${i + 1} (${a.toString()}) is more than its total (${total[i].toString()}); the attributable fte are part of the total`,
+      );
     }
   });
 }
@@ -29,7 +37,9 @@ export function attributableFraction(attributable: readonly Dec[], total: readon
 /** The same fraction year by year; a year with a total of 0 has none. */
 export function attributableFractionByYear(attributable: readonly Dec[], total: readonly Dec[]): (Dec | InputError)[] {
   checkYears(attributable, total);
-  return attributable.map((a, i) => (total[i].isZero() ? new InputError("div0", "total", `year ${i + 1} has a total of 0 fte`) : a.div(total[i])));
+  return attributable.map((a, i) =>
+    total[i].isZero() ? new InputError("div0", "total", `year ${i + 1} has a total of 0 fte`) : a.div(total[i]),
+  );
 }
 
 /** The test passes only when the fraction is strictly above the threshold. */

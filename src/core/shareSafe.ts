@@ -50,7 +50,7 @@ function bracketEnd(f: string, i: number): number {
 
 /** Index just past an array constant {1,2;"a",4}. */
 function braceEnd(f: string, i: number): number {
-  for (let j = i + 1; j < f.length; ) {
+  for (let j = i + 1; j < f.length;) {
     if (f[j] === '"') j = quotedEnd(f, j);
     else if (f[j] === "}") return j + 1;
     else j++;
@@ -114,7 +114,7 @@ function callAt(f: string, i: number): CallSite | null {
 /** The add-in's functions a formula calls (outside string literals), in order of first use. */
 export function calledFunctions(formula: string): string[] {
   const ids = new Set<string>();
-  for (let i = 0; i < formula.length; ) {
+  for (let i = 0; i < formula.length;) {
     const call = callAt(formula, i);
     if (call) ids.add(call.id);
     i = call ? call.open + 1 : atomEnd(formula, i);
@@ -225,18 +225,28 @@ const SPECS: Readonly<Record<string, FunctionSpec>> = {
   LUMPSUM: {
     params: ["range", "number", "number", "number", "number", "number"],
     required: 5,
-    native: ([a, b, c, d, e, f]) => `((${sum(a)}-${num(b)})*${num(e)}+${num(b)}*${num(d)})/${num(c)}${f ? `-${num(f)}` : ""}`,
+    native: ([a, b, c, d, e, f]) =>
+      `((${sum(a)}-${num(b)})*${num(e)}+${num(b)}*${num(d)})/${num(c)}${f ? `-${num(f)}` : ""}`,
   },
-  EXTRA_COSTS: { params: ["range", "number", "number"], required: 3, native: ([a, c, d]) => `${sum(a)}*${num(d)}/${num(c)}` },
+  EXTRA_COSTS: {
+    params: ["range", "number", "number"],
+    required: 3,
+    native: ([a, c, d]) => `${sum(a)}*${num(d)}/${num(c)}`,
+  },
   PW_SHARE: { params: ["number", "number"], required: 2, native: ([p, t]) => `${num(p)}/${num(t)}` },
-  ADDED_VALUE_EFFECT: { params: ["number", "number", "number", "number"], required: 4, native: (a) => a.map(num).join("*") },
+  ADDED_VALUE_EFFECT: {
+    params: ["number", "number", "number", "number"],
+    required: 4,
+    native: (a) => a.map(num).join("*"),
+  },
   LUMPSUM_PER_FTE: { params: ["number", "number"], required: 2, native: ([l, p]) => `${num(l)}/${num(p)}` },
   LUMPSUM_PCT_PBUDGET: { params: ["number", "range"], required: 2, native: ([a, b]) => `${num(a)}/${sum(b)}` },
   QUASI_INHOUSE_PCT: {
     params: ["range", "range", "number"],
     required: 2,
     native: ([a, t], raw) => {
-      if (raw[2] && !/^(?:FALSE|0)$/i.test(raw[2])) throw new CannotConvert("QUASI_INHOUSE_PCT with by_year spills one fraction per year");
+      if (raw[2] && !/^(?:FALSE|0)$/i.test(raw[2]))
+        throw new CannotConvert("QUASI_INHOUSE_PCT with by_year spills one fraction per year");
       return `${sum(a)}/${sum(t)}`;
     },
   },
@@ -272,7 +282,8 @@ function nativeCall(id: string, raw: string[], converted: string[]): string {
   const spec = SPECS[id];
   if (!spec) throw new CannotConvert(`IBN.${id} has no native equivalent`);
   if (raw.length < spec.required || raw.length > spec.params.length) {
-    const expected = spec.required === spec.params.length ? `${spec.required}` : `${spec.required} to ${spec.params.length}`;
+    const expected =
+      spec.required === spec.params.length ? `${spec.required}` : `${spec.required} to ${spec.params.length}`;
     throw new CannotConvert(`IBN.${id} takes ${expected} arguments, not ${raw.length}`);
   }
   const ranged = raw.findIndex((x, k) => spec.params[k] === "number" && namesSeveralCells(x));
@@ -283,7 +294,7 @@ function nativeCall(id: string, raw: string[], converted: string[]): string {
 /** Rewrites every call in a formula fragment, innermost first. */
 function rewrite(f: string): string {
   let out = "";
-  for (let i = 0; i < f.length; ) {
+  for (let i = 0; i < f.length;) {
     const call = callAt(f, i);
     if (call) {
       const { args, end } = splitArguments(f, call.open);
@@ -300,7 +311,9 @@ function rewrite(f: string): string {
 
 /** "=(x)" → "=x" when the parentheses hold the whole formula. */
 function withoutOuterParens(formula: string): string {
-  return formula.startsWith("=(") && closingParen(formula, 1) === formula.length - 1 ? `=${formula.slice(2, -1)}` : formula;
+  return formula.startsWith("=(") && closingParen(formula, 1) === formula.length - 1
+    ? `=${formula.slice(2, -1)}`
+    : formula;
 }
 
 /** How to make one cell's formula share-safe: as it is, a native formula, or its value. */
@@ -309,7 +322,8 @@ export function convertFormula(formula: string): Conversion {
   if (functions.length === 0) return { kind: "unchanged" };
   try {
     const native = withoutOuterParens(rewrite(formula));
-    if (native.length > MAX_FORMULA_LENGTH) throw new CannotConvert(`the native formula would exceed Excel's ${MAX_FORMULA_LENGTH} characters`);
+    if (native.length > MAX_FORMULA_LENGTH)
+      throw new CannotConvert(`the native formula would exceed Excel's ${MAX_FORMULA_LENGTH} characters`);
     return { kind: "native", formula: native, functions };
   } catch (e) {
     if (!(e instanceof CannotConvert)) throw e;

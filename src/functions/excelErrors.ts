@@ -15,7 +15,10 @@ export function toExcelError(e: unknown): CustomFunctions.Error {
         return new CustomFunctions.Error(codes.invalidValue, e.message);
     }
   }
-  return new CustomFunctions.Error(codes.invalidValue, `Unexpected error: ${e instanceof Error ? e.message : String(e)}`);
+  return new CustomFunctions.Error(
+    codes.invalidValue,
+    `Unexpected error: ${e instanceof Error ? e.message : String(e)}`,
+  );
 }
 
 /** Runs an adapter body; any failure becomes an Excel error, never an uncaught throw or a stray number. */

@@ -9,7 +9,13 @@ export function isBlank(v: unknown): boolean {
 }
 
 function describe(v: unknown): string {
-  return typeof v === "string" ? `text "${v.length > 30 ? v.slice(0, 30) + "…" : v}"` : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+  return typeof v === "string"
+    ? `text "${v.length > 30 ? v.slice(0, 30) + "…" : v}"`
+    : typeof v === "boolean"
+      ? v
+        ? "TRUE"
+        : "FALSE"
+      : String(v);
 }
 
 /** A number where one belongs: blank counts as 0 (as SUM does); text and TRUE/FALSE are errors. */
@@ -50,14 +56,17 @@ export function toGrid(v: unknown, argument: string): Grid {
   const m = Array.isArray(v) ? (v as unknown[]) : [[v]];
   const rowsIn = m.map((r) => (Array.isArray(r) ? (r as Cell[]) : [r as Cell]));
   const cols = rowsIn.length ? rowsIn[0].length : 0;
-  if (cols === 0 || rowsIn.some((r) => r.length !== cols)) throw valueError(argument, "expected a rectangular range of cells");
+  if (cols === 0 || rowsIn.some((r) => r.length !== cols))
+    throw valueError(argument, "expected a rectangular range of cells");
   return { rows: rowsIn.length, cols, cells: rowsIn.flat() };
 }
 
 /** Where a cell sits in its range, for messages; empty for a single cell. */
 export function cellLabel(g: Grid, i: number): string {
   if (g.cells.length === 1) return "";
-  return g.rows === 1 || g.cols === 1 ? `value ${i + 1} of the range: ` : `row ${Math.floor(i / g.cols) + 1}, column ${(i % g.cols) + 1} of the range: `;
+  return g.rows === 1 || g.cols === 1
+    ? `value ${i + 1} of the range: `
+    : `row ${Math.floor(i / g.cols) + 1}, column ${(i % g.cols) + 1} of the range: `;
 }
 
 export function gridNumbers(g: Grid, argument: string): Dec[] {
@@ -85,7 +94,10 @@ export function sumOf(v: unknown, argument: string): Dec {
 
 export function requireSameShape(a: Grid, aName: string, b: Grid, bName: string): void {
   if (a.rows !== b.rows || a.cols !== b.cols) {
-    throw valueError(bName, `expected a range of the same shape as ${aName} (${a.rows}×${a.cols}), got ${b.rows}×${b.cols}`);
+    throw valueError(
+      bName,
+      `expected a range of the same shape as ${aName} (${a.rows}×${a.cols}), got ${b.rows}×${b.cols}`,
+    );
   }
 }
 

@@ -7,7 +7,12 @@ import { lumpSumOf, lumpSumPerFte, pwShare, scaleByOccupancy } from "../core/ext
 import { InputError } from "../core/errors";
 import { projectOccupancy } from "../core/occupancy";
 import { placementRate } from "../core/placementRate";
-import { attributableFraction, attributableFractionByYear, passesQuasiInhouse, QUASI_INHOUSE_THRESHOLD } from "../core/quasiInhouse";
+import {
+  attributableFraction,
+  attributableFractionByYear,
+  passesQuasiInhouse,
+  QUASI_INHOUSE_THRESHOLD,
+} from "../core/quasiInhouse";
 import { requireFraction } from "../core/checks";
 import { excel, toExcelError } from "./excelErrors";
 import {
@@ -69,7 +74,13 @@ export function lumpsum(
  */
 export function extraCosts(extra_costs_base: any[][], fte_base: any, fte_year: any): number {
   return excel(() =>
-    out(scaleByOccupancy(sumOf(extra_costs_base, "extra_costs_base"), toNumber(fte_base, "fte_base"), toNumber(fte_year, "fte_year"))),
+    out(
+      scaleByOccupancy(
+        sumOf(extra_costs_base, "extra_costs_base"),
+        toNumber(fte_base, "fte_base"),
+        toNumber(fte_year, "fte_year"),
+      ),
+    ),
   );
 }
 
@@ -147,7 +158,13 @@ export function occupancyProjection(
       pwInflowPersons: toNumber(pw_inflow, "pw_inflow"),
       pwOutflowPersons: toNumber(pw_outflow, "pw_outflow"),
       ftePerPerson: toNumber(fte_per_person, "fte_per_person"),
-    }).map((r) => [out(r.wsw), out(r.pw), out(r.total), r.change ? out(r.change) : "", r.changePct ? out(r.changePct) : ""]),
+    }).map((r) => [
+      out(r.wsw),
+      out(r.pw),
+      out(r.total),
+      r.change ? out(r.change) : "",
+      r.changePct ? out(r.changePct) : "",
+    ]),
   );
 }
 
@@ -164,7 +181,10 @@ export function pbudgetShare(p_budgets: any[][], amount?: any, decimals?: any): 
     const g = toGrid(p_budgets, "p_budgets");
     // Whole euros over whole P-budgets (the usual case): the same allocation in exact integer arithmetic.
     if (Number.isSafeInteger(amount) && amount > 0 && (decimals === null || decimals === undefined || decimals === 0)) {
-      const whole = allocateWholeUnits(amount, g.cells.map((c) => (c === null || c === "" ? 0 : (c as number))));
+      const whole = allocateWholeUnits(
+        amount,
+        g.cells.map((c) => (c === null || c === "" ? 0 : (c as number))),
+      );
       if (whole) return reshape(whole, g);
     }
     const budgets = gridNumbers(g, "p_budgets");
@@ -226,7 +246,10 @@ export function quasiInhouseTest(attributable: any[][], total: any[][], threshol
     const { a, t } = quasiInputs(attributable, total);
     const limit = toOptionalNumber(threshold, "threshold");
     const fraction = attributableFraction(a, t);
-    return passesQuasiInhouse(fraction, limit === null || limit.isZero() ? QUASI_INHOUSE_THRESHOLD : requireFraction(limit, "threshold"));
+    return passesQuasiInhouse(
+      fraction,
+      limit === null || limit.isZero() ? QUASI_INHOUSE_THRESHOLD : requireFraction(limit, "threshold"),
+    );
   });
 }
 
@@ -245,11 +268,15 @@ export function placementRateOf(placed: any[][], indications: any[][]): any[][] 
     const rates = gp.cells.map((p, i) => {
       const ind = gi.cells[i];
       // Whole counts (the usual case): one correctly rounded division of exact integers, the same double as the decimal path.
-      if (Number.isSafeInteger(p) && Number.isSafeInteger(ind) && (p as number) >= 0 && (ind as number) > 0) return (p as number) / (ind as number);
+      if (Number.isSafeInteger(p) && Number.isSafeInteger(ind) && (p as number) >= 0 && (ind as number) > 0)
+        return (p as number) / (ind as number);
       const where = cellLabel(gi, i);
-      if (!isBlank(p) && typeof p !== "number") return toExcelError(new InputError("na", "placed", `${where}no count available ("${String(p)}")`));
+      if (!isBlank(p) && typeof p !== "number")
+        return toExcelError(new InputError("na", "placed", `${where}no count available ("${String(p)}")`));
       if (!isBlank(ind) && typeof ind !== "number") {
-        return toExcelError(new InputError("na", "indications", `${where}no count available ("${String(ind)}"), so no rate`));
+        return toExcelError(
+          new InputError("na", "indications", `${where}no count available ("${String(ind)}"), so no rate`),
+        );
       }
       try {
         return out(placementRate(toNumber(p, "placed"), toNumber(ind, "indications")));
@@ -260,4 +287,3 @@ export function placementRateOf(placed: any[][], indications: any[][]): any[][] 
     return reshape(rates, gp);
   });
 }
-

@@ -24,7 +24,13 @@ export async function renderApp(root: HTMLElement, displayLanguage: string | und
     functions: () => functionsView(lang, t),
   };
   const tabs = (Object.keys(views) as Tab[]).map((id) => {
-    const b = el("button", { type: "button", id: `tab-${id}`, className: "tab", textContent: t.tabs[id], attrs: { role: "tab", "aria-controls": "panel" } });
+    const b = el("button", {
+      type: "button",
+      id: `tab-${id}`,
+      className: "tab",
+      textContent: t.tabs[id],
+      attrs: { role: "tab", "aria-controls": "panel" },
+    });
     b.addEventListener("click", () => void show(id));
     return b;
   });

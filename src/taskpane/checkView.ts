@@ -2,9 +2,9 @@
 // (each selects its cell), highlight them and clear the highlights.
 import { buildEvaluationPlan, EVALUATION_TABLES, type Finding } from "../core/evaluation";
 import { button, clear, el, message } from "./dom";
-import { cellRef, checkWorkbook, clearHighlights, showHighlights } from "./checkTablesCommand";
-import { hasExcel, runExcel, selectRef } from "./excelSession";
-import { writeAtSelection, writePlan } from "./officeWriter";
+import { cellRef, checkWorkbook, clearHighlights, showHighlights } from "../excel/checkTablesCommand";
+import { hasExcel, runExcel, selectRef } from "../excel/excelSession";
+import { writeAtSelection, writePlan } from "../excel/officeWriter";
 import type { Language, Strings } from "./strings";
 
 export function checkView(lang: Language, t: Strings): HTMLElement {
@@ -23,7 +23,8 @@ export function checkView(lang: Language, t: Strings): HTMLElement {
 
   const addin = el("input", { type: "checkbox", id: "check-addin-formulas" });
   const overwrite = el("input", { type: "checkbox", id: "check-overwrite" });
-  const plan = () => buildEvaluationPlan(EVALUATION_TABLES, { language: lang, formulas: addin.checked ? "addin" : "native" });
+  const plan = () =>
+    buildEvaluationPlan(EVALUATION_TABLES, { language: lang, formulas: addin.checked ? "addin" : "native" });
   const insert = guard(async () => {
     const record = await runExcel((ctx) => writePlan(ctx, plan(), { onConflict: "keepBoth" }));
     clear(status, message("success", c.inserted(record.sheets[0])));
@@ -49,7 +50,20 @@ export function checkView(lang: Language, t: Strings): HTMLElement {
     clear(
       out,
       message(errors ? "warning" : "info", `${c.tables(tables)}: ${c.findings(errors, findings.length - errors)}`),
-      el("div", { className: "row" }, button(c.highlight, guard(async () => clear(status, message("info", c.highlighted(await runExcel((ctx) => showHighlights(ctx, findings))))))), button(c.clearHighlight, guard(async () => clear(status, message("info", c.cleared(await runExcel((ctx) => clearHighlights(ctx)))))))),
+      el(
+        "div",
+        { className: "row" },
+        button(
+          c.highlight,
+          guard(async () =>
+            clear(status, message("info", c.highlighted(await runExcel((ctx) => showHighlights(ctx, findings))))),
+          ),
+        ),
+        button(
+          c.clearHighlight,
+          guard(async () => clear(status, message("info", c.cleared(await runExcel((ctx) => clearHighlights(ctx)))))),
+        ),
+      ),
       el("ul", { className: "findings", attrs: { "aria-label": c.heading } }, ...items),
     );
   }
@@ -66,8 +80,17 @@ export function checkView(lang: Language, t: Strings): HTMLElement {
     { attrs: { "aria-labelledby": "check-heading" } },
     el("h2", { id: "check-heading", textContent: c.heading }),
     el("p", { textContent: c.lead }),
-    el("div", { className: "row" }, button(c.run, () => void run(), "primary")),
-    el("div", { className: "row" }, button(c.insert, () => void insert()), button(c.insertHere, () => void insertHere())),
+    el(
+      "div",
+      { className: "row" },
+      button(c.run, () => void run(), "primary"),
+    ),
+    el(
+      "div",
+      { className: "row" },
+      button(c.insert, () => void insert()),
+      button(c.insertHere, () => void insertHere()),
+    ),
     el("label", { htmlFor: addin.id, className: "radio" }, addin, ` ${c.addinFormulas}`),
     el("label", { htmlFor: overwrite.id, className: "radio" }, overwrite, ` ${c.overwrite}`),
     status,

@@ -13,14 +13,24 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
-export function button(label: string, onClick: () => void, kind: "primary" | "secondary" | "link" = "secondary"): HTMLButtonElement {
+export function button(
+  label: string,
+  onClick: () => void,
+  kind: "primary" | "secondary" | "link" = "secondary",
+): HTMLButtonElement {
   const b = el("button", { type: "button", className: `btn ${kind}`, textContent: label });
   b.addEventListener("click", onClick);
   return b;
 }
 
 /** A labelled radio group; returns the fieldset and a getter of the chosen value. */
-export function radios<T extends string>(legend: string, name: string, options: [T, string][], initial: T, onChange?: (v: T) => void) {
+export function radios<T extends string>(
+  legend: string,
+  name: string,
+  options: [T, string][],
+  initial: T,
+  onChange?: (v: T) => void,
+) {
   let value = initial;
   const set = el("fieldset", { className: "radios" }, el("legend", { textContent: legend }));
   for (const [v, label] of options) {

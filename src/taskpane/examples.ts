@@ -11,7 +11,11 @@ export const examples: FunctionExample[] = [
   { id: "PW_SHARE", formula: "=IBN.PW_SHARE(494,4791; 1738,364)", result: "28%" },
   { id: "ADDED_VALUE_EFFECT", formula: "=IBN.ADDED_VALUE_EFFECT(200; 10%; 15%; 16170,67)", result: "48.512" },
   { id: "LUMPSUM_PER_FTE", formula: "=IBN.LUMPSUM_PER_FTE(3237219; 494,4791)", result: "6.547" },
-  { id: "OCCUPANCY_PROJECTION", formula: "=IBN.OCCUPANCY_PROJECTION(1417; 375; 2; 6%; 200; 100; 0,71)", result: "3 × 5" },
+  {
+    id: "OCCUPANCY_PROJECTION",
+    formula: "=IBN.OCCUPANCY_PROJECTION(1417; 375; 2; 6%; 200; 100; 0,71)",
+    result: "3 × 5",
+  },
   { id: "PBUDGET_SHARE", formula: "=IBN.PBUDGET_SHARE(C2:C7; 2903670)", result: "192.293 … 1.234.599" },
   { id: "LUMPSUM_PCT_PBUDGET", formula: "=IBN.LUMPSUM_PCT_PBUDGET(3237219; C2:C7)", result: "56,8%" },
   { id: "QUASI_INHOUSE_PCT", formula: "=IBN.QUASI_INHOUSE_PCT(B6:D6; B10:D10)", result: "87,9%" },

@@ -19,7 +19,10 @@ async function functionTexts(lang: Language): Promise<Record<string, FunctionTex
 
 /** Dutch number text to English: swap the thousands and decimal separators, WAAR → TRUE. */
 export function toEnglishNumbers(text: string): string {
-  return text.replace(/[.,]/g, (c) => (c === "." ? "," : ".")).replace(/\bWAAR\b/g, "TRUE").replace(/\bONWAAR\b/g, "FALSE");
+  return text
+    .replace(/[.,]/g, (c) => (c === "." ? "," : "."))
+    .replace(/\bWAAR\b/g, "TRUE")
+    .replace(/\bONWAAR\b/g, "FALSE");
 }
 
 export async function functionsView(lang: Language, t: Strings): Promise<HTMLElement> {
@@ -28,7 +31,10 @@ export async function functionsView(lang: Language, t: Strings): Promise<HTMLEle
   for (const ex of examples) {
     const f = texts[ex.id];
     if (!f) continue;
-    const formula = lang === "nl" ? ex.formula.replace(`IBN.${ex.id}(`, `IBN.${f.name}(`) : ex.formula.replace(/;/g, ",").replace(/(\d),(\d)/g, "$1.$2");
+    const formula =
+      lang === "nl"
+        ? ex.formula.replace(`IBN.${ex.id}(`, `IBN.${f.name}(`)
+        : ex.formula.replace(/;/g, ",").replace(/(\d),(\d)/g, "$1.$2");
     const result = lang === "nl" ? ex.result : toEnglishNumbers(ex.result);
     list.append(
       el(
@@ -40,5 +46,12 @@ export async function functionsView(lang: Language, t: Strings): Promise<HTMLEle
       ),
     );
   }
-  return el("section", { attrs: { "aria-labelledby": "functions-heading" } }, el("p", { textContent: t.intro }), el("h2", { id: "functions-heading", textContent: t.functionsHeading }), list, el("p", { className: "note", textContent: t.fractionsNote }));
+  return el(
+    "section",
+    { attrs: { "aria-labelledby": "functions-heading" } },
+    el("p", { textContent: t.intro }),
+    el("h2", { id: "functions-heading", textContent: t.functionsHeading }),
+    list,
+    el("p", { className: "note", textContent: t.fractionsNote }),
+  );
 }

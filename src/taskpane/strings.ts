@@ -16,8 +16,14 @@ interface FrozenText {
 
 const nl = {
   title: "IBN Lumpsum",
-  tabs: { proposal: "Lumpsumvoorstel", check: "Tabellen controleren", shareSafe: "Deelbaar maken", functions: "Functies" },
-  intro: "Deze invoegtoepassing rekent het lumpsumvoorstel van het partnership gemeenten–IBN na in uw eigen werkmap. Typ =IBN. in een cel om de functies te zien.",
+  tabs: {
+    proposal: "Lumpsumvoorstel",
+    check: "Tabellen controleren",
+    shareSafe: "Deelbaar maken",
+    functions: "Functies",
+  },
+  intro:
+    "Deze invoegtoepassing rekent het lumpsumvoorstel van het partnership gemeenten–IBN na in uw eigen werkmap. Typ =IBN. in een cel om de functies te zien.",
   functionsHeading: "Functies",
   example: "Voorbeeld uit het voorstel 2023–2024",
   result: "uitkomst",
@@ -31,7 +37,8 @@ const nl = {
     sourceSelection: "Een invoertabel in deze werkmap (selecteer de tabel)",
     readSelection: "Selectie lezen",
     insertInputs: "Invoerblad invoegen (voorbeeld)",
-    insertedInputs: (sheet: string) => `Invoerblad "${sheet}" ingevoegd. Pas de gele cellen aan, selecteer de tabel en kies "Selectie lezen".`,
+    insertedInputs: (sheet: string) =>
+      `Invoerblad "${sheet}" ingevoegd. Pas de gele cellen aan, selecteer de tabel en kies "Selectie lezen".`,
     recognised: "Herkend",
     notRecognised: "Niet herkend",
     step2: "2. Voorbeeld",
@@ -68,7 +75,8 @@ const nl = {
     insertHere: "Invoegen bij de selectie",
     overwrite: "Niet-lege cellen overschrijven",
     addinFormulas: "Percentages met IBN-functies (anders gewone formules)",
-    inserted: (where: string) => `Evaluatietabellen ingevoegd: ${where}. Ongedaan maken kan op het tabblad Lumpsumvoorstel.`,
+    inserted: (where: string) =>
+      `Evaluatietabellen ingevoegd: ${where}. Ongedaan maken kan op het tabblad Lumpsumvoorstel.`,
     tables: (n: number) => `${n} tabellen gevonden`,
     none: "Geen evaluatietabellen gevonden. Voeg ze in of gebruik de titels uit het jaarverslag.",
     clean: "Geen bevindingen: alles klopt.",
@@ -77,7 +85,14 @@ const nl = {
     clearHighlight: "Markering wissen",
     highlighted: (n: number) => `${n} cellen gemarkeerd.`,
     cleared: (n: number) => `Markering van ${n} cellen gewist.`,
-    kinds: { sum: "Delen ≠ totaal", percentage: "Percentage klopt niet", "rate-above-100": "Boven 100%", missing: "Ontbreekt", subtotal: "Subtotaal wijkt af", jump: "Grote sprong" },
+    kinds: {
+      sum: "Delen ≠ totaal",
+      percentage: "Percentage klopt niet",
+      "rate-above-100": "Boven 100%",
+      missing: "Ontbreekt",
+      subtotal: "Subtotaal wijkt af",
+      jump: "Grote sprong",
+    },
     expected: "verwacht",
     found: "gevonden",
   },
@@ -91,9 +106,11 @@ const nl = {
     native: (n: number) => `${n} cellen omgezet naar gewone formules`,
     frozen: (n: number) => `${n} cellen vervangen door hun waarde (met notitie)`,
     none: "Geen IBN-formules gevonden.",
-    skipped: (n: number) => `${n} cellen ongemoeid gelaten: hun uitkomst is een fout (#SPILL!, #NAME? …) en geen waarde om vast te leggen.`,
+    skipped: (n: number) =>
+      `${n} cellen ongemoeid gelaten: hun uitkomst is een fout (#SPILL!, #NAME? …) en geen waarde om vast te leggen.`,
     note: ((f: FrozenText) =>
-      `Deelbaar gemaakt ${f.date}: ${f.functions.map((n) => `IBN.${n}`).join(", ")} (invoegtoepassing IBN Lumpsum) vervangen door de waarde, omdat er geen gewone Excel-formule voor bestaat (${f.reason}).${f.spill ? ` De uitkomst besloeg ${f.spill}; ook die cellen bevatten nu waarden.` : ""} De formule was: ${f.formula}`) as ((f: FrozenText) => string) | undefined,
+      `Deelbaar gemaakt ${f.date}: ${f.functions.map((n) => `IBN.${n}`).join(", ")} (invoegtoepassing IBN Lumpsum) vervangen door de waarde, omdat er geen gewone Excel-formule voor bestaat (${f.reason}).${f.spill ? ` De uitkomst besloeg ${f.spill}; ook die cellen bevatten nu waarden.` : ""} De formule was: ${f.formula}`) as
+      ((f: FrozenText) => string) | undefined,
   },
   errors: { noExcel: "Deze functie werkt alleen in Excel.", failed: "Er ging iets mis" },
 };
@@ -103,7 +120,8 @@ export type Strings = typeof nl;
 const en: Strings = {
   title: "IBN Lump Sum",
   tabs: { proposal: "Lump-sum proposal", check: "Check tables", shareSafe: "Share-safe", functions: "Functions" },
-  intro: "This add-in reproduces the lump-sum proposal of the municipalities–IBN partnership inside your own workbook. Type =IBN. in a cell to see the functions.",
+  intro:
+    "This add-in reproduces the lump-sum proposal of the municipalities–IBN partnership inside your own workbook. Type =IBN. in a cell to see the functions.",
   functionsHeading: "Functions",
   example: "Example from the 2023–2024 proposal",
   result: "result",
@@ -117,7 +135,8 @@ const en: Strings = {
     sourceSelection: "An input table in this workbook (select the table)",
     readSelection: "Read selection",
     insertInputs: "Insert input sheet (example)",
-    insertedInputs: (sheet: string) => `Input sheet "${sheet}" inserted. Change the yellow cells, select the table and choose "Read selection".`,
+    insertedInputs: (sheet: string) =>
+      `Input sheet "${sheet}" inserted. Change the yellow cells, select the table and choose "Read selection".`,
     recognised: "Recognised",
     notRecognised: "Not recognised",
     step2: "2. Preview",
@@ -163,7 +182,14 @@ const en: Strings = {
     clearHighlight: "Clear highlights",
     highlighted: (n: number) => `${n} cells highlighted.`,
     cleared: (n: number) => `Cleared the highlight of ${n} cells.`,
-    kinds: { sum: "Parts ≠ total", percentage: "Percentage does not match", "rate-above-100": "Above 100%", missing: "Missing", subtotal: "Subtotal disagrees", jump: "Large jump" },
+    kinds: {
+      sum: "Parts ≠ total",
+      percentage: "Percentage does not match",
+      "rate-above-100": "Above 100%",
+      missing: "Missing",
+      subtotal: "Subtotal disagrees",
+      jump: "Large jump",
+    },
     expected: "expected",
     found: "found",
   },
@@ -177,7 +203,8 @@ const en: Strings = {
     native: (n: number) => `${n} cells turned into plain formulas`,
     frozen: (n: number) => `${n} cells replaced by their value (with a note)`,
     none: "No IBN formulas found.",
-    skipped: (n: number) => `${n} cells left as they were: their result is an error (#SPILL!, #NAME? …), not a value to keep.`,
+    skipped: (n: number) =>
+      `${n} cells left as they were: their result is an error (#SPILL!, #NAME? …), not a value to keep.`,
     note: undefined, // the command's own English note
   },
   errors: { noExcel: "This works only inside Excel.", failed: "Something went wrong" },

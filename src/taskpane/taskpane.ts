@@ -6,4 +6,6 @@ const style = document.createElement("style");
 style.textContent = css;
 document.head.append(style);
 
-Office.onReady(() => renderApp(document.getElementById("app")!, Office.context?.displayLanguage)).catch((e) => console.error(e));
+Office.onReady(() => renderApp(document.getElementById("app")!, Office.context?.displayLanguage)).catch((e) =>
+  console.error(e),
+);

@@ -8,7 +8,8 @@ function plain(v: ExcelJS.CellValue): Value {
   if (v === null || v === undefined) return null;
   if (typeof v === "object") {
     if ("error" in v) return String(v.error);
-    if ("formula" in v || "sharedFormula" in v) return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ("formula" in v || "sharedFormula" in v)
+      return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ("richText" in v) return v.richText.map((t) => t.text).join("");
     if (v instanceof Date) return v.toISOString();
     return String(v);
@@ -26,10 +27,19 @@ export async function readSheetValues(xlsx: string): Promise<Map<string, Value[]
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       const cells: Value[] = [];
       // Formula cells: cell.result, since cell.value drops a result of 0 or "" (an ExcelJS quirk).
-      row.eachCell({ includeEmpty: true }, (cell, c) => (cells[c - 1] = plain(cell.type === ExcelJS.ValueType.Formula ? (cell.result as ExcelJS.CellValue) : cell.value)));
+      row.eachCell(
+        { includeEmpty: true },
+        (cell, c) =>
+          (cells[c - 1] = plain(
+            cell.type === ExcelJS.ValueType.Formula ? (cell.result as ExcelJS.CellValue) : cell.value,
+          )),
+      );
       rows[r - 1] = Array.from(cells, (v) => v ?? null);
     });
-    sheets.set(ws.name, Array.from(rows, (r) => r ?? []));
+    sheets.set(
+      ws.name,
+      Array.from(rows, (r) => r ?? []),
+    );
   });
   return sheets;
 }

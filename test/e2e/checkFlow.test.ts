@@ -28,7 +28,10 @@ describe("Check tables in the built task pane (headless Chromium)", function () 
     const plan = buildEvaluationPlan(REPORT_2023, { mode: "published" });
     const sheet = plan.sheets[0].blocks[0].rows.map((r) => r.map((c) => c?.value ?? null));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const { page, problems } = await openTaskPane(browser, base, "nl-NL", { stubs: ["excelStub.js"], globals: { __sheets: { [plan.sheets[0].name]: sheet } } });
+    const { page, problems } = await openTaskPane(browser, base, "nl-NL", {
+      stubs: ["excelStub.js"],
+      globals: { __sheets: { [plan.sheets[0].name]: sheet } },
+    });
     await page.setViewportSize({ width: 360, height: 1100 });
     await page.getByRole("tab", { name: "Tabellen controleren" }).click();
     await page.getByRole("button", { name: "Tabellen controleren" }).click();
@@ -36,10 +39,19 @@ describe("Check tables in the built task pane (headless Chromium)", function () 
     await list.waitFor();
     assert.equal(await list.getByRole("listitem").count(), 21);
     assert.match((await page.textContent(".result .msg"))!, /11 tabellen gevonden: 14 bevindingen, 7 waarschuwingen/);
-    assert.equal(await page.evaluate(() => (window as unknown as { __syncs: number }).__syncs), 2, "the workbook is read in two syncs");
-    assert.match((await list.getByRole("listitem").nth(13).textContent())!, /Ontbreekt: verwacht een getal, gevonden "NB"/);
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { __syncs: number }).__syncs),
+      2,
+      "the workbook is read in two syncs",
+    );
+    assert.match(
+      (await list.getByRole("listitem").nth(13).textContent())!,
+      /Ontbreekt: verwacht een getal, gevonden "NB"/,
+    );
     await list.getByRole("button", { name: "Evaluatietabellen!C5", exact: true }).click();
-    await page.waitForFunction(() => (window as unknown as { __selected?: string }).__selected === "Evaluatietabellen!C5");
+    await page.waitForFunction(
+      () => (window as unknown as { __selected?: string }).__selected === "Evaluatietabellen!C5",
+    );
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, "check-tables-nl.png"), fullPage: true });
     assert.deepEqual(problems, []);

@@ -10,7 +10,16 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { column, ref, row, type Reference } from "../support/reference";
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, DIST, openTaskPane, startServer, stopServer, type TaskPane } from "./harness";
+import {
+  ARTIFACTS,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  DIST,
+  openTaskPane,
+  startServer,
+  stopServer,
+  type TaskPane,
+} from "./harness";
 
 // ---------------------------------------------------------------------------------------------
 // Calling the bundle's custom functions as Excel does (see window.__invoke in officeStub.js)
@@ -23,7 +32,10 @@ type Outcome = { value: unknown } | { thrown: ExcelErrorValue } | { unexpected: 
 type Grid = unknown[][];
 
 function invoke(page: Page, id: string, args: unknown[]): Promise<Outcome> {
-  return page.evaluate(([id, args]) => (window as unknown as { __invoke(id: string, args: unknown[]): Outcome }).__invoke(id, args), [id, args] as const);
+  return page.evaluate(
+    ([id, args]) => (window as unknown as { __invoke(id: string, args: unknown[]): Outcome }).__invoke(id, args),
+    [id, args] as const,
+  );
 }
 
 function describeCall(id: string, args: unknown[]): string {
@@ -39,20 +51,30 @@ async function valueOf(page: Page, id: string, ...args: unknown[]): Promise<unkn
 
 async function numberOf(page: Page, id: string, ...args: unknown[]): Promise<number> {
   const value = await valueOf(page, id, ...args);
-  assert.equal(typeof value, "number", `${describeCall(id, args)} should return a number, got ${JSON.stringify(value)}`);
+  assert.equal(
+    typeof value,
+    "number",
+    `${describeCall(id, args)} should return a number, got ${JSON.stringify(value)}`,
+  );
   return value as number;
 }
 
 async function gridOf(page: Page, id: string, ...args: unknown[]): Promise<Grid> {
   const value = await valueOf(page, id, ...args);
-  assert.ok(Array.isArray(value) && value.every(Array.isArray), `${describeCall(id, args)} should spill a 2D array, got ${JSON.stringify(value)}`);
+  assert.ok(
+    Array.isArray(value) && value.every(Array.isArray),
+    `${describeCall(id, args)} should spill a 2D array, got ${JSON.stringify(value)}`,
+  );
   return value as Grid;
 }
 
 /** The Excel error the function throws; fails when it returns. */
 async function thrownBy(page: Page, id: string, ...args: unknown[]): Promise<ExcelErrorValue> {
   const outcome = await invoke(page, id, args);
-  assert.ok("thrown" in outcome, `${describeCall(id, args)} should throw a CustomFunctions.Error, got ${JSON.stringify(outcome)}`);
+  assert.ok(
+    "thrown" in outcome,
+    `${describeCall(id, args)} should throw a CustomFunctions.Error, got ${JSON.stringify(outcome)}`,
+  );
   return outcome.thrown;
 }
 
@@ -61,10 +83,13 @@ function isExcelError(v: unknown): v is ExcelErrorValue {
 }
 
 const round = (x: number, decimals: number): number => Math.round(x * 10 ** decimals) / 10 ** decimals;
-const ids = (file: string): string[] => (JSON.parse(fs.readFileSync(path.join(DIST, file), "utf8")) as { functions: { id: string }[] }).functions.map((f) => f.id).sort();
+const ids = (file: string): string[] =>
+  (JSON.parse(fs.readFileSync(path.join(DIST, file), "utf8")) as { functions: { id: string }[] }).functions
+    .map((f) => f.id)
+    .sort();
 
 // ---------------------------------------------------------------------------------------------
-// Published inputs and outcomes (../shared/reference/lumpsum-2023-2024.json)
+// Published inputs and outcomes (test/fixtures/lumpsum-2023-2024.json)
 
 const EXTRA_COST_LINES = column(Object.values(ref.extra_costs_2022.lines));
 const SPECIFIC_PW_COSTS_2022 = ref.specific_pw_extra_costs_2022;
@@ -88,25 +113,67 @@ interface RoundedCase {
 }
 
 const ROUNDED_CASES: RoundedCase[] = [
-  { name: "LUMPSUM 2023", id: "LUMPSUM", args: [EXTRA_COST_LINES, SPECIFIC_PW_COSTS_2022, FTE["2022"], FTE["2023"], PW_FTE["2023"]], decimals: 0, expected: ref.lumpsum_by_year["2023"] },
+  {
+    name: "LUMPSUM 2023",
+    id: "LUMPSUM",
+    args: [EXTRA_COST_LINES, SPECIFIC_PW_COSTS_2022, FTE["2022"], FTE["2023"], PW_FTE["2023"]],
+    decimals: 0,
+    expected: ref.lumpsum_by_year["2023"],
+  },
   {
     name: "LUMPSUM 2024, with the added-value effect",
     id: "LUMPSUM",
-    args: [EXTRA_COST_LINES, SPECIFIC_PW_COSTS_2022, FTE["2022"], FTE["2024"], PW_FTE["2024"], ADDED_VALUE.published_effect],
+    args: [
+      EXTRA_COST_LINES,
+      SPECIFIC_PW_COSTS_2022,
+      FTE["2022"],
+      FTE["2024"],
+      PW_FTE["2024"],
+      ADDED_VALUE.published_effect,
+    ],
     decimals: 0,
     expected: ref.lumpsum_by_year["2024"],
   },
-  { name: "EXTRA_COSTS 2024", id: "EXTRA_COSTS", args: [[[ref.extra_costs_2022.total]], FTE["2022"], FTE["2024"]], decimals: 0, expected: ref.lumpsum_table_published["2024"].infrastructure_extra_costs },
-  { name: "PW_SHARE 2024", id: "PW_SHARE", args: [PW_FTE["2024"], FTE["2024"]], decimals: 2, expected: pct(ref.lumpsum_table_published["2024"].pw_share_pct!) },
+  {
+    name: "EXTRA_COSTS 2024",
+    id: "EXTRA_COSTS",
+    args: [[[ref.extra_costs_2022.total]], FTE["2022"], FTE["2024"]],
+    decimals: 0,
+    expected: ref.lumpsum_table_published["2024"].infrastructure_extra_costs,
+  },
+  {
+    name: "PW_SHARE 2024",
+    id: "PW_SHARE",
+    args: [PW_FTE["2024"], FTE["2024"]],
+    decimals: 2,
+    expected: pct(ref.lumpsum_table_published["2024"].pw_share_pct!),
+  },
   {
     name: "ADDED_VALUE_EFFECT 2024",
     id: "ADDED_VALUE_EFFECT",
-    args: [200, ADDED_VALUE.demand_driven_share_of_placements, ADDED_VALUE.added_value_uplift, AVERAGE_ADDED_VALUE_PER_PLACEMENT],
+    args: [
+      200,
+      ADDED_VALUE.demand_driven_share_of_placements,
+      ADDED_VALUE.added_value_uplift,
+      AVERAGE_ADDED_VALUE_PER_PLACEMENT,
+    ],
     decimals: 0,
     expected: ADDED_VALUE.published_effect,
   },
-  { name: "LUMPSUM_PER_FTE 2024", id: "LUMPSUM_PER_FTE", args: [ref.lumpsum_by_year["2024"], PW_FTE["2024"]], decimals: 0, expected: ref.lumpsum_per_pw_fte_published["2024"] },
-  { name: "LUMPSUM_PCT_PBUDGET 2024", id: "LUMPSUM_PCT_PBUDGET", args: [ref.lumpsum_by_year["2024"], column(P_BUDGETS["2024"])], decimals: 3, expected: pct(ref.p_budget.published_lumpsum_pct_of_p_budget["2024"]) },
+  {
+    name: "LUMPSUM_PER_FTE 2024",
+    id: "LUMPSUM_PER_FTE",
+    args: [ref.lumpsum_by_year["2024"], PW_FTE["2024"]],
+    decimals: 0,
+    expected: ref.lumpsum_per_pw_fte_published["2024"],
+  },
+  {
+    name: "LUMPSUM_PCT_PBUDGET 2024",
+    id: "LUMPSUM_PCT_PBUDGET",
+    args: [ref.lumpsum_by_year["2024"], column(P_BUDGETS["2024"])],
+    decimals: 3,
+    expected: pct(ref.p_budget.published_lumpsum_pct_of_p_budget["2024"]),
+  },
 ];
 
 interface BadInputCase {
@@ -116,7 +183,11 @@ interface BadInputCase {
 }
 
 const BAD_INPUT_CASES: BadInputCase[] = [
-  { id: "LUMPSUM", args: [EXTRA_COST_LINES, SPECIFIC_PW_COSTS_2022, "1792,2", FTE["2023"], PW_FTE["2023"]], argument: "fte_base" },
+  {
+    id: "LUMPSUM",
+    args: [EXTRA_COST_LINES, SPECIFIC_PW_COSTS_2022, "1792,2", FTE["2023"], PW_FTE["2023"]],
+    argument: "fte_base",
+  },
   { id: "EXTRA_COSTS", args: [[[145000], ["n.v.t."]], FTE["2022"], FTE["2024"]], argument: "extra_costs_base" },
   { id: "PBUDGET_SHARE", args: [[[354197], ["abc"]], 1000], argument: "p_budgets" },
   { id: "PW_SHARE", args: [true, FTE["2024"]], argument: "pw_fte_year" },
@@ -131,8 +202,14 @@ describe("built dist/ in headless Chromium (Office.js stood in)", function () {
   let baseUrl = "";
 
   before(async () => {
-    assert.ok(fs.existsSync(path.join(DIST, "taskpane.html")), `${path.join(DIST, "taskpane.html")} is missing: run npm run build first (npm test does)`);
-    assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium (.ci/run does), or set CHROMIUM_PATH`);
+    assert.ok(
+      fs.existsSync(path.join(DIST, "taskpane.html")),
+      `${path.join(DIST, "taskpane.html")} is missing: run npm run build first (npm test does)`,
+    );
+    assert.ok(
+      fs.existsSync(CHROMIUM),
+      `${CHROMIUM} is missing: apt-get install chromium (.ci/run does), or set CHROMIUM_PATH`,
+    );
     server = await startServer(DIST);
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -176,14 +253,22 @@ describe("built dist/ in headless Chromium (Office.js stood in)", function () {
       const parts = spill.map((r) => r[0] as number);
       parts.forEach((part, i) => {
         assert.ok(Number.isInteger(part), `${ref.p_budget.municipalities[i]}: ${part} is not whole euros`);
-        assert.ok(Math.abs(part - ref.p_budget.published_allocation["2023"][i]) <= 1, `${ref.p_budget.municipalities[i]}: ${part} vs published ${ref.p_budget.published_allocation["2023"][i]}`);
+        assert.ok(
+          Math.abs(part - ref.p_budget.published_allocation["2023"][i]) <= 1,
+          `${ref.p_budget.municipalities[i]}: ${part} vs published ${ref.p_budget.published_allocation["2023"][i]}`,
+        );
       });
-      assert.equal(parts.reduce((a, b) => a + b, 0), lumpSum);
+      assert.equal(
+        parts.reduce((a, b) => a + b, 0),
+        lumpSum,
+      );
     });
 
     it("QUASI_INHOUSE_PCT spills the published pooled fraction as 1×1, and with by_year TRUE the yearly fractions", async () => {
       const fractions = async (...byYear: unknown[]) =>
-        (await gridOf(page, "QUASI_INHOUSE_PCT", row(QUASI.attributable_total), row(QUASI.total), ...byYear)).map((r) => r.map((x) => round(x as number, 3)));
+        (await gridOf(page, "QUASI_INHOUSE_PCT", row(QUASI.attributable_total), row(QUASI.total), ...byYear)).map((r) =>
+          r.map((x) => round(x as number, 3)),
+        );
       assert.deepEqual(await fractions(), [[pct(QUASI.three_year_average_pct_published)]]);
       assert.deepEqual(await fractions(true), [QUASI.attributable_pct_published.map(pct)]);
     });
@@ -194,7 +279,12 @@ describe("built dist/ in headless Chromium (Office.js stood in)", function () {
 
     for (const [what, placed] of [
       ["published counts", SHELTERED.working_persons_total],
-      ["NB placed as well", SHELTERED.working_persons_total.map((p, i) => (typeof SHELTERED.indications[i] === "string" ? SHELTERED.indications[i] : p))],
+      [
+        "NB placed as well",
+        SHELTERED.working_persons_total.map((p, i) =>
+          typeof SHELTERED.indications[i] === "string" ? SHELTERED.indications[i] : p,
+        ),
+      ],
     ] as const) {
       it(`PLACEMENT_RATE (${what}): the published rates, #N/A where the indications are NB`, async () => {
         const spill = await gridOf(page, "PLACEMENT_RATE", column(placed), column(SHELTERED.indications));
@@ -215,13 +305,28 @@ describe("built dist/ in headless Chromium (Office.js stood in)", function () {
       const wsw = ref.occupancy_fte_published["2022"].wsw;
       const pw = ref.occupancy_fte_published["2022"].pw;
       const a = ASSUMPTIONS;
-      const spill = await gridOf(page, "OCCUPANCY_PROJECTION", wsw, pw, 2, a.wsw_outflow_rate, a.pw_inflow_persons_per_year, a.pw_outflow_persons_per_year, a.part_time_factor);
+      const spill = await gridOf(
+        page,
+        "OCCUPANCY_PROJECTION",
+        wsw,
+        pw,
+        2,
+        a.wsw_outflow_rate,
+        a.pw_inflow_persons_per_year,
+        a.pw_outflow_persons_per_year,
+        a.part_time_factor,
+      );
       assert.deepEqual(
         spill.map((r) => r.length),
         [5, 5, 5],
       );
       assert.deepEqual(spill[0].slice(0, 2), [wsw, pw]);
-      spill.forEach((r) => assert.ok(Math.abs((r[2] as number) - (r[0] as number) - (r[1] as number)) < 1e-9, `total ≠ Wsw + PW in ${JSON.stringify(r)}`));
+      spill.forEach((r) =>
+        assert.ok(
+          Math.abs((r[2] as number) - (r[0] as number) - (r[1] as number)) < 1e-9,
+          `total ≠ Wsw + PW in ${JSON.stringify(r)}`,
+        ),
+      );
     });
 
     for (const c of BAD_INPUT_CASES) {
@@ -239,17 +344,46 @@ describe("built dist/ in headless Chromium (Office.js stood in)", function () {
 
   describe("task pane", () => {
     const LANGUAGES = [
-      { displayLanguage: "en-US", lang: "en", title: "IBN Lump Sum", firstTab: "Lump-sum proposal", functionsTab: "Functions", functionName: "IBN.PBUDGET_SHARE" },
-      { displayLanguage: "nl-NL", lang: "nl", title: "IBN Lumpsum", firstTab: "Lumpsumvoorstel", functionsTab: "Functies", functionName: "IBN.PBUDGET_AANDEEL" },
+      {
+        displayLanguage: "en-US",
+        lang: "en",
+        title: "IBN Lump Sum",
+        firstTab: "Lump-sum proposal",
+        functionsTab: "Functions",
+        functionName: "IBN.PBUDGET_SHARE",
+      },
+      {
+        displayLanguage: "nl-NL",
+        lang: "nl",
+        title: "IBN Lumpsum",
+        firstTab: "Lumpsumvoorstel",
+        functionsTab: "Functies",
+        functionName: "IBN.PBUDGET_AANDEEL",
+      },
     ];
     /** Roles that need an accessible name (what a screen reader announces). */
-    const NAMED_ROLES = new Set(["button", "tab", "tablist", "tabpanel", "radio", "checkbox", "textbox", "combobox", "link", "progressbar"]);
+    const NAMED_ROLES = new Set([
+      "button",
+      "tab",
+      "tablist",
+      "tabpanel",
+      "radio",
+      "checkbox",
+      "textbox",
+      "combobox",
+      "link",
+      "progressbar",
+    ]);
 
     async function unnamedControls(page: Page): Promise<string[]> {
       const cdp = await page.context().newCDPSession(page);
-      const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[] };
+      const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as {
+        nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[];
+      };
       await cdp.detach();
-      return nodes.filter((n) => !n.ignored && NAMED_ROLES.has(n.role?.value ?? "") && !String(n.name?.value ?? "").trim()).map((n) => n.role!.value);
+      return nodes
+        .filter((n) => !n.ignored && NAMED_ROLES.has(n.role?.value ?? "") && !String(n.name?.value ?? "").trim())
+        .map((n) => n.role!.value);
     }
 
     async function screenshot(page: Page, name: string): Promise<void> {
@@ -272,7 +406,11 @@ describe("built dist/ in headless Chromium (Office.js stood in)", function () {
           const list = page.getByRole("list", { name: l.functionsTab });
           await list.waitFor();
           assert.equal(await list.getAttribute("aria-label"), l.functionsTab);
-          assert.equal(await list.getByRole("listitem").filter({ hasText: l.functionName }).count(), 1, `one list item for ${l.functionName}`);
+          assert.equal(
+            await list.getByRole("listitem").filter({ hasText: l.functionName }).count(),
+            1,
+            `one list item for ${l.functionName}`,
+          );
           assert.deepEqual(await unnamedControls(page), [], "controls without an accessible name");
           await screenshot(page, `functions-${l.lang}`);
 

@@ -11,7 +11,16 @@ export const ROOT = path.resolve(__dirname, "../..");
 export const DIST = path.join(ROOT, "dist");
 export const ARTIFACTS = path.join(ROOT, "test-artifacts");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_STUB = fs.readFileSync(path.join(__dirname, "officeStub.js"), "utf8");
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -35,7 +44,10 @@ export function startServer(dir: string): Promise<http.Server> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    res.writeHead(200, {
+      "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
+      "cache-control": "no-store",
+    });
     res.end(fs.readFileSync(file));
   });
   return new Promise((resolve, reject) => {
@@ -65,7 +77,12 @@ export interface PaneOptions {
   globals?: Record<string, unknown>;
 }
 
-export async function openTaskPane(browser: Browser, baseUrl: string, displayLanguage: string, options: PaneOptions = {}): Promise<TaskPane> {
+export async function openTaskPane(
+  browser: Browser,
+  baseUrl: string,
+  displayLanguage: string,
+  options: PaneOptions = {},
+): Promise<TaskPane> {
   const page = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: displayLanguage });
   const problems: string[] = [];
   let officeStubServed = false;
@@ -74,8 +91,15 @@ export async function openTaskPane(browser: Browser, baseUrl: string, displayLan
     if (m.type() === "error") problems.push(`console error: ${m.text()}`);
   });
   const globals = { ...options.globals, __officeStubConfig: { displayLanguage, errorCodes: ErrorCode } };
-  await page.addInitScript({ content: Object.entries(globals).map(([k, v]) => `window.${k} = ${JSON.stringify(v)};`).join("\n") });
-  const stub = [OFFICE_STUB, ...(options.stubs ?? []).map((f) => fs.readFileSync(path.join(__dirname, f), "utf8"))].join("\n");
+  await page.addInitScript({
+    content: Object.entries(globals)
+      .map(([k, v]) => `window.${k} = ${JSON.stringify(v)};`)
+      .join("\n"),
+  });
+  const stub = [
+    OFFICE_STUB,
+    ...(options.stubs ?? []).map((f) => fs.readFileSync(path.join(__dirname, f), "utf8")),
+  ].join("\n");
   await page.route("**/*", (route) => {
     const url = new URL(route.request().url());
     if (url.href === OFFICE_JS_URL) {
@@ -91,4 +115,3 @@ export async function openTaskPane(browser: Browser, baseUrl: string, displayLan
   assert.ok(officeStubServed, `dist/taskpane.html did not load Office.js from ${OFFICE_JS_URL}`);
   return { page, problems };
 }
-

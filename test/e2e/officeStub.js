@@ -25,7 +25,14 @@
   window.__associateCalls = [];
 
   window.Office = {
-    context: { displayLanguage: displayLanguage, requirements: { isSetSupported: function () { return true; } } },
+    context: {
+      displayLanguage: displayLanguage,
+      requirements: {
+        isSetSupported: function () {
+          return true;
+        },
+      },
+    },
     onReady: function (callback) {
       var info = { host: "Excel", platform: "OfficeOnline" };
       return Promise.resolve().then(function () {

@@ -23,9 +23,11 @@ function cellsOf(address: string): string[][] {
   const [a, b = a] = address.replace(/\$/g, "").split(":");
   const col = (s: string) => [...s.replace(/\d+/g, "")].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const row = (s: string) => Number(s.replace(/\D+/g, "")) - 1;
-  const letter = (c: number): string => (c < 0 ? "" : letter(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
+  const letter = (c: number): string =>
+    c < 0 ? "" : letter(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26));
   const out: string[][] = [];
-  for (let r = row(a); r <= row(b); r++) out.push(Array.from({ length: col(b) - col(a) + 1 }, (_, k) => `${letter(col(a) + k)}${r + 1}`));
+  for (let r = row(a); r <= row(b); r++)
+    out.push(Array.from({ length: col(b) - col(a) + 1 }, (_, k) => `${letter(col(a) + k)}${r + 1}`));
   return out;
 }
 
@@ -41,7 +43,9 @@ export function fakeExcel(
   } = {},
 ) {
   const state: FakeState = {
-    sheets: new Map(Object.entries(init.sheets ?? { Sheet1: {} }).map(([n, cells]) => [n, new Map(Object.entries(cells))])),
+    sheets: new Map(
+      Object.entries(init.sheets ?? { Sheet1: {} }).map(([n, cells]) => [n, new Map(Object.entries(cells))]),
+    ),
     names: new Map((init.names ?? []).map((n) => [n, "=Sheet1!$A$1"])),
     settings: new Map(Object.entries(init.settings ?? {})),
     notes: [],
@@ -63,7 +67,19 @@ export function fakeExcel(
     state.rangeRequests++;
     const target: Record<string, unknown> = {
       address: `${sheet}!${address}`,
-      format: { font: {}, fill: { color: "#FFFFFF", load() { return this; }, clear() { this.color = "#FFFFFF"; } }, borders: { getItem: () => ({}) } },
+      format: {
+        font: {},
+        fill: {
+          color: "#FFFFFF",
+          load() {
+            return this;
+          },
+          clear() {
+            this.color = "#FFFFFF";
+          },
+        },
+        borders: { getItem: () => ({}) },
+      },
       get worksheet() {
         return worksheet(sheet);
       },
@@ -72,17 +88,26 @@ export function fakeExcel(
         answers.push(() => {
           const cells = sheetCells(sheet);
           target.formulas = cellsOf(address).map((r) => r.map((a) => cells.get(a) ?? ""));
-          target.values = cellsOf(address).map((r) => r.map((a) => init.computed?.[`${sheet}!${a}`] ?? cells.get(a) ?? ""));
+          target.values = cellsOf(address).map((r) =>
+            r.map((a) => init.computed?.[`${sheet}!${a}`] ?? cells.get(a) ?? ""),
+          );
         });
         return this;
       },
       select: () => undefined,
-      clear: () => later(() => cellsOf(address).flat().forEach((a) => sheetCells(sheet).delete(a))),
+      clear: () =>
+        later(() =>
+          cellsOf(address)
+            .flat()
+            .forEach((a) => sheetCells(sheet).delete(a)),
+        ),
       getUsedRangeOrNullObject() {
         const used: Record<string, unknown> = { isNullObject: true };
         used.load = () => {
           answers.push(() => {
-            const filled = cellsOf(address).flat().filter((a) => sheetCells(sheet).has(a));
+            const filled = cellsOf(address)
+              .flat()
+              .filter((a) => sheetCells(sheet).has(a));
             used.isNullObject = filled.length === 0;
             used.address = `${sheet}!${filled[0]}`;
           });
@@ -90,7 +115,12 @@ export function fakeExcel(
         };
         return used;
       },
-      getSpillingToRangeOrNullObject: () => ({ isNullObject: true, load() { return this; } }),
+      getSpillingToRangeOrNullObject: () => ({
+        isNullObject: true,
+        load() {
+          return this;
+        },
+      }),
     };
     return new Proxy(target, {
       set(t, prop, value) {
@@ -99,7 +129,11 @@ export function fakeExcel(
           if (prop !== "numberFormat") {
             later(() => {
               const cells = sheetCells(sheet);
-              cellsOf(address).forEach((r, i) => r.forEach((a, k) => ((value as unknown[][])[i][k] === "" ? cells.delete(a) : cells.set(a, (value as unknown[][])[i][k]))));
+              cellsOf(address).forEach((r, i) =>
+                r.forEach((a, k) =>
+                  (value as unknown[][])[i][k] === "" ? cells.delete(a) : cells.set(a, (value as unknown[][])[i][k]),
+                ),
+              );
             });
           }
         }
@@ -118,7 +152,11 @@ export function fakeExcel(
           r.isNullObject = cells.size === 0;
           if (!cells.size) return;
           // The bounding box of the non-empty cells, as Excel's used range.
-          const at = [...cells.keys()].map((a) => ({ a, col: cellsOf(a)[0][0].replace(/\d+/g, ""), row: Number(a.replace(/\D+/g, "")) }));
+          const at = [...cells.keys()].map((a) => ({
+            a,
+            col: cellsOf(a)[0][0].replace(/\d+/g, ""),
+            row: Number(a.replace(/\D+/g, "")),
+          }));
           const colIndex = (c: string) => [...c].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
           const top = Math.min(...at.map((x) => x.row));
           const bottom = Math.max(...at.map((x) => x.row));
@@ -146,7 +184,14 @@ export function fakeExcel(
       charts: {
         add: () => {
           later(() => state.charts.push(name));
-          return { title: {}, series: { getItemAt: () => ({ setValues: () => undefined, setXAxisValues: () => undefined }), add: () => ({ setValues: () => undefined, setXAxisValues: () => undefined }) }, setPosition: () => undefined };
+          return {
+            title: {},
+            series: {
+              getItemAt: () => ({ setValues: () => undefined, setXAxisValues: () => undefined }),
+              add: () => ({ setValues: () => undefined, setXAxisValues: () => undefined }),
+            },
+            setPosition: () => undefined,
+          };
         },
       },
       notes: { add: (address: string, text: string) => later(() => state.notes.push(`${name}!${address}: ${text}`)) },
@@ -200,7 +245,10 @@ export function fakeExcel(
   };
 
   // office-addin-mock provides the context object; the collections above hang on its workbook.
-  const context = new OfficeMockObject({ workbook: { application: { calculationMode: "Automatic" } } }) as unknown as { workbook: Record<string, unknown>; sync: () => Promise<void> };
+  const context = new OfficeMockObject({ workbook: { application: { calculationMode: "Automatic" } } }) as unknown as {
+    workbook: Record<string, unknown>;
+    sync: () => Promise<void>;
+  };
   Object.assign(context.workbook, {
     worksheets,
     names,

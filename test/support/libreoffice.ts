@@ -32,7 +32,20 @@ export async function recalculate(xlsxIn: string): Promise<string> {
   fs.mkdirSync(path.join(profile, "user"), { recursive: true });
   fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
   const out = path.join(dir, "out");
-  await run("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", "xlsx", "--outdir", out, xlsxIn], { timeout: 300_000 });
+  await run(
+    "soffice",
+    [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=file://${profile}`,
+      "--convert-to",
+      "xlsx",
+      "--outdir",
+      out,
+      xlsxIn,
+    ],
+    { timeout: 300_000 },
+  );
   const result = path.join(out, path.basename(xlsxIn));
   if (!fs.existsSync(result)) throw new Error(`LibreOffice wrote no ${result}`);
   return result;
@@ -43,6 +56,7 @@ export { readSheetValues, type Value } from "../../src/writers/xlsxReader";
 /** For a suite's before(): LibreOffice is required in CI (.ci/run installs it); locally its absence skips. */
 export function requireLibreOffice(suite: Mocha.Context): void {
   if (hasLibreOffice) return;
-  if (process.env.CI) throw new Error("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc-nogui");
+  if (process.env.CI)
+    throw new Error("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc-nogui");
   suite.skip();
 }

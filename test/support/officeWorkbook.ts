@@ -70,7 +70,9 @@ export function cellGrid(address: string): string[][] {
     const [a, b = a] = area.replace(/\$/g, "").trim().split(":");
     const at = (s: string) => ({ row: Number(/\d+/.exec(s)![0]) - 1, col: columnIndex(/[A-Z]+/i.exec(s)![0]) });
     const [p, q] = [at(a), at(b)];
-    return Array.from({ length: q.row - p.row + 1 }, (_, r) => Array.from({ length: q.col - p.col + 1 }, (_, c) => `${columnLetter(p.col + c)}${p.row + r + 1}`));
+    return Array.from({ length: q.row - p.row + 1 }, (_, r) =>
+      Array.from({ length: q.col - p.col + 1 }, (_, c) => `${columnLetter(p.col + c)}${p.row + r + 1}`),
+    );
   });
 }
 
@@ -97,7 +99,12 @@ function writtenProps(mock: Mock, prefix = ""): Record<string, unknown> {
 
 export function officeWorkbook(init: WorkbookInit = {}) {
   const book: BookModel = {
-    sheets: Object.entries(init.sheets ?? { Sheet1: {} }).map(([name, cells]) => ({ name, cells: new Map(Object.entries(cells)), formats: new Map(), charts: [] })),
+    sheets: Object.entries(init.sheets ?? { Sheet1: {} }).map(([name, cells]) => ({
+      name,
+      cells: new Map(Object.entries(cells)),
+      formats: new Map(),
+      charts: [],
+    })),
     names: new Map(Object.entries(init.names ?? {})),
     settings: new Map(Object.entries(init.settings ?? {})),
   };
@@ -129,8 +136,14 @@ export function officeWorkbook(init: WorkbookInit = {}) {
   /** Loads that the fake answers at sync; loading a property it does not model fails, as the mock's own load does. */
   function answerAt(target: Mock, modelled: string[], answer: () => void) {
     return (props?: string | string[] | object) => {
-      if (typeof props === "object" && !Array.isArray(props)) throw new Error("the fake models loads by property names only");
-      const unknown = [props ?? []].flat().join(",").split(",").map((p) => p.trim()).filter((p) => p && !modelled.includes(p));
+      if (typeof props === "object" && !Array.isArray(props))
+        throw new Error("the fake models loads by property names only");
+      const unknown = [props ?? []]
+        .flat()
+        .join(",")
+        .split(",")
+        .map((p) => p.trim())
+        .filter((p) => p && !modelled.includes(p));
       if (unknown.length) throw new Error(`the fake does not model loading ${unknown.join(", ")}`);
       answers.push(answer);
       return target;
@@ -139,7 +152,8 @@ export function officeWorkbook(init: WorkbookInit = {}) {
 
   function applyMatrix(sheet: SheetModel, address: string, property: string, matrix: unknown[][]) {
     const grid = cellGrid(address);
-    if (matrix.length !== grid.length || matrix.some((row, r) => row.length !== grid[r].length)) throw new Error(`InvalidArgument: a ${matrix.length}-row matrix does not fit ${address}`);
+    if (matrix.length !== grid.length || matrix.some((row, r) => row.length !== grid[r].length))
+      throw new Error(`InvalidArgument: a ${matrix.length}-row matrix does not fit ${address}`);
     grid.forEach((row, r) =>
       row.forEach((a, c) => {
         const input = matrix[r][c];
@@ -162,12 +176,19 @@ export function officeWorkbook(init: WorkbookInit = {}) {
       const [top, bottom] = [Math.min(...filled.map((x) => x.r)), Math.max(...filled.map((x) => x.r))];
       const [left, right] = [Math.min(...filled.map((x) => x.c)), Math.max(...filled.map((x) => x.c))];
       used.address = `${sheet.name}!${grid[top][left]}:${grid[bottom][right]}`;
-      used.formulas = grid.slice(top, bottom + 1).map((row) => row.slice(left, right + 1).map((a) => sheet.cells.get(a) ?? ""));
+      used.formulas = grid
+        .slice(top, bottom + 1)
+        .map((row) => row.slice(left, right + 1).map((a) => sheet.cells.get(a) ?? ""));
     });
     return used;
   }
 
-  function range(resolve: () => SheetModel, sheetName: string, address: string, extra: Record<string, unknown> = {}): Mock {
+  function range(
+    resolve: () => SheetModel,
+    sheetName: string,
+    address: string,
+    extra: Record<string, unknown> = {},
+  ): Mock {
     counts.rangeRequests++;
     const borders: Record<string, unknown> = {};
     const raw = mock({
@@ -177,7 +198,9 @@ export function officeWorkbook(init: WorkbookInit = {}) {
       clear: () =>
         later(() => {
           const sheet = resolve();
-          cellGrid(address).flat().forEach((a) => (sheet.cells.delete(a), sheet.formats.delete(a)));
+          cellGrid(address)
+            .flat()
+            .forEach((a) => (sheet.cells.delete(a), sheet.formats.delete(a)));
         }),
       select: () => undefined,
       ...extra,
@@ -185,7 +208,8 @@ export function officeWorkbook(init: WorkbookInit = {}) {
     // Format writes are plain assignments on the mock: collected when the batch runs.
     later(() => {
       const props = writtenProps(raw.format as Mock);
-      for (const [edge, border] of Object.entries(borders)) Object.assign(props, writtenProps(border as Mock, `borders.${edge}.`));
+      for (const [edge, border] of Object.entries(borders))
+        Object.assign(props, writtenProps(border as Mock, `borders.${edge}.`));
       if (Object.keys(props).length) counts.formatted.push({ sheet: resolve().name, address, props });
     });
     const proxy = new Proxy(raw, {
@@ -208,12 +232,24 @@ export function officeWorkbook(init: WorkbookInit = {}) {
     const series = (values?: string) => {
       const entry: ChartModel["series"][number] = { values };
       model.series.push(entry);
-      const handle = mock({}, { setValues: (r: object) => (entry.values = ranges.get(r)!.address), setXAxisValues: (r: object) => (entry.categories = ranges.get(r)!.address) });
+      const handle = mock(
+        {},
+        {
+          setValues: (r: object) => (entry.values = ranges.get(r)!.address),
+          setXAxisValues: (r: object) => (entry.categories = ranges.get(r)!.address),
+        },
+      );
       handles.push(handle);
       return handle;
     };
     series(model.source);
-    const raw = mock({ title: {} }, { series: { getItemAt: (i: number) => handles[i], add: (name: string) => Object.assign(series(), { name }) }, setPosition: (from: string, to: string) => Object.assign(model, { from, to }) });
+    const raw = mock(
+      { title: {} },
+      {
+        series: { getItemAt: (i: number) => handles[i], add: (name: string) => Object.assign(series(), { name }) },
+        setPosition: (from: string, to: string) => Object.assign(model, { from, to }),
+      },
+    );
     later(() => {
       model.title = (raw.title as Mock).text as string;
       handles.forEach((h, i) => (model.series[i].name = h.name as string | undefined));
@@ -256,51 +292,73 @@ export function officeWorkbook(init: WorkbookInit = {}) {
     });
   }
 
-  const worksheets = mock({}, {
-    add(name: string) {
-      let added: SheetModel | undefined;
-      later(() => {
-        if (findSheet(name)) throw new Error(`ItemAlreadyExists: sheet "${name}"`);
-        book.sheets.push((added = { name, cells: new Map(), formats: new Map(), charts: [] }));
-      });
-      return worksheet(name, binder(name, () => added));
-    },
-    getItem: (name: string) => worksheet(name, binder(name)),
-  });
-  worksheets.load = answerAt(worksheets, ["items/name"], () => (worksheets.items = book.sheets.map((s) => ({ name: s.name }))));
-
-  const names = mock({}, {
-    add: (name: string, ref: string) =>
-      later(() => {
-        if ([...book.names.keys()].some((n) => lower(n) === lower(name))) throw new Error(`ItemAlreadyExists: name "${name}"`);
-        book.names.set(name, ref);
-      }),
-    getItem: (name: string) => ({
-      delete: () =>
+  const worksheets = mock(
+    {},
+    {
+      add(name: string) {
+        let added: SheetModel | undefined;
         later(() => {
-          const stored = [...book.names.keys()].find((n) => lower(n) === lower(name));
-          if (stored === undefined) throw new Error(`ItemNotFound: name "${name}"`);
-          book.names.delete(stored);
+          if (findSheet(name)) throw new Error(`ItemAlreadyExists: sheet "${name}"`);
+          book.sheets.push((added = { name, cells: new Map(), formats: new Map(), charts: [] }));
+        });
+        return worksheet(
+          name,
+          binder(name, () => added),
+        );
+      },
+      getItem: (name: string) => worksheet(name, binder(name)),
+    },
+  );
+  worksheets.load = answerAt(
+    worksheets,
+    ["items/name"],
+    () => (worksheets.items = book.sheets.map((s) => ({ name: s.name }))),
+  );
+
+  const names = mock(
+    {},
+    {
+      add: (name: string, ref: string) =>
+        later(() => {
+          if ([...book.names.keys()].some((n) => lower(n) === lower(name)))
+            throw new Error(`ItemAlreadyExists: name "${name}"`);
+          book.names.set(name, ref);
         }),
-    }),
-  });
+      getItem: (name: string) => ({
+        delete: () =>
+          later(() => {
+            const stored = [...book.names.keys()].find((n) => lower(n) === lower(name));
+            if (stored === undefined) throw new Error(`ItemNotFound: name "${name}"`);
+            book.names.delete(stored);
+          }),
+      }),
+    },
+  );
   names.load = answerAt(names, ["items/name"], () => (names.items = [...book.names.keys()].map((name) => ({ name }))));
 
-  const settings = mock({}, {
-    add: (key: string, value: unknown) => later(() => book.settings.set(key, value)),
-    getItemOrNullObject(key: string) {
-      const item = mock({}, { isNullObject: true, delete: () => later(() => book.settings.delete(key)) });
-      item.load = answerAt(item, ["value"], () => Object.assign(item, { isNullObject: !book.settings.has(key), value: book.settings.get(key) }));
-      return item;
+  const settings = mock(
+    {},
+    {
+      add: (key: string, value: unknown) => later(() => book.settings.set(key, value)),
+      getItemOrNullObject(key: string) {
+        const item = mock({}, { isNullObject: true, delete: () => later(() => book.settings.delete(key)) });
+        item.load = answerAt(item, ["value"], () =>
+          Object.assign(item, { isNullObject: !book.settings.has(key), value: book.settings.get(key) }),
+        );
+        return item;
+      },
     },
-  });
+  );
 
   function getSelectedRange(): Mock {
     const [sheet, cell] = (init.selection ?? `${book.sheets[0].name}!A1`).split("!");
     return range(binder(sheet), sheet, cell, { worksheet: { name: sheet } });
   }
 
-  const context = new OfficeMockObject({ workbook: {} }) as unknown as { workbook: Record<string, unknown>; sync: () => Promise<void> };
+  const context = new OfficeMockObject({ workbook: {} }) as unknown as {
+    workbook: Record<string, unknown>;
+    sync: () => Promise<void>;
+  };
   Object.assign(context.workbook, { worksheets, names, settings, getSelectedRange });
   context.sync = async () => {
     counts.syncs++;

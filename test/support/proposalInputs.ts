@@ -6,7 +6,15 @@ const clone = (p: ProposalInput): ProposalInput => JSON.parse(JSON.stringify(p))
 export function bigInput(municipalities = 342, years = 10): ProposalInput {
   const p = clone(PUBLISHED_2023_2024);
   p.years = Array.from({ length: years }, (_, j) => 2023 + j);
-  p.occupancy = { mode: "projected", wswBase: 1417.2, pwBase: 375, wswOutflowRate: 0.06, pwInflowPersons: 200, pwOutflowPersons: 100, ftePerPerson: 0.71 };
+  p.occupancy = {
+    mode: "projected",
+    wswBase: 1417.2,
+    pwBase: 375,
+    wswOutflowRate: 0.06,
+    pwInflowPersons: 200,
+    pwOutflowPersons: 100,
+    ftePerPerson: 0.71,
+  };
   p.addedValue.applies = p.years.map((_, j) => (j === 0 ? 0 : 1));
   p.municipalities = Array.from({ length: municipalities }, (_, i) => ({
     name: `Gemeente ${i + 1}`,

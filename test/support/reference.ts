@@ -1,8 +1,8 @@
-// The checked published figures of the 2023–2024 proposal: the test oracle (../shared/reference).
+// The checked published figures of the 2023–2024 proposal: the test oracle (test/fixtures, copied from shared/reference).
 import fs from "node:fs";
 import path from "node:path";
 
-export const REFERENCE_PATH = path.resolve(__dirname, "../../../shared/reference/lumpsum-2023-2024.json");
+export const REFERENCE_PATH = path.resolve(__dirname, "../fixtures/lumpsum-2023-2024.json");
 
 type YearMap<T> = Record<string, T>;
 export interface Reference {
@@ -18,7 +18,11 @@ export interface Reference {
     pw_inflow_persons_per_year: number;
     pw_outflow_persons_per_year: number;
     wsw_outflow_rate: number;
-    added_value_effect_2024: { demand_driven_share_of_placements: number; added_value_uplift: number; published_effect: number };
+    added_value_effect_2024: {
+      demand_driven_share_of_placements: number;
+      added_value_uplift: number;
+      published_effect: number;
+    };
   };
   occupancy_fte_published: YearMap<{ wsw: number; pw: number; total: number; change?: number; change_pct?: number }>;
   reconstructed_inputs: { fte_total: YearMap<number>; fte_pw: YearMap<number> };

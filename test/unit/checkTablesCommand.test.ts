@@ -4,27 +4,38 @@ import assert from "node:assert/strict";
 import { buildEvaluationPlan, checkTables, REPORT_2023 } from "../../src/core/evaluation";
 import { address } from "../../src/core/plan/a1";
 import type { PlanSheet } from "../../src/core/plan/types";
-import { checkWorkbook, clearHighlights, HIGHLIGHT_SETTING, showHighlights } from "../../src/taskpane/checkTablesCommand";
+import { checkWorkbook, clearHighlights, HIGHLIGHT_SETTING, showHighlights } from "../../src/excel/checkTablesCommand";
 import { fakeExcel } from "../support/fakeExcel";
 
 /** The constants of a plan sheet as fake-workbook cells, shifted down and right. */
 function cellsOf(sheet: PlanSheet, down = 0, right = 0): Record<string, unknown> {
   const cells: Record<string, unknown> = {};
-  sheet.blocks[0].rows.forEach((row, r) => row.forEach((c, k) => c?.value != null && (cells[address(r + down, k + right)] = c.value)));
+  sheet.blocks[0].rows.forEach((row, r) =>
+    row.forEach((c, k) => c?.value != null && (cells[address(r + down, k + right)] = c.value)),
+  );
   return cells;
 }
 
 describe("Check tables (Office.js, office-addin-mock, syncs counted)", () => {
   it("finds the report's inconsistencies at their real addresses, in two syncs", async () => {
     const plan = buildEvaluationPlan(REPORT_2023, { mode: "published" });
-    const { context, state } = fakeExcel({ sheets: { Intro: { A1: "Jaarverslag 2023" }, Tabellen: cellsOf(plan.sheets[0], 3, 2) } });
+    const { context, state } = fakeExcel({
+      sheets: { Intro: { A1: "Jaarverslag 2023" }, Tabellen: cellsOf(plan.sheets[0], 3, 2) },
+    });
     const { tables, findings } = await checkWorkbook(context);
     assert.equal(state.syncs, 2);
     assert.equal(tables.length, REPORT_2023.length);
     const core = checkTables(plan.placed);
     assert.equal(findings.length, core.length);
-    const shift = (cell: string) => cell.replace(/^([A-Z]+)(\d+)$/, (_, c: string, r: string) => `${String.fromCharCode(c.charCodeAt(0) + 2)}${Number(r) + 3}`);
-    assert.deepEqual(findings.map((f) => `${f.sheet}!${f.cell} ${f.kind}`), core.map((f) => `Tabellen!${shift(f.cell)} ${f.kind}`));
+    const shift = (cell: string) =>
+      cell.replace(
+        /^([A-Z]+)(\d+)$/,
+        (_, c: string, r: string) => `${String.fromCharCode(c.charCodeAt(0) + 2)}${Number(r) + 3}`,
+      );
+    assert.deepEqual(
+      findings.map((f) => `${f.sheet}!${f.cell} ${f.kind}`),
+      core.map((f) => `Tabellen!${shift(f.cell)} ${f.kind}`),
+    );
     assert.equal(state.rangeWrites.length, 0, "the checker reads only");
   });
 

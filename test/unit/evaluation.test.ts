@@ -30,7 +30,10 @@ const key = (f: Finding) => `${f.table}.${f.row}@${f.column}:${f.kind}`;
 
 describe("evaluation checker on the 2023 annual report, as published", () => {
   const findings = checkTables(published.placed);
-  const errors = findings.filter((f) => f.severity === "error").map(key).sort();
+  const errors = findings
+    .filter((f) => f.severity === "error")
+    .map(key)
+    .sort();
 
   it("reports every real inconsistency, and why", () => {
     assert.deepEqual(errors, [
@@ -60,14 +63,25 @@ describe("evaluation checker on the 2023 annual report, as published", () => {
   });
 
   it("finds nothing in the consistent tables: cohorts 2021 and 2022, young people 2022, sheltered fte, plus package", () => {
-    const clean = findings.filter((f) => f.severity === "error" && ((f.table === "cohort" && f.column !== "2023") || (f.table === "youngCohort" && f.column === "2022") || f.table === "shelteredFte" || f.table === "plusPackage"));
+    const clean = findings.filter(
+      (f) =>
+        f.severity === "error" &&
+        ((f.table === "cohort" && f.column !== "2023") ||
+          (f.table === "youngCohort" && f.column === "2022") ||
+          f.table === "shelteredFte" ||
+          f.table === "plusPackage"),
+    );
     assert.deepEqual(clean, []);
   });
 
   it("warns about large year-on-year jumps in sheltered work (at least 50 % and 10 persons or fte)", () => {
     const warnings = findings.filter((f) => f.severity === "warning");
     assert.ok(warnings.every((f) => f.kind === "jump"));
-    assert.ok(warnings.some((f) => f.table === "shelteredLadder" && f.row === "independentOnLocation" && f.found.startsWith("21 (+133%)")));
+    assert.ok(
+      warnings.some(
+        (f) => f.table === "shelteredLadder" && f.row === "independentOnLocation" && f.found.startsWith("21 (+133%)"),
+      ),
+    );
   });
 
   it("finding texts in Dutch for Dutch users", () => {
@@ -93,7 +107,11 @@ function consistentTable(table: string, seed: number, columns = ["2024", "2023"]
     values[id] ??= columns.map(() => null);
     if (values[id][j] === null) {
       if (row.parts && row.claims) split(row.parts, value(row.claims.row, j), j);
-      values[id][j] = row.parts ? row.parts.reduce((a, p) => a + value(p, j), 0) : row.claims ? value(row.claims.row, j) : next() + 1;
+      values[id][j] = row.parts
+        ? row.parts.reduce((a, p) => a + value(p, j), 0)
+        : row.claims
+          ? value(row.claims.row, j)
+          : next() + 1;
     }
     return values[id][j] as number;
   };
@@ -139,30 +157,47 @@ describe("evaluation checker: planted inconsistencies (property tests)", () => {
 
   it("changing one total gives a sum finding at exactly that cell", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...countTables), fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 1, max: 50 }), (table, seed, delta) => {
-        const t = place(consistentTable(table, seed));
-        const spec = TABLE_BY_ID.get(table)!;
-        const total = spec.rows.find((r) => r.parts)!;
-        (t.values[total.id][0] as number) += delta;
-        const cell = tableLayout(spec, t).value(total.id, 0);
-        assert.ok(checkTables([t], noJumps).some((f) => f.kind === "sum" && f.cell === cell), `no sum finding at ${cell}`);
-      }),
+      fc.property(
+        fc.constantFrom(...countTables),
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.integer({ min: 1, max: 50 }),
+        (table, seed, delta) => {
+          const t = place(consistentTable(table, seed));
+          const spec = TABLE_BY_ID.get(table)!;
+          const total = spec.rows.find((r) => r.parts)!;
+          (t.values[total.id][0] as number) += delta;
+          const cell = tableLayout(spec, t).value(total.id, 0);
+          assert.ok(
+            checkTables([t], noJumps).some((f) => f.kind === "sum" && f.cell === cell),
+            `no sum finding at ${cell}`,
+          );
+        },
+      ),
     );
   });
 
   it("changing one count gives a finding at its total or its percentage, in its column", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...countTables), fc.integer({ min: 1, max: 1e6 }), fc.nat(), fc.integer({ min: 1, max: 50 }), (table, seed, pick, delta) => {
-        const t = place(consistentTable(table, seed));
-        const spec = TABLE_BY_ID.get(table)!;
-        const leaves = spec.rows.filter((r) => !r.parts && !r.rate && spec.rows.some((p) => p.parts?.includes(r.id)));
-        const leaf = leaves[pick % leaves.length];
-        (t.values[leaf.id][1] as number) += delta;
-        const parent = spec.rows.find((p) => p.parts?.includes(leaf.id))!;
-        const at = tableLayout(spec, t);
-        const cells = [at.value(parent.id, 1), at.pct(leaf.id, 1)];
-        assert.ok(checkTables([t], noJumps).some((f) => cells.includes(f.cell)), `no finding at ${cells.join(" or ")}`);
-      }),
+      fc.property(
+        fc.constantFrom(...countTables),
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 50 }),
+        (table, seed, pick, delta) => {
+          const t = place(consistentTable(table, seed));
+          const spec = TABLE_BY_ID.get(table)!;
+          const leaves = spec.rows.filter((r) => !r.parts && !r.rate && spec.rows.some((p) => p.parts?.includes(r.id)));
+          const leaf = leaves[pick % leaves.length];
+          (t.values[leaf.id][1] as number) += delta;
+          const parent = spec.rows.find((p) => p.parts?.includes(leaf.id))!;
+          const at = tableLayout(spec, t);
+          const cells = [at.value(parent.id, 1), at.pct(leaf.id, 1)];
+          assert.ok(
+            checkTables([t], noJumps).some((f) => cells.includes(f.cell)),
+            `no finding at ${cells.join(" or ")}`,
+          );
+        },
+      ),
     );
   });
 
@@ -187,12 +222,22 @@ describe("evaluation tables: recognised by their labels", () => {
       const plan = buildEvaluationPlan(REPORT_2023, { mode: "published", language });
       const grid = plan.sheets[0].blocks[0].rows.map((r) => r.map((c) => (c?.value ?? null) as Cell));
       const tables = recognizeTables(plan.sheets[0].name, grid);
-      assert.deepEqual(tables.map((t) => t.table), REPORT_2023.map((t) => t.table));
+      assert.deepEqual(
+        tables.map((t) => t.table),
+        REPORT_2023.map((t) => t.table),
+      );
       assert.deepEqual(checkTables(tables).map(key).sort(), checkTables(published.placed).map(key).sort());
     }
   });
   it("finds a table typed in elsewhere on a sheet, with rows in another order", () => {
-    const grid: Cell[][] = [[], [null, null, "Dienstverbanden Nieuw beschut (standcijfers, in fte van 31 uur)"], [null, null, "Stand per", "31-12-2023"], [null, null, "Totaal", 165], [null, null, "In dienst bij IBN", 93], [null, null, "In dienst bij overige werkgevers", 71]];
+    const grid: Cell[][] = [
+      [],
+      [null, null, "Dienstverbanden Nieuw beschut (standcijfers, in fte van 31 uur)"],
+      [null, null, "Stand per", "31-12-2023"],
+      [null, null, "Totaal", 165],
+      [null, null, "In dienst bij IBN", 93],
+      [null, null, "In dienst bij overige werkgevers", 71],
+    ];
     const [t] = recognizeTables("Blad1", grid);
     const [f] = checkTables([t]);
     assert.deepEqual([f.kind, f.cell, f.found], ["sum", "D4", "165"]);
@@ -217,33 +262,57 @@ describe("evaluation templates recalculated in LibreOffice", function () {
       const cohort = tables.find((t) => t.table === "cohort")!;
       assert.deepEqual(cohort.values.registrations, [288, 236, 275]);
       assert.deepEqual(cohort.values.helped, [102, 169, 194]);
-      assert.deepEqual(cohort.pcts!.helped.map((p) => Math.round(p! * 100)), [35, 72, 71]);
+      assert.deepEqual(
+        cohort.pcts!.helped.map((p) => Math.round(p! * 100)),
+        [35, 72, 71],
+      );
       const ladder = tables.find((t) => t.table === "shelteredLadder")!;
       assert.deepEqual(ladder.values.total, [202, 194, 154, 120]);
-      assert.deepEqual(ladder.values.placementRate.map((p) => (typeof p === "number" ? Math.round(p * 100) : p)), [65, 69, null, 63]);
+      assert.deepEqual(
+        ladder.values.placementRate.map((p) => (typeof p === "number" ? Math.round(p * 100) : p)),
+        [65, 69, null, 63],
+      );
       const fte = tables.find((t) => t.table === "shelteredFte")!;
-      assert.deepEqual(fte.values.targetRate.map((p) => Math.round((p as number) * 100)), [43, 47, 39, 28]);
+      assert.deepEqual(
+        fte.values.targetRate.map((p) => Math.round((p as number) * 100)),
+        [43, 47, 39, 28],
+      );
       // The computed percentages match every printed one except those the checker flags in the report.
-      const flagged = new Set(checkTables(published.placed).filter((f) => f.kind === "percentage").map((f) => `${f.table}.${f.row}@${f.column}`));
+      const flagged = new Set(
+        checkTables(published.placed)
+          .filter((f) => f.kind === "percentage")
+          .map((f) => `${f.table}.${f.row}@${f.column}`),
+      );
       for (const t of REPORT_2023) {
         const computed = tables.find((x) => x.table === t.table)!;
         for (const [row, shown] of Object.entries(t.pcts ?? {})) {
           shown.forEach((p, j) => {
             if (p === null || flagged.has(`${t.table}.${row}@${t.columns[j]}`)) return;
-            assert.equal(Math.round((computed.pcts![row][j] as number) * 100), Math.round(p * 100), `${t.table}.${row}@${t.columns[j]}`);
+            assert.equal(
+              Math.round((computed.pcts![row][j] as number) * 100),
+              Math.round(p * 100),
+              `${t.table}.${row}@${t.columns[j]}`,
+            );
           });
         }
       }
       // On the recalculated template only what the counts themselves say remains.
-      const errors = checkTables(tables).filter((f) => f.severity === "error").map(key).sort();
-      assert.deepEqual(errors, ["shelteredLadder.indications@31-12-2021:missing", "startedByLadderStep.subtotal@2023:subtotal"]);
+      const errors = checkTables(tables)
+        .filter((f) => f.severity === "error")
+        .map(key)
+        .sort();
+      assert.deepEqual(errors, [
+        "shelteredLadder.indications@31-12-2021:missing",
+        "startedByLadderStep.subtotal@2023:subtotal",
+      ]);
     });
   }
 });
 
 describe("evaluation templates: formulas", () => {
   it("native by default; IBN.PLACEMENT_RATE for the percentages when the user wants live add-in formulas", () => {
-    const formulas = (plan: ReturnType<typeof buildEvaluationPlan>) => plan.sheets[0].blocks[0].rows.flat().flatMap((c) => (c?.formula ? [c.formula] : []));
+    const formulas = (plan: ReturnType<typeof buildEvaluationPlan>) =>
+      plan.sheets[0].blocks[0].rows.flat().flatMap((c) => (c?.formula ? [c.formula] : []));
     assert.ok(formulas(buildEvaluationPlan(EVALUATION_TABLES)).every((f) => !f.includes("IBN.")));
     const addin = formulas(buildEvaluationPlan(EVALUATION_TABLES, { formulas: "addin" }));
     assert.ok(addin.some((f) => f.includes("IBN.PLACEMENT_RATE(")));
@@ -264,7 +333,13 @@ describe("npm run check-tables", function () {
     await writePlanToXlsx(published, file);
     const run = (f: string) => {
       try {
-        return { code: 0, out: execFileSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/check-tables.ts"), f], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }) };
+        return {
+          code: 0,
+          out: execFileSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/check-tables.ts"), f], {
+            encoding: "utf8",
+            stdio: ["ignore", "pipe", "ignore"],
+          }),
+        };
       } catch (e) {
         const err = e as { status: number; stdout: string };
         return { code: err.status, out: err.stdout };

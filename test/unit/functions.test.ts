@@ -30,7 +30,8 @@ describe("custom functions: input rules", () => {
       assertExcelError(() => f.lumpsum(lines, true, 1792.2, 1755.9284, 428.2087), "#VALUE!", "specific_pw_costs_base");
     });
     it("fte_base 0, blank or negative is an error that names it", () => {
-      for (const bad of [0, null, -1]) assertExcelError(() => f.lumpsum(lines, 417000, bad, 1755.9284, 428.2087), "#VALUE!", "fte_base");
+      for (const bad of [0, null, -1])
+        assertExcelError(() => f.lumpsum(lines, 417000, bad, 1755.9284, 428.2087), "#VALUE!", "fte_base");
     });
     it("negative or too large PW fte, and a zero year fte, are errors", () => {
       assertExcelError(() => f.lumpsum(lines, 417000, 1792.2, 1755.9284, -1), "#VALUE!", "pw_fte_year");
@@ -38,7 +39,11 @@ describe("custom functions: input rules", () => {
       assertExcelError(() => f.lumpsum(lines, 417000, 1792.2, 0, 0), "#VALUE!", "fte_year");
     });
     it("the published -48,512 typed as a negative effect is refused with the fix, never added", () => {
-      const e = assertExcelError(() => f.lumpsum(lines, 417000, 1792.2, 1738.364, 494.4791, -48512), "#VALUE!", "added_value_effect");
+      const e = assertExcelError(
+        () => f.lumpsum(lines, 417000, 1792.2, 1738.364, 494.4791, -48512),
+        "#VALUE!",
+        "added_value_effect",
+      );
       assert.match(e.message, /positive/);
     });
     it("specific PW costs above the total extra costs are an error", () => {
@@ -63,7 +68,10 @@ describe("custom functions: input rules", () => {
     it("negative decimals round to tens, hundreds, thousands", () => {
       const parts = f.pbudgetShare(budgets2023, 2903670, -3).flat();
       parts.forEach((p) => assert.equal(p % 1000, 0));
-      assert.equal(parts.reduce((a, b) => a + b, 0), 2904000);
+      assert.equal(
+        parts.reduce((a, b) => a + b, 0),
+        2904000,
+      );
     });
     it("a blank P-budget is a municipality with share 0", () => {
       assert.deepEqual(f.pbudgetShare(column([100, null, 300]), 1000).flat(), [250, 0, 750]);
@@ -80,7 +88,10 @@ describe("custom functions: input rules", () => {
     it("a negative amount (a refund) is allocated the same way, with the sign", () => {
       const pos = f.pbudgetShare(budgets2023, 1001).flat();
       const neg = f.pbudgetShare(budgets2023, -1001).flat();
-      assert.deepEqual(neg, pos.map((p) => (p === 0 ? 0 : -p)));
+      assert.deepEqual(
+        neg,
+        pos.map((p) => (p === 0 ? 0 : -p)),
+      );
     });
   });
 

@@ -21,9 +21,19 @@ describe("manifest.xml offline checks", () => {
   });
   it("catches broken XML, an undefined resid, a foreign URL and a missing namespace", async () => {
     assert.match((await checkManifest(xml.replace("</OfficeApp>", "")))[0], /not well-formed/);
-    assert.ok((await checkManifest(xml.replace('resid="Group.Label"', 'resid="Nope"'))).some((p) => p.includes('"Nope" is used but not defined')));
-    assert.ok((await checkManifest(xml.replace("https://localhost:3000/functions.js", "http://example.org/functions.js"))).some((p) => p.includes("not https")));
-    const noNs = xml.replace('<bt:String id="Functions.Namespace" DefaultValue="IBN"/>', "").replace('<Namespace resid="Functions.Namespace"/>', "");
+    assert.ok(
+      (await checkManifest(xml.replace('resid="Group.Label"', 'resid="Nope"'))).some((p) =>
+        p.includes('"Nope" is used but not defined'),
+      ),
+    );
+    assert.ok(
+      (await checkManifest(xml.replace("https://localhost:3000/functions.js", "http://example.org/functions.js"))).some(
+        (p) => p.includes("not https"),
+      ),
+    );
+    const noNs = xml
+      .replace('<bt:String id="Functions.Namespace" DefaultValue="IBN"/>', "")
+      .replace('<Namespace resid="Functions.Namespace"/>', "");
     assert.ok((await checkManifest(noNs)).some((p) => p.includes("namespace")));
   });
 });

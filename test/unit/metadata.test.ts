@@ -7,14 +7,30 @@ import path from "node:path";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localize } = require("../../scripts/localized-metadata-plugin.js");
 
-interface Param { name: string; optional?: boolean; dimensionality?: string }
-interface Fn { id: string; name: string; description: string; parameters: Param[] }
+interface Param {
+  name: string;
+  optional?: boolean;
+  dimensionality?: string;
+}
+interface Fn {
+  id: string;
+  name: string;
+  description: string;
+  parameters: Param[];
+}
 const root = path.resolve(__dirname, "../..");
 const read = (f: string): { functions: Fn[] } => JSON.parse(fs.readFileSync(path.join(root, "dist", f), "utf8"));
 const built = fs.existsSync(path.join(root, "dist", "functions.json"));
 
 const contract: Record<string, string[]> = {
-  LUMPSUM: ["extra_costs_base", "specific_pw_costs_base", "fte_base", "fte_year", "pw_fte_year", "[added_value_effect]"],
+  LUMPSUM: [
+    "extra_costs_base",
+    "specific_pw_costs_base",
+    "fte_base",
+    "fte_year",
+    "pw_fte_year",
+    "[added_value_effect]",
+  ],
   PBUDGET_SHARE: ["p_budgets", "[amount]", "[decimals]"],
   QUASI_INHOUSE_PCT: ["attributable", "total", "[by_year]"],
   PLACEMENT_RATE: ["placed", "indications"],
@@ -30,7 +46,10 @@ describe("custom-function metadata (dist/functions.json, dist/functions.nl-NL.js
       const f = fns.get(id);
       assert.ok(f, `${id} missing`);
       assert.equal(f.name, id);
-      assert.deepEqual(f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)), params);
+      assert.deepEqual(
+        f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)),
+        params,
+      );
     }
     assert.equal(fns.get("LUMPSUM")!.parameters[0].dimensionality, "matrix", "extra_costs_base takes a range");
   });
@@ -38,14 +57,18 @@ describe("custom-function metadata (dist/functions.json, dist/functions.nl-NL.js
     for (const file of ["functions.json", "functions.nl-NL.json"]) {
       for (const f of read(file).functions) {
         assert.ok(f.description.length > 20, `${file} ${f.id}`);
-        for (const p of f.parameters) assert.ok((p as Param & { description?: string }).description, `${file} ${f.id} ${p.name}`);
+        for (const p of f.parameters)
+          assert.ok((p as Param & { description?: string }).description, `${file} ${f.id} ${p.name}`);
       }
     }
   });
   it("the Dutch metadata has the same ids, valid and unique Dutch names", () => {
     const en = read("functions.json").functions;
     const nl = read("functions.nl-NL.json").functions;
-    assert.deepEqual(nl.map((f) => f.id), en.map((f) => f.id));
+    assert.deepEqual(
+      nl.map((f) => f.id),
+      en.map((f) => f.id),
+    );
     assert.equal(new Set(nl.map((f) => f.name)).size, nl.length);
     for (const f of nl) {
       assert.match(f.name, /^[A-Z][A-Z0-9_.]*$/, f.name);
@@ -59,12 +82,26 @@ describe("the translation table is checked at build time", () => {
   const meta = { functions: [{ id: "A", name: "A", description: "d", parameters: [{ name: "x", description: "x" }] }] };
   it("reports a missing function, a missing parameter and an unknown entry", () => {
     assert.deepEqual(localize(meta, {}).problems, ["no translation for function A"]);
-    assert.deepEqual(localize(meta, { A: { name: "B", description: "e", parameters: {} } }).problems, ["no translation for parameter x of A"]);
-    assert.ok(localize(meta, { A: { name: "B", description: "e", parameters: { x: { name: "y", description: "z" } } }, Z: {} }).problems[0].includes("unknown function Z"));
+    assert.deepEqual(localize(meta, { A: { name: "B", description: "e", parameters: {} } }).problems, [
+      "no translation for parameter x of A",
+    ]);
+    assert.ok(
+      localize(meta, {
+        A: { name: "B", description: "e", parameters: { x: { name: "y", description: "z" } } },
+        Z: {},
+      }).problems[0].includes("unknown function Z"),
+    );
   });
   it("translates names and descriptions, keeps ids and types", () => {
-    const { json } = localize(meta, { A: { name: "B", description: "e", parameters: { x: { name: "y", description: "z" } } } });
-    assert.deepEqual(json.functions[0], { id: "A", name: "B", description: "e", parameters: [{ name: "y", description: "z" }] });
+    const { json } = localize(meta, {
+      A: { name: "B", description: "e", parameters: { x: { name: "y", description: "z" } } },
+    });
+    assert.deepEqual(json.functions[0], {
+      id: "A",
+      name: "B",
+      description: "e",
+      parameters: [{ name: "y", description: "z" }],
+    });
   });
 });
 
@@ -72,6 +109,7 @@ describe("README documents every function", () => {
   it("names each function id with an example formula", function () {
     if (!built) this.skip();
     const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
-    for (const f of read("functions.json").functions) assert.match(readme, new RegExp(`=IBN\\.${f.id}\\(`), `README lacks an example of ${f.id}`);
+    for (const f of read("functions.json").functions)
+      assert.match(readme, new RegExp(`=IBN\\.${f.id}\\(`), `README lacks an example of ${f.id}`);
   });
 });

@@ -6,7 +6,9 @@ import * as f from "../../src/functions/functions";
 import { ExcelErrorStub } from "../support/customFunctionsStub";
 
 const dec = (n: number) => new D(n);
-const budgets = fc.array(fc.integer({ min: 0, max: 50_000_000 }), { minLength: 1, maxLength: 40 }).filter((b) => b.some((x) => x > 0));
+const budgets = fc
+  .array(fc.integer({ min: 0, max: 50_000_000 }), { minLength: 1, maxLength: 40 })
+  .filter((b) => b.some((x) => x > 0));
 const amount = fc.integer({ min: -1e10, max: 1e10 }).map((c) => c / 100);
 const decimals = fc.integer({ min: -3, max: 4 });
 
@@ -32,7 +34,16 @@ describe("properties: allocation by P-budget share", () => {
   it("whole euros: the sum equals the amount exactly (PBUDGET_SHARE; an amount of 0 means the shares)", () => {
     fc.assert(
       fc.property(budgets, fc.integer({ min: 1, max: 1e9 }), (b, a) => {
-        assert.equal(f.pbudgetShare(b.map((x) => [x]), a).flat().reduce((s, x) => s + x, 0), a);
+        assert.equal(
+          f
+            .pbudgetShare(
+              b.map((x) => [x]),
+              a,
+            )
+            .flat()
+            .reduce((s, x) => s + x, 0),
+          a,
+        );
       }),
     );
   });
@@ -41,13 +52,28 @@ describe("properties: allocation by P-budget share", () => {
     const distinct = fc.uniqueArray(fc.integer({ min: 1, max: 50_000_000 }), { minLength: 2, maxLength: 30 });
     fc.assert(
       fc.property(
-        distinct.chain((b) => fc.tuple(fc.constant(b), fc.shuffledSubarray(b.map((_, i) => i), { minLength: b.length }))),
+        distinct.chain((b) =>
+          fc.tuple(
+            fc.constant(b),
+            fc.shuffledSubarray(
+              b.map((_, i) => i),
+              { minLength: b.length },
+            ),
+          ),
+        ),
         amount,
         decimals,
         ([b, perm], a, d) => {
           const base = allocateByBudget(dec(a), b.map(dec), d).map(String);
-          const permuted = allocateByBudget(dec(a), perm.map((i) => dec(b[i])), d).map(String);
-          assert.deepEqual(permuted, perm.map((i) => base[i]));
+          const permuted = allocateByBudget(
+            dec(a),
+            perm.map((i) => dec(b[i])),
+            d,
+          ).map(String);
+          assert.deepEqual(
+            permuted,
+            perm.map((i) => base[i]),
+          );
         },
       ),
     );
@@ -59,7 +85,11 @@ describe("properties: allocation by P-budget share", () => {
         const fast = allocateWholeUnits(a, b);
         const fits = a * Math.max(...b) + b.reduce((x, y) => x + y, 0) <= Number.MAX_SAFE_INTEGER;
         assert.equal(fast !== null, fits, "the fast path is taken exactly when the integers stay exact");
-        if (fast) assert.deepEqual(fast, allocateByBudget(dec(a), b.map(dec)).map((x) => x.toNumber()));
+        if (fast)
+          assert.deepEqual(
+            fast,
+            allocateByBudget(dec(a), b.map(dec)).map((x) => x.toNumber()),
+          );
       }),
       { numRuns: 500 },
     );
@@ -69,7 +99,16 @@ describe("properties: allocation by P-budget share", () => {
   });
 
   it("shares add up to 1 (to 30 significant digits)", () => {
-    fc.assert(fc.property(budgets, (b) => assert.ok(sum(budgetShares(b.map(dec))).minus(1).abs().lessThan("1e-30"))));
+    fc.assert(
+      fc.property(budgets, (b) =>
+        assert.ok(
+          sum(budgetShares(b.map(dec)))
+            .minus(1)
+            .abs()
+            .lessThan("1e-30"),
+        ),
+      ),
+    );
   });
 });
 
@@ -96,7 +135,10 @@ describe("properties: lump sum", () => {
           }).lumpSum;
         const scaled = one(k);
         const expected = one(1).times(k);
-        assert.ok(scaled.minus(expected).abs().lessThanOrEqualTo(expected.abs().times("1e-25").plus("1e-20")), `${scaled} vs ${expected}`);
+        assert.ok(
+          scaled.minus(expected).abs().lessThanOrEqualTo(expected.abs().times("1e-25").plus("1e-20")),
+          `${scaled} vs ${expected}`,
+        );
       }),
     );
   });
@@ -116,18 +158,39 @@ describe("properties: PLACEMENT_RATE over whole counts equals the decimal quotie
 describe("properties: the one-division lump sum equals the table's rows", () => {
   it("lump sum = PW amount + specific PW costs − effect, to 25 significant digits", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1e9 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 1e5 }), fc.integer({ min: 1, max: 1e5 }), fc.double({ min: 0, max: 1, noNaN: true }), (c, sh, b, y, p) => {
-        const r = lumpSumYear({ extraCostsBase: dec(c), specificPwCostsBase: dec(c).times(sh), fteBase: dec(b), fteYear: dec(y), pwFteYear: dec(y).times(p), addedValueEffect: dec(7) });
-        const rows = r.pwAmount.plus(r.specificPwExtraCosts).minus(r.addedValueEffect);
-        assert.ok(r.lumpSum.minus(rows).abs().lessThanOrEqualTo(rows.abs().times("1e-25").plus("1e-20")), `${r.lumpSum} vs ${rows}`);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1e9 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 1e5 }),
+        fc.integer({ min: 1, max: 1e5 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (c, sh, b, y, p) => {
+          const r = lumpSumYear({
+            extraCostsBase: dec(c),
+            specificPwCostsBase: dec(c).times(sh),
+            fteBase: dec(b),
+            fteYear: dec(y),
+            pwFteYear: dec(y).times(p),
+            addedValueEffect: dec(7),
+          });
+          const rows = r.pwAmount.plus(r.specificPwExtraCosts).minus(r.addedValueEffect);
+          assert.ok(
+            r.lumpSum.minus(rows).abs().lessThanOrEqualTo(rows.abs().times("1e-25").plus("1e-20")),
+            `${r.lumpSum} vs ${rows}`,
+          );
+        },
+      ),
     );
   });
 });
 
 describe("properties: bad input always gives an Excel error, never a number", () => {
-  const badNumber = fc.oneof(fc.string({ minLength: 1 }).filter((s) => s.trim() !== ""), fc.boolean());
-  const isError = (e: unknown) => e instanceof ExcelErrorStub && ["#VALUE!", "#N/A", "#DIV/0!", "#NUM!"].includes(e.code);
+  const badNumber = fc.oneof(
+    fc.string({ minLength: 1 }).filter((s) => s.trim() !== ""),
+    fc.boolean(),
+  );
+  const isError = (e: unknown) =>
+    e instanceof ExcelErrorStub && ["#VALUE!", "#N/A", "#DIV/0!", "#NUM!"].includes(e.code);
   function raises(call: () => unknown, argument: string): void {
     try {
       const v = call();
@@ -138,28 +201,58 @@ describe("properties: bad input always gives an Excel error, never a number", ()
       if (err.code === "#VALUE!") assert.ok(err.message.includes(argument), `${err.message} should name ${argument}`);
     }
   }
-  const lumpArgs = ["extra_costs_base", "specific_pw_costs_base", "fte_base", "fte_year", "pw_fte_year", "added_value_effect"] as const;
+  const lumpArgs = [
+    "extra_costs_base",
+    "specific_pw_costs_base",
+    "fte_base",
+    "fte_year",
+    "pw_fte_year",
+    "added_value_effect",
+  ] as const;
 
   it("LUMPSUM: text or TRUE/FALSE in any argument, or a negative fte", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 5 }), fc.oneof(badNumber, fc.integer({ min: -1e6, max: -1 })), (which, bad) => {
-        const args: unknown[] = [[[10859886]], 417000, 1792.2, 1755.9284, 428.2087, 0];
-        args[which] = which === 0 ? [[1], [bad]] : bad;
-        if (typeof bad === "number" && which === 1) args[1] = bad; // negative specific costs
-        raises(() => (f.lumpsum as (...a: unknown[]) => number)(...args), lumpArgs[which]);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 5 }),
+        fc.oneof(badNumber, fc.integer({ min: -1e6, max: -1 })),
+        (which, bad) => {
+          const args: unknown[] = [[[10859886]], 417000, 1792.2, 1755.9284, 428.2087, 0];
+          args[which] = which === 0 ? [[1], [bad]] : bad;
+          if (typeof bad === "number" && which === 1) args[1] = bad; // negative specific costs
+          raises(() => (f.lumpsum as (...a: unknown[]) => number)(...args), lumpArgs[which]);
+        },
+      ),
     );
   });
 
   it("PBUDGET_SHARE and QUASI_INHOUSE_PCT: a bad cell anywhere in the range, or mismatched shapes", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 1e7 }), { minLength: 1, maxLength: 20 }), fc.nat(), badNumber, (b, pos, bad) => {
-        const col: unknown[][] = b.map((x) => [x]);
-        col[pos % col.length] = [bad];
-        raises(() => f.pbudgetShare(col, 1000), "p_budgets");
-        raises(() => f.quasiInhousePct(col, b.map((x) => [x * 2])), "attributable");
-        raises(() => f.quasiInhousePct(b.map((x) => [x]), [...b, 1].map((x) => [x])), "total");
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 1e7 }), { minLength: 1, maxLength: 20 }),
+        fc.nat(),
+        badNumber,
+        (b, pos, bad) => {
+          const col: unknown[][] = b.map((x) => [x]);
+          col[pos % col.length] = [bad];
+          raises(() => f.pbudgetShare(col, 1000), "p_budgets");
+          raises(
+            () =>
+              f.quasiInhousePct(
+                col,
+                b.map((x) => [x * 2]),
+              ),
+            "attributable",
+          );
+          raises(
+            () =>
+              f.quasiInhousePct(
+                b.map((x) => [x]),
+                [...b, 1].map((x) => [x]),
+              ),
+            "total",
+          );
+        },
+      ),
     );
   });
 
@@ -174,6 +267,10 @@ describe("properties: bad input always gives an Excel error, never a number", ()
       ["threshold", (x) => f.quasiInhouseTest([[1]], [[2]], x)],
       ["by_year", (x) => f.quasiInhousePct([[1]], [[2]], typeof x === "boolean" ? "x" : x)],
     ];
-    fc.assert(fc.property(fc.integer({ min: 0, max: calls.length - 1 }), badNumber, (i, bad) => raises(() => calls[i][1](bad), calls[i][0])));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: calls.length - 1 }), badNumber, (i, bad) =>
+        raises(() => calls[i][1](bad), calls[i][0]),
+      ),
+    );
   });
 });

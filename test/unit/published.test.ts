@@ -45,7 +45,10 @@ const rows = (y: "2023" | "2024"): Record<string, Dec | null> => {
 
 describe("published 2023–2024 proposal: extra costs 2022", () => {
   it("the seven cost lines add up to the published total of 10,859,886", () => {
-    assert.equal(sum(Object.values(ref.extra_costs_2022.lines).map((n) => new D(n))).toNumber(), ref.extra_costs_2022.total);
+    assert.equal(
+      sum(Object.values(ref.extra_costs_2022.lines).map((n) => new D(n))).toNumber(),
+      ref.extra_costs_2022.total,
+    );
   });
   it("the 2022 shortfall is the PW share of the costs less the 2022 lump sum (118,000)", () => {
     const e = ref.extra_costs_2022;
@@ -89,7 +92,10 @@ describe("published 2023–2024 proposal: lump-sum table", () => {
     // The report rounded each row of its unrounded calculation on its own; the rows then miss by one euro.
     assert.equal(p.extra_costs_pw_and_wsw + p.specific_pw_extra_costs, p.infrastructure_extra_costs + 1);
     const r = rows("2023");
-    assert.equal(r.extraCostsPwAndWsw!.plus(r.specificPwExtraCosts!).toNumber(), r.infrastructureExtraCosts!.toNumber());
+    assert.equal(
+      r.extraCostsPwAndWsw!.plus(r.specificPwExtraCosts!).toNumber(),
+      r.infrastructureExtraCosts!.toNumber(),
+    );
   });
 
   it("with the fte rounded as published (1,792 / 1,756 / 428) the 2023 lump sum is about 850 euros off", () => {
@@ -103,7 +109,9 @@ describe("published 2023–2024 proposal: occupancy", () => {
   it("totals, changes and % changes 2022–2024 as published, from the unrounded fte", () => {
     const t = ref.reconstructed_inputs.fte_total;
     const p = ref.reconstructed_inputs.fte_pw;
-    const wsw = [t["2022"] - ref.occupancy_fte_published["2022"].pw, t["2023"] - p["2023"], t["2024"] - p["2024"]].map((n) => new D(n));
+    const wsw = [t["2022"] - ref.occupancy_fte_published["2022"].pw, t["2023"] - p["2023"], t["2024"] - p["2024"]].map(
+      (n) => new D(n),
+    );
     const pw = [ref.occupancy_fte_published["2022"].pw, p["2023"], p["2024"]].map((n) => new D(n));
     const series = occupancyFromSeries(wsw, pw);
     ["2022", "2023", "2024"].forEach((y, i) => {
@@ -157,7 +165,10 @@ describe("published 2023–2024 proposal: allocation by P-budget share", () => {
     it(`${y}: every municipality within 1 euro of the published amount; the parts add up exactly to the lump sum`, () => {
       const parts = pbudgetShare(column(pb.by_year[y]), ref.lumpsum_by_year[y]).map((r) => r[0]);
       parts.forEach((v, i) => within1(v, pb.published_allocation[y][i], `${pb.municipalities[i]} ${y}`));
-      assert.equal(parts.reduce((a, b) => a + b, 0), ref.lumpsum_by_year[y]);
+      assert.equal(
+        parts.reduce((a, b) => a + b, 0),
+        ref.lumpsum_by_year[y],
+      );
     });
   }
   it("2024: says that the published parts add up to 3,237,220, one euro more than the lump sum 3,237,219", () => {
@@ -168,7 +179,11 @@ describe("published 2023–2024 proposal: allocation by P-budget share", () => {
     const parts = pbudgetShare(column(pb.by_year["2022"]), ref.lumpsum_by_year["2022"]).map((r) => r[0]);
     const worst = Math.max(...parts.map((v, i) => Math.abs(v - pb.published_allocation["2022"][i])));
     assert.ok(worst > 400 && worst <= 432, `largest difference ${worst}`);
-    assert.equal(parts.reduce((a, b) => a + b, 0), ref.lumpsum_by_year["2022"], "our parts still add up exactly");
+    assert.equal(
+      parts.reduce((a, b) => a + b, 0),
+      ref.lumpsum_by_year["2022"],
+      "our parts still add up exactly",
+    );
   });
   for (const y of ["2021", "2022", "2023", "2024"]) {
     it(`${y}: P-budget total, shares (whole %) and lump sum as % of P-budget as published`, () => {
@@ -177,14 +192,23 @@ describe("published 2023–2024 proposal: allocation by P-budget share", () => {
       const total = pb.by_year[y].reduce((a, b) => a + b, 0);
       assert.equal(total, pb.published_totals[y] + (y === "2021" ? 0 : 1));
       const shares = pbudgetShare(column(pb.by_year[y])).map((r) => r[0]);
-      assert.deepEqual(shares.map((s) => Math.round(s * 100)), pb.published_share_pct[y]);
-      assert.equal(pct(lumpsumPctPbudget(ref.lumpsum_by_year[y], column(pb.by_year[y])), 1), pb.published_lumpsum_pct_of_p_budget[y]);
+      assert.deepEqual(
+        shares.map((s) => Math.round(s * 100)),
+        pb.published_share_pct[y],
+      );
+      assert.equal(
+        pct(lumpsumPctPbudget(ref.lumpsum_by_year[y], column(pb.by_year[y])), 1),
+        pb.published_lumpsum_pct_of_p_budget[y],
+      );
     });
   }
   it("a row range works as well as a column, and spills the same shape", () => {
     const asRow = pbudgetShare([pb.by_year["2023"]], ref.lumpsum_by_year["2023"]);
     assert.equal(asRow.length, 1);
-    assert.deepEqual(asRow[0], pbudgetShare(column(pb.by_year["2023"]), ref.lumpsum_by_year["2023"]).map((r) => r[0]));
+    assert.deepEqual(
+      asRow[0],
+      pbudgetShare(column(pb.by_year["2023"]), ref.lumpsum_by_year["2023"]).map((r) => r[0]),
+    );
   });
 });
 
@@ -192,7 +216,10 @@ describe("published 2023–2024 proposal: quasi-in-house test", () => {
   const q = ref.quasi_inhouse_test;
   it("88.5 %, 88.0 % and 87.1 % per year; 87.9 % over 2020–2022; passes (> 80 %)", () => {
     const byYear = quasiInhousePct([q.attributable_total], [q.total], true)[0] as number[];
-    assert.deepEqual(byYear.map((f) => pct(f, 1)), q.attributable_pct_published);
+    assert.deepEqual(
+      byYear.map((f) => pct(f, 1)),
+      q.attributable_pct_published,
+    );
     assert.equal(pct(quasiInhousePct([q.attributable_total], [q.total])[0][0], 1), q.three_year_average_pct_published);
     assert.equal(quasiInhouseTest([q.attributable_total], [q.total]), true);
   });
@@ -221,7 +248,12 @@ describe("published sheltered work (annual report 2023)", () => {
     });
   });
   it("fte against the national target: 43 %, 47 %, 39 % and 28 %", () => {
-    const rates = placementRateOf(column(s.new_sheltered_fte_total), column(s.national_target_fte)).map((r) => r[0] as number);
-    assert.deepEqual(rates.map((r) => Math.round(r * 100)), s.target_rate_pct_published);
+    const rates = placementRateOf(column(s.new_sheltered_fte_total), column(s.national_target_fte)).map(
+      (r) => r[0] as number,
+    );
+    assert.deepEqual(
+      rates.map((r) => Math.round(r * 100)),
+      s.target_rate_pct_published,
+    );
   });
 });

@@ -40,7 +40,10 @@ describe("share-safe: formula conversion", () => {
     const cases: [string, string][] = [
       ["=IBN.LUMPSUM(B2:B8,C1,C2,C3,C4)", "=((SUM(B2:B8)-C1)*C4+C1*C3)/C2"],
       ["=IBN.LUMPSUM(B2:B8,C1,C2,C3,C4,C5)", "=((SUM(B2:B8)-C1)*C4+C1*C3)/C2-C5"],
-      ["=IBN.LUMPSUM(B2:B8, 417000, 1792.2, 1755.9284, 428.2087, 48512)", "=((SUM(B2:B8)-417000)*428.2087+417000*1755.9284)/1792.2-48512"],
+      [
+        "=IBN.LUMPSUM(B2:B8, 417000, 1792.2, 1755.9284, 428.2087, 48512)",
+        "=((SUM(B2:B8)-417000)*428.2087+417000*1755.9284)/1792.2-48512",
+      ],
       ["=IBN.EXTRA_COSTS(B2:B8,C2,C3)", "=SUM(B2:B8)*C3/C2"],
       ["=IBN.PW_SHARE(494.4791,1738.364)", "=494.4791/1738.364"],
       ["=IBN.ADDED_VALUE_EFFECT(200,10%,15%,16170.67)", "=200*10%*15%*16170.67"],
@@ -68,9 +71,18 @@ describe("share-safe: formula conversion", () => {
 
   it("converts nested calls, innermost first, inside any native formula", () => {
     assert.equal(native("=ROUND(IBN.LUMPSUM(B2:B8,C1,C2,C3,C4),0)"), "=ROUND((((SUM(B2:B8)-C1)*C4+C1*C3)/C2),0)");
-    assert.equal(native("=IBN.LUMPSUM_PER_FTE(IBN.LUMPSUM(B2:B8,C1,C2,C3,C4),C4)"), "=(((SUM(B2:B8)-C1)*C4+C1*C3)/C2)/C4");
-    assert.equal(native('=ROUND(IBN.PW_SHARE(IBN.LUMPSUM_PER_FTE(A1,A2),A3),2)&" IBN.PW_SHARE("'), '=ROUND(((A1/A2)/A3),2)&" IBN.PW_SHARE("');
-    assert.equal(native("=IF(IBN.QUASI_INHOUSE_TEST(B6:D6,B10:D10),\"ok\",\"fails\")"), '=IF((SUM(B6:D6)/SUM(B10:D10)>0.8),"ok","fails")');
+    assert.equal(
+      native("=IBN.LUMPSUM_PER_FTE(IBN.LUMPSUM(B2:B8,C1,C2,C3,C4),C4)"),
+      "=(((SUM(B2:B8)-C1)*C4+C1*C3)/C2)/C4",
+    );
+    assert.equal(
+      native('=ROUND(IBN.PW_SHARE(IBN.LUMPSUM_PER_FTE(A1,A2),A3),2)&" IBN.PW_SHARE("'),
+      '=ROUND(((A1/A2)/A3),2)&" IBN.PW_SHARE("',
+    );
+    assert.equal(
+      native('=IF(IBN.QUASI_INHOUSE_TEST(B6:D6,B10:D10),"ok","fails")'),
+      '=IF((SUM(B6:D6)/SUM(B10:D10)>0.8),"ok","fails")',
+    );
   });
 
   it("reads Excel's syntax: sheet names, strings, tables, array constants, case, spaces and line breaks", () => {
@@ -78,10 +90,13 @@ describe("share-safe: formula conversion", () => {
     assert.equal(native("=IBN.PW_SHARE('It''s)'!A1,A2)"), "='It''s)'!A1/A2");
     assert.equal(native('=IBN.PW_SHARE(LEN("a,b)"),2)'), '=LEN("a,b)")/2');
     assert.equal(native('=IBN.PW_SHARE(LEN("say ""IBN.PW_SHARE(1,2)"""),2)'), '=LEN("say ""IBN.PW_SHARE(1,2)""")/2');
-    assert.equal(native("=IBN.PW_SHARE(Table1[@PW],Table1[[#This Row],[Total, fte (all)]])"), "=Table1[@PW]/Table1[[#This Row],[Total, fte (all)]]");
+    assert.equal(
+      native("=IBN.PW_SHARE(Table1[@PW],Table1[[#This Row],[Total, fte (all)]])"),
+      "=Table1[@PW]/Table1[[#This Row],[Total, fte (all)]]",
+    );
     assert.equal(native("=IBN.PW_SHARE(Table1[@[PW'[fte']]],2)"), "=Table1[@[PW'[fte']]]/2");
     assert.equal(native("=IBN.LUMPSUM_PCT_PBUDGET(A1,{1,2;3,4})"), "=A1/SUM({1,2;3,4})");
-    assert.equal(native("=IBN.LUMPSUM_PCT_PBUDGET(A1,{\"x,)\",2})"), '=A1/SUM({"x,)",2})');
+    assert.equal(native('=IBN.LUMPSUM_PCT_PBUDGET(A1,{"x,)",2})'), '=A1/SUM({"x,)",2})');
     assert.equal(native("=IBN.PW_SHARE( A1 ,\n A2 )"), "=A1/A2");
   });
 
@@ -90,11 +105,15 @@ describe("share-safe: formula conversion", () => {
     assert.equal(native("=[2]!_xldudf_IBN_LUMPSUM_PER_FTE(A1,A2)+1"), "=(A1/A2)+1");
     assert.equal(native("=_XLDUDF_IBN_MEERKOSTEN(B2:B8,C2,C3)"), "=SUM(B2:B8)*C3/C2");
     assert.equal(native("=IBN.AANDEEL_PW(A1,A2)"), "=A1/A2");
-    assert.deepEqual(calledFunctions("=IBN.QUASI_INBESTEDING_TOETS(A1,A2)+_xldudf_IBN_PBUDGET_AANDEEL(B1:B3)"), ["QUASI_INHOUSE_TEST", "PBUDGET_SHARE"]);
+    assert.deepEqual(calledFunctions("=IBN.QUASI_INBESTEDING_TOETS(A1,A2)+_xldudf_IBN_PBUDGET_AANDEEL(B1:B3)"), [
+      "QUASI_INHOUSE_TEST",
+      "PBUDGET_SHARE",
+    ]);
   });
 
   it("knows every Dutch function name of the metadata", () => {
-    for (const [id, { name }] of Object.entries(translations)) assert.deepEqual(calledFunctions(`=IBN.${name}(1)`), [id], name);
+    for (const [id, { name }] of Object.entries(translations))
+      assert.deepEqual(calledFunctions(`=IBN.${name}(1)`), [id], name);
   });
 
   it("treats an empty argument as the custom functions do: 0, or the default where one exists", () => {
@@ -124,7 +143,11 @@ describe("share-safe: formula conversion", () => {
 
   it("freezes the whole formula when any call in it must be frozen, naming every function", () => {
     const c = convertFormula("=SUM(IBN.PBUDGET_SHARE(C2:C7,IBN.LUMPSUM(B2:B8,C1,C2,C3,C4)))+IBN.PW_SHARE(A1,A2)");
-    assert.deepEqual(c, { kind: "value", functions: ["PBUDGET_SHARE", "LUMPSUM", "PW_SHARE"], reason: "PBUDGET_SHARE spills one share or largest-remainder amount per municipality" });
+    assert.deepEqual(c, {
+      kind: "value",
+      functions: ["PBUDGET_SHARE", "LUMPSUM", "PW_SHARE"],
+      reason: "PBUDGET_SHARE spills one share or largest-remainder amount per municipality",
+    });
   });
 
   it("leaves alone what only looks like a call: text, other names, other namespaces", () => {
@@ -137,7 +160,7 @@ describe("share-safe: formula conversion", () => {
       "=IBN.rate*2",
       "='IBN.PW_SHARE(1,2)'!A1",
       "=Table1[[IBN.PW_SHARE(1,2)]]",
-      "=SUM({\"IBN.PW_SHARE(\",1})",
+      '=SUM({"IBN.PW_SHARE(",1})',
       "plain text IBN.LUMPSUM(",
       "",
     ]) {
@@ -147,22 +170,58 @@ describe("share-safe: formula conversion", () => {
 });
 
 // Random formulas: Excel syntax that may mention the add-in only where it is not a call.
-const text = fc.string({ unit: fc.constantFrom("a", "B", " ", ",", "(", ")", '"', "'", "[", "]", "{", "}", "!", ":", "IBN.", "IBN.LUMPSUM(", "_xldudf_IBN_PW_SHARE(") });
+const text = fc.string({
+  unit: fc.constantFrom(
+    "a",
+    "B",
+    " ",
+    ",",
+    "(",
+    ")",
+    '"',
+    "'",
+    "[",
+    "]",
+    "{",
+    "}",
+    "!",
+    ":",
+    "IBN.",
+    "IBN.LUMPSUM(",
+    "_xldudf_IBN_PW_SHARE(",
+  ),
+});
 const literal = text.map((s) => `"${s.replace(/"/g, '""')}"`);
-const sheetName = fc.string({ unit: fc.constantFrom("a", " ", ",", "(", ")", "'", "IBN.PW_SHARE(") , minLength: 1 }).map((s) => `'${s.replace(/'/g, "''")}'`);
+const sheetName = fc
+  .string({ unit: fc.constantFrom("a", " ", ",", "(", ")", "'", "IBN.PW_SHARE("), minLength: 1 })
+  .map((s) => `'${s.replace(/'/g, "''")}'`);
 const cell = fc.constantFrom("A1", "$B$2", "c3", "XFD1048576");
 /** References to one cell (or a name), then to several. */
-const oneCell = fc.oneof(cell, fc.tuple(sheetName, cell).map(([s, c]) => `${s}!${c}`), fc.constantFrom("Table1[[#This Row],[IBN.X(, y]]", "Table1[@[a'[b']]]", "ibn_fte_2024"));
+const oneCell = fc.oneof(
+  cell,
+  fc.tuple(sheetName, cell).map(([s, c]) => `${s}!${c}`),
+  fc.constantFrom("Table1[[#This Row],[IBN.X(, y]]", "Table1[@[a'[b']]]", "ibn_fte_2024"),
+);
 const reference = fc.oneof(oneCell, fc.constantFrom("A1:B3", "'IBN.PW_SHARE(1'!A:A", "Table1[IBN.PW_SHARE(]", "C2#"));
-const constant = fc.oneof(fc.constantFrom("1", "0.5", "10%", "TRUE", "#N/A", "{1,2;3,4}", '{"IBN.PW_SHARE(",1}'), literal);
+const constant = fc.oneof(
+  fc.constantFrom("1", "0.5", "10%", "TRUE", "#N/A", "{1,2;3,4}", '{"IBN.PW_SHARE(",1}'),
+  literal,
+);
 /** An expression without add-in calls, built from the atoms above. */
 const plainExpression: fc.Arbitrary<string> = fc.letrec<{ expr: string }>((tie) => ({
   expr: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
     reference,
     constant,
-    fc.tuple(tie("expr"), fc.constantFrom("+", "-", "*", "/", "^", "&", "=", ">", " "), tie("expr")).map(([a, op, b]) => `${a}${op}${b}`),
-    fc.tuple(fc.constantFrom("SUM", "ROUND", "IF", "XIBN.PW_SHARE", "_xldudf_OTHER_F", "MyIBN.LUMPSUM"), fc.array(tie("expr"), { minLength: 1, maxLength: 3 })).map(([fn, args]) => `${fn}(${args.join(",")})`),
+    fc
+      .tuple(tie("expr"), fc.constantFrom("+", "-", "*", "/", "^", "&", "=", ">", " "), tie("expr"))
+      .map(([a, op, b]) => `${a}${op}${b}`),
+    fc
+      .tuple(
+        fc.constantFrom("SUM", "ROUND", "IF", "XIBN.PW_SHARE", "_xldudf_OTHER_F", "MyIBN.LUMPSUM"),
+        fc.array(tie("expr"), { minLength: 1, maxLength: 3 }),
+      )
+      .map(([fn, args]) => `${fn}(${args.join(",")})`),
     tie("expr").map((e) => `(${e})`),
   ),
 })).expr;
@@ -173,9 +232,14 @@ interface Nest {
   ids: string[];
 }
 const operand = fc.oneof(oneCell, fc.constantFrom("1", "0.5", "10%", "-2", "ibn_pw", ""));
-const call = (id: string, args: Nest[]): Nest => ({ text: `IBN.${id}(${args.map((a) => a.text).join(",")})`, ids: [id, ...args.flatMap((a) => a.ids)] });
+const call = (id: string, args: Nest[]): Nest => ({
+  text: `IBN.${id}(${args.map((a) => a.text).join(",")})`,
+  ids: [id, ...args.flatMap((a) => a.ids)],
+});
 const leaf = operand.map((text): Nest => ({ text, ids: [] }));
-const rangeArg = fc.constantFrom("B2:B8", "'My sheet'!A1:C1", "Table1[Cost]", "{1,2;3,4}", "C2#").map((text): Nest => ({ text, ids: [] }));
+const rangeArg = fc
+  .constantFrom("B2:B8", "'My sheet'!A1:C1", "Table1[Cost]", "{1,2;3,4}", "C2#")
+  .map((text): Nest => ({ text, ids: [] }));
 const nest: fc.Arbitrary<Nest> = fc.letrec<{ n: Nest }>((tie) => {
   const n = fc.oneof({ depthSize: "small" }, leaf, tie("n"));
   return {
@@ -184,11 +248,20 @@ const nest: fc.Arbitrary<Nest> = fc.letrec<{ n: Nest }>((tie) => {
       fc.tuple(n, n).map((a) => call("LUMPSUM_PER_FTE", a)),
       fc.tuple(n, n, n, n).map((a) => call("ADDED_VALUE_EFFECT", a)),
       fc.tuple(rangeArg, n, n).map((a) => call("EXTRA_COSTS", a)),
-      fc.tuple(rangeArg, n, n, n, n, fc.option(n, { nil: undefined })).map(([r, ...rest]) => call("LUMPSUM", [r, ...rest.filter((x): x is Nest => x !== undefined)])),
+      fc
+        .tuple(rangeArg, n, n, n, n, fc.option(n, { nil: undefined }))
+        .map(([r, ...rest]) => call("LUMPSUM", [r, ...rest.filter((x): x is Nest => x !== undefined)])),
       fc.tuple(n, rangeArg).map((a) => call("LUMPSUM_PCT_PBUDGET", a)),
-      fc.tuple(rangeArg, rangeArg, fc.constantFrom("", "FALSE", "0")).map(([a, t, b]) => call("QUASI_INHOUSE_PCT", b ? [a, t, { text: b, ids: [] }] : [a, t])),
+      fc
+        .tuple(rangeArg, rangeArg, fc.constantFrom("", "FALSE", "0"))
+        .map(([a, t, b]) => call("QUASI_INHOUSE_PCT", b ? [a, t, { text: b, ids: [] }] : [a, t])),
       fc.tuple(rangeArg, rangeArg, n).map((a) => call("QUASI_INHOUSE_TEST", a)),
-      fc.tuple(cell, cell).map((a) => call("PLACEMENT_RATE", a.map((text) => ({ text, ids: [] })))),
+      fc.tuple(cell, cell).map((a) =>
+        call(
+          "PLACEMENT_RATE",
+          a.map((text) => ({ text, ids: [] })),
+        ),
+      ),
     ),
   };
 }).n;
@@ -196,7 +269,12 @@ const nest: fc.Arbitrary<Nest> = fc.letrec<{ n: Nest }>((tie) => {
 describe("share-safe: properties", () => {
   it("a formula without add-in calls is unchanged, byte for byte", () => {
     fc.assert(fc.property(plainExpression, (e) => assert.deepEqual(convertFormula(`=${e}`), { kind: "unchanged" })));
-    fc.assert(fc.property(fc.string().filter((s) => !/ibn/i.test(s)), (s) => assert.deepEqual(convertFormula(`=${s}`), { kind: "unchanged" })));
+    fc.assert(
+      fc.property(
+        fc.string().filter((s) => !/ibn/i.test(s)),
+        (s) => assert.deepEqual(convertFormula(`=${s}`), { kind: "unchanged" }),
+      ),
+    );
   });
 
   it("a converted formula never calls the add-in, balances its parentheses, names every function and converts to itself", () => {
@@ -205,7 +283,12 @@ describe("share-safe: properties", () => {
         const c = convertFormula(`=${context}${op}${n.text}`);
         assert.equal(c.kind, "native", JSON.stringify(c));
         const out = (c as { formula: string }).formula;
-        assert.ok(!/(?<![A-Za-z0-9_.\\$!])(?:IBN\.|_xldudf_IBN_)/i.test(out.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'|\[[^\]]*\]|\{[^}]*\}/g, "")), out);
+        assert.ok(
+          !/(?<![A-Za-z0-9_.\\$!])(?:IBN\.|_xldudf_IBN_)/i.test(
+            out.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'|\[[^\]]*\]|\{[^}]*\}/g, ""),
+          ),
+          out,
+        );
         assert.ok(balanced(out), out);
         assert.ok(out.startsWith(`=${context}${op}`), "the formula around the call stays as it was");
         assert.deepEqual(new Set((c as { functions: string[] }).functions), new Set(n.ids));
@@ -224,7 +307,12 @@ describe("share-safe: properties", () => {
   });
 
   it("one call without a native equivalent anywhere freezes the whole formula", () => {
-    const spilling = fc.constantFrom("IBN.PBUDGET_SHARE(C2:C7,1000)", "IBN.OCCUPANCY_PROJECTION(1,2,3,4,5,6,7)", "IBN.QUASI_INHOUSE_PCT(A1:A3,B1:B3,TRUE)", "IBN.PLACEMENT_RATE(A1:A3,B1:B3)");
+    const spilling = fc.constantFrom(
+      "IBN.PBUDGET_SHARE(C2:C7,1000)",
+      "IBN.OCCUPANCY_PROJECTION(1,2,3,4,5,6,7)",
+      "IBN.QUASI_INHOUSE_PCT(A1:A3,B1:B3,TRUE)",
+      "IBN.PLACEMENT_RATE(A1:A3,B1:B3)",
+    );
     fc.assert(
       fc.property(nest, spilling, fc.boolean(), (n, s, inside) => {
         const formula = inside ? `=${n.text.replace(/\)$/, `+SUM(${s}))`)}` : `=${n.text}+SUM(${s})`;
@@ -262,7 +350,12 @@ const fte = fc.double({ min: 1, max: 3000, noNaN: true }).map((x) => Math.round(
 const inputs: fc.Arbitrary<Inputs> = fc
   .record({
     // The first cost line is never blank: costs that add up to 0 make IBN.PW_SHARE of costs #VALUE!, the native form #DIV/0!.
-    costs: fc.tuple(fc.integer({ min: 1, max: 5_000_000 }), fc.array(fc.option(money, { freq: 4 }), { minLength: 3, maxLength: 3 })).map(([first, rest]) => [first, ...rest]),
+    costs: fc
+      .tuple(
+        fc.integer({ min: 1, max: 5_000_000 }),
+        fc.array(fc.option(money, { freq: 4 }), { minLength: 3, maxLength: 3 }),
+      )
+      .map(([first, rest]) => [first, ...rest]),
     specificPart: fc.double({ min: 0, max: 1, noNaN: true }),
     fteBase: fte,
     fteYear: fte,
@@ -293,7 +386,24 @@ const inputs: fc.Arbitrary<Inputs> = fc
 function inputRow(x: Inputs): (number | null)[] {
   // A:D costs, E specific, F fte base, G fte year, H pw fte, I effect, J placements, K share,
   // L uplift, M average, N:P attributable, Q:S totals, T threshold, U placed, V indications, W:Y budgets
-  return [...x.costs, x.specific, x.fteBase, x.fteYear, x.pwFte, x.effect, x.placements, x.share, x.uplift, x.average, ...x.attributable, ...x.totals, x.threshold, x.placed, x.indications, ...x.budgets];
+  return [
+    ...x.costs,
+    x.specific,
+    x.fteBase,
+    x.fteYear,
+    x.pwFte,
+    x.effect,
+    x.placements,
+    x.share,
+    x.uplift,
+    x.average,
+    ...x.attributable,
+    ...x.totals,
+    x.threshold,
+    x.placed,
+    x.indications,
+    ...x.budgets,
+  ];
 }
 
 const OTHER_SHEET = "It's (other), data";
@@ -307,22 +417,65 @@ function formulasOf(r: number, x: Inputs): { formula: string; expected: () => un
   const range = (from: string, to: string) => `${from}${r}:${to}${r}`;
   return [
     { formula: `=IBN.LUMPSUM(${range("A", "D")},E${r},F${r},G${r},H${r},I${r})`, expected: lump },
-    { formula: `=IBN.LUMPSUM(${range("A", "D")},E${r},F${r},G${r},H${r})`, expected: () => f.lumpsum(costs, x.specific, x.fteBase, x.fteYear, x.pwFte) },
-    { formula: `=IBN.EXTRA_COSTS(${range("A", "D")},F${r},G${r})`, expected: () => f.extraCosts(costs, x.fteBase, x.fteYear) },
-    { formula: `=IBN.PW_SHARE(H${r},'${OTHER_SHEET.replace(/'/g, "''")}'!A${r})`, expected: () => f.pwShareOfFte(x.pwFte, x.fteYear) },
-    { formula: `=IBN.ADDED_VALUE_EFFECT(J${r},K${r},15%,M${r})`, expected: () => f.addedValue(x.placements, x.share, 0.15, x.average) },
-    { formula: `=IBN.LUMPSUM_PER_FTE(IBN.LUMPSUM(${range("A", "D")},E${r},F${r},G${r},H${r},I${r}),H${r})`, expected: () => f.lumpsumPerFte(lump(), x.pwFte) },
-    { formula: `=IBN.LUMPSUM_PCT_PBUDGET(IBN.LUMPSUM(${range("A", "D")},E${r},F${r},G${r},H${r},I${r}),${range("W", "Y")})`, expected: () => f.lumpsumPctPbudget(lump(), [x.budgets]) },
-    { formula: `=IBN.QUASI_INHOUSE_PCT(${range("N", "P")},${range("Q", "S")})`, expected: () => f.quasiInhousePct(att, tot)[0][0] },
-    { formula: `=IBN.QUASI_INHOUSE_PCT(${range("N", "P")},${range("Q", "S")},FALSE)`, expected: () => f.quasiInhousePct(att, tot, false)[0][0] },
-    { formula: `=IBN.QUASI_INHOUSE_TEST(${range("N", "P")},${range("Q", "S")})`, expected: () => f.quasiInhouseTest(att, tot) },
-    { formula: `=IBN.QUASI_INHOUSE_TEST(${range("N", "P")},${range("Q", "S")},T${r})`, expected: () => f.quasiInhouseTest(att, tot, x.threshold) },
-    { formula: `=IBN.PLACEMENT_RATE(U${r},V${r})`, expected: () => f.placementRateOf([[x.placed]], [[x.indications]])[0][0] },
-    { formula: `=ROUND(IBN.EXTRA_COSTS(${range("A", "D")},F${r},G${r}),2)`, expected: () => Math.round(f.extraCosts(costs, x.fteBase, x.fteYear) * 100) / 100 },
+    {
+      formula: `=IBN.LUMPSUM(${range("A", "D")},E${r},F${r},G${r},H${r})`,
+      expected: () => f.lumpsum(costs, x.specific, x.fteBase, x.fteYear, x.pwFte),
+    },
+    {
+      formula: `=IBN.EXTRA_COSTS(${range("A", "D")},F${r},G${r})`,
+      expected: () => f.extraCosts(costs, x.fteBase, x.fteYear),
+    },
+    {
+      formula: `=IBN.PW_SHARE(H${r},'${OTHER_SHEET.replace(/'/g, "''")}'!A${r})`,
+      expected: () => f.pwShareOfFte(x.pwFte, x.fteYear),
+    },
+    {
+      formula: `=IBN.ADDED_VALUE_EFFECT(J${r},K${r},15%,M${r})`,
+      expected: () => f.addedValue(x.placements, x.share, 0.15, x.average),
+    },
+    {
+      formula: `=IBN.LUMPSUM_PER_FTE(IBN.LUMPSUM(${range("A", "D")},E${r},F${r},G${r},H${r},I${r}),H${r})`,
+      expected: () => f.lumpsumPerFte(lump(), x.pwFte),
+    },
+    {
+      formula: `=IBN.LUMPSUM_PCT_PBUDGET(IBN.LUMPSUM(${range("A", "D")},E${r},F${r},G${r},H${r},I${r}),${range("W", "Y")})`,
+      expected: () => f.lumpsumPctPbudget(lump(), [x.budgets]),
+    },
+    {
+      formula: `=IBN.QUASI_INHOUSE_PCT(${range("N", "P")},${range("Q", "S")})`,
+      expected: () => f.quasiInhousePct(att, tot)[0][0],
+    },
+    {
+      formula: `=IBN.QUASI_INHOUSE_PCT(${range("N", "P")},${range("Q", "S")},FALSE)`,
+      expected: () => f.quasiInhousePct(att, tot, false)[0][0],
+    },
+    {
+      formula: `=IBN.QUASI_INHOUSE_TEST(${range("N", "P")},${range("Q", "S")})`,
+      expected: () => f.quasiInhouseTest(att, tot),
+    },
+    {
+      formula: `=IBN.QUASI_INHOUSE_TEST(${range("N", "P")},${range("Q", "S")},T${r})`,
+      expected: () => f.quasiInhouseTest(att, tot, x.threshold),
+    },
+    {
+      formula: `=IBN.PLACEMENT_RATE(U${r},V${r})`,
+      expected: () => f.placementRateOf([[x.placed]], [[x.indications]])[0][0],
+    },
+    {
+      formula: `=ROUND(IBN.EXTRA_COSTS(${range("A", "D")},F${r},G${r}),2)`,
+      expected: () => Math.round(f.extraCosts(costs, x.fteBase, x.fteYear) * 100) / 100,
+    },
     { formula: `=2^IBN.PW_SHARE(H${r},G${r})`, expected: () => 2 ** f.pwShareOfFte(x.pwFte, x.fteYear) },
     { formula: `=-IBN.PW_SHARE(H${r},G${r})^2`, expected: () => f.pwShareOfFte(x.pwFte, x.fteYear) ** 2 },
-    { formula: `=IBN.PW_SHARE(IBN.EXTRA_COSTS(E${r},F${r},G${r}),IBN.EXTRA_COSTS(${range("A", "D")},F${r},G${r}))`, expected: () => f.pwShareOfFte(f.extraCosts([[x.specific]], x.fteBase, x.fteYear), f.extraCosts(costs, x.fteBase, x.fteYear)) },
-    { formula: `=IF(IBN.QUASI_INHOUSE_TEST(${range("N", "P")},${range("Q", "S")},0),1,-1)`, expected: () => (f.quasiInhouseTest(att, tot, 0) ? 1 : -1) },
+    {
+      formula: `=IBN.PW_SHARE(IBN.EXTRA_COSTS(E${r},F${r},G${r}),IBN.EXTRA_COSTS(${range("A", "D")},F${r},G${r}))`,
+      expected: () =>
+        f.pwShareOfFte(f.extraCosts([[x.specific]], x.fteBase, x.fteYear), f.extraCosts(costs, x.fteBase, x.fteYear)),
+    },
+    {
+      formula: `=IF(IBN.QUASI_INHOUSE_TEST(${range("N", "P")},${range("Q", "S")},0),1,-1)`,
+      expected: () => (f.quasiInhouseTest(att, tot, 0) ? 1 : -1),
+    },
   ];
 }
 
@@ -338,7 +491,8 @@ function outcome(expected: () => unknown): unknown {
 }
 
 function same(got: Value | undefined, want: unknown): boolean {
-  if (typeof want === "number" && typeof got === "number") return Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want));
+  if (typeof want === "number" && typeof got === "number")
+    return Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want));
   if (typeof want === "boolean") return got === want || got === Number(want); // a spreadsheet may store TRUE as 1
   return got === want;
 }
@@ -365,7 +519,12 @@ describe("share-safe: native formulas equal the custom functions (LibreOffice, r
       inputRow(x).forEach((v, k) => v !== null && (ws.getCell(r, k + 1).value = v));
       other.getCell(r, 1).value = x.fteYear;
       const row = formulasOf(r, x).map(({ formula, expected: e }) => ({ formula, want: outcome(e) }));
-      row.forEach(({ formula }, k) => (ws.getCell(r, FIRST_FORMULA_COLUMN + k).value = { formula: native(formula).slice(1) } as ExcelJS.CellFormulaValue));
+      row.forEach(
+        ({ formula }, k) =>
+          (ws.getCell(r, FIRST_FORMULA_COLUMN + k).value = {
+            formula: native(formula).slice(1),
+          } as ExcelJS.CellFormulaValue),
+      );
       expected.push(row);
     });
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ibn-share-")), "cases.xlsx");
@@ -375,7 +534,10 @@ describe("share-safe: native formulas equal the custom functions (LibreOffice, r
     expected.forEach((row, i) =>
       row.forEach(({ formula, want }, k) => {
         const got = rows[i][FIRST_FORMULA_COLUMN - 1 + k];
-        assert.ok(same(got, want), `seed ${seed}, row ${i + 1}: ${formula} → ${native(formula)} gave ${String(got)}, the add-in ${String(want)}`);
+        assert.ok(
+          same(got, want),
+          `seed ${seed}, row ${i + 1}: ${formula} → ${native(formula)} gave ${String(got)}, the add-in ${String(want)}`,
+        );
         compared++;
       }),
     );

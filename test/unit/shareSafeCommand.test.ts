@@ -1,10 +1,10 @@
-// The share-safe command (src/taskpane/shareSafeCommand.ts) against a small workbook built on
+// The share-safe command (src/excel/shareSafeCommand.ts) against a small workbook built on
 // office-addin-mock: every property read must be loaded and synced first (OfficeMockObject answers
 // "not loaded" otherwise), writes and notes take effect at context.sync, and syncs are counted.
 import assert from "node:assert/strict";
 import { OfficeMockObject } from "office-addin-mock";
 import { columnIndex, columnLetter } from "../../src/core/plan/a1";
-import { makeShareSafe, writeBlocks, type ShareSafeReport } from "../../src/taskpane/shareSafeCommand";
+import { makeShareSafe, writeBlocks, type ShareSafeReport } from "../../src/excel/shareSafeCommand";
 
 interface Book {
   sheets: Record<string, Record<string, unknown>>;
@@ -33,23 +33,48 @@ function bounds(a1: string): Rect {
   };
   const [a, b = a] = a1.split(":");
   const [p, q] = [end(a, false), end(b, true)];
-  return { top: p.row, left: p.col, bottom: a === b && /\d/.test(a) ? p.row : q.row, right: a === b && /[A-Z]/i.test(a) ? p.col : q.col };
+  return {
+    top: p.row,
+    left: p.col,
+    bottom: a === b && /\d/.test(a) ? p.row : q.row,
+    right: a === b && /[A-Z]/i.test(a) ? p.col : q.col,
+  };
 }
 
 const cellName = (row: number, col: number) => `${columnLetter(col)}${row + 1}`;
-const rectAddress = (r: Rect) => (r.top === r.bottom && r.left === r.right ? cellName(r.top, r.left) : `${cellName(r.top, r.left)}:${cellName(r.bottom, r.right)}`);
+const rectAddress = (r: Rect) =>
+  r.top === r.bottom && r.left === r.right
+    ? cellName(r.top, r.left)
+    : `${cellName(r.top, r.left)}:${cellName(r.bottom, r.right)}`;
 
 function fakeWorkbook(book: Book) {
   const cells = new Map(Object.entries(book.sheets).map(([name, c]) => [name, new Map(Object.entries(c))]));
-  const anchors = new Map(Object.entries(book.results ?? {}).map(([ref, v]) => [ref, { formula: cells.get(ref.split("!")[0])!.get(ref.split("!")[1]), value: v }]));
+  const anchors = new Map(
+    Object.entries(book.results ?? {}).map(([ref, v]) => [
+      ref,
+      { formula: cells.get(ref.split("!")[0])!.get(ref.split("!")[1]), value: v },
+    ]),
+  );
   const spilling = [...anchors].filter(([, a]) => Array.isArray(a.value));
-  const state = { syncs: 0, writes: [] as { sheet: string; address: string; formulas: unknown[][] }[], notes: new Map(Object.entries(book.notes ?? {})), comments: new Map<string, string>() };
+  const state = {
+    syncs: 0,
+    writes: [] as { sheet: string; address: string; formulas: unknown[][] }[],
+    notes: new Map(Object.entries(book.notes ?? {})),
+    comments: new Map<string, string>(),
+  };
   const queue: (() => void)[] = [];
   const toSync: OfficeMockObject[] = [];
   const loadedNotes: { ref: string; note: Record<string, unknown>; content: unknown }[] = [];
   const lacks = new Set(book.lacks ?? []);
   const g = globalThis as { Office?: unknown };
-  g.Office = { context: { requirements: { isSetSupported: (_: string, v: string) => !((v === "1.12" && lacks.has("spills")) || (v === "1.18" && lacks.has("notes"))) } } };
+  g.Office = {
+    context: {
+      requirements: {
+        isSetSupported: (_: string, v: string) =>
+          !((v === "1.12" && lacks.has("spills")) || (v === "1.18" && lacks.has("notes"))),
+      },
+    },
+  };
 
   /** Anchors whose formula is still in place, with the matrix they spill. */
   function liveSpills(sheet: string): { at: Rect; values: unknown[][] }[] {
@@ -65,17 +90,30 @@ function fakeWorkbook(book: Book) {
   function read(sheet: string, row: number, col: number): { formula: unknown; value: unknown } {
     const a1 = cellName(row, col);
     const content = cells.get(sheet)!.get(a1);
-    const spill = liveSpills(sheet).find(({ at }) => row >= at.top && row <= at.bottom && col >= at.left && col <= at.right);
+    const spill = liveSpills(sheet).find(
+      ({ at }) => row >= at.top && row <= at.bottom && col >= at.left && col <= at.right,
+    );
     const spilled = spill?.values[row - spill.at.top][col - spill.at.left];
     if (spill && (row !== spill.at.top || col !== spill.at.left)) return { formula: spilled, value: spilled };
     const result = anchors.get(`${sheet}!${a1}`);
-    const value = spill ? spilled : result && content === result.formula ? result.value : typeof content === "string" && content.startsWith("=") ? 0 : content;
+    const value = spill
+      ? spilled
+      : result && content === result.formula
+        ? result.value
+        : typeof content === "string" && content.startsWith("=")
+          ? 0
+          : content;
     return { formula: content ?? "", value: value ?? "" };
   }
   function usedRect(sheet: string): Rect | null {
     const rects = [...cells.get(sheet)!.keys()].map(bounds).concat(liveSpills(sheet).map((s) => s.at));
     if (!rects.length) return null;
-    return { top: Math.min(...rects.map((r) => r.top)), left: Math.min(...rects.map((r) => r.left)), bottom: Math.max(...rects.map((r) => r.bottom)), right: Math.max(...rects.map((r) => r.right)) };
+    return {
+      top: Math.min(...rects.map((r) => r.top)),
+      left: Math.min(...rects.map((r) => r.left)),
+      bottom: Math.max(...rects.map((r) => r.bottom)),
+      right: Math.max(...rects.map((r) => r.right)),
+    };
   }
   function mock<T extends object>(data: Record<string, unknown>, extra: T): OfficeMockObject & T {
     const m = Object.assign(new OfficeMockObject(data), extra);
@@ -84,23 +122,43 @@ function fakeWorkbook(book: Book) {
   }
   /** A range: address, formulas and values to load; getRange's ranges also take a formulas write. */
   function range(sheet: string, rect: Rect | null, writable = false): OfficeMockObject & Record<string, unknown> {
-    const grid = (pick: "formula" | "value") => (rect ? Array.from({ length: rect.bottom - rect.top + 1 }, (_, r) => Array.from({ length: rect.right - rect.left + 1 }, (_, c) => read(sheet, rect.top + r, rect.left + c)[pick])) : []);
+    const grid = (pick: "formula" | "value") =>
+      rect
+        ? Array.from({ length: rect.bottom - rect.top + 1 }, (_, r) =>
+            Array.from(
+              { length: rect.right - rect.left + 1 },
+              (_, c) => read(sheet, rect.top + r, rect.left + c)[pick],
+            ),
+          )
+        : [];
     const address = rect ? `${sheet.includes(" ") ? `'${sheet}'` : sheet}!${rectAddress(rect)}` : "";
     // Like Excel, a whole column is too much to load: its formulas and values are absent, so loading them fails.
     const huge = rect !== null && (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) > 100_000;
-    const data = huge ? { address } : writable ? { address, values: grid("value") } : { address, formulas: grid("formula"), values: grid("value") };
+    const data = huge
+      ? { address }
+      : writable
+        ? { address, values: grid("value") }
+        : { address, formulas: grid("formula"), values: grid("value") };
     const r = mock(data, {
       isNullObject: rect === null,
       a1: rect ? rectAddress(rect) : "",
       worksheet: worksheet(sheet),
       getIntersectionOrNullObject: (other: { a1: string }) => {
         const [a, b] = [rect!, bounds(other.a1)];
-        const x = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+        const x = {
+          top: Math.max(a.top, b.top),
+          left: Math.max(a.left, b.left),
+          bottom: Math.min(a.bottom, b.bottom),
+          right: Math.min(a.right, b.right),
+        };
         return range(sheet, x.top <= x.bottom && x.left <= x.right ? x : null);
       },
       getSpillingToRangeOrNullObject: () => {
         if (lacks.has("spills")) throw new Error("ApiNotFound: getSpillingToRangeOrNullObject needs ExcelApi 1.12");
-        return range(sheet, liveSpills(sheet).find(({ at }) => at.top === rect!.top && at.left === rect!.left)?.at ?? null);
+        return range(
+          sheet,
+          liveSpills(sheet).find(({ at }) => at.top === rect!.top && at.left === rect!.left)?.at ?? null,
+        );
       },
     });
     if (writable) {
@@ -108,7 +166,9 @@ function fakeWorkbook(book: Book) {
         set: (formulas: unknown[][]) =>
           queue.push(() => {
             state.writes.push({ sheet, address: rectAddress(rect!), formulas });
-            formulas.forEach((row, i) => row.forEach((v, k) => v !== null && cells.get(sheet)!.set(cellName(rect!.top + i, rect!.left + k), v)));
+            formulas.forEach((row, i) =>
+              row.forEach((v, k) => v !== null && cells.get(sheet)!.set(cellName(rect!.top + i, rect!.left + k), v)),
+            );
           }),
       });
     }
@@ -150,15 +210,26 @@ function fakeWorkbook(book: Book) {
     },
     getItem: (name: string) => worksheet(name),
   };
-  const context = new OfficeMockObject({ workbook: {} }) as unknown as { workbook: Record<string, unknown>; sync: () => Promise<void> };
+  const context = new OfficeMockObject({ workbook: {} }) as unknown as {
+    workbook: Record<string, unknown>;
+    sync: () => Promise<void>;
+  };
   Object.assign(context.workbook, {
     worksheets,
-    comments: { add: (cell: { a1: string; worksheet: { name: string } }, text: string) => queue.push(() => state.comments.set(`${cell.worksheet.name}!${cell.a1}`, text)) },
+    comments: {
+      add: (cell: { a1: string; worksheet: { name: string } }, text: string) =>
+        queue.push(() => state.comments.set(`${cell.worksheet.name}!${cell.a1}`, text)),
+    },
     getSelectedRanges: () => {
       const areas = {
         items: [] as unknown[],
         load() {
-          queue.push(() => (areas.items = (book.selection ?? []).map((ref) => range(ref.split("!")[0], bounds(ref.split("!")[1])).load("address"))));
+          queue.push(
+            () =>
+              (areas.items = (book.selection ?? []).map((ref) =>
+                range(ref.split("!")[0], bounds(ref.split("!")[1])).load("address"),
+              )),
+          );
           return areas;
         },
       };
@@ -168,7 +239,9 @@ function fakeWorkbook(book: Book) {
   context.sync = async () => {
     state.syncs++;
     // A note's content set since it was loaded is a write.
-    for (const n of loadedNotes) if (n.content !== undefined && n.note.content !== n.content) queue.unshift(() => state.notes.set(n.ref, n.note.content as string));
+    for (const n of loadedNotes)
+      if (n.content !== undefined && n.note.content !== n.content)
+        queue.unshift(() => state.notes.set(n.ref, n.note.content as string));
     queue.splice(0).forEach((f) => f());
     await Promise.all(toSync.splice(0).map((m) => m.sync()));
     await new Promise((resolve) => setImmediate(resolve));
@@ -179,7 +252,8 @@ function fakeWorkbook(book: Book) {
 }
 
 const TODAY = new Date(2026, 10, 24);
-const run = (context: Excel.RequestContext, scope: "workbook" | "selection" = "workbook") => makeShareSafe(context, scope, { today: TODAY });
+const run = (context: Excel.RequestContext, scope: "workbook" | "selection" = "workbook") =>
+  makeShareSafe(context, scope, { today: TODAY });
 
 /** Inputs in A, the add-in's formulas from C on; PBUDGET_SHARE spills over E1:E2. */
 function budgetBook(formulas: number): Book {
@@ -189,7 +263,10 @@ function budgetBook(formulas: number): Book {
     sheet[`C${i}`] = i % 2 ? "=IBN.PW_SHARE(A2,A1)" : "=SUM(IBN.PBUDGET_SHARE(A1,1000))";
     if (i % 2 === 0) results[`Sheet1!C${i}`] = 1000;
   }
-  return { sheets: { Sheet1: sheet, "Other sheet": { B2: "=SUM(1,2)", B3: "=ROUND(IBN.LUMPSUM_PER_FTE(1,2),0)" } }, results };
+  return {
+    sheets: { Sheet1: sheet, "Other sheet": { B2: "=SUM(1,2)", B3: "=ROUND(IBN.LUMPSUM_PER_FTE(1,2),0)" } },
+    results,
+  };
 }
 
 describe("share-safe: the Office.js command (office-addin-mock, syncs counted)", () => {
@@ -215,7 +292,10 @@ describe("share-safe: the Office.js command (office-addin-mock, syncs counted)",
       state.notes.get("Sheet1!E1"),
       "Share-safe 2026-11-24: IBN.PBUDGET_SHARE (IBN Lump Sum add-in) replaced by its value, because PBUDGET_SHARE spills one share or largest-remainder amount per municipality. It filled E1:E2; those cells hold values too. The formula was: =IBN.PBUDGET_SHARE(A1:A2,1000)",
     );
-    assert.match(state.notes.get("Sheet1!C2")!, /^Share-safe 2026-11-24: IBN\.PBUDGET_SHARE .* The formula was: =SUM\(IBN\.PBUDGET_SHARE\(A1,1000\)\)$/);
+    assert.match(
+      state.notes.get("Sheet1!C2")!,
+      /^Share-safe 2026-11-24: IBN\.PBUDGET_SHARE .* The formula was: =SUM\(IBN\.PBUDGET_SHARE\(A1,1000\)\)$/,
+    );
     assert.equal(state.syncs, 4);
   });
 
@@ -262,14 +342,19 @@ describe("share-safe: the Office.js command (office-addin-mock, syncs counted)",
   });
 
   it("nothing to convert: two syncs, no writes", async () => {
-    const { context, state } = fakeWorkbook({ sheets: { Sheet1: { A1: "=SUM(1)", A2: '="IBN.PW_SHARE(1,2)"' }, Empty: {} } });
+    const { context, state } = fakeWorkbook({
+      sheets: { Sheet1: { A1: "=SUM(1)", A2: '="IBN.PW_SHARE(1,2)"' }, Empty: {} },
+    });
     const report = await run(context);
     assert.deepEqual(report, { nativeCells: [], frozenCells: [], functions: {}, skippedCells: [] });
     assert.deepEqual([state.syncs, state.writes.length], [2, 0]);
   });
 
   it("only native conversions: three syncs", async () => {
-    const { context, state, content } = fakeWorkbook({ sheets: { Sheet1: { A1: "=_xldudf_IBN_PW_SHARE(B1,B2)" } }, results: { "Sheet1!A1": "#NAME?" } });
+    const { context, state, content } = fakeWorkbook({
+      sheets: { Sheet1: { A1: "=_xldudf_IBN_PW_SHARE(B1,B2)" } },
+      results: { "Sheet1!A1": "#NAME?" },
+    });
     await run(context);
     assert.equal(content("Sheet1!A1"), "=B1/B2", "a formula Excel lost the add-in for comes back as a native one");
     assert.equal(state.syncs, 3);
@@ -282,7 +367,11 @@ describe("share-safe: the Office.js command (office-addin-mock, syncs counted)",
   });
 
   it("without notes (before ExcelApi 1.18) writes a comment; without spills (1.12) freezes the cell alone", async () => {
-    const { context, state, content } = fakeWorkbook({ sheets: { Sheet1: { A1: 5, C1: "=IBN.OCCUPANCY_PROJECTION(A1,1,1,0,0,0,1)" } }, results: { "Sheet1!C1": 5 }, lacks: ["notes", "spills"] });
+    const { context, state, content } = fakeWorkbook({
+      sheets: { Sheet1: { A1: 5, C1: "=IBN.OCCUPANCY_PROJECTION(A1,1,1,0,0,0,1)" } },
+      results: { "Sheet1!C1": 5 },
+      lacks: ["notes", "spills"],
+    });
     const report = await run(context);
     assert.deepEqual(report.frozenCells, ["Sheet1!C1"]);
     assert.equal(content("Sheet1!C1"), 5);
@@ -291,8 +380,18 @@ describe("share-safe: the Office.js command (office-addin-mock, syncs counted)",
   });
 
   it("freezes text as text and errors as errors; leaves a result that is not calculated yet alone", async () => {
-    const sheet = { A1: '=IBN.PBUDGET_SHARE(B1:B2)&" share"', A2: "=IBN.PBUDGET_SHARE(B1:B2)", A5: "=IBN.OCCUPANCY_PROJECTION(1,1,1,0,0,0,1)", A6: "=_xldudf_IBN_PBUDGET_SHARE(B1:B2)" };
-    const results = { "Sheet1!A1": "0.5 share", "Sheet1!A2": [["#DIV/0!"], ["#DIV/0!"]], "Sheet1!A5": "#SPILL!", "Sheet1!A6": "#NAME?" };
+    const sheet = {
+      A1: '=IBN.PBUDGET_SHARE(B1:B2)&" share"',
+      A2: "=IBN.PBUDGET_SHARE(B1:B2)",
+      A5: "=IBN.OCCUPANCY_PROJECTION(1,1,1,0,0,0,1)",
+      A6: "=_xldudf_IBN_PBUDGET_SHARE(B1:B2)",
+    };
+    const results = {
+      "Sheet1!A1": "0.5 share",
+      "Sheet1!A2": [["#DIV/0!"], ["#DIV/0!"]],
+      "Sheet1!A5": "#SPILL!",
+      "Sheet1!A6": "#NAME?",
+    };
     const { context, content } = fakeWorkbook({ sheets: { Sheet1: sheet }, results });
     const report = await run(context);
     assert.equal(content("Sheet1!A1"), "'0.5 share", "a leading ' keeps Excel from reading 0.5 %");
@@ -311,7 +410,13 @@ describe("share-safe: write blocks", () => {
       { row: 5, col: 0, content: "x" },
     ];
     assert.deepEqual(writeBlocks(cells), [
-      { address: "C1:E2", formulas: [["=A1", null, null], [null, null, 5]] },
+      {
+        address: "C1:E2",
+        formulas: [
+          ["=A1", null, null],
+          [null, null, 5],
+        ],
+      },
       { address: "A6", formulas: [["x"]] },
     ]);
     assert.deepEqual(writeBlocks([]), []);

@@ -21,8 +21,26 @@ export interface Finding {
 
 /** The words of a finding, in the user's language; numbers are written the same in both. */
 const PHRASES = {
-  en: { number: "a number", status: "a status", blank: "(blank)", sumOfParts: "sum of its parts", sumOfRow: "sum of the row", atMost100: "at most 100%", closeTo: "close to", new: "new" },
-  nl: { number: "een getal", status: "een status", blank: "(leeg)", sumOfParts: "som van de delen", sumOfRow: "som van de rij", atMost100: "hoogstens 100%", closeTo: "ongeveer", new: "nieuw" },
+  en: {
+    number: "a number",
+    status: "a status",
+    blank: "(blank)",
+    sumOfParts: "sum of its parts",
+    sumOfRow: "sum of the row",
+    atMost100: "at most 100%",
+    closeTo: "close to",
+    new: "new",
+  },
+  nl: {
+    number: "een getal",
+    status: "een status",
+    blank: "(leeg)",
+    sumOfParts: "som van de delen",
+    sumOfRow: "som van de rij",
+    atMost100: "hoogstens 100%",
+    closeTo: "ongeveer",
+    new: "nieuw",
+  },
 };
 
 export interface CheckOptions {
@@ -65,8 +83,26 @@ class TableChecker {
     return this.t.values[row]?.[j] ?? null;
   }
 
-  private add(kind: FindingKind, row: string, j: number, cell: string, expected: string, found: string, severity: "error" | "warning" = "error") {
-    this.findings.push({ sheet: this.t.sheet, cell, kind, severity, table: this.spec.id, row, column: this.t.columns[j], expected, found });
+  private add(
+    kind: FindingKind,
+    row: string,
+    j: number,
+    cell: string,
+    expected: string,
+    found: string,
+    severity: "error" | "warning" = "error",
+  ) {
+    this.findings.push({
+      sheet: this.t.sheet,
+      cell,
+      kind,
+      severity,
+      table: this.spec.id,
+      row,
+      column: this.t.columns[j],
+      expected,
+      found,
+    });
   }
 
   /** A blank is missing when the table publishes that block in this column: a sibling or part has a value. */
@@ -86,11 +122,14 @@ class TableChecker {
         if (r.text) {
           // A status is missing once the table is being filled: another row of the column has one.
           const filled = this.spec.rows.some((x) => x.text && x.id !== r.id && !isBlankCell(this.v(x.id, j)));
-          if (isBlankCell(v) && filled) this.add("missing", r.id, j, this.layout.value(r.id, j), this.w.status, this.w.blank);
+          if (isBlankCell(v) && filled)
+            this.add("missing", r.id, j, this.layout.value(r.id, j), this.w.status, this.w.blank);
           return;
         }
-        if (typeof v === "string" && v.trim()) this.add("missing", r.id, j, this.layout.value(r.id, j), this.w.number, cellText(v, this.w.blank));
-        else if (isBlankCell(v) && this.expectsValue(r, j)) this.add("missing", r.id, j, this.layout.value(r.id, j), this.w.number, this.w.blank);
+        if (typeof v === "string" && v.trim())
+          this.add("missing", r.id, j, this.layout.value(r.id, j), this.w.number, cellText(v, this.w.blank));
+        else if (isBlankCell(v) && this.expectsValue(r, j))
+          this.add("missing", r.id, j, this.layout.value(r.id, j), this.w.number, this.w.blank);
       }),
     );
   }
@@ -103,7 +142,8 @@ class TableChecker {
         const parts = r.parts.map((p) => this.v(p, j));
         if (!parts.every(isNumber)) return; // missing parts are reported as such
         const sum = (parts as number[]).reduce((a, b) => a + b, 0);
-        if (Math.abs(sum - total) > 1e-9) this.add("sum", r.id, j, this.layout.value(r.id, j), `${fmt(sum)} (${this.w.sumOfParts})`, fmt(total));
+        if (Math.abs(sum - total) > 1e-9)
+          this.add("sum", r.id, j, this.layout.value(r.id, j), `${fmt(sum)} (${this.w.sumOfParts})`, fmt(total));
       }),
     );
   }
@@ -116,7 +156,15 @@ class TableChecker {
       const parts = cells.slice(0, last);
       if (!isNumber(cells[last]) || !parts.every(isNumber)) continue;
       const sum = (parts as number[]).reduce((a, b) => a + b, 0);
-      if (Math.abs(sum - (cells[last] as number)) > 1e-9) this.add("sum", r.id, last, this.layout.value(r.id, last), `${fmt(sum)} (${this.w.sumOfRow})`, fmt(cells[last] as number));
+      if (Math.abs(sum - (cells[last] as number)) > 1e-9)
+        this.add(
+          "sum",
+          r.id,
+          last,
+          this.layout.value(r.id, last),
+          `${fmt(sum)} (${this.w.sumOfRow})`,
+          fmt(cells[last] as number),
+        );
     }
   }
 
@@ -145,10 +193,19 @@ class TableChecker {
         if (r.base && isNumber(shown)) {
           const count = this.v(r.id, j);
           const base = this.v(r.base, j);
-          if (shown > 1 + 1e-12) this.add("rate-above-100", r.id, j, this.layout.pct(r.id, j), this.w.atMost100, pctText(shown, d));
+          if (shown > 1 + 1e-12)
+            this.add("rate-above-100", r.id, j, this.layout.pct(r.id, j), this.w.atMost100, pctText(shown, d));
           if (!isNumber(count) || !isNumber(base) || base === 0) return;
           const expected = roundPct(count / base, d);
-          if (Math.abs(expected - roundPct(shown, d)) > 1e-9) this.add("percentage", r.id, j, this.layout.pct(r.id, j), `${expected.toFixed(d)}% (${fmt(count)} / ${fmt(base)})`, pctText(shown, d));
+          if (Math.abs(expected - roundPct(shown, d)) > 1e-9)
+            this.add(
+              "percentage",
+              r.id,
+              j,
+              this.layout.pct(r.id, j),
+              `${expected.toFixed(d)}% (${fmt(count)} / ${fmt(base)})`,
+              pctText(shown, d),
+            );
         }
         if (r.rate) this.rate(r, j, d);
       }),
@@ -162,9 +219,17 @@ class TableChecker {
     const cell = this.layout.value(r.id, j);
     if (isNumber(of) && isNumber(per) && per !== 0) {
       const actual = of / per;
-      if (actual > 1 + 1e-12) this.add("rate-above-100", r.id, j, cell, this.w.atMost100, `${pctText(actual, d)} (${fmt(of)} / ${fmt(per)})`);
+      if (actual > 1 + 1e-12)
+        this.add("rate-above-100", r.id, j, cell, this.w.atMost100, `${pctText(actual, d)} (${fmt(of)} / ${fmt(per)})`);
       if (isNumber(shown) && Math.abs(roundPct(actual, d) - roundPct(shown, d)) > 1e-9) {
-        this.add("percentage", r.id, j, cell, `${roundPct(actual, d).toFixed(d)}% (${fmt(of)} / ${fmt(per)})`, pctText(shown, d));
+        this.add(
+          "percentage",
+          r.id,
+          j,
+          cell,
+          `${roundPct(actual, d).toFixed(d)}% (${fmt(of)} / ${fmt(per)})`,
+          pctText(shown, d),
+        );
       }
     } else if (isNumber(shown) && shown > 1 + 1e-12) {
       this.add("rate-above-100", r.id, j, cell, this.w.atMost100, pctText(shown, d));
@@ -182,9 +247,20 @@ class TableChecker {
         const then = older >= 0 ? this.v(r.id, older) : null;
         if (!isNumber(now) || !isNumber(then)) return;
         const change = now - then;
-        if (Math.abs(change) >= this.options.jumpMinimum && Math.abs(change) >= this.options.jumpFraction * Math.abs(then)) {
+        if (
+          Math.abs(change) >= this.options.jumpMinimum &&
+          Math.abs(change) >= this.options.jumpFraction * Math.abs(then)
+        ) {
           const pct = then === 0 ? this.w.new : `${change > 0 ? "+" : ""}${Math.round((change / then) * 100)}%`;
-          this.add("jump", r.id, j, this.layout.value(r.id, j), `${this.w.closeTo} ${fmt(then)} (${this.t.columns[older]})`, `${fmt(now)} (${pct})`, "warning");
+          this.add(
+            "jump",
+            r.id,
+            j,
+            this.layout.value(r.id, j),
+            `${this.w.closeTo} ${fmt(then)} (${this.t.columns[older]})`,
+            `${fmt(now)} (${pct})`,
+            "warning",
+          );
         }
       });
     }
@@ -193,7 +269,11 @@ class TableChecker {
 
 /** Checks every table; findings in sheet, table, row and column order. */
 export function checkTables(tables: PlacedTable[], options: CheckOptions = {}): Finding[] {
-  const opts = { jumpFraction: options.jumpFraction ?? 0.5, jumpMinimum: options.jumpMinimum ?? 10, language: options.language ?? "en" };
+  const opts = {
+    jumpFraction: options.jumpFraction ?? 0.5,
+    jumpMinimum: options.jumpMinimum ?? 10,
+    language: options.language ?? "en",
+  };
   return tables.flatMap((t) => {
     const spec = TABLE_BY_ID.get(t.table);
     if (!spec) return [];

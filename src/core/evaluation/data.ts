@@ -27,7 +27,10 @@ export interface PlacedTable extends TableData {
 }
 
 /** Cell addresses of a placed table: title row, header row, then one row per spec row. */
-export function tableLayout(spec: TableSpec, placed: { anchor: string; columns: string[]; rowAt?: Record<string, number> }) {
+export function tableLayout(
+  spec: TableSpec,
+  placed: { anchor: string; columns: string[]; rowAt?: Record<string, number> },
+) {
   const { row, col } = parseAddress(placed.anchor);
   const stride = spec.pct ? 2 : 1;
   const rowIndex = new Map(spec.rows.map((r, i) => [r.id, placed.rowAt?.[r.id] ?? row + 2 + i]));

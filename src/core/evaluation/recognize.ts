@@ -5,7 +5,9 @@ import { isBlankCell, isNumber, type Cell, type PlacedTable } from "./data";
 import { TABLES, type TableSpec } from "./specs";
 
 const norm = (v: unknown) => (typeof v === "string" ? v.toLowerCase().replace(/\s+/g, " ").trim() : "");
-const titles = new Map<string, TableSpec>(TABLES.flatMap((t) => [[norm(t.title.nl), t] as const, [norm(t.title.en), t] as const]));
+const titles = new Map<string, TableSpec>(
+  TABLES.flatMap((t) => [[norm(t.title.nl), t] as const, [norm(t.title.en), t] as const]),
+);
 
 /** A shown percentage as a fraction: 0.35, "35%" and "35,0 %" all give 0.35; its decimals too. */
 function percentage(v: Cell): { value: number | null; decimals: number } {
@@ -23,7 +25,9 @@ function readTable(sheet: string, grid: Cell[][], r: number, c: number, spec: Ta
   const header = grid[r + 1] ?? [];
   const columns: string[] = [];
   for (let k = c + 1; k < header.length && !isBlankCell(header[k]); k += stride) columns.push(String(header[k]).trim());
-  const byLabel = new Map(spec.rows.flatMap((row) => [[norm(row.label.nl), row.id] as const, [norm(row.label.en), row.id] as const]));
+  const byLabel = new Map(
+    spec.rows.flatMap((row) => [[norm(row.label.nl), row.id] as const, [norm(row.label.en), row.id] as const]),
+  );
   const values: Record<string, Cell[]> = {};
   const pcts: Record<string, (number | null)[]> = {};
   const rowAt: Record<string, number> = {};
@@ -48,7 +52,16 @@ function readTable(sheet: string, grid: Cell[][], r: number, c: number, spec: Ta
     const rate = spec.rows.find((x) => x.id === id)?.rate;
     if (rate) values[id].forEach((v) => (decimals = Math.max(decimals, percentage(v).decimals)));
   }
-  return { table: spec.id, sheet, anchor: address(r, c), columns, values, ...(spec.pct ? { pcts } : {}), pctDecimals: decimals, rowAt };
+  return {
+    table: spec.id,
+    sheet,
+    anchor: address(r, c),
+    columns,
+    values,
+    ...(spec.pct ? { pcts } : {}),
+    pctDecimals: decimals,
+    rowAt,
+  };
 }
 
 export function recognizeTables(sheet: string, grid: Cell[][]): PlacedTable[] {

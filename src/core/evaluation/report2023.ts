@@ -129,7 +129,15 @@ export const REPORT_2023: TableData[] = [
   {
     table: "startedByPlacement",
     columns: ["2023", "2022"],
-    values: { started: [165, 169], offerDriven: [165, null], demandDriven: [0, null], norm: [200, 200], normOffer: [180, null], normDemand: [20, null], realised: [null, null] },
+    values: {
+      started: [165, 169],
+      offerDriven: [165, null],
+      demandDriven: [0, null],
+      norm: [200, 200],
+      normOffer: [180, null],
+      normDemand: [20, null],
+      realised: [null, null],
+    },
     pcts: { offerDriven: pcts(100, null), demandDriven: pcts(0, null) },
     pctDecimals: 0,
   },
@@ -143,8 +151,21 @@ export const REPORT_2023: TableData[] = [
   {
     table: "startedByProfile",
     columns: ["2023"],
-    values: { withProfile: [17], withoutProfile: [50], unknown: [28], notApplicable: [0], flatRate: [70], total: [165] },
-    pcts: { withProfile: pcts(10), withoutProfile: pcts(30), unknown: pcts(17), notApplicable: pcts(0), flatRate: pcts(43) },
+    values: {
+      withProfile: [17],
+      withoutProfile: [50],
+      unknown: [28],
+      notApplicable: [0],
+      flatRate: [70],
+      total: [165],
+    },
+    pcts: {
+      withProfile: pcts(10),
+      withoutProfile: pcts(30),
+      unknown: pcts(17),
+      notApplicable: pcts(0),
+      flatRate: pcts(43),
+    },
     pctDecimals: 0,
   },
   {
@@ -157,8 +178,23 @@ export const REPORT_2023: TableData[] = [
   {
     table: "startedByLadderStep",
     columns: ["2023"],
-    values: { insideIbn: [119], onLocation: [31], independentOnLocation: [15], regularWithSafetyNet: [0], regular: [1], subtotal: [166], regularExternal: [37], total: [203] },
-    pcts: { insideIbn: pcts(71), onLocation: pcts(19), independentOnLocation: pcts(9), regularWithSafetyNet: pcts(0), regular: pcts(1) },
+    values: {
+      insideIbn: [119],
+      onLocation: [31],
+      independentOnLocation: [15],
+      regularWithSafetyNet: [0],
+      regular: [1],
+      subtotal: [166],
+      regularExternal: [37],
+      total: [203],
+    },
+    pcts: {
+      insideIbn: pcts(71),
+      onLocation: pcts(19),
+      independentOnLocation: pcts(9),
+      regularWithSafetyNet: pcts(0),
+      regular: pcts(1),
+    },
     pctDecimals: 0,
   },
   {

@@ -20,19 +20,29 @@ export interface EvaluationPlanOptions {
 
 const SHEET = { nl: "Evaluatietabellen", en: "Evaluation tables" };
 
-export function buildEvaluationPlan(tables: TableData[], options: EvaluationPlanOptions = {}): WorkbookPlan & { placed: PlacedTable[] } {
+export function buildEvaluationPlan(
+  tables: TableData[],
+  options: EvaluationPlanOptions = {},
+): WorkbookPlan & { placed: PlacedTable[] } {
   const lang = options.language ?? "nl";
   const mode = options.mode ?? "template";
   const s = new SheetBuilder(SHEET[lang]);
   const placed: PlacedTable[] = [];
   const ratio = (num: string, den: string) =>
-    options.formulas === "addin" ? `IF(OR(${num}="",N(${den})=0),"",IBN.PLACEMENT_RATE(${num},${den}))` : `IF(OR(${num}="",N(${den})=0),"",${num}/${den})`;
+    options.formulas === "addin"
+      ? `IF(OR(${num}="",N(${den})=0),"",IBN.PLACEMENT_RATE(${num},${den}))`
+      : `IF(OR(${num}="",N(${den})=0),"",${num}/${den})`;
   let top = 0;
   let widest = 1;
   for (const data of tables) {
     const spec = TABLE_BY_ID.get(data.table);
     if (!spec) throw new Error(`unknown evaluation table ${data.table}`);
-    const p: PlacedTable = { ...data, ...(options.blank ? { values: {}, pcts: {} } : {}), sheet: s.name, anchor: address(top, 0) };
+    const p: PlacedTable = {
+      ...data,
+      ...(options.blank ? { values: {}, pcts: {} } : {}),
+      sheet: s.name,
+      anchor: address(top, 0),
+    };
     const at = tableLayout(spec, p);
     placed.push(p);
     widest = Math.max(widest, at.width);

@@ -44,7 +44,10 @@ export function rewriteReferences(text: string, sheets: Map<string, string>, nam
 }
 
 function renameBlock(block: PlanBlock, edit: (text: string) => string): PlanBlock {
-  return { ...block, rows: block.rows.map((row) => row.map((c) => (c?.formula === undefined ? c : { ...c, formula: edit(c.formula) }))) };
+  return {
+    ...block,
+    rows: block.rows.map((row) => row.map((c) => (c?.formula === undefined ? c : { ...c, formula: edit(c.formula) }))),
+  };
 }
 
 /**
@@ -60,7 +63,11 @@ export function renamePlan<T extends WorkbookPlan>(plan: T, o: RenameOptions): T
   const keys = (plan as { keys?: Record<string, string> }).keys;
   return {
     ...plan,
-    sheets: plan.sheets.map((s) => ({ ...s, name: sheetName(s.name), blocks: s.blocks.map((b) => renameBlock(b, edit)) })),
+    sheets: plan.sheets.map((s) => ({
+      ...s,
+      name: sheetName(s.name),
+      blocks: s.blocks.map((b) => renameBlock(b, edit)),
+    })),
     names: plan.names.map((n) => ({ ...n, name: renamedName(n.name, o.namePrefix), ref: edit(n.ref) })),
     charts: plan.charts.map((c) => ({
       ...c,
@@ -81,10 +88,16 @@ export function planVariant<T extends WorkbookPlan>(plan: T, n: number): T {
  * The plan itself when none of its sheets or names exists yet (n = 1); otherwise the smallest
  * n ≥ 2 whose sheets " (n)" and names "ibnn_" are all free (Excel compares names ignoring case).
  */
-export function freeVariant<T extends WorkbookPlan>(plan: T, existingSheetNames: string[], existingNames: string[]): { plan: T; n: number } {
+export function freeVariant<T extends WorkbookPlan>(
+  plan: T,
+  existingSheetNames: string[],
+  existingNames: string[],
+): { plan: T; n: number } {
   const takenSheets = new Set(existingSheetNames.map((s) => s.toLowerCase()));
   const takenNames = new Set(existingNames.map((s) => s.toLowerCase()));
-  const free = (p: WorkbookPlan) => p.sheets.every((s) => !takenSheets.has(s.name.toLowerCase())) && p.names.every((x) => !takenNames.has(x.name.toLowerCase()));
+  const free = (p: WorkbookPlan) =>
+    p.sheets.every((s) => !takenSheets.has(s.name.toLowerCase())) &&
+    p.names.every((x) => !takenNames.has(x.name.toLowerCase()));
   for (let n = 1; n <= MAX_VARIANT; n++) {
     const variant = planVariant(plan, n);
     if (free(variant)) return { plan: variant, n };

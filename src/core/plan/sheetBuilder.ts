@@ -32,7 +32,9 @@ export class SheetBuilder {
 
   /** A row of labels, e.g. a table header. */
   labels(row: number, col: number, texts: readonly (string | number)[], style: CellStyle = "header"): this {
-    texts.forEach((t, i) => this.set(row, col + i, { value: t, style, format: typeof t === "number" ? "0" : undefined }));
+    texts.forEach((t, i) =>
+      this.set(row, col + i, { value: t, style, format: typeof t === "number" ? "0" : undefined }),
+    );
     return this;
   }
 

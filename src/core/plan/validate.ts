@@ -32,9 +32,15 @@ const found = (problems: (string | undefined)[]): string[] => problems.filter((p
 export function validatePlan(plan: WorkbookPlan): string[] {
   const sheets = new Set(plan.sheets.map((s) => lower(s.name)));
   return [
-    ...duplicates(plan.sheets.map((s) => s.name), "sheet"),
+    ...duplicates(
+      plan.sheets.map((s) => s.name),
+      "sheet",
+    ),
     ...plan.sheets.flatMap(sheetProblems),
-    ...duplicates(plan.names.map((n) => n.name), "defined name"),
+    ...duplicates(
+      plan.names.map((n) => n.name),
+      "defined name",
+    ),
     ...plan.names.flatMap((n) => nameProblems(n, sheets)),
     ...plan.charts.flatMap((c) => chartProblems(c, sheets)),
   ];
@@ -67,7 +73,8 @@ function sheetProblems(sheet: PlanSheet): string[] {
       problems.push(`${sheet.name}: ${rect}`);
       continue;
     }
-    for (const other of placed.filter((p) => intersects(p.rect, rect))) problems.push(`${sheet.name}: blocks ${blockAddress(other.block)} and ${blockAddress(block)} overlap`);
+    for (const other of placed.filter((p) => intersects(p.rect, rect)))
+      problems.push(`${sheet.name}: blocks ${blockAddress(other.block)} and ${blockAddress(block)} overlap`);
     problems.push(...cellProblems(sheet.name, block, rect));
     placed.push({ block, rect });
   }
@@ -83,9 +90,11 @@ function blockRect(block: PlanBlock): Rect | string {
     return `block anchor "${block.anchor}" is not a cell address`;
   }
   const cols = block.rows[0]?.length ?? 0;
-  if (!cols || block.rows.some((r) => r.length !== cols)) return `block at ${block.anchor} is not a non-empty rectangle (every row the same length)`;
+  if (!cols || block.rows.some((r) => r.length !== cols))
+    return `block at ${block.anchor} is not a non-empty rectangle (every row the same length)`;
   const rect = { ...origin, rows: block.rows.length, cols };
-  if (rect.row + rect.rows > MAX_ROWS || rect.col + rect.cols > MAX_COLUMNS) return `block at ${block.anchor} extends beyond Excel's grid`;
+  if (rect.row + rect.rows > MAX_ROWS || rect.col + rect.cols > MAX_COLUMNS)
+    return `block at ${block.anchor} extends beyond Excel's grid`;
   return rect;
 }
 
@@ -108,7 +117,8 @@ function cellProblem(cell: PlanCell): string | undefined {
   const { formula, value } = cell;
   if (formula !== undefined && value !== undefined) return "a cell has either a value or a formula, not both";
   if (formula !== undefined && !formula.startsWith("=")) return `formula "${formula}" does not start with =`;
-  if (formula !== undefined && formula.length > MAX_FORMULA) return `formula longer than Excel's ${MAX_FORMULA} characters`;
+  if (formula !== undefined && formula.length > MAX_FORMULA)
+    return `formula longer than Excel's ${MAX_FORMULA} characters`;
   if (typeof value === "number" && !Number.isFinite(value)) return `value ${value} is not a finite number`;
   if (typeof value === "string" && value.length > MAX_TEXT) return `text longer than Excel's ${MAX_TEXT} characters`;
   return undefined;
@@ -122,8 +132,10 @@ function looksLikeCell(name: string): boolean {
 }
 
 export function definedNameProblem(name: string): string | undefined {
-  if (!name || name.length > MAX_DEFINED_NAME) return `defined name "${name}" must have 1 to ${MAX_DEFINED_NAME} characters`;
-  if (!DEFINED_NAME.test(name)) return `defined name "${name}" must start with a letter or _ and contain only letters, digits, _ and .`;
+  if (!name || name.length > MAX_DEFINED_NAME)
+    return `defined name "${name}" must have 1 to ${MAX_DEFINED_NAME} characters`;
+  if (!DEFINED_NAME.test(name))
+    return `defined name "${name}" must start with a letter or _ and contain only letters, digits, _ and .`;
   if (looksLikeCell(name)) return `defined name "${name}" looks like a cell address`;
   return undefined;
 }
@@ -152,7 +164,9 @@ function chartProblems(chart: PlanChart, sheets: Set<string>): string[] {
     sheets.has(lower(chart.sheet)) ? undefined : `${where} is placed on "${chart.sheet}", which is not in the plan`,
     CHART_TYPES.has(chart.type) ? undefined : `${where} has unknown type "${chart.type}"`,
     chart.series.length ? undefined : `${where} has no series`,
-    ...[chart.from, chart.to].map((a) => (A1_CELL.test(a.replace(/\$/g, "")) ? undefined : `${where}: "${a}" is not a cell address`)),
+    ...[chart.from, chart.to].map((a) =>
+      A1_CELL.test(a.replace(/\$/g, "")) ? undefined : `${where}: "${a}" is not a cell address`,
+    ),
     ...[chart.categories, ...chart.series.map((s) => s.values)].map((ref) => {
       const problem = refProblem(ref, sheets);
       return problem && `${where}: ${problem}`;

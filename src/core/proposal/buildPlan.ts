@@ -24,7 +24,14 @@ interface Refs {
   municipality: string[];
   /** pBudget[i][j]: municipality i, allocation year j. */
   pBudget: string[][];
-  qi: { wsw: string[]; pw: string[]; attributable: string[]; nonAttributable: string[]; regular: string[]; threshold: string };
+  qi: {
+    wsw: string[];
+    pw: string[];
+    attributable: string[];
+    nonAttributable: string[];
+    regular: string[];
+    threshold: string;
+  };
 }
 
 const qualify = (sheet: string, row: number, col: number) => `${quoteSheet(sheet)}!${address(row, col, true)}`;
@@ -32,7 +39,8 @@ const qualify = (sheet: string, row: number, col: number) => `${quoteSheet(sheet
 function buildInputs(p: ProposalInput, t: Labels, names: PlanName[]) {
   const s = new SheetBuilder(t.sheets.inputs);
   const n = p.years.length;
-  const name = (id: string, row: number, col: number, rows = 1, cols = 1) => names.push({ name: `ibn_${id}`, ref: s.ref(row, col, rows, cols) });
+  const name = (id: string, row: number, col: number, rows = 1, cols = 1) =>
+    names.push({ name: `ibn_${id}`, ref: s.ref(row, col, rows, cols) });
   const q = (row: number, col: number) => qualify(s.name, row, col);
   s.label(0, 0, t.inputsTitle, "title").label(1, 0, t.inputsNote, "note");
 
@@ -53,7 +61,13 @@ function buildInputs(p: ProposalInput, t: Labels, names: PlanName[]) {
   const last = first + p.costLines.length - 1;
   name("cost_labels", first, 0, p.costLines.length, 1);
   name("cost_lines", first, 1, p.costLines.length, 1);
-  s.label(last + 1, 0, t.totalCosts, "total").formula(last + 1, 1, `SUM(${rangeAddress(first, 1, p.costLines.length, 1)})`, F.euro, "total");
+  s.label(last + 1, 0, t.totalCosts, "total").formula(
+    last + 1,
+    1,
+    `SUM(${rangeAddress(first, 1, p.costLines.length, 1)})`,
+    F.euro,
+    "total",
+  );
   r = last + 3;
   s.label(r, 0, t.specificPw).value(r, 1, p.specificPwCostsBase, F.euro);
   name("specific_pw_base", r, 1);
@@ -196,7 +210,14 @@ function buildInputs(p: ProposalInput, t: Labels, names: PlanName[]) {
     prev,
     municipality,
     pBudget,
-    qi: { wsw: qiRefs[0], pw: qiRefs[1], attributable: qiRefs[2], nonAttributable: qiRefs[3], regular: qiRefs[4], threshold: q(r, 1) },
+    qi: {
+      wsw: qiRefs[0],
+      pw: qiRefs[1],
+      attributable: qiRefs[2],
+      nonAttributable: qiRefs[3],
+      regular: qiRefs[4],
+      threshold: q(r, 1),
+    },
   };
   return { sheet: s.build("FFC000"), refs };
 }
@@ -206,7 +227,11 @@ function buildOccupancy(refs: Refs, t: Labels, n: number) {
   s.label(0, 0, t.occupancyTitle, "title");
   s.labels(2, 0, [t.occupancyTitle]).formula(2, 1, refs.baseYear, F.year, "header");
   refs.year.forEach((y, j) => s.formula(2, 2 + j, y, F.year, "header"));
-  s.label(3, 0, t.wsw).label(4, 0, t.pw).label(5, 0, t.occupancyTotal, "total").label(6, 0, t.change).label(7, 0, t.changePct);
+  s.label(3, 0, t.wsw)
+    .label(4, 0, t.pw)
+    .label(5, 0, t.occupancyTotal, "total")
+    .label(6, 0, t.change)
+    .label(7, 0, t.changePct);
   for (let j = 0; j <= n; j++) {
     const c = 1 + j;
     s.formula(3, c, refs.wsw[j], F.fte).formula(4, c, refs.pw[j], F.fte);
@@ -256,7 +281,13 @@ function buildExtraCosts(refs: Refs, occTotal: string[], t: Labels, n: number) {
   };
 }
 
-function buildLumpSum(refs: Refs, occ: ReturnType<typeof buildOccupancy>, costs: ReturnType<typeof buildExtraCosts>, t: Labels, n: number) {
+function buildLumpSum(
+  refs: Refs,
+  occ: ReturnType<typeof buildOccupancy>,
+  costs: ReturnType<typeof buildExtraCosts>,
+  t: Labels,
+  n: number,
+) {
   const s = new SheetBuilder(t.sheets.lumpSum);
   s.label(0, 0, t.lumpSumTitle, "title");
   s.labels(2, 0, [t.lumpSumTitle]);
@@ -272,7 +303,13 @@ function buildLumpSum(refs: Refs, occ: ReturnType<typeof buildOccupancy>, costs:
     s.formula(rows.amount, c, `${s.at(rows.pwWsw, c)}*${s.at(rows.share, c)}`, F.euro);
     s.formula(rows.specific, c, costs.specific[j], F.euro);
     s.formula(rows.effect, c, `-${applies[j]}*${placements}*${share}*${uplift}*${average}`, F.euro);
-    s.formula(rows.total, c, `${s.at(rows.amount, c)}+${s.at(rows.specific, c)}+${s.at(rows.effect, c)}`, F.euro, "total");
+    s.formula(
+      rows.total,
+      c,
+      `${s.at(rows.amount, c)}+${s.at(rows.specific, c)}+${s.at(rows.effect, c)}`,
+      F.euro,
+      "total",
+    );
   }
 
   // Comparison with the previous period: the fee in whole euros, occupancy and the fee per PW fte.
@@ -281,7 +318,9 @@ function buildLumpSum(refs: Refs, occ: ReturnType<typeof buildOccupancy>, costs:
   s.label(c0 - 1, 0, t.comparisonTitle, "title");
   s.labels(c0, 0, [""]);
   refs.allocYear.forEach((y, j) => s.formula(c0, 1 + j, y, F.year, "header"));
-  s.label(c0 + 1, 0, t.lumpSumFee).label(c0 + 2, 0, t.wsw).label(c0 + 3, 0, t.pw);
+  s.label(c0 + 1, 0, t.lumpSumFee)
+    .label(c0 + 2, 0, t.wsw)
+    .label(c0 + 3, 0, t.pw);
   s.label(c0 + 4, 0, t.totalEmployed, "total").label(c0 + 5, 0, t.perFte);
   const fee: string[] = [];
   refs.allocYear.forEach((_, j) => {
@@ -295,7 +334,10 @@ function buildLumpSum(refs: Refs, occ: ReturnType<typeof buildOccupancy>, costs:
     fee.push(s.ref(c0 + 1, c));
   });
   return {
-    sheet: s.columnWidths([36, ...Array(Math.max(n, refs.allocYear.length)).fill(15)]).freeze(0, 1).build(),
+    sheet: s
+      .columnWidths([36, ...Array(Math.max(n, refs.allocYear.length)).fill(15)])
+      .freeze(0, 1)
+      .build(),
     lumpSum: s.ref(rows.total, 1, 1, n),
     fee,
     feeRow: s.ref(c0 + 1, 1, 1, refs.allocYear.length),
@@ -347,7 +389,13 @@ function buildAllocation(refs: Refs, fee: string[], t: Labels, p: ProposalInput)
       // Largest remainder: the exact share, rounded down, plus one euro for the `left` largest
       // remainders (ties: larger P-budget, then the first) — the parts add up to the lump sum.
       s.formula(r, colX(j), `ROUND(${amount}*${b}/${total},9)`, "#,##0.000", "note");
-      s.formula(r, colR(j), `1+SUMPRODUCT((${rems}>${rem})+(${rems}=${rem})*(${budgets}>${b})+(${rems}=${rem})*(${budgets}=${b})*(ROW(${budgets})<ROW(${b})))`, "0", "note");
+      s.formula(
+        r,
+        colR(j),
+        `1+SUMPRODUCT((${rems}>${rem})+(${rems}=${rem})*(${budgets}>${b})+(${rems}=${rem})*(${budgets}=${b})*(ROW(${budgets})<ROW(${b})))`,
+        "0",
+        "note",
+      );
       s.formula(r, colA(j), `INT(${x})+IF(${address(r, colR(j))}<=${left},1,0)`, F.euro);
     }
     s.formula(rTot, colB(j), `SUM(${rangeAddress(r0, colB(j), M, 1)})`, F.euro, "total");
@@ -367,7 +415,9 @@ function buildAllocation(refs: Refs, fee: string[], t: Labels, p: ProposalInput)
     title: t.chartTitle,
     type: "columnClustered",
     categories: s.ref(r0, 0, M, 1),
-    series: refs.allocYear.slice(prevN).map((_, k) => ({ name: String(p.years[k]), values: s.ref(r0, colA(prevN + k), M, 1) })),
+    series: refs.allocYear
+      .slice(prevN)
+      .map((_, k) => ({ name: String(p.years[k]), values: s.ref(r0, colA(prevN + k), M, 1) })),
     from: address(chartTop, 0),
     to: address(chartTop + 18, Math.min(colA(N - 1), 8)),
   };
@@ -388,11 +438,29 @@ function buildQuasiInhouse(refs: Refs, t: Labels) {
   s.labels(2, 0, [`${t.average} (fte's)`]);
   refs.qiYear.forEach((y, k) => s.formula(2, 1 + k, y, F.year, "header"));
   s.labels(2, avg, [t.average]);
-  const R = { wsw: 3, pw: 4, target: 5, attrStaff: 6, attrTotal: 7, pct: 8, nonAttr: 9, regular: 10, nonAttrTotal: 11, total: 12 };
+  const R = {
+    wsw: 3,
+    pw: 4,
+    target: 5,
+    attrStaff: 6,
+    attrTotal: 7,
+    pct: 8,
+    nonAttr: 9,
+    regular: 10,
+    nonAttrTotal: 11,
+    total: 12,
+  };
   const labels: [number, string, "label" | "total"][] = [
-    [R.wsw, t.wsw, "label"], [R.pw, t.pw, "label"], [R.target, t.targetGroup, "total"], [R.attrStaff, t.attributableStaff, "label"],
-    [R.attrTotal, t.attributableTotal, "total"], [R.pct, t.pctOfTotal, "total"], [R.nonAttr, t.nonAttributableStaff, "label"],
-    [R.regular, t.regularStaff, "label"], [R.nonAttrTotal, t.nonAttributableTotal, "total"], [R.total, t.total, "total"],
+    [R.wsw, t.wsw, "label"],
+    [R.pw, t.pw, "label"],
+    [R.target, t.targetGroup, "total"],
+    [R.attrStaff, t.attributableStaff, "label"],
+    [R.attrTotal, t.attributableTotal, "total"],
+    [R.pct, t.pctOfTotal, "total"],
+    [R.nonAttr, t.nonAttributableStaff, "label"],
+    [R.regular, t.regularStaff, "label"],
+    [R.nonAttrTotal, t.nonAttributableTotal, "total"],
+    [R.total, t.total, "total"],
   ];
   labels.forEach(([row, text, style]) => s.label(row, 0, text, style));
   for (let k = 0; k < K; k++) {
@@ -412,16 +480,38 @@ function buildQuasiInhouse(refs: Refs, t: Labels) {
   s.formula(R.pct, avg, `SUM(${across(R.attrTotal)})/SUM(${across(R.total)})`, F.pct1, "total");
   s.label(R.total + 2, 0, t.threshold).formula(R.total + 2, 1, refs.qi.threshold, F.pct0);
   s.label(R.total + 3, 0, t.result, "total");
-  s.formula(R.total + 3, 1, `IF(${s.at(R.pct, avg)}>${s.at(R.total + 2, 1)},"${t.passes}","${t.fails}")`, undefined, "check");
-  return { sheet: s.columnWidths([36, ...Array(K + 1).fill(12)]).build(), pct: s.ref(R.pct, avg), result: s.ref(R.total + 3, 1) };
+  s.formula(
+    R.total + 3,
+    1,
+    `IF(${s.at(R.pct, avg)}>${s.at(R.total + 2, 1)},"${t.passes}","${t.fails}")`,
+    undefined,
+    "check",
+  );
+  return {
+    sheet: s.columnWidths([36, ...Array(K + 1).fill(12)]).build(),
+    pct: s.ref(R.pct, avg),
+    result: s.ref(R.total + 3, 1),
+  };
 }
 
 /** Key cells of a built proposal, for the task pane's summary links and the tests. */
 export interface ProposalPlan extends WorkbookPlan {
-  keys: { lumpSum: string; fee: string; allocation: string; allocationCheck: string; quasiPct: string; quasiResult: string; occupancyTotal: string };
+  keys: {
+    lumpSum: string;
+    fee: string;
+    allocation: string;
+    allocationCheck: string;
+    quasiPct: string;
+    quasiResult: string;
+    occupancyTotal: string;
+  };
 }
 
-export function buildProposalPlan(input: ProposalInput, language: PlanLanguage = "nl", inputsSheet?: string): ProposalPlan {
+export function buildProposalPlan(
+  input: ProposalInput,
+  language: PlanLanguage = "nl",
+  inputsSheet?: string,
+): ProposalPlan {
   validateProposalInput(input);
   const base = LABELS[language];
   const t: Labels = inputsSheet ? { ...base, sheets: { ...base.sheets, inputs: inputsSheet } } : base;
@@ -454,7 +544,6 @@ export function buildProposalPlan(input: ProposalInput, language: PlanLanguage =
     },
   };
 }
-
 
 /** Only the input sheet, pre-filled, without defined names: a starting point the user edits and reads back. */
 export function buildInputSheetPlan(input: ProposalInput, language: PlanLanguage = "nl"): WorkbookPlan {

@@ -1,5 +1,5 @@
 // The built-in example: the published 2023–2024 proposal (chapter Financiën of the evaluation),
-// with the unrounded fte that reproduce its euro amounts (shared/reference/lumpsum-2023-2024.json).
+// with the unrounded fte that reproduce its euro amounts (test/fixtures/lumpsum-2023-2024.json, the checked published figures).
 import type { ProposalInput } from "./input";
 
 export const PUBLISHED_2023_2024: ProposalInput = {

@@ -75,11 +75,14 @@ export const LIMITS = { maxYears: 10, maxMunicipalities: 400, maxCostLines: 100 
 const finite = (n: unknown): n is number => typeof n === "number" && Number.isFinite(n);
 
 function numbers(list: unknown, name: string, length: number, opts: { min?: number; max?: number } = {}): void {
-  if (!Array.isArray(list) || list.length !== length) throw valueError(name, `expected ${length} number(s), got ${Array.isArray(list) ? list.length : typeof list}`);
+  if (!Array.isArray(list) || list.length !== length)
+    throw valueError(name, `expected ${length} number(s), got ${Array.isArray(list) ? list.length : typeof list}`);
   list.forEach((n, i) => {
     if (!finite(n)) throw valueError(name, `value ${i + 1} is not a number (${JSON.stringify(n)})`);
-    if (opts.min !== undefined && n < opts.min) throw valueError(name, `value ${i + 1} is ${n}; expected at least ${opts.min}`);
-    if (opts.max !== undefined && n > opts.max) throw valueError(name, `value ${i + 1} is ${n}; expected at most ${opts.max}`);
+    if (opts.min !== undefined && n < opts.min)
+      throw valueError(name, `value ${i + 1} is ${n}; expected at least ${opts.min}`);
+    if (opts.max !== undefined && n > opts.max)
+      throw valueError(name, `value ${i + 1} is ${n}; expected at most ${opts.max}`);
   });
 }
 
@@ -96,17 +99,24 @@ export function validateProposalInput(p: ProposalInput): void {
   years([p.baseYear], "baseYear");
   years(p.years, "years");
   if (p.years.length > LIMITS.maxYears) throw valueError("years", `at most ${LIMITS.maxYears} years`);
-  if (p.years[0] !== p.baseYear + 1) throw valueError("years", `expected the year after the base year (${p.baseYear + 1}) first`);
+  if (p.years[0] !== p.baseYear + 1)
+    throw valueError("years", `expected the year after the base year (${p.baseYear + 1}) first`);
   const n = p.years.length;
-  if (!p.costLines.length || p.costLines.length > LIMITS.maxCostLines) throw valueError("costLines", `expected 1 to ${LIMITS.maxCostLines} cost lines`);
-  numbers(p.costLines.map((c) => c.amount), "costLines", p.costLines.length);
+  if (!p.costLines.length || p.costLines.length > LIMITS.maxCostLines)
+    throw valueError("costLines", `expected 1 to ${LIMITS.maxCostLines} cost lines`);
+  numbers(
+    p.costLines.map((c) => c.amount),
+    "costLines",
+    p.costLines.length,
+  );
   const totalCosts = p.costLines.reduce((a, c) => a + c.amount, 0);
   if (totalCosts < 0) throw valueError("costLines", "the cost lines add up to less than 0");
   numbers([p.specificPwCostsBase], "specificPwCostsBase", 1, { min: 0, max: totalCosts });
   if (p.occupancy.mode === "given") {
     numbers(p.occupancy.wsw, "occupancy.wsw", n + 1, { min: 0 });
     numbers(p.occupancy.pw, "occupancy.pw", n + 1, { min: 0 });
-    if (p.occupancy.wsw[0] + p.occupancy.pw[0] <= 0) throw valueError("occupancy", "the base-year fte must be greater than 0");
+    if (p.occupancy.wsw[0] + p.occupancy.pw[0] <= 0)
+      throw valueError("occupancy", "the base-year fte must be greater than 0");
   } else {
     const o = p.occupancy;
     numbers([o.wswBase, o.pwBase, o.pwInflowPersons, o.pwOutflowPersons, o.ftePerPerson], "occupancy", 5, { min: 0 });
@@ -120,7 +130,8 @@ export function validateProposalInput(p: ProposalInput): void {
   const prevYears = p.previous?.years.length ?? 0;
   if (p.previous) {
     years(p.previous.years, "previous.years");
-    if (p.previous.years[prevYears - 1] !== p.baseYear) throw valueError("previous.years", `expected the previous period to end in the base year ${p.baseYear}`);
+    if (p.previous.years[prevYears - 1] !== p.baseYear)
+      throw valueError("previous.years", `expected the previous period to end in the base year ${p.baseYear}`);
     numbers(p.previous.lumpSums, "previous.lumpSums", prevYears, { min: 0 });
     numbers(p.previous.wsw, "previous.wsw", prevYears, { min: 0 });
     numbers(p.previous.pw, "previous.pw", prevYears, { min: 0 });
@@ -136,7 +147,8 @@ export function validateProposalInput(p: ProposalInput): void {
     numbers(m.pBudgets, `P-budget of ${m.name}`, prevYears + n, { min: 0 });
   });
   for (let y = 0; y < prevYears + n; y++) {
-    if (p.municipalities.every((m) => m.pBudgets[y] === 0)) throw valueError("municipalities", `the P-budgets of year ${y + 1} are all 0`);
+    if (p.municipalities.every((m) => m.pBudgets[y] === 0))
+      throw valueError("municipalities", `the P-budgets of year ${y + 1} are all 0`);
   }
   const q = p.quasiInhouse;
   years(q.years, "quasiInhouse.years");

@@ -2,10 +2,18 @@
 export type PlanLanguage = "nl" | "en";
 
 const nl = {
-  sheets: { inputs: "Invoer", extraCosts: "Meerkosten", occupancy: "Bezetting", lumpSum: "Lumpsum", allocation: "Verdeling", quasi: "Quasi-inbesteding" },
+  sheets: {
+    inputs: "Invoer",
+    extraCosts: "Meerkosten",
+    occupancy: "Bezetting",
+    lumpSum: "Lumpsum",
+    allocation: "Verdeling",
+    quasi: "Quasi-inbesteding",
+  },
   inputSheetName: "Lumpsum invoer",
   inputsTitle: "Lumpsumvoorstel — invoer",
-  inputsNote: "Gele cellen zijn invoer: wijzig ze en de hele berekening volgt. Alle formules zijn gewone Excel-formules.",
+  inputsNote:
+    "Gele cellen zijn invoer: wijzig ze en de hele berekening volgt. Alle formules zijn gewone Excel-formules.",
   costLines: "Infrastructurele meerkosten basisjaar",
   costLine: "Kostenregel",
   totalCosts: "Totaal meerkosten",
@@ -82,10 +90,18 @@ const nl = {
 export type Labels = typeof nl;
 
 const en: Labels = {
-  sheets: { inputs: "Inputs", extraCosts: "Extra costs", occupancy: "Occupancy", lumpSum: "Lump sum", allocation: "Allocation", quasi: "Quasi-in-house" },
+  sheets: {
+    inputs: "Inputs",
+    extraCosts: "Extra costs",
+    occupancy: "Occupancy",
+    lumpSum: "Lump sum",
+    allocation: "Allocation",
+    quasi: "Quasi-in-house",
+  },
   inputSheetName: "Proposal inputs",
   inputsTitle: "Lump-sum proposal — inputs",
-  inputsNote: "Yellow cells are inputs: change them and the whole calculation follows. Every formula is a plain Excel formula.",
+  inputsNote:
+    "Yellow cells are inputs: change them and the whole calculation follows. Every formula is a plain Excel formula.",
   costLines: "Infrastructure extra costs, base year",
   costLine: "Cost line",
   totalCosts: "Total extra costs",

@@ -66,12 +66,21 @@ export function readProposalInputs(values: Cell[][]): ReadResult {
   };
 
   const baseYear = scalar(both((l) => l.baseYear));
-  const yRow = need(t.find(both((l) => l.proposalYears)), both((l) => l.proposalYears));
+  const yRow = need(
+    t.find(both((l) => l.proposalYears)),
+    both((l) => l.proposalYears),
+  );
   const years = yRow >= 0 ? t.numbers(yRow) : [];
 
   // Cost lines: the rows between the cost-line header and the total.
-  const costHeader = need(t.find(both((l) => l.costLine)), both((l) => l.costLine));
-  const costTotal = t.find(both((l) => l.totalCosts), Math.max(0, costHeader));
+  const costHeader = need(
+    t.find(both((l) => l.costLine)),
+    both((l) => l.costLine),
+  );
+  const costTotal = t.find(
+    both((l) => l.totalCosts),
+    Math.max(0, costHeader),
+  );
   const costLines: ProposalInput["costLines"] = [];
   if (costHeader >= 0) {
     const end = costTotal >= 0 ? costTotal : t.length;
@@ -84,17 +93,45 @@ export function readProposalInputs(values: Cell[][]): ReadResult {
   }
   const specificPwCostsBase = scalar(both((l) => l.specificPw));
 
-  const occHeader = need(t.find(both((l) => l.occupancyInput)), both((l) => l.occupancyInput));
-  const wsw = occHeader >= 0 ? t.numbers(t.find(both((l) => l.wsw), occHeader)) : [];
-  const pw = occHeader >= 0 ? t.numbers(t.find(both((l) => l.pw), occHeader)) : [];
+  const occHeader = need(
+    t.find(both((l) => l.occupancyInput)),
+    both((l) => l.occupancyInput),
+  );
+  const wsw =
+    occHeader >= 0
+      ? t.numbers(
+          t.find(
+            both((l) => l.wsw),
+            occHeader,
+          ),
+        )
+      : [];
+  const pw =
+    occHeader >= 0
+      ? t.numbers(
+          t.find(
+            both((l) => l.pw),
+            occHeader,
+          ),
+        )
+      : [];
 
-  const twHeader = need(t.find(both((l) => l.addedValue)), both((l) => l.addedValue));
+  const twHeader = need(
+    t.find(both((l) => l.addedValue)),
+    both((l) => l.addedValue),
+  );
   const tw = (labels: string[]) => (twHeader >= 0 ? scalar(labels, twHeader) : undefined);
   const placements = tw(both((l) => l.placements));
   const demandDrivenShare = tw(both((l) => l.demandShare));
   const uplift = tw(both((l) => l.uplift));
   const averageAddedValue = tw(both((l) => l.averageValue));
-  const appliesRow = twHeader >= 0 ? t.find(both((l) => l.applies), twHeader) : -1;
+  const appliesRow =
+    twHeader >= 0
+      ? t.find(
+          both((l) => l.applies),
+          twHeader,
+        )
+      : -1;
   const applies = appliesRow >= 0 ? t.numbers(appliesRow) : years.map(() => 1);
 
   // Previous period (optional).
@@ -104,15 +141,33 @@ export function readProposalInputs(values: Cell[][]): ReadResult {
     const prevYears = t.numbers(prevRow);
     previous = {
       years: prevYears,
-      lumpSums: t.numbers(t.find(both((l) => l.lumpSumFee), prevRow)),
-      wsw: t.numbers(t.find(both((l) => l.wsw), prevRow)),
-      pw: t.numbers(t.find(both((l) => l.pw), prevRow)),
+      lumpSums: t.numbers(
+        t.find(
+          both((l) => l.lumpSumFee),
+          prevRow,
+        ),
+      ),
+      wsw: t.numbers(
+        t.find(
+          both((l) => l.wsw),
+          prevRow,
+        ),
+      ),
+      pw: t.numbers(
+        t.find(
+          both((l) => l.pw),
+          prevRow,
+        ),
+      ),
     };
     found.push(`previous period: ${prevYears.join("–")}`);
   }
 
   // Municipalities: names in column 0 under the header, P-budgets to the right, until a blank row.
-  const munHeader = need(t.find(both((l) => l.municipality)), both((l) => l.municipality));
+  const munHeader = need(
+    t.find(both((l) => l.municipality)),
+    both((l) => l.municipality),
+  );
   const municipalities: ProposalInput["municipalities"] = [];
   if (munHeader >= 0) {
     for (let r = munHeader + 1; r < t.length; r++) {
@@ -123,7 +178,10 @@ export function readProposalInputs(values: Cell[][]): ReadResult {
     found.push(`municipalities: ${municipalities.length}`);
   }
 
-  const qiHeader = need(t.find(both((l) => l.quasiInput)), both((l) => l.quasiInput));
+  const qiHeader = need(
+    t.find(both((l) => l.quasiInput)),
+    both((l) => l.quasiInput),
+  );
   const qiRow = (labels: string[]) => (qiHeader >= 0 ? t.numbers(t.find(labels, qiHeader)) : []);
   const quasiInhouse: ProposalInput["quasiInhouse"] = {
     years: qiHeader >= 0 ? t.numbers(qiHeader) : [],
@@ -132,7 +190,13 @@ export function readProposalInputs(values: Cell[][]): ReadResult {
     attributableStaff: qiRow(both((l) => l.attributableStaff)),
     nonAttributableStaff: qiRow(both((l) => l.nonAttributableStaff)),
     regularProductionStaff: qiRow(both((l) => l.regularStaff)),
-    threshold: (qiHeader >= 0 ? scalar(both((l) => l.threshold), qiHeader) : undefined) ?? 0.8,
+    threshold:
+      (qiHeader >= 0
+        ? scalar(
+            both((l) => l.threshold),
+            qiHeader,
+          )
+        : undefined) ?? 0.8,
   };
 
   if (problems.length) return { found, problems };
@@ -142,7 +206,13 @@ export function readProposalInputs(values: Cell[][]): ReadResult {
     costLines,
     specificPwCostsBase: specificPwCostsBase!,
     occupancy: { mode: "given", wsw, pw },
-    addedValue: { placements: placements!, demandDrivenShare: demandDrivenShare!, uplift: uplift!, averageAddedValue: averageAddedValue!, applies },
+    addedValue: {
+      placements: placements!,
+      demandDrivenShare: demandDrivenShare!,
+      uplift: uplift!,
+      averageAddedValue: averageAddedValue!,
+      applies,
+    },
     ...(previous ? { previous } : {}),
     municipalities,
     quasiInhouse,

@@ -58,7 +58,12 @@ export function summarizeProposal(p: ProposalInput): ProposalSummary {
   );
   const prevN = p.previous?.years.length ?? 0;
   const fees = years.map((y) => y.lumpSum.toDecimalPlaces(0, D.ROUND_HALF_UP));
-  const perYear = fees.map((fee, j) => allocateByBudget(fee, p.municipalities.map((m) => d(m.pBudgets[prevN + j]))));
+  const perYear = fees.map((fee, j) =>
+    allocateByBudget(
+      fee,
+      p.municipalities.map((m) => d(m.pBudgets[prevN + j])),
+    ),
+  );
   const q = p.quasiInhouse;
   const attributable = q.years.map((_, k) => d(q.wsw[k]).plus(q.pw[k]).plus(q.attributableStaff[k]));
   const total = attributable.map((x, k) => x.plus(q.nonAttributableStaff[k]).plus(q.regularProductionStaff[k]));
@@ -68,7 +73,12 @@ export function summarizeProposal(p: ProposalInput): ProposalSummary {
     lumpSums: years.map((y) => y.lumpSum.toNumber()),
     fees: fees.map((f) => f.toNumber()),
     allocation: p.municipalities.map((_, i) => perYear.map((col) => col[i].toNumber())),
-    pctOfBudget: fees.map((fee, j) => pctOfBudget(fee, p.municipalities.map((m) => d(m.pBudgets[prevN + j]))).toNumber()),
+    pctOfBudget: fees.map((fee, j) =>
+      pctOfBudget(
+        fee,
+        p.municipalities.map((m) => d(m.pBudgets[prevN + j])),
+      ).toNumber(),
+    ),
     lumpSumPerPwFte: fees.map((fee, j) => (pw[j + 1].isZero() ? null : fee.div(pw[j + 1]).toNumber())),
     quasiInhousePct: fraction.toNumber(),
     quasiInhousePasses: passesQuasiInhouse(fraction, q.threshold),

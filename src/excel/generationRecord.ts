@@ -30,6 +30,7 @@ export function parseRecord(stored: unknown): GenerationRecord | null {
     return null;
   }
   const r = data as Partial<GenerationRecord> | null;
-  if (!r || !isStrings(r.sheets) || !isStrings(r.names) || (r.ranges !== undefined && !isStrings(r.ranges))) return null;
+  if (!r || !isStrings(r.sheets) || !isStrings(r.names) || (r.ranges !== undefined && !isStrings(r.ranges)))
+    return null;
   return { sheets: r.sheets, names: r.names, ...(r.ranges ? { ranges: r.ranges } : {}), at: String(r.at ?? "") };
 }

@@ -128,8 +128,10 @@ function classify(areas: Area[]): { natives: NativeWrite[]; freezes: Freeze[] } 
         if (typeof formula !== "string") return;
         const conversion = convertFormula(formula);
         const at = { sheet: area.sheet, row: area.row + r, col: area.col + c };
-        if (conversion.kind === "native") natives.push({ ...at, content: conversion.formula, functions: conversion.functions });
-        else if (conversion.kind === "value") freezes.push({ ...at, formula, functions: conversion.functions, reason: conversion.reason });
+        if (conversion.kind === "native")
+          natives.push({ ...at, content: conversion.formula, functions: conversion.functions });
+        else if (conversion.kind === "value")
+          freezes.push({ ...at, formula, functions: conversion.functions, reason: conversion.reason });
       }),
     );
   }
@@ -158,7 +160,11 @@ export function writeBlocks(cells: readonly Omit<CellWrite, "sheet">[]): { addre
   return runs.map((run) => {
     const cols = run.flatMap((r) => [...rows.get(r)!.keys()]);
     const [left, right] = cols.reduce(([lo, hi], c) => [Math.min(lo, c), Math.max(hi, c)], [Infinity, -Infinity]);
-    const formulas = run.map((r) => Array.from({ length: right - left + 1 }, (_, k) => (rows.get(r)!.has(left + k) ? rows.get(r)!.get(left + k) : null)));
+    const formulas = run.map((r) =>
+      Array.from({ length: right - left + 1 }, (_, k) =>
+        rows.get(r)!.has(left + k) ? rows.get(r)!.get(left + k) : null,
+      ),
+    );
     return { address: rangeAddress(run[0], left, run.length, right - left + 1), formulas };
   });
 }
@@ -189,14 +195,24 @@ function lookUp(context: Excel.RequestContext, freezes: Freeze[], useNotes: bool
 }
 
 /** The cells one frozen formula leaves behind: its spill, or its own cell. */
-function frozenCells({ freeze, cell, spill }: Lookup): { values: unknown[][]; row: number; col: number; spill: string | null } {
+function frozenCells({ freeze, cell, spill }: Lookup): {
+  values: unknown[][];
+  row: number;
+  col: number;
+  spill: string | null;
+} {
   if (!spill || spill.isNullObject) return { values: cell.values, row: freeze.row, col: freeze.col, spill: null };
   const range = splitRef(spill.address).address;
   return { values: spill.values, ...parseAddress(range.split(":")[0]), spill: range };
 }
 
 /** The frozen values of every lookup that holds a value to freeze, with the note for each; the rest skipped. */
-function planFreezes(lookups: Lookup[], note: (f: FrozenFormula) => string, date: string, report: ShareSafeReport): { writes: CellWrite[]; notes: [Lookup, string][] } {
+function planFreezes(
+  lookups: Lookup[],
+  note: (f: FrozenFormula) => string,
+  date: string,
+  report: ShareSafeReport,
+): { writes: CellWrite[]; notes: [Lookup, string][] } {
   const writes: CellWrite[] = [];
   const notes: [Lookup, string][] = [];
   for (const lookup of lookups) {
@@ -207,7 +223,9 @@ function planFreezes(lookups: Lookup[], note: (f: FrozenFormula) => string, date
       report.skippedCells.push(cell);
       continue;
     }
-    frozen.values.forEach((values, r) => values.forEach((v, c) => writes.push({ sheet, row: frozen.row + r, col: frozen.col + c, content: constant(v) })));
+    frozen.values.forEach((values, r) =>
+      values.forEach((v, c) => writes.push({ sheet, row: frozen.row + r, col: frozen.col + c, content: constant(v) })),
+    );
     notes.push([lookup, note({ cell, formula, functions, reason, spill: frozen.spill, date })]);
     report.frozenCells.push(cell);
     count(report, functions);
@@ -244,7 +262,11 @@ function queueWrites(context: Excel.RequestContext, writes: CellWrite[]): void {
  * Turns every formula that calls the add-in, in the workbook or the selection, into its native
  * equivalent, or into its value with a note where none exists; reports what it changed.
  */
-export async function makeShareSafe(context: Excel.RequestContext, scope: "workbook" | "selection", options: ShareSafeOptions = {}): Promise<ShareSafeReport> {
+export async function makeShareSafe(
+  context: Excel.RequestContext,
+  scope: "workbook" | "selection",
+  options: ShareSafeOptions = {},
+): Promise<ShareSafeReport> {
   const report: ShareSafeReport = { nativeCells: [], frozenCells: [], functions: {}, skippedCells: [] };
   const { natives, freezes } = classify(await readFormulas(context, scope));
   for (const n of natives) {

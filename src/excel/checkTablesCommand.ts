@@ -11,19 +11,28 @@ const COLORS = { error: "#FDE7E9", warning: "#FFF4CE" } as const;
 function placeGrid(rangeAddress: string, values: unknown[][]): Cell[][] {
   const { row, col } = parseAddress(rangeAddress.split("!").pop()!.split(":")[0]);
   const grid: Cell[][] = Array.from({ length: row }, () => []);
-  for (const r of values) grid.push([...Array<Cell>(col).fill(null), ...(r as Cell[]).map((v) => (v === "" ? null : v))]);
+  for (const r of values)
+    grid.push([...Array<Cell>(col).fill(null), ...(r as Cell[]).map((v) => (v === "" ? null : v))]);
   return grid;
 }
 
 export async function readWorkbookTables(context: Excel.RequestContext): Promise<PlacedTable[]> {
   const sheets = context.workbook.worksheets.load("items/name");
   await context.sync();
-  const used = sheets.items.map((ws) => ({ name: ws.name, range: ws.getUsedRangeOrNullObject(true).load("address, values") }));
+  const used = sheets.items.map((ws) => ({
+    name: ws.name,
+    range: ws.getUsedRangeOrNullObject(true).load("address, values"),
+  }));
   await context.sync();
-  return used.filter((u) => !u.range.isNullObject).flatMap((u) => recognizeTables(u.name, placeGrid(u.range.address, u.range.values)));
+  return used
+    .filter((u) => !u.range.isNullObject)
+    .flatMap((u) => recognizeTables(u.name, placeGrid(u.range.address, u.range.values)));
 }
 
-export async function checkWorkbook(context: Excel.RequestContext, language: "nl" | "en" = "en"): Promise<{ tables: PlacedTable[]; findings: Finding[] }> {
+export async function checkWorkbook(
+  context: Excel.RequestContext,
+  language: "nl" | "en" = "en",
+): Promise<{ tables: PlacedTable[]; findings: Finding[] }> {
   const tables = await readWorkbookTables(context);
   return { tables, findings: checkTables(tables, { language }) };
 }
@@ -61,4 +70,3 @@ export async function clearHighlights(context: Excel.RequestContext): Promise<nu
   await context.sync();
   return saved.length;
 }
-

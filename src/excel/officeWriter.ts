@@ -54,14 +54,18 @@ const STYLES: Partial<Record<CellStyle, (f: Excel.RangeFormat) => void>> = {
   note: (f) => Object.assign(f.font, { italic: true, color: "#605E5C" }),
 };
 
-const CHART_TYPES = { columnClustered: "ColumnClustered", line: "Line" } as const satisfies Record<PlanChart["type"], string>;
+const CHART_TYPES = { columnClustered: "ColumnClustered", line: "Line" } as const satisfies Record<
+  PlanChart["type"],
+  string
+>;
 
 /**
  * Text that Excel would read as something else when typed — a formula, number, percentage, amount,
  * date, time, boolean or error — is written with the apostrophe that keeps it text (the apostrophe
  * is not part of the value).
  */
-const AMBIGUOUS_TEXT = /^\s*(?:[=+\-@'#]|\(?[$€£¥]?\s*[\d.,])|^\s*(?:true|false|waar|onwaar)\s*$|^(?:jan|feb|ma[ary]|mrt|apr|mei|jun|jul|aug|sep|o[ck]t|nov|dec)\p{L}*\.?[\s\-/]+\d/iu;
+const AMBIGUOUS_TEXT =
+  /^\s*(?:[=+\-@'#]|\(?[$€£¥]?\s*[\d.,])|^\s*(?:true|false|waar|onwaar)\s*$|^(?:jan|feb|ma[ary]|mrt|apr|mei|jun|jul|aug|sep|o[ck]t|nov|dec)\p{L}*\.?[\s\-/]+\d/iu;
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -122,14 +126,16 @@ export function blockAreas(block: PlanBlock, key: (cell: PlanCell) => string | u
   closed.push(...open.values());
   const { row, col } = parseAddress(block.anchor);
   const areas = new Map<string, string[]>();
-  for (const a of closed) areas.set(a.key, [...(areas.get(a.key) ?? []), rangeAddress(row + a.top, col + a.start, a.rows, a.end - a.start)]);
+  for (const a of closed)
+    areas.set(a.key, [...(areas.get(a.key) ?? []), rangeAddress(row + a.top, col + a.start, a.rows, a.end - a.start)]);
   return areas;
 }
 
 /** blockAreas over all blocks of a sheet. */
 export function sheetAreas(sheet: PlanSheet, key: (cell: PlanCell) => string | undefined): Map<string, string[]> {
   const areas = new Map<string, string[]>();
-  for (const block of sheet.blocks) for (const [k, list] of blockAreas(block, key)) areas.set(k, [...(areas.get(k) ?? []), ...list]);
+  for (const block of sheet.blocks)
+    for (const [k, list] of blockAreas(block, key)) areas.set(k, [...(areas.get(k) ?? []), ...list]);
   return areas;
 }
 
@@ -159,7 +165,10 @@ export function columnWidthRuns(widths: number[]): { columns: string; points: nu
     else runs.push({ from: i, to: i, width });
   });
   // A width in characters of the default font is 7 px each plus 5 px padding; a point is ¾ px.
-  return runs.map((r) => ({ columns: `${columnLetter(r.from)}:${columnLetter(r.to)}`, points: (r.width * 7 + 5) * 0.75 }));
+  return runs.map((r) => ({
+    columns: `${columnLetter(r.from)}:${columnLetter(r.to)}`,
+    points: (r.width * 7 + 5) * 0.75,
+  }));
 }
 
 /** The sheet's blocks moved so that A1 lands on `at`, under the name of the sheet written onto. */
@@ -176,10 +185,13 @@ function assertValid(plan: WorkbookPlan): void {
   const problems = validatePlan(plan);
   if (!problems.length) return;
   const more = problems.length > SHOWN_PROBLEMS ? `; … and ${problems.length - SHOWN_PROBLEMS} more` : "";
-  throw new Error(`The plan cannot be written (${problems.length} problem${problems.length === 1 ? "" : "s"}): ${problems.slice(0, SHOWN_PROBLEMS).join("; ")}${more}`);
+  throw new Error(
+    `The plan cannot be written (${problems.length} problem${problems.length === 1 ? "" : "s"}): ${problems.slice(0, SHOWN_PROBLEMS).join("; ")}${more}`,
+  );
 }
 
-const occupiedError = (cell: string) => new Error(`Not written: ${cell} is not empty. Choose an empty area, or choose to replace what is there.`);
+const occupiedError = (cell: string) =>
+  new Error(`Not written: ${cell} is not empty. Choose an empty area, or choose to replace what is there.`);
 
 // ---------------------------------------------------------------------------------------------
 // Queuing Office.js commands (nothing reaches Excel before context.sync)
@@ -257,7 +269,11 @@ function spareSheetName(taken: Set<string>): string {
  * the clashing sheets out of the way. Returns what deletes those sheets, to be queued once the new
  * sheets exist (Excel refuses to delete a workbook's last sheet).
  */
-function clearTheWay(context: Excel.RequestContext, plan: WorkbookPlan, existing: { sheetNames: string[]; names: string[] }): () => void {
+function clearTheWay(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  existing: { sheetNames: string[]; names: string[] },
+): () => void {
   const planNames = new Set(plan.names.map((n) => lower(n.name)));
   existing.names.filter((n) => planNames.has(lower(n))).forEach((n) => context.workbook.names.getItem(n).delete());
   const planSheets = new Set(plan.sheets.map((s) => lower(s.name)));
@@ -276,7 +292,9 @@ function clearTheWay(context: Excel.RequestContext, plan: WorkbookPlan, existing
 // Public API
 
 /** The workbook's sheet names and workbook-scoped defined names, in one sync. */
-export async function inspectWorkbook(context: Excel.RequestContext): Promise<{ sheetNames: string[]; names: string[] }> {
+export async function inspectWorkbook(
+  context: Excel.RequestContext,
+): Promise<{ sheetNames: string[]; names: string[] }> {
   const sheets = context.workbook.worksheets.load("items/name");
   const names = context.workbook.names.load("items/name");
   await context.sync();
@@ -288,7 +306,11 @@ export async function inspectWorkbook(context: Excel.RequestContext): Promise<{ 
  * (sheets, cells, styles, layout, defined names, charts and the generation record). Returns what
  * was added: the sheet names as written, in plan order, and the defined names.
  */
-export async function writePlan(context: Excel.RequestContext, plan: WorkbookPlan, options: WriteOptions = {}): Promise<GenerationRecord> {
+export async function writePlan(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  options: WriteOptions = {},
+): Promise<GenerationRecord> {
   const progress = options.onProgress ?? (() => undefined);
   assertValid(plan);
   progress(0.05, "inspect");
@@ -321,10 +343,17 @@ export async function writePlan(context: Excel.RequestContext, plan: WorkbookPla
 }
 
 /** The first non-empty cell ("'Sheet'!E9") of any of the target ranges, in one sync; null when all are empty. */
-export async function findOccupied(context: Excel.RequestContext, targets: { sheet: string; address: string }[]): Promise<string | null> {
+export async function findOccupied(
+  context: Excel.RequestContext,
+  targets: { sheet: string; address: string }[],
+): Promise<string | null> {
   const used = targets.map((t) => ({
     sheet: t.sheet,
-    range: context.workbook.worksheets.getItem(t.sheet).getRange(t.address).getUsedRangeOrNullObject(true).load("address, formulas"),
+    range: context.workbook.worksheets
+      .getItem(t.sheet)
+      .getRange(t.address)
+      .getUsedRangeOrNullObject(true)
+      .load("address, formulas"),
   }));
   await context.sync();
   for (const { sheet, range } of used) {
@@ -340,7 +369,11 @@ export async function findOccupied(context: Excel.RequestContext, targets: { she
 }
 
 /** Refuses (throws, naming the first occupied cell) unless every cell of the range is empty; one sync. */
-export async function assertRangeEmpty(context: Excel.RequestContext, sheetName: string, rangeAddressA1: string): Promise<void> {
+export async function assertRangeEmpty(
+  context: Excel.RequestContext,
+  sheetName: string,
+  rangeAddressA1: string,
+): Promise<void> {
   const occupied = await findOccupied(context, [{ sheet: sheetName, address: rangeAddressA1 }]);
   if (occupied) throw occupiedError(occupied);
 }
@@ -348,22 +381,36 @@ export async function assertRangeEmpty(context: Excel.RequestContext, sheetName:
 /** The plan's only sheet, once the plan is valid and has no defined names or charts to move along. */
 function singleSheet(plan: WorkbookPlan): PlanSheet {
   assertValid(plan);
-  if (plan.sheets.length !== 1 || plan.names.length || plan.charts.length) throw new Error("Only a single-sheet plan without defined names or charts can be written onto an existing sheet.");
+  if (plan.sheets.length !== 1 || plan.names.length || plan.charts.length)
+    throw new Error("Only a single-sheet plan without defined names or charts can be written onto an existing sheet.");
   return plan.sheets[0];
 }
 
-async function writeSheetOnto(context: Excel.RequestContext, planSheet: PlanSheet, sheetName: string, at: string, options: WriteOntoOptions): Promise<GenerationRecord> {
+async function writeSheetOnto(
+  context: Excel.RequestContext,
+  planSheet: PlanSheet,
+  sheetName: string,
+  at: string,
+  options: WriteOntoOptions,
+): Promise<GenerationRecord> {
   const sheet = shiftSheet(planSheet, at, sheetName);
   assertValid({ sheets: [sheet], names: [], charts: [] }); // still inside the grid after the move
   if (options.onConflict !== "replace" && !options.overwrite) {
-    const occupied = await findOccupied(context, sheet.blocks.map((b) => ({ sheet: sheetName, address: blockAddress(b) })));
+    const occupied = await findOccupied(
+      context,
+      sheet.blocks.map((b) => ({ sheet: sheetName, address: blockAddress(b) })),
+    );
     if (occupied) throw occupiedError(occupied);
   }
   const ws = context.workbook.worksheets.getItem(sheetName);
   queueBlocks(ws, sheet);
   queueStyles(ws, sheet);
   const written = [...sheetAreas(sheet, () => "written").values()].flat();
-  const record = newRecord([], [], written.map((a) => `${quoteSheet(sheetName)}!${a}`));
+  const record = newRecord(
+    [],
+    [],
+    written.map((a) => `${quoteSheet(sheetName)}!${a}`),
+  );
   storeRecord(context, record);
   await context.sync();
   return record;
@@ -375,12 +422,22 @@ async function writeSheetOnto(context: Excel.RequestContext, planSheet: PlanShee
  * replacing). Refuses when a target cell is not empty, unless the user chose to replace. Undo
  * clears exactly the cells written (null plan cells stay untouched).
  */
-export async function writeOntoSheet(context: Excel.RequestContext, plan: WorkbookPlan, sheetName: string, at: string, options: WriteOntoOptions = {}): Promise<GenerationRecord> {
+export async function writeOntoSheet(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  sheetName: string,
+  at: string,
+  options: WriteOntoOptions = {},
+): Promise<GenerationRecord> {
   return writeSheetOnto(context, singleSheet(plan), sheetName, at, options);
 }
 
 /** writeOntoSheet at the selected cell of the active sheet: one more sync, to read the selection. */
-export async function writeAtSelection(context: Excel.RequestContext, plan: WorkbookPlan, options: WriteOntoOptions = {}): Promise<GenerationRecord> {
+export async function writeAtSelection(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  options: WriteOntoOptions = {},
+): Promise<GenerationRecord> {
   const sheet = singleSheet(plan);
   const selected = context.workbook.getSelectedRange().load("address");
   selected.worksheet.load("name");
@@ -421,7 +478,8 @@ export async function undoLastGeneration(context: Excel.RequestContext): Promise
   if (!record) return null;
   const removedSheets = stillThere(record.sheets, existing.sheetNames);
   const removedNames = stillThere(record.names, existing.names);
-  if (removedSheets.length && removedSheets.length === existing.sheetNames.length) throw new Error("Undo would remove every sheet of the workbook; add a sheet of your own first.");
+  if (removedSheets.length && removedSheets.length === existing.sheetNames.length)
+    throw new Error("Undo would remove every sheet of the workbook; add a sheet of your own first.");
   queueClear(context, record.ranges ?? [], existing.sheetNames);
   removedNames.forEach((n) => context.workbook.names.getItem(n).delete());
   removedSheets.forEach((s) => context.workbook.worksheets.getItem(s).delete());
