@@ -19,3 +19,19 @@ export class InputError extends Error {
 export function valueError(argument: string, detail: string): InputError {
   return new InputError("value", argument, detail);
 }
+
+/**
+ * A typed failure of a workbook operation (writer, reader, command). `code` picks the sentence in
+ * the user's language (the task pane's and the CLIs' string tables); `params` fill it in. The
+ * English `message` is for logs and tests only, never shown as is in a Dutch pane.
+ */
+export class AddinError extends Error {
+  constructor(
+    readonly code: string,
+    readonly params: Readonly<Record<string, string | number>> = {},
+    message?: string,
+  ) {
+    super(message ?? `${code}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ""}`);
+    this.name = "AddinError";
+  }
+}

@@ -1,9 +1,6 @@
 /** Task-pane texts in the user's Office display language: Dutch first, English otherwise. */
-export type Language = "nl" | "en";
-
-export function languageOf(displayLanguage: string | undefined): Language {
-  return (displayLanguage ?? "").toLowerCase().startsWith("nl") ? "nl" : "en";
-}
+import type { Language } from "../core/language";
+export { languageOf, type Language } from "../core/language";
 
 /** What a share-safe note says about a frozen formula. */
 interface FrozenText {
