@@ -53,8 +53,12 @@ export async function recalculate(xlsxIn: string): Promise<string> {
 
 export { readSheetValues, type Value } from "../../src/writers/xlsxReader";
 
-/** For a suite's before(): LibreOffice is required in CI (.ci/run installs it); locally its absence skips. */
+/**
+ * For a suite's before(): LibreOffice is required in CI (.ci/run installs it); locally its absence
+ * skips, and `npm run test:unit` (the fast loop) skips every LibreOffice suite.
+ */
 export function requireLibreOffice(suite: Mocha.Context): void {
+  if (process.env.IBN_UNIT_ONLY) return suite.skip();
   if (hasLibreOffice) return;
   if (process.env.CI)
     throw new Error("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc-nogui");

@@ -11,7 +11,7 @@ import { calledFunctions, convertFormula } from "../../src/core/shareSafe";
 import * as f from "../../src/functions/functions";
 import translations from "../../src/functions/translations.nl-NL.json";
 import { ExcelErrorStub } from "../support/customFunctionsStub";
-import { hasLibreOffice, readSheetValues, recalculate, type Value } from "../support/libreoffice";
+import { readSheetValues, recalculate, requireLibreOffice, type Value } from "../support/libreoffice";
 
 function native(formula: string): string {
   const c = convertFormula(formula);
@@ -500,10 +500,7 @@ function same(got: Value | undefined, want: unknown): boolean {
 describe("share-safe: native formulas equal the custom functions (LibreOffice, random inputs)", function () {
   this.timeout(300_000);
   before(function () {
-    if (!hasLibreOffice) {
-      if (process.env.CI) throw new Error("LibreOffice (soffice) is required in CI");
-      this.skip();
-    }
+    requireLibreOffice(this);
   });
 
   it("every convertible function, nested and inside native formulas, on 60 random input rows", async () => {
