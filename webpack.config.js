@@ -1,12 +1,20 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Builds dist/: functions.js + functions.json (generated from JSDoc) + functions.nl-NL.json,
-// taskpane.html with its bundle, the icons and the manifest. Modelled on Microsoft's add-in templates.
+// taskpane.html with its bundle, help.html, the icons and the manifest. Modelled on Microsoft's
+// add-in templates.
+//
+// Without ADDIN_URL this is the development build: the manifest's URLs stay https://localhost:3000/.
+// With ADDIN_URL=https://host/any/sub/path/ it is a production build for that address: every URL of
+// the manifest and every function's help URL move under it (scripts/deploy-config.js). The pages and
+// bundles refer to each other by relative URLs, so dist/ works from any folder of a static host.
+// `--output-path <dir>` builds elsewhere than dist/ (the hosted-build test does).
 const path = require("path");
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const LocalizedMetadataPlugin = require("./scripts/localized-metadata-plugin.js");
+const { addinBase, buildManifest, packageVersion, rebase } = require("./scripts/deploy-config.js");
 
 const devServerPort = 3000;
 
@@ -28,20 +36,30 @@ async function httpsOptions() {
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = process.argv.some((a) => a === "serve");
+  const base = addinBase(); // null: development URLs (https://localhost:3000/)
+  if (base && serving)
+    throw new Error("ADDIN_URL is for production builds; the dev server serves https://localhost:3000/");
+  const version = packageVersion(__dirname);
   return {
     devtool: dev ? "source-map" : false,
     entry: {
+      // Shared runtime: one page loads both bundles. functions.js stays a complete bundle (the
+      // manifest's functions script) and carries the webpack runtime and the shared code (core,
+      // decimal.js); taskpane.js depends on it and holds only the UI.
       functions: "./src/functions/functions.ts",
-      taskpane: "./src/taskpane/taskpane.ts",
+      taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
     },
-    output: { path: path.resolve(__dirname, "dist"), clean: true },
+    // publicPath "auto": chunks and assets resolve relative to the script, so a sub-path works.
+    output: { path: path.resolve(__dirname, "dist"), clean: true, publicPath: "auto" },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } },
+          // Only the bundled files: node-only modules (src/writers/xlsxReader.ts) are type-checked by
+          // `tsc -p tsconfig.json` with node's types, not against the browser's here.
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", onlyCompileBundledFiles: true } },
         },
         { test: /\.css$/, type: "asset/source" },
       ],
@@ -53,6 +71,8 @@ module.exports = async (env, options) => {
         source: "functions.json",
         translations: "./src/functions/translations.nl-NL.json",
         output: "functions.nl-NL.json",
+        helpLanguage: "nl",
+        rebaseUrl: base ? (url) => rebase(url, base) : undefined,
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -61,11 +81,19 @@ module.exports = async (env, options) => {
         // before the task pane's UI code runs.
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
+        publicPath: "", // relative script URLs: works under any sub-path
       }),
+
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "src/help/help.html", to: "help.html" },
+          { from: "src/help/help.css", to: "help.css" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => buildManifest(content.toString(), { base, version }),
+          },
         ],
       }),
     ],

@@ -2,11 +2,19 @@
 // Webpack plugin: builds a localized functions.json (e.g. nl-NL) from the generated one and a
 // translation table. The build fails when a function or parameter has no translation, or the
 // table names one that does not exist, so the Dutch metadata can never drift from the code.
+// It also moves each function's helpUrl (written for the development build, https://localhost:3000/)
+// under the build's base URL, in both files, and points the localized one at the help page's
+// section in that language (help.html#en-lumpsum → help.html#nl-lumpsum).
 const fs = require("fs");
 const path = require("path");
 const { sources, WebpackError, Compilation } = require("webpack");
 
-function localize(metadata, table) {
+/** The help URL of the localized metadata: the same page, the anchor of the language's section. */
+function localizeHelpUrl(url, language) {
+  return language ? url.replace(/#en-/, `#${language}-`) : url;
+}
+
+function localize(metadata, table, helpLanguage) {
   const problems = [];
   const ids = new Set(metadata.functions.map((f) => f.id));
   for (const id of Object.keys(table)) if (!ids.has(id)) problems.push(`translation for unknown function ${id}`);
@@ -26,7 +34,15 @@ function localize(metadata, table) {
         problems.push(`translation for unknown parameter ${name} of ${f.id}`);
     }
     const result = f.result && t.result ? { ...f.result, description: t.result } : f.result;
-    return { ...f, name: t.name, description: t.description, parameters: params, ...(result ? { result } : {}) };
+    const help = f.helpUrl ? { helpUrl: localizeHelpUrl(f.helpUrl, helpLanguage) } : {};
+    return {
+      ...f,
+      name: t.name,
+      description: t.description,
+      parameters: params,
+      ...(result ? { result } : {}),
+      ...help,
+    };
   });
   return { json: { ...metadata, functions }, problems };
 }
@@ -44,9 +60,16 @@ class LocalizedMetadataPlugin {
         (assets) => {
           const source = assets[this.options.source];
           if (!source) return; // the metadata plugin reported its own error
+          const metadata = JSON.parse(source.source().toString());
+          const rebase = this.options.rebaseUrl;
+          if (rebase) {
+            for (const f of metadata.functions) if (f.helpUrl) f.helpUrl = rebase(f.helpUrl);
+            compilation.updateAsset(this.options.source, new sources.RawSource(JSON.stringify(metadata, null, 2)));
+          }
           const { json, problems } = localize(
-            JSON.parse(source.source().toString()),
+            metadata,
             JSON.parse(fs.readFileSync(file, "utf8")),
+            this.options.helpLanguage,
           );
           problems.forEach((p) => compilation.errors.push(new WebpackError(`${this.options.translations}: ${p}`)));
           compilation.emitAsset(this.options.output, new sources.RawSource(JSON.stringify(json, null, 2)));

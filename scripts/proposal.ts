@@ -1,45 +1,49 @@
-// npm run proposal -- --out FILE.xlsx [--input FILE.json] [--lang nl|en]
+// npm run proposal -- --out FILE.xlsx [--input FILE.json] [--lang nl|en] [--force]   (--help: usage)
 // Writes the lump-sum proposal workbook (native formulas only). Without --input: the published
 // 2023–2024 proposal, which shows the published lump sums and allocations once recalculated.
-import fs from "node:fs";
+// Exit 0 written, 2 not run; every mistake is one line (scripts/cli.ts, scripts/cliText.ts).
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { InputError } from "../src/core/errors";
-import { buildProposalPlan, PUBLISHED_2023_2024, type PlanLanguage, type ProposalInput } from "../src/core/proposal";
+import { AddinError, InputError } from "../src/core/errors";
+import { buildProposalPlan, PUBLISHED_2023_2024, type ProposalInput } from "../src/core/proposal";
 import { writePlanToXlsx } from "../src/writers/xlsxWriter";
+import { checkOutput, EXIT, readJsonFile, runCli, say, writeAtomically } from "./cli";
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      out: { type: "string" },
-      input: { type: "string" },
-      lang: { type: "string", default: "nl" },
-      force: { type: "boolean", default: false },
-    },
-  });
-  if (!values.out) {
-    console.error("usage: npm run proposal -- --out FILE.xlsx [--input FILE.json] [--lang nl|en] [--force]");
-    return 2;
-  }
-  const lang = values.lang === "en" ? "en" : ("nl" as PlanLanguage);
-  const input: ProposalInput = values.input ? JSON.parse(fs.readFileSync(values.input, "utf8")) : PUBLISHED_2023_2024;
-  const out = path.resolve(values.out);
-  if (fs.existsSync(out) && !values.force) {
-    console.error(`${out} exists; choose another name or add --force to replace it.`);
-    return 1;
-  }
-  try {
-    const plan = buildProposalPlan(input, lang);
-    await writePlanToXlsx(plan, out);
-    console.log(`Wrote ${out}: ${plan.sheets.map((s) => s.name).join(", ")} (${plan.names.length} defined names).`);
-    return 0;
-  } catch (e) {
-    if (e instanceof InputError) {
-      console.error(`Input ${e.message}`);
-      return 1;
+runCli(
+  "proposal",
+  {
+    out: { type: "string", example: "voorstel.xlsx" },
+    input: { type: "string", example: "invoer.json" },
+    force: { type: "boolean" },
+  },
+  0,
+  async ({ values, lang }) => {
+    const out = values.out as string | undefined;
+    if (!out) throw new AddinError("usage.missingOut");
+    const force = values.force === true;
+    checkOutput(out, force);
+    const file = values.input as string | undefined;
+    let input: ProposalInput = PUBLISHED_2023_2024;
+    if (file) {
+      const json = readJsonFile(file);
+      if (typeof json !== "object" || json === null || Array.isArray(json))
+        throw new AddinError("json.notObject", { file });
+      input = json as ProposalInput;
     }
-    throw e;
-  }
-}
-
-main().then((code) => (process.exitCode = code));
+    let plan: ReturnType<typeof buildProposalPlan>;
+    try {
+      plan = buildProposalPlan(input, lang);
+    } catch (e) {
+      // The core's validation message; a TypeError here means a field of the wrong shape in the JSON.
+      if (file && (e instanceof InputError || e instanceof TypeError))
+        throw new AddinError("input.invalid", { file, detail: e.message });
+      throw e;
+    }
+    await writeAtomically(out, force, (tmp) => writePlanToXlsx(plan, tmp));
+    say(lang, "done.proposal", {
+      file: path.resolve(out),
+      sheets: plan.sheets.map((s) => s.name).join(", "),
+      names: plan.names.length,
+    });
+    return EXIT.ok;
+  },
+);

@@ -12,6 +12,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
 const port = Number(process.env.npm_package_config_dev_server_port || pkg.config.dev_server_port || 3000);
 const pidFile = path.join(os.tmpdir(), `ibn-lumpsum-dev-server-${port}.pid`);
+if (process.env.ADDIN_URL) {
+  // The dev server always serves the development build on https://localhost; ADDIN_URL is for
+  // `npm run build` / `npm run package`.
+  console.warn(`npm start ignores ADDIN_URL (${process.env.ADDIN_URL}): it serves https://localhost:${port}/.`);
+  delete process.env.ADDIN_URL;
+}
 const bin = (name) => path.join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
 
 function run(cmd, args) {

@@ -8,7 +8,7 @@ import { Dec } from "./decimal";
 export function addedValueEffect(placements: Dec, demandDrivenShare: Dec, uplift: Dec, averageAddedValue: Dec): Dec {
   requireNonNegative(placements, "placements");
   requireFraction(demandDrivenShare, "demand_driven_share");
-  requireNonNegative(uplift, "uplift");
+  requireFraction(uplift, "uplift");
   requireNonNegative(averageAddedValue, "average_added_value");
   return placements.times(demandDrivenShare).times(uplift).times(averageAddedValue);
 }

@@ -1,11 +1,11 @@
-import { D, Dec, sum } from "./decimal";
+import { requireNonNegative } from "./checks";
+import { D, Dec, isBelowZero, sum, ZERO } from "./decimal";
 import { InputError, valueError } from "./errors";
 
 function checkBudgets(budgets: readonly Dec[], argument: string): Dec {
   if (budgets.length === 0) throw valueError(argument, "expected at least one P-budget");
   budgets.forEach((b, i) => {
-    if (b.isNegative() && !b.isZero())
-      throw valueError(argument, `value ${i + 1} is ${b.toString()}; a P-budget cannot be negative`);
+    if (isBelowZero(b)) throw valueError(argument, `value ${i + 1} is ${b.toString()}; a P-budget cannot be negative`);
   });
   const total = sum(budgets);
   if (total.isZero())
@@ -50,7 +50,8 @@ export function allocateByBudget(amount: Dec, budgets: readonly Dec[], decimals 
     floors[i] = floors[i].plus(1);
     left--;
   }
-  return floors.map((f) => f.times(unit).times(sign));
+  // A zero part is 0, never -0, whatever the sign of the amount.
+  return floors.map((f) => (f.isZero() ? ZERO : f.times(unit).times(sign)));
 }
 
 /**
@@ -96,5 +97,6 @@ export function allocateWholeUnits(units: number, budgets: readonly number[]): n
 
 /** The amount as a fraction of the total P-budget (the report's "lump sum as % of P-budget"). */
 export function pctOfBudget(amount: Dec, budgets: readonly Dec[], argument = "p_budgets"): Dec {
+  requireNonNegative(amount, "amount"); // a lump sum never goes negative
   return amount.div(checkBudgets(budgets, argument));
 }

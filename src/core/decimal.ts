@@ -10,6 +10,11 @@ export type Dec = InstanceType<typeof D>;
 export const ZERO = new D(0);
 export const ONE = new D(1);
 
+/** Below zero: negative and not zero (decimal.js calls -0 negative; -0 is zero here). */
+export function isBelowZero(value: Dec): boolean {
+  return value.isNegative() && !value.isZero();
+}
+
 export function sum(values: readonly Dec[]): Dec {
   let total = ZERO;
   for (const v of values) total = total.plus(v);

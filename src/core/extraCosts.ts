@@ -1,5 +1,5 @@
-import { requireNonNegative, requirePositive } from "./checks";
-import { Dec, ZERO } from "./decimal";
+import { requireLumpSumNotNegative, requireNonNegative, requirePositive } from "./checks";
+import { Dec, isBelowZero, ZERO } from "./decimal";
 import { InputError, valueError } from "./errors";
 
 /** Inputs of the infrastructure extra-cost model for one year (chapter Financiën). */
@@ -53,7 +53,7 @@ export function pwShare(pwFteYear: Dec, fteYear: Dec): Dec {
 }
 
 export function requireAddedValueEffect(effect: Dec): Dec {
-  if (effect.isNegative() && !effect.isZero()) {
+  if (isBelowZero(effect)) {
     throw valueError(
       "added_value_effect",
       `enter the deduction as a positive amount (the published table shows -48,512 for 2024: enter 48512); got ${effect.toString()}`,
@@ -91,7 +91,9 @@ function checkInputs(input: LumpSumInputs): Dec {
 export function lumpSumOf(input: LumpSumInputs): Dec {
   const effect = checkInputs(input);
   const { extraCostsBase: c, specificPwCostsBase: s, fteBase, fteYear, pwFteYear } = input;
-  return c.minus(s).times(pwFteYear).plus(s.times(fteYear)).div(fteBase).minus(effect);
+  const before = c.minus(s).times(pwFteYear).plus(s.times(fteYear)).div(fteBase);
+  requireLumpSumNotNegative(before, effect);
+  return before.minus(effect);
 }
 
 /**
@@ -121,6 +123,7 @@ export function lumpSumYear(input: LumpSumInputs): LumpSumYear {
 
 /** Lump sum per PW fte; a year without PW fte has no such figure. */
 export function lumpSumPerFte(lumpSum: Dec, pwFte: Dec): Dec {
+  requireNonNegative(lumpSum, "lumpsum");
   requireNonNegative(pwFte, "pw_fte");
   if (pwFte.isZero()) throw new InputError("div0", "pw_fte", "expected PW fte greater than 0");
   return lumpSum.div(pwFte);

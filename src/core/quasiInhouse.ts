@@ -1,4 +1,4 @@
-import { Dec, sum } from "./decimal";
+import { Dec, isBelowZero, sum } from "./decimal";
 import { InputError, valueError } from "./errors";
 
 /** The legal threshold: more than 80 % of the activity must be for the municipalities. */
@@ -13,9 +13,8 @@ function checkYears(attributable: readonly Dec[], total: readonly Dec[]): void {
   }
   if (attributable.length === 0) throw valueError("attributable", "expected at least one year");
   attributable.forEach((a, i) => {
-    if (a.isNegative() && !a.isZero())
-      throw valueError("attributable", `value ${i + 1} is ${a.toString()}; fte cannot be negative`);
-    if (total[i].isNegative() && !total[i].isZero())
+    if (isBelowZero(a)) throw valueError("attributable", `value ${i + 1} is ${a.toString()}; fte cannot be negative`);
+    if (isBelowZero(total[i]))
       throw valueError("total", `value ${i + 1} is ${total[i].toString()}; fte cannot be negative`);
     if (a.greaterThan(total[i])) {
       throw valueError(

@@ -10,6 +10,10 @@
 // arithmetic converts) or #N/A (PLACEMENT_RATE of "NB"), the native form may give a number or
 // another error.
 
+import translations from "../functions/translations.nl-NL.json";
+import { MAX_FORMULA_LENGTH } from "./excelLimits";
+import { QUASI_INHOUSE_THRESHOLD } from "./quasiInhouse";
+
 export type Conversion =
   | { kind: "unchanged" }
   | { kind: "native"; formula: string; functions: string[] }
@@ -17,9 +21,6 @@ export type Conversion =
 
 /** Why a formula cannot become native; the message says so to the user. */
 class CannotConvert extends Error {}
-
-/** Excel's limit on the length of a formula. */
-const MAX_FORMULA_LENGTH = 8192;
 
 // ---------------------------------------------------------------------------------------------
 // Scanning: strings, quoted sheet names, structured references and array constants are atoms, so
@@ -81,17 +82,12 @@ const CALL = /(?:IBN\.|(?:\[\d+\]!)?_xldudf_IBN_)([A-Za-z][A-Za-z0-9_.]*)\(/iy;
 /** A character that makes "IBN." the tail of another name (XIBN.A, Sheet1!IBN.A) rather than a call. */
 const NAME_CHAR = /[A-Za-z0-9_.\\$!]/;
 
-/** Dutch function names (translations.nl-NL.json), should a Dutch Excel hand them back. */
-const DUTCH_NAMES: Readonly<Record<string, string>> = {
-  MEERKOSTEN: "EXTRA_COSTS",
-  AANDEEL_PW: "PW_SHARE",
-  EFFECT_TW: "ADDED_VALUE_EFFECT",
-  BEZETTING_PROGNOSE: "OCCUPANCY_PROJECTION",
-  PBUDGET_AANDEEL: "PBUDGET_SHARE",
-  QUASI_INBESTEDING_PCT: "QUASI_INHOUSE_PCT",
-  QUASI_INBESTEDING_TOETS: "QUASI_INHOUSE_TEST",
-  PLAATSINGSPERCENTAGE: "PLACEMENT_RATE",
-};
+/** Dutch function names, should a Dutch Excel hand them back: derived from translations.nl-NL.json. */
+const DUTCH_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(translations as Record<string, { name: string }>)
+    .filter(([id, t]) => t.name.toUpperCase() !== id)
+    .map(([id, t]) => [t.name.toUpperCase(), id]),
+);
 
 export function functionId(name: string): string {
   const upper = name.toUpperCase();
@@ -214,10 +210,11 @@ const spill = (why: string) => (): never => {
 
 /** QUASI_INHOUSE_TEST's threshold: as the custom function, omitted, empty or 0 means 80 %. */
 function threshold(raw: string | undefined, converted: string | undefined): string {
-  if (!raw) return "0.8";
+  const standard = String(QUASI_INHOUSE_THRESHOLD);
+  if (!raw) return standard;
   const value = literalNumber(raw);
-  if (value !== null) return value === 0 ? "0.8" : num(converted);
-  return `IF(${num(converted)}=0,0.8,${num(converted)})`;
+  if (value !== null) return value === 0 ? standard : num(converted);
+  return `IF(${num(converted)}=0,${standard},${num(converted)})`;
 }
 
 const SPECS: Readonly<Record<string, FunctionSpec>> = {

@@ -1,36 +1,97 @@
-// What one generation added to the workbook, stored in the workbook's settings so that "Undo last
-// generation" removes exactly that, even after the task pane was closed.
+// Undo records, stored in the workbook's settings (Excel settings API, ExcelApi 1.4) so that undo
+// works after the task pane was closed or the workbook reopened. Pure: no Office.js calls here.
+//
+// Each workflow keeps its own record under its own key (`recordSetting(kind)`) and undoes only its
+// own last action. A record of added sheets holds, per sheet, the id Excel gave it (ids survive
+// renames), its name as written and a fingerprint of its content as written; undo deletes a sheet
+// only when the id (or, when ids changed on reopening, the name) and the fingerprint still match.
+import { fingerprint } from "../core/plan/fingerprint";
+import { rewriteReferences } from "../core/plan/rename";
 
-/** The settings key (Excel settings API, ExcelApi 1.4). */
-export const GENERATION_SETTING = "ibn.lastGeneration";
+/** The settings key of a workflow's record. */
+export const recordSetting = (kind: string): string => `ibn.undo.${kind}`;
 
-export interface GenerationRecord {
-  /** Sheets the generation added, in plan order. */
-  sheets: string[];
-  /** Workbook-scoped defined names it added. */
-  names: string[];
-  /** Areas written on sheets that already existed ("'Sheet'!B2:H40"), cleared again by undo. */
-  ranges?: string[];
+/** The proposal generation's record. */
+export const PROPOSAL_KIND = "proposal";
+export const PROPOSAL_SETTING = recordSetting(PROPOSAL_KIND);
+
+/** A sheet the action added. */
+export interface SheetMark {
+  /** Excel's worksheet id at the time of writing. */
+  id: string;
+  /** The name it was written under. */
+  name: string;
+  /** sheetFingerprint of its used range as written. */
+  fingerprint: string;
+}
+
+/** A workbook-scoped defined name the action added, with the formula it was given. */
+export interface NameMark {
+  name: string;
+  formula: string;
+}
+
+/** What one action added as new sheets and defined names. */
+export interface SheetsRecord {
+  kind: string;
+  version: 2;
+  sheets: SheetMark[];
+  names: NameMark[];
   /** When it was written (ISO 8601). */
   at: string;
 }
 
-export function newRecord(sheets: string[], names: string[], ranges?: string[]): GenerationRecord {
-  return { sheets, names, ...(ranges ? { ranges } : {}), at: new Date().toISOString() };
+export function newSheetsRecord(kind: string, sheets: SheetMark[], names: NameMark[], at = new Date()): SheetsRecord {
+  return { kind, version: 2, sheets, names, at: at.toISOString() };
 }
 
-const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === "string");
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null;
+const isString = (x: unknown): x is string => typeof x === "string";
 
-/** The stored record, or null when the setting is not a record (never undo on a guess). */
-export function parseRecord(stored: unknown): GenerationRecord | null {
+/** The stored record of `kind`, or null when the setting is not such a record (never undo on a guess). */
+export function parseSheetsRecord(stored: unknown, kind: string): SheetsRecord | null {
   let data: unknown = stored;
   try {
     if (typeof stored === "string") data = JSON.parse(stored);
   } catch {
     return null;
   }
-  const r = data as Partial<GenerationRecord> | null;
-  if (!r || !isStrings(r.sheets) || !isStrings(r.names) || (r.ranges !== undefined && !isStrings(r.ranges)))
-    return null;
-  return { sheets: r.sheets, names: r.names, ...(r.ranges ? { ranges: r.ranges } : {}), at: String(r.at ?? "") };
+  if (!isObject(data) || data.kind !== kind || data.version !== 2) return null;
+  const { sheets, names } = data;
+  const sheetOk = (s: unknown) => isObject(s) && isString(s.id) && isString(s.name) && isString(s.fingerprint);
+  const nameOk = (n: unknown) => isObject(n) && isString(n.name) && isString(n.formula);
+  if (!Array.isArray(sheets) || !sheets.every(sheetOk) || !Array.isArray(names) || !names.every(nameOk)) return null;
+  return {
+    kind,
+    version: 2,
+    sheets: (sheets as SheetMark[]).map(({ id, name, fingerprint: f }) => ({ id, name, fingerprint: f })),
+    names: (names as NameMark[]).map(({ name, formula }) => ({ name, formula })),
+    at: String(data.at ?? ""),
+  };
+}
+
+/**
+ * A sheet's fingerprint: its used range's address and formulas, with every reference to a sheet in
+ * `sheets` written one way (Excel quotes a sheet name only where needed and rewrites references when
+ * a sheet is renamed). `renamed` maps names as read to names as they will be, lower case → name.
+ */
+export function sheetFingerprint(
+  usedAddress: string,
+  formulas: readonly (readonly unknown[])[],
+  sheets: readonly string[],
+  renamed: ReadonlyMap<string, string> = new Map(),
+): string {
+  const map = new Map(sheets.map((s) => [s.toLowerCase(), s]));
+  for (const [from, to] of renamed) map.set(from, to);
+  const canonical = (v: unknown) =>
+    typeof v === "string" && v.startsWith("=") ? rewriteReferences(v, map, new Map()) : v;
+  const local = usedAddress.slice(usedAddress.lastIndexOf("!") + 1);
+  return fingerprint([[local], ...formulas.map((row) => row.map(canonical))]);
+}
+
+/** Equal defined-name formulas, ignoring how sheet names are quoted. */
+export function sameFormula(a: string, b: string, sheets: readonly string[]): boolean {
+  const map = new Map(sheets.map((s) => [s.toLowerCase(), s]));
+  const canonical = (f: string) => rewriteReferences(f.startsWith("=") ? f : `=${f}`, map, new Map());
+  return canonical(a) === canonical(b);
 }

@@ -1,210 +1,117 @@
-// The Office.js writer: applies a workbook plan in two context.sync round trips whatever its size
-// (inspect the workbook, then write everything), with one formulas and one numberFormat write per
-// block and styles applied per style to many areas at once. It validates before the first write,
-// never writes over an existing sheet, defined name or cell unless the user chose "replace", and
-// stores what it added so that undo removes exactly that.
-import { address, blockAddress, columnLetter, parseAddress, quoteSheet, rangeAddress, splitRef } from "../core/plan/a1";
+// The Office.js writer: applies a workbook plan as new sheets, all or nothing, in at most four
+// context.sync round trips whatever its size. Office.js has no transactions (a failed sync keeps
+// what ran before the failing operation), so the write goes in steps that can each be undone:
+//
+//  1. Read: sheet names, ids and protection, defined names, workbook protection. Refuse before
+//     any write when the workbook structure is protected, or when Replace would remove a protected
+//     sheet; pick free names for "keep both".
+//  2. Stage: add the sheets hidden, under names unique to this attempt ("~ibn <attempt> 1"), write
+//     their cells, formats, styles, layout and charts, and read back their ids and content. If this
+//     fails, one cleanup batch deletes every sheet that carries the attempt's prefix.
+//  3. Commit: move the user's clashing sheets aside (renamed, never deleted yet), remove the
+//     clashing defined names, rename the staged sheets into place, show them, add the defined
+//     names, and store the undo record (sheet ids and fingerprints) last. If this fails, one revert
+//     batch deletes the staged sheets by id, renames the user's sheets back and puts back the names.
+//  4. Finish (Replace only): delete the sheets set aside; if that fails, try once more, else keep
+//     them and say where they are.
+//
+// Undo goes by identity: it deletes a generated sheet only when its id (or, after a reopen that
+// changed ids, its name) and the fingerprint of its content still match; what the user has edited
+// is listed and kept unless the caller confirms it.
+import { blockAddress, parseAddress, rangeAddress, splitRef } from "../core/plan/a1";
+import { AddinError } from "../core/errors";
+import {
+  cellInput,
+  chunkAddresses,
+  columnWidthRuns,
+  formatInput,
+  sheetAreas,
+  withSheetNames,
+} from "../core/plan/geometry";
 import { freeVariant } from "../core/plan/rename";
-import type { CellStyle, PlanBlock, PlanCell, PlanChart, PlanSheet, WorkbookPlan } from "../core/plan/types";
+import type { CellStyle, PlanCell, PlanChart, PlanSheet, WorkbookPlan } from "../core/plan/types";
 import { validatePlan } from "../core/plan/validate";
-import { GENERATION_SETTING, newRecord, parseRecord, type GenerationRecord } from "./generationRecord";
+import type { FormulaLocale } from "../core/plan/formulaLocale";
+import { OFFICE_STYLES } from "./cellStyle";
+import { loadFormulaLocale, queueFormulas } from "./localFormulas";
+import { queuePageLayout } from "./pageLayout";
+import {
+  newSheetsRecord,
+  parseSheetsRecord,
+  PROPOSAL_KIND,
+  recordSetting,
+  sameFormula,
+  sheetFingerprint,
+  type SheetMark,
+  type SheetsRecord,
+} from "./generationRecord";
 
-export { GENERATION_SETTING, type GenerationRecord } from "./generationRecord";
+export { blockAreas, cellInput, chunkAddresses, columnWidthRuns, formatInput, sheetAreas } from "../core/plan/geometry";
+export { PROPOSAL_SETTING, type SheetsRecord } from "./generationRecord";
 
 export type ConflictChoice = "keepBoth" | "replace";
 
 export interface WriteOptions {
-  /** "keepBoth" (default) writes "Name (2)" and "ibn2_…" beside what exists; "replace" deletes the clashing sheets and names first. */
+  /** "keepBoth" (default) writes "Name (2)" and "ibn2_…" beside what exists; "replace" puts the plan in place of the clashing sheets and names. */
   onConflict?: ConflictChoice;
-  /** Called between phases with the fraction done and a sheet name or phase ("inspect", "names", "charts", "sync", "done"). */
+  /** Called between phases with the fraction done and a sheet name or phase ("inspect", "stage", "commit", "cleanup", "done"). */
   onProgress?: (fraction: number, message: string) => void;
+  /** The workflow whose undo record this write becomes (its own settings key); default the proposal's. */
+  recordKind?: string;
 }
 
-export interface WriteOntoOptions {
-  /** "replace" writes over non-empty cells; otherwise they make the write refuse. */
-  onConflict?: ConflictChoice;
-  /** The same as onConflict "replace". */
-  overwrite?: boolean;
+/** What writePlan wrote. */
+export interface WrittenPlan<T extends WorkbookPlan> {
+  /** The plan as written: sheets and defined names under the names they got, every reference rewritten. */
+  plan: T;
+  /** The sheet names as written, in plan order. */
+  sheets: string[];
+  /** The defined names as written. */
+  names: string[];
+  /** The undo record stored with the workbook. */
+  record: SheetsRecord;
+  /** Replace only: the user's replaced sheets that could not be removed afterwards, kept under these names. */
+  keptAside: string[];
 }
 
-export interface UndoResult {
-  removedSheets: string[];
-  removedNames: string[];
-}
-
-/** Excel accepts a RangeAreas address of limited length; longer lists are split. */
-const MAX_AREAS_ADDRESS = 2000;
 const SHOWN_PROBLEMS = 5;
-const BORDER = "#8A8886";
-
-/** Each style's look (as the .xlsx writer's); label and calc cells keep Excel's default. */
-const STYLES: Partial<Record<CellStyle, (f: Excel.RangeFormat) => void>> = {
-  title: (f) => Object.assign(f.font, { bold: true, size: 14 }),
-  header: (f) => {
-    f.font.bold = true;
-    f.fill.color = "#F3F2F1";
-    Object.assign(f.borders.getItem("EdgeBottom"), { style: "Continuous", color: BORDER });
-  },
-  input: (f) => (f.fill.color = "#FFF4CE"),
-  total: (f) => {
-    f.font.bold = true;
-    Object.assign(f.borders.getItem("EdgeTop"), { style: "Continuous", color: BORDER });
-  },
-  check: (f) => (f.font.italic = true),
-  note: (f) => Object.assign(f.font, { italic: true, color: "#605E5C" }),
-};
+/** Each style's look, from the table both writers read (src/core/plan/styles.ts). */
+const STYLES = OFFICE_STYLES;
+/** The prefix of every sheet name a write uses while it is not complete. */
+export const TEMP_PREFIX = "~ibn ";
 
 const CHART_TYPES = { columnClustered: "ColumnClustered", line: "Line" } as const satisfies Record<
   PlanChart["type"],
   string
 >;
 
-/**
- * Text that Excel would read as something else when typed — a formula, number, percentage, amount,
- * date, time, boolean or error — is written with the apostrophe that keeps it text (the apostrophe
- * is not part of the value).
- */
-const AMBIGUOUS_TEXT =
-  /^\s*(?:[=+\-@'#]|\(?[$€£¥]?\s*[\d.,])|^\s*(?:true|false|waar|onwaar)\s*$|^(?:jan|feb|ma[ary]|mrt|apr|mei|jun|jul|aug|sep|o[ck]t|nov|dec)\p{L}*\.?[\s\-/]+\d/iu;
-
 const lower = (s: string) => s.toLowerCase();
 
-// ---------------------------------------------------------------------------------------------
-// From plan cells to Excel input (pure)
-
-/** A plan cell as Excel input for `range.formulas`: a formula or constant; null leaves the cell untouched. */
-export function cellInput(cell: PlanCell | null): string | number | boolean | null {
-  if (!cell) return null;
-  if (cell.formula !== undefined) return cell.formula;
-  const value = cell.value ?? "";
-  return typeof value === "string" && AMBIGUOUS_TEXT.test(value) ? `'${value}` : value;
-}
-
-/** A plan cell's number format; null leaves the cell's format untouched. */
-export function formatInput(cell: PlanCell | null): string | null {
-  return cell ? (cell.format ?? "General") : null;
-}
-
-interface Run {
-  key: string;
-  start: number;
-  end: number;
-}
-
-/** Runs of adjacent cells in a row with the same key; cells without a key end a run. */
-function rowRuns(cells: (PlanCell | null)[], key: (cell: PlanCell) => string | undefined): Run[] {
-  const runs: Run[] = [];
-  cells.forEach((cell, c) => {
-    const k = cell ? key(cell) : undefined;
-    const last = runs[runs.length - 1];
-    if (k === undefined) return;
-    if (last && last.key === k && last.end === c) last.end = c + 1;
-    else runs.push({ key: k, start: c, end: c + 1 });
-  });
-  return runs;
-}
-
-/**
- * Rectangles covering a block's cells, grouped by key: runs within a row, merged with identical
- * runs in the rows below. Their number follows the layout of the block, not its number of rows.
- */
-export function blockAreas(block: PlanBlock, key: (cell: PlanCell) => string | undefined): Map<string, string[]> {
-  type Area = Run & { top: number; rows: number };
-  const closed: Area[] = [];
-  let open = new Map<string, Area>();
-  block.rows.forEach((cells, r) => {
-    const next = new Map<string, Area>();
-    for (const run of rowRuns(cells, key)) {
-      const id = `${run.start}:${run.end}:${run.key}`;
-      const above = open.get(id);
-      open.delete(id);
-      next.set(id, above ? { ...above, rows: above.rows + 1 } : { ...run, top: r, rows: 1 });
-    }
-    closed.push(...open.values());
-    open = next;
-  });
-  closed.push(...open.values());
-  const { row, col } = parseAddress(block.anchor);
-  const areas = new Map<string, string[]>();
-  for (const a of closed)
-    areas.set(a.key, [...(areas.get(a.key) ?? []), rangeAddress(row + a.top, col + a.start, a.rows, a.end - a.start)]);
-  return areas;
-}
-
-/** blockAreas over all blocks of a sheet. */
-export function sheetAreas(sheet: PlanSheet, key: (cell: PlanCell) => string | undefined): Map<string, string[]> {
-  const areas = new Map<string, string[]>();
-  for (const block of sheet.blocks)
-    for (const [k, list] of blockAreas(block, key)) areas.set(k, [...(areas.get(k) ?? []), ...list]);
-  return areas;
-}
-
-const styleKey = (cell: PlanCell) => (cell.style && STYLES[cell.style] ? cell.style : undefined);
-
-/** Splits a list of addresses into comma-joined chunks that Excel accepts as one RangeAreas. */
-export function chunkAddresses(addresses: string[], max = MAX_AREAS_ADDRESS): string[] {
-  const chunks: string[] = [];
-  let current = "";
-  for (const a of addresses) {
-    if (current && current.length + a.length + 1 > max) {
-      chunks.push(current);
-      current = "";
-    }
-    current = current ? `${current},${a}` : a;
-  }
-  if (current) chunks.push(current);
-  return chunks;
-}
-
-/** Runs of adjacent columns of the same width ("B:D"), in points. */
-export function columnWidthRuns(widths: number[]): { columns: string; points: number }[] {
-  const runs: { from: number; to: number; width: number }[] = [];
-  widths.forEach((width, i) => {
-    const last = runs[runs.length - 1];
-    if (last && last.width === width) last.to = i;
-    else runs.push({ from: i, to: i, width });
-  });
-  // A width in characters of the default font is 7 px each plus 5 px padding; a point is ¾ px.
-  return runs.map((r) => ({
-    columns: `${columnLetter(r.from)}:${columnLetter(r.to)}`,
-    points: (r.width * 7 + 5) * 0.75,
-  }));
-}
-
-/** The sheet's blocks moved so that A1 lands on `at`, under the name of the sheet written onto. */
-function shiftSheet(sheet: PlanSheet, at: string, name: string): PlanSheet {
-  const to = parseAddress(at);
-  const anchor = (b: PlanBlock) => {
-    const from = parseAddress(b.anchor);
-    return address(from.row + to.row, from.col + to.col);
-  };
-  return { name, blocks: sheet.blocks.map((b) => ({ ...b, anchor: anchor(b) })) };
-}
-
-function assertValid(plan: WorkbookPlan): void {
+export function assertValid(plan: WorkbookPlan): void {
   const problems = validatePlan(plan);
   if (!problems.length) return;
   const more = problems.length > SHOWN_PROBLEMS ? `; … and ${problems.length - SHOWN_PROBLEMS} more` : "";
-  throw new Error(
+  throw new AddinError(
+    "planInvalid",
+    { count: problems.length, problems: problems.slice(0, SHOWN_PROBLEMS).join("; ") + more },
     `The plan cannot be written (${problems.length} problem${problems.length === 1 ? "" : "s"}): ${problems.slice(0, SHOWN_PROBLEMS).join("; ")}${more}`,
   );
 }
 
-const occupiedError = (cell: string) =>
-  new Error(`Not written: ${cell} is not empty. Choose an empty area, or choose to replace what is there.`);
-
 // ---------------------------------------------------------------------------------------------
 // Queuing Office.js commands (nothing reaches Excel before context.sync)
 
-function queueBlocks(ws: Excel.Worksheet, sheet: PlanSheet): void {
+export function queueBlocks(ws: Excel.Worksheet, sheet: PlanSheet, locale?: FormulaLocale): void {
   for (const block of sheet.blocks) {
     const range = ws.getRange(blockAddress(block));
-    range.formulas = block.rows.map((row) => row.map(cellInput));
+    queueFormulas(range, block, locale, cellInput); // IBN formulas in Dutch Excel: formulasLocal
     range.numberFormat = block.rows.map((row) => row.map(formatInput));
   }
 }
 
-function queueStyles(ws: Excel.Worksheet, sheet: PlanSheet): void {
+const styleKey = (cell: PlanCell) => (cell.style && STYLES[cell.style] ? cell.style : undefined);
+
+export function queueStyles(ws: Excel.Worksheet, sheet: PlanSheet): void {
   for (const [style, addresses] of sheetAreas(sheet, styleKey)) {
     for (const chunk of chunkAddresses(addresses)) STYLES[style as CellStyle]!(ws.getRanges(chunk).format);
   }
@@ -217,11 +124,14 @@ function queueLayout(ws: Excel.Worksheet, sheet: PlanSheet): void {
   else if (rows) ws.freezePanes.freezeRows(rows);
   else if (columns) ws.freezePanes.freezeColumns(columns);
   if (sheet.tabColor) ws.tabColor = sheet.tabColor.startsWith("#") ? sheet.tabColor : `#${sheet.tabColor}`;
+  queuePageLayout(ws, sheet.print);
 }
 
-function queueSheet(context: Excel.RequestContext, sheet: PlanSheet): Excel.Worksheet {
+/** A new hidden sheet with all its content. */
+function queueStagedSheet(context: Excel.RequestContext, sheet: PlanSheet, locale?: FormulaLocale): Excel.Worksheet {
   const ws = context.workbook.worksheets.add(sheet.name);
-  queueBlocks(ws, sheet);
+  ws.visibility = "Hidden";
+  queueBlocks(ws, sheet, locale);
   queueStyles(ws, sheet);
   queueLayout(ws, sheet);
   return ws;
@@ -252,44 +162,45 @@ function queueChart(context: Excel.RequestContext, added: Map<string, Excel.Work
   });
 }
 
-function storeRecord(context: Excel.RequestContext, record: GenerationRecord): void {
-  context.workbook.settings.add(GENERATION_SETTING, JSON.stringify(record));
-}
-
-/** A sheet name not taken yet (and taken from now on), for a sheet about to be deleted. */
-function spareSheetName(taken: Set<string>): string {
-  let k = 1;
-  while (taken.has(`~ibn replaced ${k}`)) k++;
-  taken.add(`~ibn replaced ${k}`);
-  return `~ibn replaced ${k}`;
-}
-
-/**
- * "Replace": queues the deletion of the existing defined names the plan clashes with, and moves
- * the clashing sheets out of the way. Returns what deletes those sheets, to be queued once the new
- * sheets exist (Excel refuses to delete a workbook's last sheet).
- */
-function clearTheWay(
-  context: Excel.RequestContext,
-  plan: WorkbookPlan,
-  existing: { sheetNames: string[]; names: string[] },
-): () => void {
-  const planNames = new Set(plan.names.map((n) => lower(n.name)));
-  existing.names.filter((n) => planNames.has(lower(n))).forEach((n) => context.workbook.names.getItem(n).delete());
-  const planSheets = new Set(plan.sheets.map((s) => lower(s.name)));
-  const taken = new Set([...existing.sheetNames, ...plan.sheets.map((s) => s.name)].map(lower));
-  const replaced = existing.sheetNames
-    .filter((s) => planSheets.has(lower(s)))
-    .map((s) => {
-      const ws = context.workbook.worksheets.getItem(s);
-      ws.name = spareSheetName(taken);
-      return ws;
-    });
-  return () => replaced.forEach((ws) => ws.delete());
-}
-
 // ---------------------------------------------------------------------------------------------
-// Public API
+// Reading the workbook
+
+interface SheetState {
+  id: string;
+  name: string;
+  visibility: string;
+  protected: boolean;
+}
+
+interface NameState {
+  name: string;
+  formula: string;
+  comment: string;
+}
+
+interface BookState {
+  sheets: SheetState[];
+  names: NameState[];
+  structureProtected: boolean;
+}
+
+/** Sheets (names, ids, visibility, protection), defined names and workbook protection, in one sync. */
+async function readBook(context: Excel.RequestContext): Promise<BookState> {
+  const sheets = context.workbook.worksheets.load("items/name,items/id,items/visibility,items/protection/protected");
+  const names = context.workbook.names.load("items/name,items/formula,items/comment");
+  const protection = context.workbook.protection.load("protected");
+  await context.sync();
+  return {
+    sheets: sheets.items.map((s) => ({
+      id: s.id,
+      name: s.name,
+      visibility: s.visibility,
+      protected: s.protection.protected,
+    })),
+    names: names.items.map((n) => ({ name: n.name, formula: String(n.formula), comment: n.comment ?? "" })),
+    structureProtected: protection.protected,
+  };
+}
 
 /** The workbook's sheet names and workbook-scoped defined names, in one sync. */
 export async function inspectWorkbook(
@@ -301,189 +212,358 @@ export async function inspectWorkbook(
   return { sheetNames: sheets.items.map((s) => s.name), names: names.items.map((n) => n.name) };
 }
 
+/** A short attempt id, so that what this attempt adds can be told from anything else. */
+function attemptId(): string {
+  return (Date.now() % 1_679_616).toString(36).padStart(4, "0") + Math.floor(Math.random() * 1296).toString(36);
+}
+
+const failed = (step: string, e: unknown, extra = "") =>
+  new AddinError(
+    "writeFailed",
+    { step, reason: (e as Error)?.message ?? String(e) },
+    `Excel refused the ${step} (${(e as Error)?.message ?? String(e)}); the workbook is as it was before.${extra}`,
+  );
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
 /**
- * Writes the plan as new sheets in two syncs: one to inspect the workbook, one to write everything
- * (sheets, cells, styles, layout, defined names, charts and the generation record). Returns what
- * was added: the sheet names as written, in plan order, and the defined names.
+ * Writes the plan as new sheets, all or nothing (see the top of this file): three syncs, four when
+ * Replace set a sheet aside. Returns the plan as written (renamed for "keep both"), its sheet and
+ * defined names, and the undo record.
  */
-export async function writePlan(
+export async function writePlan<T extends WorkbookPlan>(
   context: Excel.RequestContext,
-  plan: WorkbookPlan,
+  plan: T,
   options: WriteOptions = {},
-): Promise<GenerationRecord> {
+): Promise<WrittenPlan<T>> {
   const progress = options.onProgress ?? (() => undefined);
+  const kind = options.recordKind ?? PROPOSAL_KIND;
   assertValid(plan);
+
+  // 1. Read.
   progress(0.05, "inspect");
-  const existing = await inspectWorkbook(context);
+  const formulaLocale = loadFormulaLocale(context, plan); // read in this sync: for IBN formulas in Dutch Excel
+  const before = await readBook(context);
+  const locale = formulaLocale();
+  if (before.structureProtected)
+    throw new AddinError(
+      "workbookProtected",
+      {},
+      "The workbook structure is protected: sheets cannot be added. Unprotect the workbook (Review > Protect Workbook) and try again.",
+    );
   const replace = options.onConflict === "replace";
-  const target = replace ? plan : freeVariant(plan, existing.sheetNames, existing.names).plan;
+  const target = replace
+    ? plan
+    : freeVariant(
+        plan,
+        before.sheets.map((s) => s.name),
+        before.names.map((n) => n.name),
+      ).plan;
   // Trimming long sheet names to make room for " (n)" can make two of them alike.
   if (target !== plan) assertValid(target);
-  const deleteReplaced = replace ? clearTheWay(context, plan, existing) : () => undefined;
-  const added = new Map<string, Excel.Worksheet>();
-  target.sheets.forEach((sheet, i) => {
-    added.set(lower(sheet.name), queueSheet(context, sheet));
-    progress(0.1 + (0.7 * (i + 1)) / target.sheets.length, sheet.name);
-  });
-  progress(0.8, "names");
-  for (const n of target.names) context.workbook.names.add(n.name, `=${n.ref}`, n.comment);
-  progress(0.85, "charts");
-  target.charts.forEach((c) => queueChart(context, added, c));
-  deleteReplaced();
-  if (target.sheets.length) added.get(lower(target.sheets[0].name))!.activate();
-  const record = newRecord(
-    target.sheets.map((s) => s.name),
-    target.names.map((n) => n.name),
-  );
-  storeRecord(context, record);
-  progress(0.9, "sync");
-  await context.sync();
-  progress(1, "done");
-  return record;
-}
-
-/** The first non-empty cell ("'Sheet'!E9") of any of the target ranges, in one sync; null when all are empty. */
-export async function findOccupied(
-  context: Excel.RequestContext,
-  targets: { sheet: string; address: string }[],
-): Promise<string | null> {
-  const used = targets.map((t) => ({
-    sheet: t.sheet,
-    range: context.workbook.worksheets
-      .getItem(t.sheet)
-      .getRange(t.address)
-      .getUsedRangeOrNullObject(true)
-      .load("address, formulas"),
-  }));
-  await context.sync();
-  for (const { sheet, range } of used) {
-    if (range.isNullObject) continue;
-    const origin = parseAddress(range.address.split("!").pop()!.split(":")[0]);
-    // The used range is the bounding box of the filled cells: its top-left cell may be empty.
-    for (const [r, row] of range.formulas.entries()) {
-      const c = row.findIndex((f) => f !== "" && f !== null);
-      if (c >= 0) return `${quoteSheet(sheet)}!${address(origin.row + r, origin.col + c)}`;
-    }
-  }
-  return null;
-}
-
-/** Refuses (throws, naming the first occupied cell) unless every cell of the range is empty; one sync. */
-export async function assertRangeEmpty(
-  context: Excel.RequestContext,
-  sheetName: string,
-  rangeAddressA1: string,
-): Promise<void> {
-  const occupied = await findOccupied(context, [{ sheet: sheetName, address: rangeAddressA1 }]);
-  if (occupied) throw occupiedError(occupied);
-}
-
-/** The plan's only sheet, once the plan is valid and has no defined names or charts to move along. */
-function singleSheet(plan: WorkbookPlan): PlanSheet {
-  assertValid(plan);
-  if (plan.sheets.length !== 1 || plan.names.length || plan.charts.length)
-    throw new Error("Only a single-sheet plan without defined names or charts can be written onto an existing sheet.");
-  return plan.sheets[0];
-}
-
-async function writeSheetOnto(
-  context: Excel.RequestContext,
-  planSheet: PlanSheet,
-  sheetName: string,
-  at: string,
-  options: WriteOntoOptions,
-): Promise<GenerationRecord> {
-  const sheet = shiftSheet(planSheet, at, sheetName);
-  assertValid({ sheets: [sheet], names: [], charts: [] }); // still inside the grid after the move
-  if (options.onConflict !== "replace" && !options.overwrite) {
-    const occupied = await findOccupied(
-      context,
-      sheet.blocks.map((b) => ({ sheet: sheetName, address: blockAddress(b) })),
+  const planSheets = new Set(target.sheets.map((s) => lower(s.name)));
+  const planNames = new Set(target.names.map((n) => lower(n.name)));
+  const clashing = replace ? before.sheets.filter((s) => planSheets.has(lower(s.name))) : [];
+  const locked = clashing.find((s) => s.protected);
+  if (locked)
+    throw new AddinError(
+      "sheetProtected",
+      { sheet: locked.name },
+      `Sheet "${locked.name}" is protected, so it cannot be replaced. Unprotect it, or choose "keep both".`,
     );
-    if (occupied) throw occupiedError(occupied);
+  const clashingNames = replace ? before.names.filter((n) => planNames.has(lower(n.name))) : [];
+
+  // 2. Stage, hidden, under names unique to this attempt.
+  const attempt = attemptId();
+  const prefix = `${TEMP_PREFIX}${attempt} `;
+  const tempNames = target.sheets.map((_, i) => `${prefix}${i + 1}`);
+  const staged = withSheetNames(target, tempNames);
+  const added = new Map<string, Excel.Worksheet>();
+  staged.sheets.forEach((sheet, i) => {
+    added.set(lower(sheet.name), queueStagedSheet(context, sheet, locale));
+    progress(0.1 + (0.6 * (i + 1)) / staged.sheets.length, target.sheets[i].name);
+  });
+  staged.charts.forEach((c) => queueChart(context, added, c));
+  const written = staged.sheets.map((s) => {
+    const ws = added.get(lower(s.name))!;
+    ws.load("id");
+    return { ws, used: ws.getUsedRangeOrNullObject().load("address,formulas") };
+  });
+  progress(0.75, "stage");
+  const revert = (ids: string[]) => revertWrite(context, before, prefix, ids, planNames);
+  try {
+    await context.sync();
+  } catch (e) {
+    await revert([]);
+    throw failed("write", e);
   }
-  const ws = context.workbook.worksheets.getItem(sheetName);
-  queueBlocks(ws, sheet);
-  queueStyles(ws, sheet);
-  const written = [...sheetAreas(sheet, () => "written").values()].flat();
-  const record = newRecord(
-    [],
-    [],
-    written.map((a) => `${quoteSheet(sheetName)}!${a}`),
+  const renamed = new Map(tempNames.map((t, i) => [lower(t), target.sheets[i].name]));
+  const sheetNames = [...before.sheets.map((s) => s.name), ...tempNames];
+  const marks: SheetMark[] = written.map(({ ws, used }, i) => ({
+    id: ws.id,
+    name: target.sheets[i].name,
+    fingerprint: used.isNullObject
+      ? sheetFingerprint("", [], sheetNames, renamed)
+      : sheetFingerprint(used.address, used.formulas, sheetNames, renamed),
+  }));
+
+  // 3. Commit: set the user's sheets aside, put the new ones in place, the record last.
+  progress(0.85, "commit");
+  const aside = clashing.map((s, i) => ({ ...s, asideName: `${prefix}old ${i + 1}` }));
+  for (const s of aside) context.workbook.worksheets.getItem(s.id).name = s.asideName;
+  for (const n of clashingNames) context.workbook.names.getItem(n.name).delete();
+  written.forEach(({ ws }, i) => {
+    ws.name = target.sheets[i].name;
+    ws.visibility = "Visible";
+  });
+  for (const n of target.names) context.workbook.names.add(n.name, `=${n.ref}`, n.comment);
+  if (written.length) written[0].ws.activate();
+  const record = newSheetsRecord(
+    kind,
+    marks,
+    target.names.map((n) => ({ name: n.name, formula: `=${n.ref}` })),
   );
-  storeRecord(context, record);
-  await context.sync();
-  return record;
+  context.workbook.settings.add(recordSetting(kind), JSON.stringify(record));
+  try {
+    await context.sync();
+  } catch (e) {
+    await revert(marks.map((m) => m.id));
+    throw failed("write", e);
+  }
+
+  // 4. Finish: remove what Replace set aside.
+  progress(0.95, "cleanup");
+  const keptAside = aside.length
+    ? await removeSheets(
+        context,
+        aside.map((s) => s.id),
+      )
+    : [];
+  progress(1, "done");
+  return {
+    plan: target,
+    sheets: target.sheets.map((s) => s.name),
+    names: target.names.map((n) => n.name),
+    record,
+    keptAside,
+  };
 }
 
 /**
- * Writes a one-sheet plan without defined names or charts onto the existing sheet `sheetName`,
- * its cell A1 moved to `at`: two syncs (emptiness of every target block, then the write; one when
- * replacing). Refuses when a target cell is not empty, unless the user chose to replace. Undo
- * clears exactly the cells written (null plan cells stay untouched).
+ * Puts the workbook back as it was before a failed write: one read, then one batch that deletes the
+ * sheets this attempt added (by id, or by the attempt's prefix when their ids were never learnt),
+ * renames the user's sheets back, and puts back the defined names the plan touched. Throws when
+ * Excel refuses even that, naming what is left.
  */
-export async function writeOntoSheet(
+async function revertWrite(
   context: Excel.RequestContext,
-  plan: WorkbookPlan,
-  sheetName: string,
-  at: string,
-  options: WriteOntoOptions = {},
-): Promise<GenerationRecord> {
-  return writeSheetOnto(context, singleSheet(plan), sheetName, at, options);
+  before: BookState,
+  prefix: string,
+  stagedIds: string[],
+  planNames: Set<string>,
+): Promise<void> {
+  try {
+    const sheets = context.workbook.worksheets.load("items/name,items/id");
+    const names = context.workbook.names.load("items/name");
+    await context.sync();
+    const existed = new Set(before.sheets.map((s) => s.id));
+    for (const ws of sheets.items)
+      if (!existed.has(ws.id) && (stagedIds.includes(ws.id) || ws.name.startsWith(prefix))) ws.delete();
+    const now = new Map(sheets.items.map((ws) => [ws.id, ws.name]));
+    for (const s of before.sheets)
+      if (now.has(s.id) && now.get(s.id) !== s.name) context.workbook.worksheets.getItem(s.id).name = s.name;
+    for (const n of names.items) if (planNames.has(lower(n.name))) context.workbook.names.getItem(n.name).delete();
+    for (const n of before.names)
+      if (planNames.has(lower(n.name))) context.workbook.names.add(n.name, n.formula, n.comment || undefined);
+    await context.sync();
+  } catch (e) {
+    throw new AddinError(
+      "revertFailed",
+      { prefix: prefix.trim(), reason: (e as Error)?.message ?? String(e) },
+      `The write failed and Excel also refused to undo it (${(e as Error)?.message ?? String(e)}). Sheets whose name starts with "${prefix.trim()}" are incomplete and can be deleted; sheets named "${prefix}old …" are yours, renamed.`,
+    );
+  }
 }
 
-/** writeOntoSheet at the selected cell of the active sheet: one more sync, to read the selection. */
-export async function writeAtSelection(
-  context: Excel.RequestContext,
-  plan: WorkbookPlan,
-  options: WriteOntoOptions = {},
-): Promise<GenerationRecord> {
-  const sheet = singleSheet(plan);
-  const selected = context.workbook.getSelectedRange().load("address");
-  selected.worksheet.load("name");
+/** Deletes the sheets with these ids; tries again for what is left. Returns the names of sheets it could not delete. */
+async function removeSheets(context: Excel.RequestContext, ids: string[]): Promise<string[]> {
+  let left = ids;
+  for (let attempt = 0; ; attempt++) {
+    left.forEach((id) => context.workbook.worksheets.getItem(id).delete());
+    try {
+      await context.sync();
+      return [];
+    } catch {
+      // Office.js keeps what ran before the failing operation: look again at what is left.
+    }
+    const sheets = context.workbook.worksheets.load("items/name,items/id");
+    try {
+      await context.sync();
+    } catch {
+      return left;
+    }
+    const still = sheets.items.filter((ws) => left.includes(ws.id));
+    if (!still.length) return [];
+    if (attempt === 1) return still.map((ws) => ws.name);
+    left = still.map((ws) => ws.id);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Undo
+
+export interface UndoSheet {
+  id: string;
+  name: string;
+}
+
+export interface UndoPreview {
+  kind: string;
+  /** When the action was done (ISO 8601). */
+  at: string;
+  /** Added sheets exactly as written: undo deletes them. */
+  unchanged: UndoSheet[];
+  /** Added sheets edited since ("edited"), or sheets that carry an added sheet's name but cannot be recognised ("unrecognised"): kept unless confirmed. */
+  changed: (UndoSheet & { reason: "edited" | "unrecognised" })[];
+  /** Defined names undo removes: only when no added sheet stays, and only names that still point where they were written. */
+  names: string[];
+  /** Defined names kept: a sheet that uses them stays, or the user changed them. */
+  keptNames: string[];
+  /** Added sheets no longer in the workbook, by the name they were written under. */
+  missing: string[];
+}
+
+export interface UndoOptions {
+  /** The workflow to undo; default the proposal. */
+  kind?: string;
+  /** Ids of sheets listed under `changed` that the user confirmed to delete as well. */
+  confirm?: string[];
+}
+
+export interface UndoResult {
+  removedSheets: string[];
+  removedNames: string[];
+  /** Sheets kept because they changed and were not confirmed. */
+  keptSheets: string[];
+  keptNames: string[];
+}
+
+interface UndoPlan {
+  preview: UndoPreview;
+  sheetIds: string[];
+}
+
+async function planUndo(context: Excel.RequestContext, kind: string, confirm: string[]): Promise<UndoPlan | null> {
+  const setting = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
+  const sheets = context.workbook.worksheets.load("items/name,items/id,items/visibility");
+  const names = context.workbook.names.load("items/name,items/formula");
   await context.sync();
-  const topLeft = selected.address.split("!").pop()!.split(":")[0];
-  return writeSheetOnto(context, sheet, selected.worksheet.name, topLeft, options);
-}
-
-/** The existing names (as Excel spells them) among the recorded ones, ignoring case, in record order. */
-function stillThere(recorded: string[], existing: string[]): string[] {
-  const byLower = new Map(existing.map((e) => [lower(e), e]));
-  return recorded.map((r) => byLower.get(lower(r))).filter((e): e is string => e !== undefined);
-}
-
-/** Clears the recorded areas on sheets that still exist, a few RangeAreas per sheet. */
-function queueClear(context: Excel.RequestContext, refs: string[], sheetNames: string[]): void {
-  const bySheet = new Map<string, string[]>();
-  for (const ref of refs) {
-    const { sheet, address: a } = splitRef(ref);
-    const [actual] = stillThere([sheet], sheetNames);
-    if (actual) bySheet.set(actual, [...(bySheet.get(actual) ?? []), a]);
-  }
-  for (const [sheet, addresses] of bySheet) {
-    const ws = context.workbook.worksheets.getItem(sheet);
-    for (const chunk of chunkAddresses(addresses)) ws.getRanges(chunk).clear();
-  }
-}
-
-/**
- * Removes exactly what the last generation added, as far as it still exists: its sheets, its
- * defined names and the cells it wrote on existing sheets; then forgets the record. Two syncs;
- * null when there is nothing to undo.
- */
-export async function undoLastGeneration(context: Excel.RequestContext): Promise<UndoResult | null> {
-  const setting = context.workbook.settings.getItemOrNullObject(GENERATION_SETTING).load("value");
-  const existing = await inspectWorkbook(context); // the same sync loads the setting
-  const record = setting.isNullObject ? null : parseRecord(setting.value);
+  const record = setting.isNullObject ? null : parseSheetsRecord(setting.value, kind);
   if (!record) return null;
-  const removedSheets = stillThere(record.sheets, existing.sheetNames);
-  const removedNames = stillThere(record.names, existing.names);
-  if (removedSheets.length && removedSheets.length === existing.sheetNames.length)
-    throw new Error("Undo would remove every sheet of the workbook; add a sheet of your own first.");
-  queueClear(context, record.ranges ?? [], existing.sheetNames);
-  removedNames.forEach((n) => context.workbook.names.getItem(n).delete());
-  removedSheets.forEach((s) => context.workbook.worksheets.getItem(s).delete());
-  setting.delete();
-  await context.sync();
-  return { removedSheets, removedNames };
+  const recordedIds = new Set(record.sheets.map((s) => s.id));
+  const found = record.sheets.map((mark) => {
+    const byId = sheets.items.find((ws) => ws.id === mark.id);
+    const byName = byId
+      ? undefined
+      : sheets.items.find((ws) => lower(ws.name) === lower(mark.name) && !recordedIds.has(ws.id));
+    const ws = byId ?? byName;
+    return { mark, ws, byId: !!byId, used: ws?.getUsedRangeOrNullObject().load("address,formulas") };
+  });
+  if (found.some((f) => f.used)) await context.sync();
+  const current = sheets.items.map((ws) => ws.name);
+  // References to an added sheet the user renamed count as written under its recorded name.
+  const renamed = new Map(found.filter((f) => f.ws && f.byId).map((f) => [lower(f.ws!.name), f.mark.name]));
+  const preview: UndoPreview = {
+    kind,
+    at: record.at,
+    unchanged: [],
+    changed: [],
+    names: [],
+    keptNames: [],
+    missing: [],
+  };
+  for (const { mark, ws, byId, used } of found) {
+    if (!ws || !used) {
+      preview.missing.push(mark.name);
+      continue;
+    }
+    const now = used.isNullObject
+      ? sheetFingerprint("", [], current, renamed)
+      : sheetFingerprint(used.address, used.formulas, current, renamed);
+    const sheet = { id: ws.id, name: ws.name };
+    if (now === mark.fingerprint) preview.unchanged.push(sheet);
+    else preview.changed.push({ ...sheet, reason: byId ? "edited" : "unrecognised" });
+  }
+  const sheetIds = [...preview.unchanged, ...preview.changed.filter((s) => confirm.includes(s.id))].map((s) => s.id);
+  const anyStays = preview.changed.some((s) => !sheetIds.includes(s.id));
+  for (const mark of record.names) {
+    const n = names.items.find((x) => lower(x.name) === lower(mark.name));
+    if (!n) continue;
+    if (!anyStays && sameFormula(String(n.formula), mark.formula, current)) preview.names.push(n.name);
+    else preview.keptNames.push(n.name);
+  }
+  const visibleLeft = sheets.items.filter((ws) => ws.visibility === "Visible" && !sheetIds.includes(ws.id));
+  if (sheetIds.length && !visibleLeft.length)
+    throw new AddinError(
+      "undoWouldEmpty",
+      {},
+      "Undo would remove every visible sheet of the workbook; add a sheet of your own first.",
+    );
+  return { preview, sheetIds };
+}
+
+/**
+ * What undo of the last action of `kind` would do, without doing it: two syncs. Null when there
+ * is nothing to undo.
+ */
+export async function previewUndo(context: Excel.RequestContext, kind = PROPOSAL_KIND): Promise<UndoPreview | null> {
+  return (await planUndo(context, kind, []))?.preview ?? null;
+}
+
+/**
+ * Undoes the last action of `kind` (default the proposal generation): deletes the sheets it added
+ * that are exactly as written, plus the changed ones listed in `confirm`, and its defined names
+ * when no added sheet stays; then forgets the record. Three syncs; if Excel fails halfway, the
+ * rest is done in one more try. Null when there is nothing to undo.
+ */
+export async function undoLastGeneration(
+  context: Excel.RequestContext,
+  options: UndoOptions = {},
+): Promise<UndoResult | null> {
+  const kind = options.kind ?? PROPOSAL_KIND;
+  const planned = await planUndo(context, kind, options.confirm ?? []);
+  if (!planned) return null;
+  const { preview, sheetIds } = planned;
+  const queue = (names: string[], ids: string[], setting: boolean) => {
+    for (const n of names) context.workbook.names.getItem(n).delete();
+    for (const id of ids) context.workbook.worksheets.getItem(id).delete();
+    if (setting) context.workbook.settings.getItem(recordSetting(kind)).delete();
+  };
+  queue(preview.names, sheetIds, true);
+  try {
+    await context.sync();
+  } catch {
+    // Deleted sheets cannot come back: finish the undo instead, with what is left of it.
+    const setting = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
+    const sheets = context.workbook.worksheets.load("items/id");
+    const names = context.workbook.names.load("items/name");
+    await context.sync();
+    const ids = new Set(sheets.items.map((ws) => ws.id));
+    const left = new Set(names.items.map((n) => lower(n.name)));
+    queue(
+      preview.names.filter((n) => left.has(lower(n))),
+      sheetIds.filter((id) => ids.has(id)),
+      !setting.isNullObject,
+    );
+    await context.sync();
+  }
+  const removed = new Set(sheetIds);
+  const all = [...preview.unchanged, ...preview.changed];
+  return {
+    removedSheets: all.filter((s) => removed.has(s.id)).map((s) => s.name),
+    removedNames: preview.names,
+    keptSheets: all.filter((s) => !removed.has(s.id)).map((s) => s.name),
+    keptNames: preview.keptNames,
+  };
 }

@@ -14,6 +14,7 @@ import {
   QUASI_INHOUSE_THRESHOLD,
 } from "../core/quasiInhouse";
 import { requireFraction } from "../core/checks";
+import { lumpSumExact, ratesOfCountsExact, ratioOfSumsExact } from "../core/exactNumbers";
 import { excel, toExcelError } from "./excelErrors";
 import {
   gridNumbers,
@@ -34,6 +35,7 @@ import {
 /**
  * The year's lump sum in euros, unrounded: base-year extra costs scaled by occupancy, times the PW share, plus the specific PW extra costs, less the added-value effect.
  * @customfunction LUMPSUM
+ * @helpurl https://localhost:3000/help.html#en-LUMPSUM
  * @param extra_costs_base Infrastructure extra costs of the base year: one cell or the range of cost lines (summed).
  * @param specific_pw_costs_base Specific PW extra costs of the base year.
  * @param fte_base Target-group occupancy (Wsw + PW, fte) in the base year.
@@ -50,6 +52,16 @@ export function lumpsum(
   pw_fte_year: any,
   added_value_effect?: any,
 ): number {
+  // Plain numbers as typed (the usual case): one exact fraction, the decimal path's double.
+  const fast = lumpSumExact(
+    extra_costs_base,
+    specific_pw_costs_base,
+    fte_base,
+    fte_year,
+    pw_fte_year,
+    added_value_effect,
+  );
+  if (fast !== null) return fast;
   return excel(() =>
     out(
       lumpSumOf({
@@ -67,6 +79,7 @@ export function lumpsum(
 /**
  * Base-year extra costs scaled by occupancy: costs × fte of the year / fte of the base year.
  * @customfunction EXTRA_COSTS
+ * @helpurl https://localhost:3000/help.html#en-EXTRA_COSTS
  * @param extra_costs_base Extra costs of the base year: one cell or a range of cost lines (summed).
  * @param fte_base Target-group occupancy (fte) in the base year.
  * @param fte_year Target-group occupancy (fte) in the year.
@@ -87,6 +100,7 @@ export function extraCosts(extra_costs_base: any[][], fte_base: any, fte_year: a
 /**
  * The PW group's share of the target-group occupancy: PW fte / total fte.
  * @customfunction PW_SHARE
+ * @helpurl https://localhost:3000/help.html#en-PW_SHARE
  * @param pw_fte_year PW occupancy (fte) in the year.
  * @param fte_year Target-group occupancy (fte) in the year.
  * @returns A fraction; format the cell as %.
@@ -98,6 +112,7 @@ export function pwShareOfFte(pw_fte_year: any, fte_year: any): number {
 /**
  * Added-value (TW) effect: placements × demand-driven share × uplift × average added value per placement.
  * @customfunction ADDED_VALUE_EFFECT
+ * @helpurl https://localhost:3000/help.html#en-ADDED_VALUE_EFFECT
  * @param placements Placements per year (the norm: 200).
  * @param demand_driven_share Share of the placements that is demand-driven (10%).
  * @param uplift Extra added value of a demand-driven placement (15%).
@@ -120,6 +135,7 @@ export function addedValue(placements: any, demand_driven_share: any, uplift: an
 /**
  * Lump sum per PW fte: the lump sum divided by the PW occupancy (the report's "lump sum per fte PW employment").
  * @customfunction LUMPSUM_PER_FTE
+ * @helpurl https://localhost:3000/help.html#en-LUMPSUM_PER_FTE
  * @param lumpsum The lump sum in euros.
  * @param pw_fte PW occupancy (fte).
  * @returns Euros per PW fte.
@@ -131,6 +147,7 @@ export function lumpsumPerFte(lumpsum: any, pw_fte: any): number {
 /**
  * Occupancy projection: Wsw falls by its outflow rate; PW changes by (inflow − outflow) persons × fte per person. Spills one row per year (base year first): Wsw, PW, total, change, % change.
  * @customfunction OCCUPANCY_PROJECTION
+ * @helpurl https://localhost:3000/help.html#en-OCCUPANCY_PROJECTION
  * @param wsw_base Wsw fte in the base year.
  * @param pw_base PW fte in the base year.
  * @param years Number of years to project (1 to 50).
@@ -171,8 +188,9 @@ export function occupancyProjection(
 /**
  * Each municipality's share of the total P-budget; with an amount, that amount allocated by those shares, rounded by largest remainder so the parts add up to the amount exactly. Spills the shape of p_budgets.
  * @customfunction PBUDGET_SHARE
+ * @helpurl https://localhost:3000/help.html#en-PBUDGET_SHARE
  * @param p_budgets The P-budgets of the municipalities (one column or row).
- * @param [amount] The amount to allocate, e.g. the lump sum. Omitted, empty or 0: the shares.
+ * @param [amount] The amount to allocate, e.g. the lump sum; 0 gives parts of 0, a negative amount (a refund) is split as its absolute value with the sign. Omitted: the shares.
  * @param [decimals] Decimals of the allocated amounts (default 0: whole euros).
  * @returns Shares (fractions) or allocated amounts, one per municipality.
  */
@@ -180,7 +198,11 @@ export function pbudgetShare(p_budgets: any[][], amount?: any, decimals?: any): 
   return excel(() => {
     const g = toGrid(p_budgets, "p_budgets");
     // Whole euros over whole P-budgets (the usual case): the same allocation in exact integer arithmetic.
-    if (Number.isSafeInteger(amount) && amount > 0 && (decimals === null || decimals === undefined || decimals === 0)) {
+    if (
+      Number.isSafeInteger(amount) &&
+      amount >= 0 &&
+      (decimals === null || decimals === undefined || decimals === 0)
+    ) {
       const whole = allocateWholeUnits(
         amount,
         g.cells.map((c) => (c === null || c === "" ? 0 : (c as number))),
@@ -190,8 +212,9 @@ export function pbudgetShare(p_budgets: any[][], amount?: any, decimals?: any): 
     const budgets = gridNumbers(g, "p_budgets");
     const a = toOptionalNumber(amount, "amount");
     const d = toInteger(decimals, "decimals", 0);
-    // Desktop passes an empty amount cell as 0 and the web as null: both mean "no amount", the shares.
-    const parts = a === null || a.isZero() ? budgetShares(budgets) : allocateByBudget(a, budgets, d);
+    // Only an omitted amount gives the shares: an amount that happens to be 0 is allocated (all parts
+    // 0), so a lump sum of 0 never turns into fractions that look like money.
+    const parts = a === null ? budgetShares(budgets) : allocateByBudget(a, budgets, d);
     return reshape(parts.map(out), g);
   });
 }
@@ -199,6 +222,7 @@ export function pbudgetShare(p_budgets: any[][], amount?: any, decimals?: any): 
 /**
  * The amount as a fraction of the total P-budget (the report's "lump sum as % of P-budget").
  * @customfunction LUMPSUM_PCT_PBUDGET
+ * @helpurl https://localhost:3000/help.html#en-LUMPSUM_PCT_PBUDGET
  * @param amount The lump sum in euros.
  * @param p_budgets The P-budgets of the municipalities.
  * @returns A fraction; format the cell as %.
@@ -217,12 +241,17 @@ function quasiInputs(attributable: any[][], total: any[][]) {
 /**
  * Quasi-in-house test: attributable fte (target group + attributable staff) / total fte, pooled over the years given; with by_year TRUE, the fraction of each year.
  * @customfunction QUASI_INHOUSE_PCT
+ * @helpurl https://localhost:3000/help.html#en-QUASI_INHOUSE_PCT
  * @param attributable Attributable fte, one value per year.
  * @param total Total fte, one value per year (same shape).
  * @param [by_year] TRUE: spill the fraction of each year. Default FALSE: one pooled fraction.
  * @returns A fraction (0.879 = 87.9%); the test passes above 80%.
  */
 export function quasiInhousePct(attributable: any[][], total: any[][], by_year?: any): any[][] {
+  if (by_year === null || by_year === undefined || by_year === false || by_year === 0) {
+    const fast = ratioOfSumsExact(attributable, total);
+    if (fast !== null) return [[fast]];
+  }
   return excel(() => {
     const { ga, a, t } = quasiInputs(attributable, total);
     if (!toBoolean(by_year, "by_year", false)) return [[out(attributableFraction(a, t))]];
@@ -236,6 +265,7 @@ export function quasiInhousePct(attributable: any[][], total: any[][], by_year?:
 /**
  * Passes the quasi-in-house test: TRUE only when the pooled attributable fraction is above the threshold (more than 80%).
  * @customfunction QUASI_INHOUSE_TEST
+ * @helpurl https://localhost:3000/help.html#en-QUASI_INHOUSE_TEST
  * @param attributable Attributable fte, one value per year.
  * @param total Total fte, one value per year (same shape).
  * @param [threshold] The threshold as a fraction (default 80%).
@@ -256,11 +286,14 @@ export function quasiInhouseTest(attributable: any[][], total: any[][], threshol
 /**
  * Placement rate: placed / indications, element by element for same-shaped ranges. A non-numeric indication (NB) gives #N/A, zero indications #DIV/0!.
  * @customfunction PLACEMENT_RATE
+ * @helpurl https://localhost:3000/help.html#en-PLACEMENT_RATE
  * @param placed Persons placed (working), one cell or a range.
  * @param indications Indications (referral decisions), same shape as placed.
  * @returns Fractions; format the cells as %.
  */
 export function placementRateOf(placed: any[][], indications: any[][]): any[][] {
+  const fast = ratesOfCountsExact(placed, indications);
+  if (fast !== null) return fast;
   return excel(() => {
     const gp = toGrid(placed, "placed");
     const gi = toGrid(indications, "indications");

@@ -1,44 +1,119 @@
-// The task pane shell: tabs for the workflows, in the user's Office display language.
-import { clear, el } from "./dom";
+// The task pane shell: the ARIA tabs pattern over the workflows, in the user's Office display
+// language and Office's theme, with one polite live region for status messages.
+//
+// Tabs: only the selected tab is a Tab stop (roving tabindex); ArrowLeft/ArrowRight (wrapping),
+// Home and End select another tab and move focus to it (automatic activation). Clicking a tab, or
+// Enter/Space on it, moves focus to the panel's heading. Each panel is rendered the first time it is
+// shown and kept, so results survive switching tabs; a kept panel hears "panelshow" when shown again.
+import { clear, el, setStatusRegion } from "./dom";
 import { checkView } from "./checkView";
 import { functionsView } from "./functionsView";
 import { proposalView } from "./proposalView";
 import { shareSafeView } from "./shareSafeView";
 import { languageOf, strings } from "./strings";
+import { applyTheme, type OfficeThemeColors } from "./theme";
 
 type Tab = "proposal" | "check" | "shareSafe" | "functions";
 
-export async function renderApp(root: HTMLElement, displayLanguage: string | undefined): Promise<void> {
+/** Dispatched on a kept panel's content when its tab is selected again (views may refresh). */
+export const PANEL_SHOW = "panelshow";
+
+export async function renderApp(
+  root: HTMLElement,
+  displayLanguage: string | undefined,
+  theme?: OfficeThemeColors,
+): Promise<void> {
   const lang = languageOf(displayLanguage);
   const t = strings[lang];
   document.documentElement.lang = lang;
+  applyTheme(document.documentElement, theme);
   document.title = t.title;
   document.getElementById("title")!.textContent = t.title;
   document.getElementById("loading")?.remove();
 
-  const panel = el("div", { id: "panel", attrs: { role: "tabpanel" } });
+  const status = el("div", {
+    id: "status",
+    className: "visually-hidden",
+    attrs: { role: "status", "aria-live": "polite", "aria-atomic": "true" },
+  });
+  setStatusRegion(status);
+
   const views: Record<Tab, () => Promise<HTMLElement> | HTMLElement> = {
     proposal: () => proposalView(lang, t),
     check: () => checkView(lang, t),
     shareSafe: () => shareSafeView(t),
     functions: () => functionsView(lang, t),
   };
-  const tabs = (Object.keys(views) as Tab[]).map((id) => {
-    const b = el("button", {
+  const ids = Object.keys(views) as Tab[];
+  const tabs = new Map<Tab, HTMLButtonElement>();
+  const panels = new Map<Tab, HTMLElement>();
+  const rendering = new Map<Tab, Promise<void>>();
+  for (const id of ids) {
+    const tab = el("button", {
       type: "button",
       id: `tab-${id}`,
       className: "tab",
       textContent: t.tabs[id],
-      attrs: { role: "tab", "aria-controls": "panel" },
+      tabIndex: -1,
+      attrs: { role: "tab", "aria-selected": "false", "aria-controls": `panel-${id}` },
     });
-    b.addEventListener("click", () => void show(id));
-    return b;
-  });
-  async function show(id: Tab): Promise<void> {
-    tabs.forEach((b) => b.setAttribute("aria-selected", String(b.id === `tab-${id}`)));
-    panel.setAttribute("aria-labelledby", `tab-${id}`);
-    clear(panel, await views[id]());
+    tab.addEventListener("click", () => void show(id, "heading"));
+    tabs.set(id, tab);
+    panels.set(
+      id,
+      el("div", {
+        id: `panel-${id}`,
+        className: "panel",
+        hidden: true,
+        attrs: { role: "tabpanel", "aria-labelledby": tab.id },
+      }),
+    );
   }
-  root.append(el("nav", { className: "tabs", attrs: { role: "tablist", "aria-label": t.title } }, ...tabs), panel);
-  await show("proposal");
+
+  function render(id: Tab): Promise<void> {
+    let done = rendering.get(id);
+    if (!done) {
+      done = (async () => {
+        const panel = panels.get(id)!;
+        clear(panel, await views[id]());
+        panel.querySelector("h2")?.setAttribute("tabindex", "-1");
+      })();
+      rendering.set(id, done);
+    } else {
+      void done.then(() => panels.get(id)!.firstElementChild?.dispatchEvent(new CustomEvent(PANEL_SHOW)));
+    }
+    return done;
+  }
+
+  let selected: Tab | undefined;
+  async function show(id: Tab, focus: "tab" | "heading" | "none"): Promise<void> {
+    const changed = id !== selected;
+    selected = id;
+    for (const other of ids) {
+      const on = other === id;
+      tabs.get(other)!.setAttribute("aria-selected", String(on));
+      tabs.get(other)!.tabIndex = on ? 0 : -1;
+      panels.get(other)!.hidden = !on;
+    }
+    if (focus === "tab") tabs.get(id)!.focus();
+    if (changed) await render(id);
+    else await rendering.get(id);
+    if (focus === "heading" && selected === id) panels.get(id)!.querySelector<HTMLElement>("h2")?.focus();
+  }
+
+  const tablist = el("div", { className: "tabs", attrs: { role: "tablist", "aria-label": t.title } }, ...tabs.values());
+  tablist.addEventListener("keydown", (e) => {
+    const at = ids.indexOf(selected ?? ids[0]);
+    const next: Record<string, number> = {
+      ArrowRight: (at + 1) % ids.length,
+      ArrowLeft: (at - 1 + ids.length) % ids.length,
+      Home: 0,
+      End: ids.length - 1,
+    };
+    if (!(e.key in next) || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    void show(ids[next[e.key]], "tab");
+  });
+  root.append(tablist, ...panels.values(), status);
+  await show("proposal", "none");
 }

@@ -48,6 +48,32 @@ export function clear(node: Element, ...children: Child[]): void {
   node.replaceChildren(...children.filter((c): c is Node | string => Boolean(c)));
 }
 
+// The pane's one live region (polite, status only): app.ts creates it, messages speak through it.
+let statusRegion: HTMLElement | undefined;
+let pending: string[] = [];
+
+export function setStatusRegion(region: HTMLElement): void {
+  statusRegion = region;
+}
+
+/**
+ * Says `text` through the status region. Texts announced in the same turn are read as one, and
+ * the region is emptied first so that a repeated text is read again.
+ */
+export function announce(text: string): void {
+  if (!statusRegion || !text) return;
+  pending.push(text);
+  if (pending.length > 1) return;
+  const region = statusRegion;
+  region.textContent = "";
+  setTimeout(() => {
+    region.textContent = pending.join(" ");
+    pending = [];
+  }, 50);
+}
+
+/** A visible message; its text is also announced in the status region (it is no live region itself). */
 export function message(kind: "info" | "success" | "error" | "warning", text: string): HTMLElement {
-  return el("div", { className: `msg ${kind}`, attrs: { role: kind === "error" ? "alert" : "status" } }, text);
+  announce(text);
+  return el("div", { className: `msg ${kind}` }, text);
 }

@@ -49,8 +49,8 @@ export async function functionsView(lang: Language, t: Strings): Promise<HTMLEle
   return el(
     "section",
     { attrs: { "aria-labelledby": "functions-heading" } },
-    el("p", { textContent: t.intro }),
     el("h2", { id: "functions-heading", textContent: t.functionsHeading }),
+    el("p", { textContent: t.intro }),
     list,
     el("p", { className: "note", textContent: t.fractionsNote }),
   );

@@ -11,19 +11,20 @@ import {
   type ProposalInput,
   type ProposalPlan,
 } from "../core/proposal";
-import { button, clear, el, message, radios } from "./dom";
+import { announce, button, clear, el, message, radios } from "./dom";
 import { hasExcel, readSelectionValues, runExcel, selectRef } from "../excel/excelSession";
-import { inspectWorkbook, undoLastGeneration, writePlan } from "../excel/officeWriter";
-import { formatNumber, type Language, type Strings } from "./strings";
+import { inspectWorkbook, previewUndo, undoLastGeneration, writePlan } from "../excel/officeWriter";
+import { describeError, describeProblem, formatNumber, progressText, type Language, type Strings } from "./strings";
 
 type Cell = string | number | boolean | null;
 
 export function proposalView(lang: Language, t: Strings): HTMLElement {
   const p = t.proposal;
   let input: ProposalInput = PUBLISHED_2023_2024;
-  const inputStatus = el("div", { attrs: { "aria-live": "polite" } });
-  const preview = el("div", { className: "preview", attrs: { "aria-live": "polite" } });
-  const result = el("div", { className: "result", attrs: { "aria-live": "polite" } });
+  // Status is announced by the pane's one live region (dom.ts message); these are plain containers.
+  const inputStatus = el("div");
+  const preview = el("div", { className: "preview" });
+  const result = el("div", { className: "result" });
   const progress = el(
     "div",
     {
@@ -39,11 +40,10 @@ export function proposalView(lang: Language, t: Strings): HTMLElement {
     },
     el("div", { className: "bar" }),
   );
-  const progressText = el("div", { className: "note", attrs: { "aria-live": "polite" } });
+  const progressNote = el("div", { className: "note" });
 
   const plan = (): ProposalPlan => buildProposalPlan(input, lang);
-  const fail = (target: HTMLElement, e: unknown) =>
-    clear(target, message("error", `${t.errors.failed}: ${(e as Error).message}`));
+  const fail = (target: HTMLElement, e: unknown) => clear(target, message("error", describeError(t, e)));
 
   async function showPreview(): Promise<void> {
     try {
@@ -79,12 +79,19 @@ export function proposalView(lang: Language, t: Strings): HTMLElement {
     try {
       const r = readProposalInputs((await readSelectionValues()) as Cell[][]);
       if (!r.input) {
-        clear(inputStatus, message("error", `${p.notRecognised}: ${r.problems.join("; ")}`));
+        const problems = [...new Set(r.problems.map((q) => describeProblem(t, q)))];
+        clear(inputStatus, message("error", `${p.notRecognised}: ${problems.join(" ")}`));
         return;
       }
       input = r.input;
       buildProposalPlan(input, lang); // validates before anything is shown as ready
-      clear(inputStatus, message("success", `${p.recognised}: ${r.found.join(" · ")}`));
+      const read = [
+        p.readYears(input.baseYear, input.years),
+        p.readCostLines(input.costLines.length),
+        input.previous && p.readPrevious(input.previous.years),
+        p.readMunicipalities(input.municipalities.map((m) => m.name)),
+      ];
+      clear(inputStatus, message("success", `${p.recognised}: ${read.filter(Boolean).join(" · ")}`));
       await showPreview();
     } catch (e) {
       fail(inputStatus, e);
@@ -103,11 +110,14 @@ export function proposalView(lang: Language, t: Strings): HTMLElement {
     }
   }
 
-  function setProgress(fraction: number, text: string): void {
+  /** `phase` is the writer's onProgress message (a phase word or a sheet name), put into words here. */
+  function setProgress(fraction: number, phase: string, sheetNames: readonly string[] = []): void {
+    const text = progressText(t, phase, sheetNames);
     progress.hidden = false;
     progress.setAttribute("aria-valuenow", String(Math.round(fraction * 100)));
+    progress.setAttribute("aria-valuetext", text);
     (progress.firstElementChild as HTMLElement).style.width = `${Math.round(fraction * 100)}%`;
-    progressText.textContent = text;
+    progressNote.textContent = text;
   }
 
   async function generate(): Promise<void> {
@@ -117,67 +127,100 @@ export function proposalView(lang: Language, t: Strings): HTMLElement {
     try {
       const planned = plan();
       const summary = summarizeProposal(input);
-      setProgress(0, p.progress);
-      const record = await runExcel((c) =>
-        writePlan(c, planned, { onConflict: conflict.get(), onProgress: setProgress }),
+      const sheetNames = planned.sheets.map((s) => s.name);
+      setProgress(0, "");
+      announce(p.progress);
+      const written = await runExcel((c) =>
+        writePlan(c, planned, {
+          onConflict: conflict.get(),
+          onProgress: (fraction, phase) => setProgress(fraction, phase, sheetNames),
+        }),
       );
-      setProgress(1, p.done);
-      // Keys name the planned sheets; the writer may have written them under new names.
-      const renamed = new Map(
-        planned.sheets.map((s, i) => [
-          `'${s.name.replace(/'/g, "''")}'!`,
-          `'${record.sheets[i].replace(/'/g, "''")}'!`,
-        ]),
-      );
-      const key = (ref: string) =>
-        [...renamed].reduce((r, [from, to]) => (r.startsWith(from) ? to + r.slice(from.length) : r), ref);
+      setProgress(1, "done");
+      // The plan as written: its keys name the sheets as written ("keep both" renames them).
+      const keys = written.plan.keys;
       const link = (label: string, value: string, ref: string) =>
         el(
           "li",
           {},
           el("span", { className: "k", textContent: label }),
           el("span", { className: "v", textContent: value }),
-          button(p.show, () => void selectRef(key(ref)), "link"),
+          button(p.show, () => void selectRef(ref), "link"),
         );
-      const lumpSumRef = planned.keys.lumpSum;
+      const lumpSumRef = keys.lumpSum;
       clear(
         result,
         message("success", p.done),
+        written.keptAside.length ? message("warning", p.keptAside(written.keptAside.join(", "))) : null,
         el("h3", { textContent: p.keyFigures }),
         el(
           "ul",
           { className: "figures" },
           ...summary.years.map((y, j) => link(p.lumpSum(y), formatNumber(lang, summary.fees[j]), lumpSumRef)),
-          link(p.allocation, p.allocationOk, planned.keys.allocation),
+          link(p.allocation, p.allocationOk, keys.allocation),
           ...summary.years.map((y, j) =>
-            link(p.pctOfBudget(y), formatNumber(lang, summary.pctOfBudget[j], "pct"), planned.keys.allocation),
+            link(p.pctOfBudget(y), formatNumber(lang, summary.pctOfBudget[j], "pct"), keys.allocation),
           ),
           link(
             p.quasi,
             `${formatNumber(lang, summary.quasiInhousePct, "pct")} — ${summary.quasiInhousePasses ? p.passes : p.fails}`,
-            planned.keys.quasiPct,
+            keys.quasiPct,
           ),
         ),
       );
     } catch (e) {
       progress.hidden = true;
+      progressNote.textContent = "";
       fail(result, e);
     } finally {
       generateButton.disabled = false;
     }
   }
 
+  /** Undo: first what it would do; sheets changed since the generation stay unless the user ticks them. */
   async function undo(): Promise<void> {
     if (!hasExcel()) return clear(result, message("warning", t.errors.noExcel));
     try {
-      const removed = await runExcel((c) => undoLastGeneration(c));
+      const preview = await runExcel((c) => previewUndo(c));
+      if (!preview) return clear(result, message("info", p.nothingToUndo));
+      if (!preview.changed.length) return await doUndo([]);
+      const ticks = preview.changed.map((s) => {
+        const box = el("input", { type: "checkbox", checked: false, id: `undo-${s.id}`, value: s.id });
+        const label = s.reason === "unrecognised" ? `${s.name} (${p.undoUnrecognised})` : s.name;
+        return { box, item: el("li", {}, el("label", { htmlFor: box.id }, box, ` ${label}`)) };
+      });
+      clear(
+        result,
+        preview.unchanged.length ? el("p", { textContent: p.undoWillRemove }) : null,
+        preview.unchanged.length
+          ? el("ul", { className: "sheets" }, ...preview.unchanged.map((s) => el("li", { textContent: s.name })))
+          : null,
+        message("warning", p.undoChanged),
+        el("ul", { className: "sheets" }, ...ticks.map((x) => x.item)),
+        el(
+          "div",
+          { className: "row" },
+          button(p.undoConfirm, () => void doUndo(ticks.filter((x) => x.box.checked).map((x) => x.box.value))),
+          button(p.undoCancel, () => clear(result)),
+        ),
+      );
+    } catch (e) {
+      fail(result, e);
+    }
+  }
+
+  async function doUndo(confirm: string[]): Promise<void> {
+    try {
+      const removed = await runExcel((c) => undoLastGeneration(c, { confirm }));
       clear(
         result,
         removed
           ? message("info", p.undone(removed.removedSheets.length, removed.removedNames.length))
           : message("info", p.nothingToUndo),
+        removed?.keptSheets.length ? message("info", p.undoKept(removed.keptSheets.join(", "))) : null,
       );
       progress.hidden = true;
+      progressNote.textContent = "";
       await showPreview();
     } catch (e) {
       fail(result, e);
@@ -220,7 +263,7 @@ export function proposalView(lang: Language, t: Strings): HTMLElement {
   const generateButton = button(p.generate, () => void generate(), "primary");
   void showPreview();
 
-  return el(
+  const view = el(
     "section",
     { attrs: { "aria-labelledby": "proposal-heading" } },
     el("h2", { id: "proposal-heading", textContent: p.heading }),
@@ -240,7 +283,10 @@ export function proposalView(lang: Language, t: Strings): HTMLElement {
       button(p.undo, () => void undo()),
     ),
     progress,
-    progressText,
+    progressNote,
     result,
   );
+  // Shown again after another tab: the workbook may have changed, so the preview is redone.
+  view.addEventListener("panelshow", () => void showPreview());
+  return view;
 }

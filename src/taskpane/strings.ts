@@ -1,5 +1,7 @@
 /** Task-pane texts in the user's Office display language: Dutch first, English otherwise. */
+import { InputError } from "../core/errors";
 import type { Language } from "../core/language";
+import { LABELS } from "../core/proposal/labels";
 export { languageOf, type Language } from "../core/language";
 
 /** What a share-safe note says about a frozen formula. */
@@ -13,6 +15,7 @@ interface FrozenText {
 
 const nl = {
   title: "IBN Lumpsum",
+  loading: "Laden…",
   tabs: {
     proposal: "Lumpsumvoorstel",
     check: "Tabellen controleren",
@@ -50,6 +53,23 @@ const nl = {
     step3: "3. Maken",
     generate: "Voorstel maken",
     progress: "Bezig met schrijven",
+    /** The writer's onProgress phases; a sheet name becomes `sheet`. */
+    phases: {
+      inspect: "Werkmap bekijken",
+      stage: "Bladen voorbereiden",
+      names: "Namen toevoegen",
+      charts: "Grafiek maken",
+      sync: "Opslaan in Excel",
+      commit: "Bladen op hun plaats zetten",
+      record: "Ongedaan maken vastleggen",
+      cleanup: "Opruimen",
+      done: "Klaar",
+    } as Record<string, string>,
+    sheet: (name: string) => `Blad "${name}" schrijven`,
+    readYears: (base: number, years: number[]) => `basisjaar ${base}, jaren ${years.join(", ")}`,
+    readCostLines: (n: number) => `${n} kostenregels`,
+    readPrevious: (years: number[]) => `vorige periode ${years.join("–")}`,
+    readMunicipalities: (names: string[]) => `${names.length} gemeenten (${names.join(", ")})`,
     done: "Klaar. Wijzig een invoercel en de hele berekening rekent mee.",
     keyFigures: "Kerncijfers",
     lumpSum: (y: number) => `Lumpsum ${y}`,
@@ -63,6 +83,15 @@ const nl = {
     undo: "Laatste generatie ongedaan maken",
     undone: (sheets: number, names: number) => `${sheets} bladen en ${names} namen verwijderd.`,
     nothingToUndo: "Er is geen generatie om ongedaan te maken.",
+    undoWillRemove: "Ongedaan maken verwijdert deze bladen, precies zoals ze zijn gemaakt:",
+    undoChanged:
+      "Deze bladen zijn sinds de generatie gewijzigd of niet te herkennen. Ze blijven staan, tenzij u ze aanvinkt:",
+    undoUnrecognised: "niet herkend: mogelijk uw eigen blad",
+    undoConfirm: "Ongedaan maken",
+    undoCancel: "Annuleren",
+    undoKept: (sheets: string) => `Behouden: ${sheets}.`,
+    keptAside: (sheets: string) =>
+      `De vervangen bladen konden niet worden verwijderd en staan er nog als: ${sheets}. U mag ze zelf verwijderen.`,
   },
   check: {
     heading: "Evaluatietabellen controleren",
@@ -73,7 +102,7 @@ const nl = {
     overwrite: "Niet-lege cellen overschrijven",
     addinFormulas: "Percentages met IBN-functies (anders gewone formules)",
     inserted: (where: string) =>
-      `Evaluatietabellen ingevoegd: ${where}. Ongedaan maken kan op het tabblad Lumpsumvoorstel.`,
+      `Evaluatietabellen ingevoegd: ${where}. Ongedaan maken kan hieronder met "Invoegen ongedaan maken".`,
     tables: (n: number) => `${n} tabellen gevonden`,
     none: "Geen evaluatietabellen gevonden. Voeg ze in of gebruik de titels uit het jaarverslag.",
     clean: "Geen bevindingen: alles klopt.",
@@ -92,6 +121,17 @@ const nl = {
     },
     expected: "verwacht",
     found: "gevonden",
+    undo: "Invoegen ongedaan maken",
+    undoNothing: "Er is geen invoeging om ongedaan te maken.",
+    undoWill: "Ongedaan maken zet hier terug wat er vóór het invoegen stond:",
+    undoWillSheets: "Ongedaan maken verwijdert deze bladen, precies zoals ze zijn ingevoegd:",
+    undoChanged:
+      "Gewijzigd sinds het invoegen (bijvoorbeeld ingetypte aantallen). Dit blijft staan, tenzij u kiest voor Toch ongedaan maken:",
+    undoAnyway: "Toch ongedaan maken",
+    undoKeep: "Behouden",
+    undone: (where: string) => `Ongedaan gemaakt: ${where}.`,
+    undoKept: "Niets gewijzigd: de ingevoegde tabellen blijven staan.",
+    undoSheetGone: (sheet: string) => `Blad "${sheet}" bestaat niet meer; er was niets ongedaan te maken.`,
   },
   shareSafe: {
     heading: "Deelbaar maken",
@@ -103,19 +143,98 @@ const nl = {
     native: (n: number) => `${n} cellen omgezet naar gewone formules`,
     frozen: (n: number) => `${n} cellen vervangen door hun waarde (met notitie)`,
     none: "Geen IBN-formules gevonden.",
+    undo: "Omzetten ongedaan maken",
+    undoNothing: "Er is geen omzetting om ongedaan te maken.",
+    undoWill: (cells: number, notes: number) =>
+      `Ongedaan maken zet de IBN-formules terug in ${cells} cellen en haalt ${notes} notities van het omzetten weg:`,
+    undoChanged: "Gewijzigd sinds het omzetten. Dit blijft staan, tenzij u kiest voor Toch ongedaan maken:",
+    undoAnyway: "Toch ongedaan maken",
+    undoKeep: "Behouden",
+    undone: (cells: number) => `Omzetting ongedaan gemaakt: ${cells} cellen hebben hun IBN-formule terug.`,
+    undoKept: "Niets gewijzigd.",
+    undoMissing: (sheets: string) => `Overgeslagen, want het blad bestaat niet meer: ${sheets}.`,
+    noSpills:
+      "Deze Excel-versie kan niet zien welke cellen een formule vult (ExcelApi 1.12 ontbreekt): van een formule die over meer cellen uitloopt, blijft alleen de waarde in de eerste cel over; de andere cellen worden leeg. Gebruik hiervoor Excel van Microsoft 365 of Excel op het web.",
+    noNotes:
+      "Deze Excel-versie kent geen notities (ExcelApi 1.18 ontbreekt): de uitleg bij een vervangen waarde komt in een opmerking.",
     skipped: (n: number) =>
       `${n} cellen ongemoeid gelaten: hun uitkomst is een fout (#SPILL!, #NAME? …) en geen waarde om vast te leggen.`,
     note: ((f: FrozenText) =>
       `Deelbaar gemaakt ${f.date}: ${f.functions.map((n) => `IBN.${n}`).join(", ")} (invoegtoepassing IBN Lumpsum) vervangen door de waarde, omdat er geen gewone Excel-formule voor bestaat (${f.reason}).${f.spill ? ` De uitkomst besloeg ${f.spill}; ook die cellen bevatten nu waarden.` : ""} De formule was: ${f.formula}`) as
       ((f: FrozenText) => string) | undefined,
   },
-  errors: { noExcel: "Deze functie werkt alleen in Excel.", failed: "Er ging iets mis" },
+  errors: {
+    noExcel: "Deze functie werkt alleen in Excel.",
+    failed: "Er ging iets mis",
+    /** Any failure without a known code: never the English message, always the code to report. */
+    generic: (code: string) =>
+      `Er ging iets mis (${code}). Probeer het opnieuw; gebeurt het weer, meld dan deze code aan uw beheerder.`,
+    input: (argument: string) =>
+      `De invoer "${argument}" klopt niet. Controleer de invoertabel en probeer het opnieuw.`,
+    problem: "De invoertabel is niet volledig herkend. Controleer de rijlabels met het invoerblad (voorbeeld).",
+    /** Typed errors (AddinError codes of the core and writers, Office.js error codes) in words. */
+    codes: {
+      // src/excel/officeWriter.ts
+      planInvalid: (p) =>
+        `Het voorstel kan niet worden geschreven: het plan heeft ${p.count} probleem/problemen. Er is niets geschreven.`,
+      writeFailed: () => "Excel weigerde een stap van het schrijven; de werkmap is zoals ze was.",
+      revertFailed: (p) =>
+        `Schrijven is mislukt en Excel kon het niet terugdraaien. Bladen waarvan de naam begint met "${p.prefix}" zijn onvolledig en mogen weg; bladen "${p.prefix} old …" zijn van u, alleen hernoemd.`,
+      workbookProtected: () =>
+        "De structuur van de werkmap is beveiligd: er kunnen geen bladen bij. Hef de beveiliging op (Controleren > Werkmap beveiligen) en probeer het opnieuw.",
+      sheetProtected: (p) =>
+        `Blad "${p.sheet}" is beveiligd en kan niet worden vervangen. Hef de beveiliging op, of kies "Beide behouden".`,
+      undoWouldEmpty: () =>
+        "Ongedaan maken zou elk zichtbaar blad van de werkmap verwijderen. Voeg eerst een eigen blad toe.",
+      // src/core/plan/formulaLocale.ts
+      "formula.notLocalizable": (p) =>
+        `${p.formula} kan niet in het Nederlands worden geschreven: ${p.part} is onbekend.`,
+      // proposed for the remaining untyped throws (src/core/plan/rename.ts, a1.ts, evaluation/templatePlan.ts)
+      "plan.noFreeVariant": (p) =>
+        `Er is geen vrije naam meer voor de bladen en namen (tot "(${p.max})"). Verwijder oude generaties of kies Vervangen.`,
+      "plan.badAddress": (p) => `"${p.address}" is geen celadres.`,
+      "plan.badReference": (p) => `"${p.ref}" is geen verwijzing naar een blad en cel.`,
+      "write.occupied": (p) =>
+        `Niets geschreven: ${p.cell} is niet leeg. Kies een leeg gebied of kies voor overschrijven.`,
+      "write.singleSheetOnly": () =>
+        "Alleen een plan van één blad zonder namen of grafieken kan op een bestaand blad worden geschreven.",
+      // src/excel/tableInsert.ts, src/excel/shareSafeCommand.ts
+      "write.sheetProtected": (p) =>
+        `Blad "${p.sheet}" is beveiligd. Hef de beveiliging op en probeer het opnieuw. Er is niets gewijzigd.`,
+      "write.failed": () => "Schrijven is mislukt; de werkmap is teruggezet zoals ze was.",
+      "write.revertFailed": () =>
+        "Schrijven is mislukt en Excel weigerde ook het terugzetten. Kies Ongedaan maken op dit tabblad om terug te zetten wat er stond.",
+      "evaluation.unknownTable": (p) => `Onbekende evaluatietabel: ${p.table}.`,
+      // proposed for the input reader's problems (src/core/proposal/readInputs.ts)
+      "read.noRow": (p) => `Geen rij met het label "${p.label}".`,
+      "read.noNumber": (p) => `Naast "${p.label}" staat geen getal.`,
+      "read.costLine": (p) => `De kostenregel in rij ${p.row} heeft een omschrijving en een bedrag nodig.`,
+      "read.notRecognised": () => "De selectie is geen herkende invoertabel.",
+      "read.municipalityBlank": (p) => `De gemeentetabel heeft lege rijen (${p.rows}): verwijder of vul ze.`,
+      "read.municipalityNoName": (p) =>
+        `De gemeentetabel heeft geen naam in rij ${p.rows} (een getal of lege cel waar de naam van de gemeente hoort).`,
+      "read.municipalityTwice": (p) => `Gemeente "${p.name}" staat er meer dan eens in: rijen ${p.rows}.`,
+      // proposed for InputError (with `code` and `params`; `argument` is filled in by the pane)
+      "input.notFraction": (p) =>
+        `${p.argument}: ${p.value} is geen fractie. Bedoelt u ${p.value} %? Vul ${p.value}% of ${p.fraction} in.`,
+      "input.fractionRange": (p) => `${p.argument}: ${p.value} is geen fractie van 0 tot 1 (0 % tot 100 %).`,
+      "excel.requirement": (p) => `Deze functie vraagt een nieuwere versie van Excel (${p.set}).`,
+      // Office.js error codes
+      InvalidOperationInCellEditMode: () =>
+        "Excel is bezig met het bewerken van een cel. Druk op Enter of Esc en probeer het opnieuw.",
+      AccessDenied: () => "Excel staat deze wijziging niet toe (beveiligd blad of werkmap, of alleen-lezen).",
+      ItemNotFound: () => "Een blad of naam bestaat niet meer. Vernieuw het overzicht en probeer het opnieuw.",
+      ItemAlreadyExists: () => "Een blad of naam met deze naam bestaat al.",
+      ApiNotFound: () => "Deze versie van Excel ondersteunt deze functie niet.",
+    } as Record<string, (p: Readonly<Record<string, string | number>>) => string>,
+  },
 };
 
 export type Strings = typeof nl;
 
 const en: Strings = {
   title: "IBN Lump Sum",
+  loading: "Loading…",
   tabs: { proposal: "Lump-sum proposal", check: "Check tables", shareSafe: "Share-safe", functions: "Functions" },
   intro:
     "This add-in reproduces the lump-sum proposal of the municipalities–IBN partnership inside your own workbook. Type =IBN. in a cell to see the functions.",
@@ -148,6 +267,22 @@ const en: Strings = {
     step3: "3. Generate",
     generate: "Generate proposal",
     progress: "Writing",
+    phases: {
+      inspect: "Looking at the workbook",
+      stage: "Preparing the sheets",
+      names: "Adding the names",
+      charts: "Adding the chart",
+      sync: "Saving in Excel",
+      commit: "Putting the sheets in place",
+      record: "Recording the undo",
+      cleanup: "Cleaning up",
+      done: "Done",
+    },
+    sheet: (name: string) => `Writing sheet "${name}"`,
+    readYears: (base: number, years: number[]) => `base year ${base}, years ${years.join(", ")}`,
+    readCostLines: (n: number) => `${n} cost lines`,
+    readPrevious: (years: number[]) => `previous period ${years.join("–")}`,
+    readMunicipalities: (names: string[]) => `${names.length} municipalities (${names.join(", ")})`,
     done: "Done. Change an input cell and the whole calculation follows.",
     keyFigures: "Key figures",
     lumpSum: (y: number) => `Lump sum ${y}`,
@@ -161,6 +296,15 @@ const en: Strings = {
     undo: "Undo last generation",
     undone: (sheets: number, names: number) => `Removed ${sheets} sheets and ${names} names.`,
     nothingToUndo: "There is no generation to undo.",
+    undoWillRemove: "Undo removes these sheets, exactly as they were generated:",
+    undoChanged:
+      "These sheets changed since they were generated, or cannot be recognised. They stay unless you tick them:",
+    undoUnrecognised: "not recognised: perhaps your own sheet",
+    undoConfirm: "Undo",
+    undoCancel: "Cancel",
+    undoKept: (sheets: string) => `Kept: ${sheets}.`,
+    keptAside: (sheets: string) =>
+      `The replaced sheets could not be removed and are still there as: ${sheets}. You may delete them.`,
   },
   check: {
     heading: "Check the evaluation tables",
@@ -170,7 +314,7 @@ const en: Strings = {
     insertHere: "Insert at the selection",
     overwrite: "Overwrite non-empty cells",
     addinFormulas: "Percentages with IBN functions (otherwise plain formulas)",
-    inserted: (where: string) => `Evaluation tables inserted: ${where}. Undo is on the Lump-sum proposal tab.`,
+    inserted: (where: string) => `Evaluation tables inserted: ${where}. To undo, use "Undo insert" below.`,
     tables: (n: number) => `${n} tables found`,
     none: "No evaluation tables found. Insert them, or use the titles of the annual report.",
     clean: "No findings: everything adds up.",
@@ -189,6 +333,16 @@ const en: Strings = {
     },
     expected: "expected",
     found: "found",
+    undo: "Undo insert",
+    undoNothing: "There is no insert to undo.",
+    undoWill: "Undo puts back here what was there before the insert:",
+    undoWillSheets: "Undo removes these sheets, exactly as they were inserted:",
+    undoChanged: "Changed since the insert (for example, counts typed in). This stays unless you choose Undo anyway:",
+    undoAnyway: "Undo anyway",
+    undoKeep: "Keep",
+    undone: (where: string) => `Undone: ${where}.`,
+    undoKept: "Nothing changed: the inserted tables stay.",
+    undoSheetGone: (sheet: string) => `Sheet "${sheet}" no longer exists; there was nothing to undo.`,
   },
   shareSafe: {
     heading: "Make share-safe",
@@ -200,11 +354,76 @@ const en: Strings = {
     native: (n: number) => `${n} cells turned into plain formulas`,
     frozen: (n: number) => `${n} cells replaced by their value (with a note)`,
     none: "No IBN formulas found.",
+    undo: "Undo conversion",
+    undoNothing: "There is no conversion to undo.",
+    undoWill: (cells: number, notes: number) =>
+      `Undo puts the IBN formulas back in ${cells} cells and removes ${notes} notes of the conversion:`,
+    undoChanged: "Changed since the conversion. This stays unless you choose Undo anyway:",
+    undoAnyway: "Undo anyway",
+    undoKeep: "Keep",
+    undone: (cells: number) => `Conversion undone: ${cells} cells have their IBN formula back.`,
+    undoKept: "Nothing changed.",
+    undoMissing: (sheets: string) => `Skipped, because the sheet no longer exists: ${sheets}.`,
+    noSpills:
+      "This version of Excel cannot tell which cells a formula fills (ExcelApi 1.12 is missing): a formula that spills over several cells keeps only the value of its first cell; the other cells become empty. Use Excel from Microsoft 365 or Excel on the web for this.",
+    noNotes:
+      "This version of Excel has no notes (ExcelApi 1.18 is missing): the explanation of a replaced value goes into a comment.",
     skipped: (n: number) =>
       `${n} cells left as they were: their result is an error (#SPILL!, #NAME? …), not a value to keep.`,
     note: undefined, // the command's own English note
   },
-  errors: { noExcel: "This works only inside Excel.", failed: "Something went wrong" },
+  errors: {
+    noExcel: "This works only inside Excel.",
+    failed: "Something went wrong",
+    generic: (code: string) =>
+      `Something went wrong (${code}). Try again; if it happens again, report this code to your administrator.`,
+    input: (argument: string) => `The input "${argument}" is not valid. Check the input table and try again.`,
+    problem: "The input table was not fully recognised. Compare its row labels with the input sheet (example).",
+    codes: {
+      planInvalid: (p) =>
+        `The proposal cannot be written: the plan has ${p.count} problem(s): ${p.problems}. Nothing was written.`,
+      writeFailed: (p) => `Excel refused the ${p.step} (${p.reason}); the workbook is as it was before.`,
+      revertFailed: (p) =>
+        `The write failed and Excel also refused to undo it. Sheets whose name starts with "${p.prefix}" are incomplete and can be deleted; sheets named "${p.prefix} old …" are yours, renamed.`,
+      workbookProtected: () =>
+        "The workbook structure is protected: sheets cannot be added. Unprotect the workbook (Review > Protect Workbook) and try again.",
+      sheetProtected: (p) =>
+        `Sheet "${p.sheet}" is protected, so it cannot be replaced. Unprotect it, or choose "Keep both".`,
+      undoWouldEmpty: () => "Undo would remove every visible sheet of the workbook. Add a sheet of your own first.",
+      "formula.notLocalizable": (p) => `${p.formula} cannot be written in Dutch: ${p.part} is unknown.`,
+      "plan.noFreeVariant": (p) =>
+        `There is no free name left for the sheets and names (up to "(${p.max})"). Remove old generations or choose Replace.`,
+      "plan.badAddress": (p) => `"${p.address}" is not a cell address.`,
+      "plan.badReference": (p) => `"${p.ref}" is not a reference to a sheet and cell.`,
+      "write.occupied": (p) => `Not written: ${p.cell} is not empty. Choose an empty area, or choose to overwrite.`,
+      "write.singleSheetOnly": () =>
+        "Only a single-sheet plan without defined names or charts can be written onto an existing sheet.",
+      "write.sheetProtected": (p) =>
+        `Sheet "${p.sheet}" is protected. Unprotect it and try again. Nothing was changed.`,
+      "write.failed": () => "Writing failed; the workbook was put back as it was.",
+      "write.revertFailed": () =>
+        "Writing failed, and Excel also refused to put the workbook back. Choose Undo on this tab to restore what was there.",
+      "evaluation.unknownTable": (p) => `Unknown evaluation table: ${p.table}.`,
+      "read.noRow": (p) => `No row labelled "${p.label}".`,
+      "read.noNumber": (p) => `"${p.label}" has no number next to it.`,
+      "read.costLine": (p) => `The cost line in row ${p.row} needs a label and an amount.`,
+      "read.notRecognised": () => "The selection is not a recognised input table.",
+      "read.municipalityBlank": (p) =>
+        `The municipality table has blank rows (${p.rows}): remove them or fill them in.`,
+      "read.municipalityNoName": (p) =>
+        `The municipality table has no name in row ${p.rows} (a number or an empty cell where the municipality's name belongs).`,
+      "read.municipalityTwice": (p) => `Municipality "${p.name}" appears more than once: rows ${p.rows}.`,
+      "input.notFraction": (p) =>
+        `${p.argument}: ${p.value} is not a fraction. Did you mean ${p.value} %? Enter ${p.value}% or ${p.fraction}.`,
+      "input.fractionRange": (p) => `${p.argument}: ${p.value} is not a fraction from 0 to 1 (0 % to 100 %).`,
+      "excel.requirement": (p) => `This needs a newer version of Excel (${p.set}).`,
+      InvalidOperationInCellEditMode: () => "Excel is editing a cell. Press Enter or Esc and try again.",
+      AccessDenied: () => "Excel does not allow this change (protected sheet or workbook, or read-only).",
+      ItemNotFound: () => "A sheet or name no longer exists. Refresh the view and try again.",
+      ItemAlreadyExists: () => "A sheet or name with this name already exists.",
+      ApiNotFound: () => "This version of Excel does not support this feature.",
+    },
+  },
 };
 
 export const strings: Record<Language, Strings> = { nl, en };
@@ -215,4 +434,74 @@ export function formatNumber(lang: Language, n: number, style: "euro" | "pct" = 
   return style === "pct"
     ? new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n)
     : new Intl.NumberFormat(locale, { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(n);
+}
+
+type Params = Readonly<Record<string, string | number>>;
+
+/** The label the user sees in the input table for an InputError's argument (the core's field path). */
+export function argumentLabel(lang: Language, argument: string): string {
+  const l = LABELS[lang];
+  const pBudget = /^P-budget of (.+)$/.exec(argument);
+  if (pBudget) return `${l.pBudget} ${pBudget[1]}`;
+  const exact: Record<string, string> = {
+    baseYear: l.baseYear,
+    years: l.proposalYears,
+    costLines: l.costLines,
+    specificPwCostsBase: l.specificPw,
+    "addedValue.demandDrivenShare": l.demandShare,
+    "addedValue.applies": l.applies,
+    "quasiInhouse.threshold": l.threshold,
+    municipalities: l.municipality,
+  };
+  if (exact[argument]) return exact[argument];
+  const head: Record<string, string> = {
+    occupancy: l.occupancyInput,
+    addedValue: l.addedValue,
+    previous: l.previous,
+    quasiInhouse: l.quasiInput,
+  };
+  return head[argument.split(".")[0]] ?? argument;
+}
+
+const codeOf = (e: unknown): string | undefined => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code ? code : undefined;
+};
+
+/**
+ * Any failure in the user's words: typed errors (AddinError and Office.js errors carry a `code`)
+ * from the code table; an InputError names the input; anything else is the generic sentence with
+ * a code to report. An English message reaches only the English pane, and only for input errors.
+ */
+export function describeError(t: Strings, e: unknown): string {
+  const code = codeOf(e);
+  const lang: Language = t === strings.nl ? "nl" : "en";
+  // Numbers as the user writes them (0,15 in Dutch), without grouping (row 1234, not 1.234).
+  const locale = lang === "nl" ? "nl-NL" : "en-US";
+  const params = Object.fromEntries(
+    Object.entries((e as { params?: Params } | null)?.params ?? {}).map(([k, v]) => [
+      k,
+      typeof v === "number" ? v.toLocaleString(locale, { useGrouping: false, maximumFractionDigits: 10 }) : v,
+    ]),
+  );
+  const argument: Params = e instanceof InputError ? { argument: argumentLabel(lang, e.argument) } : {};
+  if (code && t.errors.codes[code]) return t.errors.codes[code]({ ...params, ...argument });
+  if (e instanceof InputError) return lang === "en" ? e.message : t.errors.input(argumentLabel(lang, e.argument));
+  return t.errors.generic(code ?? (e instanceof Error && e.name !== "Error" ? e.name : "unknown"));
+}
+
+/** One problem of the input reader: a typed { code, params } in words; an untyped one generically. */
+export function describeProblem(t: Strings, problem: unknown): string {
+  const code = codeOf(problem);
+  if (code && t.errors.codes[code]) return describeError(t, problem);
+  return typeof problem === "string" && t === strings.en ? problem : t.errors.problem;
+}
+
+/** The writer's onProgress message in words: a known phase, a sheet being written, or just "writing". */
+export function progressText(t: Strings, message: string, sheetNames: readonly string[]): string {
+  const p = t.proposal;
+  if (p.phases[message]) return p.phases[message];
+  // A planned sheet, possibly under its "keep both" variant name ("Lumpsum (2)").
+  if (sheetNames.some((n) => message === n || message.startsWith(`${n} (`))) return p.sheet(message);
+  return p.progress;
 }

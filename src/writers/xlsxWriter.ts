@@ -2,22 +2,35 @@
 // Formulas are written without cached results, so a spreadsheet computes them on open.
 import ExcelJS from "exceljs";
 import { parseAddress } from "../core/plan/a1";
-import type { CellStyle, PlanCell, PlanSheet, WorkbookPlan } from "../core/plan/types";
+import { CELL_STYLES, type StyleBorder, type StyleSpec } from "../core/plan/styles";
+import { headerFooterCode, PAGE_MARGINS } from "../core/plan/print";
+import type { CellStyle, PlanCell, PlanPrint, PlanSheet, WorkbookPlan } from "../core/plan/types";
 
-const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF8A8886" } };
-const fill = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
+const argb = (rgb: string) => `FF${rgb}`;
 
-/** The same sober look as the Office.js writer: a style name → font, fill, border. */
-export const XLSX_STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
-  title: { font: { bold: true, size: 14 } },
-  header: { font: { bold: true }, fill: fill("FFF3F2F1"), border: { bottom: thin } },
-  label: {},
-  input: { fill: fill("FFFFF4CE") },
-  calc: {},
-  total: { font: { bold: true }, border: { top: thin } },
-  check: { font: { italic: true } },
-  note: { font: { italic: true, color: { argb: "FF605E5C" } } },
-};
+/** A style of the shared table (src/core/plan/styles.ts) as ExcelJS font, fill and border. */
+export function xlsxStyle(spec: StyleSpec): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  if (spec.font) {
+    const { color, ...font } = spec.font;
+    style.font = { ...font, ...(color ? { color: { argb: argb(color) } } : {}) };
+  }
+  if (spec.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(spec.fill) } };
+  if (spec.border) {
+    const edge = (b?: StyleBorder): Partial<ExcelJS.Border> | undefined =>
+      b && { style: b.style, color: { argb: argb(b.color) } };
+    style.border = {
+      ...(spec.border.top ? { top: edge(spec.border.top) } : {}),
+      ...(spec.border.bottom ? { bottom: edge(spec.border.bottom) } : {}),
+    };
+  }
+  return style;
+}
+
+/** The same look as the Office.js writer: both read CELL_STYLES. */
+export const XLSX_STYLES = Object.fromEntries(
+  (Object.keys(CELL_STYLES) as CellStyle[]).map((s) => [s, xlsxStyle(CELL_STYLES[s])]),
+) as Record<CellStyle, Partial<ExcelJS.Style>>;
 
 function cellValue(c: PlanCell): ExcelJS.CellValue {
   if (c.formula !== undefined) return { formula: c.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
@@ -38,6 +51,31 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: PlanSheet): void {
     );
   }
   sheet.columnWidths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  if (sheet.print) applyPrint(ws, sheet.print);
+}
+
+/** A4, one page wide and as many tall as needed (fitToHeight 0), print area, title rows, header and footer. */
+function applyPrint(ws: ExcelJS.Worksheet, print: PlanPrint): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    // ExcelJS puts "$" before each column only: "A$1:M$35" becomes the absolute $A$1:$M$35 that
+    // LibreOffice needs (it ignores "$A1:$M35").
+    printArea: print.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
+    margins: { ...PAGE_MARGINS },
+    ...(print.titleRows ? { printTitlesRow: `${print.titleRows.first}:${print.titleRows.last}` } : {}),
+  };
+  ws.headerFooter = {
+    ...ws.headerFooter,
+    oddHeader: headerFooterCode(print.header),
+    oddFooter: headerFooterCode(print.footer),
+  };
+  // A break before zero-based row r is a break below the 1-based row r.
+  for (const r of print.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
 }
 
 export function planToWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {

@@ -8,7 +8,8 @@ import type { Browser, Page } from "playwright-core";
 import { ErrorCode } from "../support/customFunctionsStub";
 
 export const ROOT = path.resolve(__dirname, "../..");
-export const DIST = path.join(ROOT, "dist");
+/** The build under test: dist/, or IBN_DIST (a build made with `webpack --output-path <dir>`). */
+export const DIST = process.env.IBN_DIST ? path.resolve(process.env.IBN_DIST) : path.join(ROOT, "dist");
 export const ARTIFACTS = path.join(ROOT, "test-artifacts");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
@@ -75,7 +76,35 @@ export interface PaneOptions {
   stubs?: string[];
   /** Globals set before any page script runs, e.g. the sheets of the Excel stand-in. */
   globals?: Record<string, unknown>;
+  /** Office.context.officeTheme as the host gives it; none by default (as some hosts). */
+  officeTheme?: OfficeTheme;
+  /** The page's width in CSS pixels (the pane's width); 360 by default. */
+  width?: number;
 }
+
+/** What Office.context.officeTheme holds. */
+export interface OfficeTheme {
+  bodyBackgroundColor: string;
+  bodyForegroundColor: string;
+  controlBackgroundColor: string;
+  controlForegroundColor: string;
+}
+
+/** Office's colourful/white theme and its black theme, as Excel reports them. */
+export const OFFICE_THEMES: Record<"light" | "dark", OfficeTheme> = {
+  light: {
+    bodyBackgroundColor: "#FFFFFF",
+    bodyForegroundColor: "#262626",
+    controlBackgroundColor: "#FFFFFF",
+    controlForegroundColor: "#262626",
+  },
+  dark: {
+    bodyBackgroundColor: "#262626",
+    bodyForegroundColor: "#FFFFFF",
+    controlBackgroundColor: "#363636",
+    controlForegroundColor: "#FFFFFF",
+  },
+};
 
 export async function openTaskPane(
   browser: Browser,
@@ -83,14 +112,20 @@ export async function openTaskPane(
   displayLanguage: string,
   options: PaneOptions = {},
 ): Promise<TaskPane> {
-  const page = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: displayLanguage });
+  const page = await browser.newPage({
+    viewport: { width: options.width ?? 360, height: 900 },
+    locale: displayLanguage,
+  });
   const problems: string[] = [];
   let officeStubServed = false;
   page.on("pageerror", (e) => problems.push(`page error: ${e.stack ?? e.message}`));
   page.on("console", (m) => {
     if (m.type() === "error") problems.push(`console error: ${m.text()}`);
   });
-  const globals = { ...options.globals, __officeStubConfig: { displayLanguage, errorCodes: ErrorCode } };
+  const globals = {
+    ...options.globals,
+    __officeStubConfig: { displayLanguage, errorCodes: ErrorCode, officeTheme: options.officeTheme },
+  };
   await page.addInitScript({
     content: Object.entries(globals)
       .map(([k, v]) => `window.${k} = ${JSON.stringify(v)};`)
@@ -111,7 +146,7 @@ export async function openTaskPane(
     return route.abort("blockedbyclient");
   });
   await page.goto(`${baseUrl}/taskpane.html`);
-  await page.waitForSelector("#panel section");
+  await page.waitForSelector('[role="tabpanel"]:not([hidden]) section');
   assert.ok(officeStubServed, `dist/taskpane.html did not load Office.js from ${OFFICE_JS_URL}`);
   return { page, problems };
 }

@@ -6,7 +6,8 @@
 // returns its result as plain data, Excel errors as { code, message } (thrown or in a spilled cell).
 //
 // The test configures it before any page script runs (page.addInitScript):
-//   window.__officeStubConfig = { displayLanguage: "nl-NL", errorCodes: { invalidValue: "#VALUE!", ... } }
+//   window.__officeStubConfig = { displayLanguage: "nl-NL", errorCodes: { invalidValue: "#VALUE!", ... },
+//                                 officeTheme: { bodyBackgroundColor: "#262626", ... } }
 // Without a configured language, ?lang=... in the page URL is used, then "en-US".
 (function () {
   "use strict";
@@ -27,6 +28,7 @@
   window.Office = {
     context: {
       displayLanguage: displayLanguage,
+      officeTheme: config.officeTheme,
       requirements: {
         isSetSupported: function () {
           return true;

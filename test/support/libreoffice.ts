@@ -64,3 +64,17 @@ export function requireLibreOffice(suite: Mocha.Context): void {
     throw new Error("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc-nogui");
   suite.skip();
 }
+
+/** Opens the file in LibreOffice, recalculates everything and prints it to PDF (its page setup applies); returns the PDF's path. */
+export async function printToPdf(xlsxIn: string): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-lo-"));
+  const profile = path.join(dir, "profile");
+  fs.mkdirSync(path.join(profile, "user"), { recursive: true });
+  fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+  const out = path.join(dir, "out");
+  const args = ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", "pdf"];
+  await run("soffice", [...args, "--outdir", out, xlsxIn], { timeout: 300_000 });
+  const result = path.join(out, `${path.basename(xlsxIn).replace(/\.[^.]+$/, "")}.pdf`);
+  if (!fs.existsSync(result)) throw new Error(`LibreOffice wrote no ${result}`);
+  return result;
+}

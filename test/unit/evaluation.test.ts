@@ -328,17 +328,21 @@ describe("evaluation templates: formulas", () => {
 
 describe("npm run check-tables", function () {
   this.timeout(120_000);
-  it("prints one finding per line (sheet, cell, kind, expected, found) and exits 1; a clean file exits 0", async () => {
+  it("prints one finding per line (sheet, cell, kind, expected, found; Dutch by default) and exits 1; a clean file exits 0", async () => {
     const file = path.join(tmp, "published.xlsx");
     await writePlanToXlsx(published, file);
-    const run = (f: string) => {
+    const run = (...args: string[]) => {
       try {
         return {
           code: 0,
-          out: execFileSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/check-tables.ts"), f], {
-            encoding: "utf8",
-            stdio: ["ignore", "pipe", "ignore"],
-          }),
+          out: execFileSync(
+            path.join(root, "node_modules/.bin/tsx"),
+            [path.join(root, "scripts/check-tables.ts"), ...args],
+            {
+              encoding: "utf8",
+              stdio: ["ignore", "pipe", "ignore"],
+            },
+          ),
         };
       } catch (e) {
         const err = e as { status: number; stdout: string };
@@ -347,7 +351,9 @@ describe("npm run check-tables", function () {
     };
     const dirty = run(file);
     assert.equal(dirty.code, 1);
-    assert.ok(dirty.out.split("\n").includes("Evaluatietabellen\tC5\tpercentage\texpected 2% (5 / 288)\tfound 1%"));
+    assert.ok(dirty.out.split("\n").includes("Evaluatietabellen\tC5\tpercentage\tverwacht 2% (5 / 288)\tgevonden 1%"));
+    const english = run(file, "--lang", "en");
+    assert.ok(english.out.split("\n").includes("Evaluatietabellen\tC5\tpercentage\texpected 2% (5 / 288)\tfound 1%"));
     const cleanPlan = buildEvaluationPlan([REPORT_2023.find((t) => t.table === "plusPackage")!], { mode: "published" });
     const cleanFile = path.join(tmp, "clean.xlsx");
     await writePlanToXlsx(cleanPlan, cleanFile);

@@ -57,8 +57,21 @@ describe("custom functions: input rules", () => {
       assert.equal(shares.length, 6);
       assert.ok(Math.abs(shares.flat().reduce((a, b) => a + b, 0) - 1) < 1e-12);
     });
-    it("amount empty on the web (null) or desktop (0) gives the shares either way", () => {
-      assert.deepEqual(f.pbudgetShare(budgets2023, null), f.pbudgetShare(budgets2023, 0));
+    it("only an omitted amount gives the shares; an amount of 0 is allocated as parts of 0, never as shares", () => {
+      assert.deepEqual(f.pbudgetShare(budgets2023, null), f.pbudgetShare(budgets2023));
+      for (const d of [null, 0, 2, -3]) {
+        const parts = f.pbudgetShare(budgets2023, 0, d).flat();
+        assert.deepEqual(parts, [0, 0, 0, 0, 0, 0], `decimals ${d}`);
+        parts.forEach((p) => assert.ok(Object.is(p, 0), "0, not -0"));
+      }
+      assert.deepEqual(f.pbudgetShare(budgets2023, 0.4).flat(), [0, 0, 0, 0, 0, 0], "0.4 rounds to 0 euros");
+      assert.equal(
+        f
+          .pbudgetShare(budgets2023, 1)
+          .flat()
+          .reduce((a, b) => a + b, 0),
+        1,
+      );
     });
     it("decimals: cents add up to the amount exactly", () => {
       const parts = f.pbudgetShare(budgets2023, 1000.01, 2).flat();
@@ -92,6 +105,9 @@ describe("custom functions: input rules", () => {
         neg,
         pos.map((p) => (p === 0 ? 0 : -p)),
       );
+      // Ties go to the first, for a refund as for a payment: -1 over three equal budgets.
+      assert.deepEqual(f.pbudgetShare(column([1, 1, 1]), -1).flat(), [-1, 0, 0]);
+      assert.deepEqual(f.pbudgetShare(column([1, 1, 1]), 1).flat(), [1, 0, 0]);
     });
   });
 
@@ -134,6 +150,44 @@ describe("custom functions: input rules", () => {
     });
     it("mismatched shapes are one #VALUE! naming indications", () => {
       assertExcelError(() => f.placementRateOf(column([1, 2]), column([1])), "#VALUE!", "indications");
+    });
+  });
+
+  describe("plausibility: one rule everywhere", () => {
+    it("uplift 15 (meant 15 %) is refused: '15 is not a fraction: did you mean 15 %?'", () => {
+      const e = assertExcelError(() => f.addedValue(200, 0.1, 15, 16170.67), "#VALUE!", "uplift");
+      assert.match(e.message, /15 is not a fraction: did you mean 15 %\?/);
+      assert.match(e.message, /0\.15/);
+      assertExcelError(() => f.addedValue(200, 0.1, -0.1, 16170.67), "#VALUE!", "uplift");
+      assert.equal(Math.round(f.addedValue(200, 0.1, 1, 100)), 2000, "100 % is a fraction");
+    });
+    it("every share, rate and threshold follows the same rule and message", () => {
+      const did = /6 is not a fraction: did you mean 6 %\?/;
+      assert.match(
+        assertExcelError(() => f.addedValue(200, 6, 0.15, 1), "#VALUE!", "demand_driven_share").message,
+        did,
+      );
+      assert.match(
+        assertExcelError(() => f.occupancyProjection(1417, 375, 2, 6, 200, 100, 0.71), "#VALUE!", "wsw_outflow_rate")
+          .message,
+        did,
+      );
+      assert.match(assertExcelError(() => f.quasiInhouseTest([[80]], [[100]], 6), "#VALUE!", "threshold").message, did);
+      const big = assertExcelError(() => f.addedValue(200, 0.1, 250, 1), "#VALUE!", "uplift");
+      assert.match(big.message, /250 is not a fraction from 0 to 1/);
+    });
+    it("LUMPSUM with an effect larger than the lump sum is #VALUE! with the reason, never a negative euro", () => {
+      const e = assertExcelError(
+        () => f.lumpsum(lines, 417000, 1792.2, 1738.364, 494.4791, 1e9),
+        "#VALUE!",
+        "added_value_effect",
+      );
+      assert.match(e.message, /never goes negative/);
+      assert.equal(f.lumpsum([[100]], 0, 1, 1, 0.5, 50), 0, "an effect equal to the lump sum gives 0");
+    });
+    it("LUMPSUM_PER_FTE and LUMPSUM_PCT_PBUDGET refuse a negative lump sum", () => {
+      assertExcelError(() => f.lumpsumPerFte(-1000, 10), "#VALUE!", "lumpsum");
+      assertExcelError(() => f.lumpsumPctPbudget(-1000, budgets2023), "#VALUE!", "amount");
     });
   });
 

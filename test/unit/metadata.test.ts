@@ -105,6 +105,42 @@ describe("the translation table is checked at build time", () => {
   });
 });
 
+describe("help URLs: every function points into help.html, in its language", () => {
+  const source = fs.readFileSync(path.join(root, "src/functions/functions.ts"), "utf8");
+  const ids = [...source.matchAll(/@customfunction ([A-Z0-9_]+)/g)].map((m) => m[1]);
+  const help = fs.readFileSync(path.join(root, "src/help/help.html"), "utf8");
+  it("each @customfunction has a @helpurl to its section of help.html (written for the development base)", () => {
+    assert.ok(ids.length >= 11);
+    for (const id of ids)
+      assert.ok(source.includes(`@helpurl https://localhost:3000/help.html#en-${id}\n`), `${id} has no @helpurl`);
+  });
+  it("help.html has a Dutch and an English section for each function, with its example", () => {
+    for (const id of ids) {
+      assert.match(help, new RegExp(`<h4 id="nl-${id}">`), `nl-${id}`);
+      assert.match(help, new RegExp(`<h4 id="en-${id}">`), `en-${id}`);
+    }
+    const en = help.slice(help.indexOf('id="en"'));
+    for (const id of ids) assert.match(en, new RegExp(`=IBN\\.${id}\\(`), `English example of ${id}`);
+  });
+  it("the built metadata carries helpUrl: English sections in functions.json, Dutch in functions.nl-NL.json", function () {
+    if (!built) this.skip();
+    const base = (f: { helpUrl?: string }) => f.helpUrl?.replace(/help\.html#.*$/, "");
+    const en = read("functions.json").functions as (Fn & { helpUrl?: string })[];
+    const nl = read("functions.nl-NL.json").functions as (Fn & { helpUrl?: string })[];
+    for (const f of en) assert.match(f.helpUrl ?? "", new RegExp(`^https://.+/help\\.html#en-${f.id}$`), f.id);
+    for (const f of nl) assert.match(f.helpUrl ?? "", new RegExp(`^https://.+/help\\.html#nl-${f.id}$`), f.id);
+    assert.equal(new Set([...en, ...nl].map(base)).size, 1, "one base for every help URL");
+  });
+  it("localize points the help URL at the language's section, and leaves it alone without a language", () => {
+    const meta = {
+      functions: [{ id: "A", name: "A", description: "d", parameters: [], helpUrl: "https://h/x/help.html#en-A" }],
+    };
+    const table = { A: { name: "B", description: "e", parameters: {} } };
+    assert.equal(localize(meta, table, "nl").json.functions[0].helpUrl, "https://h/x/help.html#nl-A");
+    assert.equal(localize(meta, table).json.functions[0].helpUrl, "https://h/x/help.html#en-A");
+  });
+});
+
 describe("README documents every function", () => {
   it("names each function id with an example formula", function () {
     if (!built) this.skip();

@@ -1,23 +1,22 @@
-// The Office.js writer against a small workbook on office-addin-mock (test/support/officeWorkbook.ts):
-// commands take effect at context.sync, which is counted, as are range requests and range writes.
+// The Office.js writer against the one fake workbook (test/support/officeWorkbook.ts): commands take
+// effect at context.sync, which is counted, as are operations, range requests and range writes; the
+// k-th operation can be made to fail, and whole-workbook snapshots compared.
 import assert from "node:assert/strict";
 import { columnLetter } from "../../src/core/plan/a1";
 import type { PlanCell, PlanSheet, WorkbookPlan } from "../../src/core/plan/types";
+import { AddinError } from "../../src/core/errors";
 import { buildProposalPlan } from "../../src/core/proposal";
 import {
-  assertRangeEmpty,
-  blockAreas,
-  cellInput,
-  chunkAddresses,
-  columnWidthRuns,
-  GENERATION_SETTING,
+  previewUndo,
+  PROPOSAL_SETTING,
+  TEMP_PREFIX,
   undoLastGeneration,
-  writeAtSelection,
-  writeOntoSheet,
   writePlan,
+  type WriteOptions,
 } from "../../src/excel/officeWriter";
-import { officeWorkbook } from "../support/officeWorkbook";
+import { officeWorkbook, type BookSnapshot, type OfficeWorkbook, type WorkbookInit } from "../support/officeWorkbook";
 import { bigInput } from "../support/proposalInputs";
+import { newSheetsRecord, parseSheetsRecord, recordSetting, sheetFingerprint } from "../../src/excel/generationRecord";
 
 const EURO = '"€" #,##0';
 
@@ -116,9 +115,9 @@ const cellCount = (plan: WorkbookPlan) =>
 const blockCount = (plan: WorkbookPlan) => plan.sheets.reduce((n, s) => n + s.blocks.length, 0);
 
 /** One full generation into a fresh workbook, and what it cost. */
-async function generate(plan: WorkbookPlan) {
-  const wb = officeWorkbook();
-  await writePlan(wb.context, plan);
+async function generate(plan: WorkbookPlan, options: WriteOptions = {}, init: WorkbookInit = {}) {
+  const wb = officeWorkbook(init);
+  await writePlan(wb.context, plan, options);
   const { syncs, rangeRequests, rangeWrites, formatted } = wb.counts;
   return {
     syncs,
@@ -129,11 +128,29 @@ async function generate(plan: WorkbookPlan) {
   };
 }
 
-describe("Office.js writer: round trips (office-addin-mock, syncs counted)", () => {
-  it("6 × 2 and 342 × 10: the same two syncs and the same range requests and writes, whatever the cell count", async () => {
+/** A snapshot with the record's time left out (it is the only thing that differs between two runs). */
+function stable(wb: OfficeWorkbook): BookSnapshot {
+  const snap = wb.snapshot();
+  const settings = snap.settings.map(([key, value]): [string, unknown] => {
+    if (typeof value !== "string") return [key, value];
+    try {
+      const record = JSON.parse(value) as Record<string, unknown>;
+      delete record.at;
+      return [key, record];
+    } catch {
+      return [key, value];
+    }
+  });
+  return { ...snap, settings };
+}
+
+const tempSheets = (wb: OfficeWorkbook) => wb.sheetNames().filter((n) => n.startsWith(TEMP_PREFIX.trim()));
+
+describe("Office.js writer: round trips (one fake workbook, syncs counted)", () => {
+  it("6 × 2 and 342 × 10: the same three syncs (read, stage, commit) and the same range requests and writes, whatever the cell count", async () => {
     const [small, large] = [await generate(generatedPlan(6, 2)), await generate(generatedPlan(342, 10))];
     assert.ok(large.cells > 100 * small.cells, `${large.cells} cells against ${small.cells}`);
-    assert.equal(small.syncs, 2);
+    assert.equal(small.syncs, 3);
     assert.deepEqual(large, { ...small, cells: large.cells });
     assert.equal(
       small.rangeWrites,
@@ -142,12 +159,22 @@ describe("Office.js writer: round trips (office-addin-mock, syncs counted)", () 
     );
   });
 
-  it("the proposal plan, 6 × 2 and 342 × 10: two syncs, two writes per sheet, range requests growing only with the chart's series", async () => {
+  it("replace, 6 × 2 and 342 × 10: at most five syncs (four: read, stage, commit, remove what was set aside)", async () => {
+    const init = { sheets: { Sheet1: { A1: 1 }, Invoer: { A1: "old" } }, names: { ibn_rate: "=Sheet1!$A$1" } };
+    const [small, large] = [
+      await generate(generatedPlan(6, 2), { onConflict: "replace" }, init),
+      await generate(generatedPlan(342, 10), { onConflict: "replace" }, init),
+    ];
+    assert.deepEqual([small.syncs, large.syncs], [4, 4]);
+  });
+
+  it("the proposal plan, 6 × 2 and 342 × 10: three syncs, two writes per sheet, range requests growing only with the chart's series", async function () {
+    this.timeout(60_000);
     const [small, large] = [
       await generate(buildProposalPlan(bigInput(6, 2))),
       await generate(buildProposalPlan(bigInput(342, 10))),
     ];
-    assert.deepEqual([small.syncs, large.syncs], [2, 2]);
+    assert.deepEqual([small.syncs, large.syncs], [3, 3]);
     assert.deepEqual([small.rangeWrites, large.rangeWrites], [12, 12]);
     assert.ok(
       large.rangeRequests - small.rangeRequests <= 10 - 2,
@@ -160,7 +187,7 @@ describe("Office.js writer: what a generation writes", () => {
   it("cells, number formats, styles per area, layout, defined names, a chart, the first sheet active, and the record", async () => {
     const wb = officeWorkbook();
     const progress: number[] = [];
-    const record = await writePlan(wb.context, generatedPlan(6, 2), {
+    const written = await writePlan(wb.context, generatedPlan(6, 2), {
       onProgress: (fraction) => progress.push(fraction),
     });
     assert.ok(
@@ -169,10 +196,15 @@ describe("Office.js writer: what a generation writes", () => {
     );
     const [inputs, calc] = [wb.sheet("Invoer")!, wb.sheet("Berekening")!];
     assert.deepEqual(wb.sheetNames(), ["Sheet1", "Invoer", "Berekening"]);
+    assert.deepEqual(
+      wb.book.sheets.map((s) => s.visibility),
+      ["Visible", "Visible", "Visible"],
+    );
     assert.equal(inputs.cells.get("B2"), 1000);
     assert.equal(inputs.cells.get("A7"), "Gemeente 6");
     assert.equal(inputs.formats.get("C7"), EURO);
-    assert.equal(calc.cells.get("C8"), "='Invoer'!C7*ibn_rate");
+    // Written against the staged sheet's name, then renamed along with it (as Excel shows it).
+    assert.equal(calc.cells.get("C8"), "=Invoer!C7*ibn_rate");
     assert.equal(calc.cells.get("B9"), "=SUM(B3:B8)");
     assert.equal(calc.cells.get("F1"), 0.5);
     assert.equal(calc.formats.has("B1"), false, "null cells are left alone");
@@ -202,8 +234,17 @@ describe("Office.js writer: what a generation writes", () => {
       },
     ]);
     assert.equal(wb.book.active, "Invoer");
-    assert.deepEqual(record.sheets, ["Invoer", "Berekening"]);
-    assert.deepEqual(JSON.parse(String(wb.book.settings.get(GENERATION_SETTING))), record);
+    assert.deepEqual(written.sheets, ["Invoer", "Berekening"]);
+    const record = JSON.parse(String(wb.book.settings.get(PROPOSAL_SETTING)));
+    assert.deepEqual(record, written.record);
+    assert.deepEqual(
+      record.sheets.map((s: { id: string; name: string }) => [s.id, s.name]),
+      [
+        [inputs.id, "Invoer"],
+        [calc.id, "Berekening"],
+      ],
+    );
+    assert.deepEqual(tempSheets(wb), []);
   });
 
   it("keeps text that Excel would read as a number, date or formula as text", async () => {
@@ -218,12 +259,28 @@ describe("Office.js writer: what a generation writes", () => {
       texts.map((_, i) => wb.sheet("T")!.cells.get(`${columnLetter(i)}1`)),
       texts,
     );
-    assert.equal(cellInput({ value: "NB" }), "NB", "no apostrophe where none is needed");
-    assert.equal(cellInput({ value: "2023" }), "'2023");
+  });
+
+  it("returns the plan it wrote: for keep both, renamed sheets, names and the proposal's key references", async () => {
+    const planned = buildProposalPlan(bigInput(6, 2));
+    const wb = officeWorkbook();
+    await writePlan(wb.context, planned);
+    const again = await writePlan(wb.context, planned);
+    assert.deepEqual(
+      again.sheets,
+      planned.sheets.map((s) => `${s.name} (2)`),
+    );
+    assert.deepEqual(
+      again.plan.sheets.map((s) => s.name),
+      again.sheets,
+    );
+    assert.ok(again.names.every((n) => n.startsWith("ibn2_")));
+    const lumpSum = again.plan.keys.lumpSum;
+    assert.ok(lumpSum.includes(" (2)'!"), lumpSum);
   });
 });
 
-describe("Office.js writer: validation first", () => {
+describe("Office.js writer: refusals before the first write", () => {
   it("writes nothing, and does not even look, when the plan is invalid", async () => {
     const wb = officeWorkbook({ sheets: { Sheet1: { A1: 1 } } });
     const bad = generatedPlan(6, 2);
@@ -246,6 +303,36 @@ describe("Office.js writer: validation first", () => {
     assert.equal(wb.counts.syncs, 1, "only the inspection");
     assert.deepEqual(wb.sheetNames(), [long("abc")]);
   });
+
+  it("a protected workbook structure: refused with a typed error after one read, nothing written", async () => {
+    const wb = officeWorkbook({
+      sheets: { Invoer: { A1: "mine" } },
+      names: { ibn_rate: "=Invoer!$A$1" },
+      protectedWorkbook: true,
+    });
+    const before = wb.snapshot();
+    for (const onConflict of ["keepBoth", "replace"] as const) {
+      await assert.rejects(
+        writePlan(wb.context, generatedPlan(6, 2), { onConflict }),
+        (e: unknown) => e instanceof AddinError && e.code === "workbookProtected" && /Unprotect/.test(e.message),
+      );
+    }
+    assert.equal(wb.counts.operations, 0);
+    assert.deepEqual(wb.snapshot(), before);
+  });
+
+  it("replace onto a protected sheet: refused, nothing written; keep both beside it is fine", async () => {
+    const wb = officeWorkbook({ sheets: { Invoer: { A1: "mine" } }, protectedSheets: ["Invoer"] });
+    const before = wb.snapshot();
+    await assert.rejects(
+      writePlan(wb.context, generatedPlan(6, 2), { onConflict: "replace" }),
+      (e: unknown) => e instanceof AddinError && e.code === "sheetProtected" && e.params.sheet === "Invoer",
+    );
+    assert.equal(wb.counts.operations, 0);
+    assert.deepEqual(wb.snapshot(), before);
+    const written = await writePlan(wb.context, generatedPlan(6, 2));
+    assert.deepEqual(written.sheets, ["Invoer (2)", "Berekening (2)"]);
+  });
 });
 
 describe("Office.js writer: existing sheets and names", () => {
@@ -254,7 +341,7 @@ describe("Office.js writer: existing sheets and names", () => {
       sheets: { Invoer: { A1: "my own work", B2: 7 } },
       names: { ibn_rate: "='Invoer'!$B$2" },
     });
-    const record = await writePlan(wb.context, generatedPlan(6, 2));
+    const written = await writePlan(wb.context, generatedPlan(6, 2));
     assert.deepEqual(wb.sheetNames(), ["Invoer", "Invoer (2)", "Berekening (2)"]);
     assert.deepEqual(
       [...wb.sheet("Invoer")!.cells],
@@ -272,27 +359,26 @@ describe("Office.js writer: existing sheets and names", () => {
     );
     assert.equal(wb.book.names.get("ibn_rate"), "='Invoer'!$B$2");
     assert.equal(wb.book.names.get("ibn2_rate"), "='Berekening (2)'!$F$1");
-    assert.deepEqual(record, {
-      ...record,
-      sheets: ["Invoer (2)", "Berekening (2)"],
-      names: ["ibn2_rate", "ibn2_budgets"],
-    });
+    assert.deepEqual(written.sheets, ["Invoer (2)", "Berekening (2)"]);
+    assert.deepEqual(written.names, ["ibn2_rate", "ibn2_budgets"]);
     assert.equal(calc.charts.length, 1);
   });
 
-  it("replace, only when chosen: deletes just the clashing sheet and name", async () => {
+  it("replace, only when chosen: the clashing sheet and name give way to the new ones; nothing else changes", async () => {
     const wb = officeWorkbook({
       sheets: { Sheet1: { A1: 1 }, Invoer: { A1: "old", Z9: "old" }, Other: { B2: 2 } },
       names: { IBN_RATE: "=Other!$A$1", mine: "=Other!$B$2" },
     });
-    const record = await writePlan(wb.context, generatedPlan(6, 2), { onConflict: "replace" });
+    const written = await writePlan(wb.context, generatedPlan(6, 2), { onConflict: "replace" });
     assert.deepEqual(wb.sheetNames(), ["Sheet1", "Other", "Invoer", "Berekening"]);
     assert.equal(wb.sheet("Invoer")!.cells.get("A1"), "Gemeente");
     assert.equal(wb.sheet("Invoer")!.cells.has("Z9"), false, "a new sheet, not the old one written over");
     assert.deepEqual([...wb.sheet("Other")!.cells], [["B2", 2]]);
     assert.deepEqual([...wb.sheet("Sheet1")!.cells], [["A1", 1]]);
     assert.deepEqual([...wb.book.names.keys()].sort(), ["ibn_budgets", "ibn_rate", "mine"]);
-    assert.deepEqual(record.sheets, ["Invoer", "Berekening"]);
+    assert.deepEqual(written.sheets, ["Invoer", "Berekening"]);
+    assert.deepEqual(written.keptAside, []);
+    assert.deepEqual(tempSheets(wb), []);
   });
 
   it("replace works when the clashing sheet is the workbook's only sheet", async () => {
@@ -302,154 +388,332 @@ describe("Office.js writer: existing sheets and names", () => {
   });
 });
 
-/** A one-sheet plan with a gap (null) inside its block, for writing onto an existing sheet. */
-const tablePlan = (): WorkbookPlan => ({
-  sheets: [
-    {
-      name: "Tabel",
-      blocks: [
-        {
-          anchor: "A1",
-          rows: [
-            [{ value: "Titel", style: "title" }, null],
-            [
-              { value: "a", style: "label" },
-              { value: 1, style: "input" },
-            ],
-            [{ value: "b" }, { formula: "=B2*2" }],
-          ],
-        },
-      ],
-    },
-  ],
-  names: [],
-  charts: [],
-});
-
-describe("Office.js writer: onto an existing sheet", () => {
-  it("assertRangeEmpty names the first occupied cell, in one sync", async () => {
-    const wb = officeWorkbook({ sheets: { Blad1: { D5: 1, C6: 2, A1: "outside" } } });
-    await assert.rejects(assertRangeEmpty(wb.context, "Blad1", "C5:E9"), /'Blad1'!D5 is not empty/);
-    await assertRangeEmpty(wb.context, "Blad1", "F1:G3");
-    assert.equal(wb.counts.syncs, 2);
-  });
-
-  it("refuses to write over a non-empty cell, and writes nothing", async () => {
-    const wb = officeWorkbook({ sheets: { Blad1: { D4: 42 } } });
-    await assert.rejects(writeOntoSheet(wb.context, tablePlan(), "Blad1", "C3"), /'Blad1'!D4 is not empty/);
-    assert.equal(wb.counts.rangeWrites.length, 0);
-    assert.deepEqual([...wb.sheet("Blad1")!.cells], [["D4", 42]]);
-    assert.equal(wb.book.settings.size, 0);
-  });
-
-  it("replaces only when chosen, leaves null cells alone, and undo clears exactly the cells written", async () => {
-    const wb = officeWorkbook({ sheets: { Blad1: { D3: "in the gap", D4: 42, A1: "keep" } } });
-    const record = await writeOntoSheet(wb.context, tablePlan(), "Blad1", "C3", { onConflict: "replace" });
-    const cells = wb.sheet("Blad1")!.cells;
-    assert.deepEqual(
-      [cells.get("C3"), cells.get("D3"), cells.get("D4"), cells.get("D5")],
-      ["Titel", "in the gap", 1, "=B2*2"],
-    );
-    assert.equal(wb.counts.syncs, 1);
-    await undoLastGeneration(wb.context);
-    assert.deepEqual(
-      [...cells],
-      [
-        ["D3", "in the gap"],
-        ["A1", "keep"],
-      ],
-    );
-    assert.deepEqual(record.sheets, []);
-  });
-
-  it("at the selection: three syncs (selection, emptiness, write)", async () => {
-    const wb = officeWorkbook({ sheets: { Blad1: { A1: "keep me" } }, selection: "Blad1!C3" });
-    const record = await writeAtSelection(wb.context, tablePlan());
-    assert.equal(wb.counts.syncs, 3);
-    assert.equal(wb.sheet("Blad1")!.cells.get("C3"), "Titel");
-    assert.match(record.ranges![0], /^'Blad1'!C3/);
-  });
-});
-
-describe("Office.js writer: undo", () => {
-  it("removes exactly the sheets and names the last generation added, and nothing else, in two syncs", async () => {
+describe("Office.js writer: undo by identity", () => {
+  it("removes exactly the sheets and names the generation added, and nothing else, in three syncs", async () => {
     const wb = officeWorkbook({
       sheets: { Sheet1: { A1: 1 }, Invoer: { C3: "x" } },
       names: { mine: "=Sheet1!$A$1", ibn_rate: "=Sheet1!$A$1" },
     });
-    const before = { sheets: wb.sheetNames(), names: [...wb.book.names] };
-    const record = await writePlan(wb.context, generatedPlan(6, 2));
+    const before = wb.snapshot();
+    const written = await writePlan(wb.context, generatedPlan(6, 2));
+    wb.counts.syncs = 0;
+    const preview = await previewUndo(wb.context);
+    assert.deepEqual(
+      preview?.unchanged.map((s) => s.name),
+      written.sheets,
+    );
+    assert.deepEqual([preview?.changed, preview?.names], [[], written.names]);
+    assert.equal(wb.counts.syncs, 2, "the preview reads only");
     wb.counts.syncs = 0;
     const removed = await undoLastGeneration(wb.context);
-    assert.deepEqual(removed, { removedSheets: record.sheets, removedNames: record.names });
-    assert.deepEqual(wb.sheetNames(), before.sheets);
-    assert.deepEqual([...wb.book.names], before.names);
-    assert.deepEqual([...wb.sheet("Invoer")!.cells], [["C3", "x"]]);
-    assert.equal(wb.counts.syncs, 2);
-    assert.equal(wb.book.settings.has(GENERATION_SETTING), false);
+    assert.deepEqual(removed, {
+      removedSheets: written.sheets,
+      removedNames: written.names,
+      keptSheets: [],
+      keptNames: [],
+    });
+    assert.deepEqual(wb.snapshot(), before);
+    assert.equal(wb.counts.syncs, 3);
     assert.equal(await undoLastGeneration(wb.context), null, "nothing left to undo");
   });
 
-  it("removes only what still exists of it", async () => {
+  it("keeps a generated sheet the user has edited (and the names its formulas use), unless confirmed", async () => {
+    const wb = officeWorkbook();
+    await writePlan(wb.context, generatedPlan(6, 2));
+    const calc = wb.sheet("Berekening")!;
+    calc.cells.set("H20", "my note");
+    const preview = (await previewUndo(wb.context))!;
+    assert.deepEqual(
+      preview.unchanged.map((s) => s.name),
+      ["Invoer"],
+    );
+    assert.deepEqual(preview.changed, [{ id: calc.id, name: "Berekening", reason: "edited" }]);
+    assert.deepEqual([preview.names, [...preview.keptNames].sort()], [[], ["ibn_budgets", "ibn_rate"]]);
+    const kept = await undoLastGeneration(wb.context);
+    assert.deepEqual(kept, {
+      removedSheets: ["Invoer"],
+      removedNames: [],
+      keptSheets: ["Berekening"],
+      keptNames: preview.keptNames,
+    });
+    assert.equal(calc.cells.get("H20"), "my note");
+    assert.deepEqual(wb.sheetNames(), ["Sheet1", "Berekening"]);
+    assert.equal(wb.book.names.size, 2, "the kept sheet's names stay, so it shows no #NAME?");
+  });
+
+  it("deletes an edited sheet when the caller confirms it by id", async () => {
+    const wb = officeWorkbook();
+    await writePlan(wb.context, generatedPlan(6, 2));
+    const calc = wb.sheet("Berekening")!;
+    calc.cells.set("H20", "my note");
+    const result = await undoLastGeneration(wb.context, { confirm: [calc.id] });
+    assert.deepEqual(result?.removedSheets, ["Invoer", "Berekening"]);
+    assert.deepEqual(wb.sheetNames(), ["Sheet1"]);
+    assert.equal(wb.book.names.size, 0);
+  });
+
+  it("follows a generated sheet the user renamed (its id), and never takes a user's sheet under a generated name", async () => {
+    const wb = officeWorkbook();
+    await writePlan(wb.context, generatedPlan(6, 2));
+    // The user renames the generated 'Invoer' (Excel rewrites the formulas that refer to it) and
+    // makes a sheet of their own called 'Invoer'.
+    wb.context.workbook.worksheets.getItem("Invoer").name = "Invoer oud";
+    const mine = wb.context.workbook.worksheets.add("Invoer");
+    mine.getRange("A1").values = [["mine"]];
+    await wb.context.sync();
+    assert.equal(wb.sheet("Berekening")!.cells.get("B3"), "='Invoer oud'!B2*ibn_rate");
+    const preview = (await previewUndo(wb.context))!;
+    assert.deepEqual(
+      preview.unchanged.map((s) => s.name),
+      ["Invoer oud", "Berekening"],
+    );
+    assert.deepEqual(preview.changed, []);
+    await undoLastGeneration(wb.context);
+    assert.deepEqual(wb.sheetNames(), ["Sheet1", "Invoer"]);
+    assert.equal(wb.sheet("Invoer")!.cells.get("A1"), "mine", "the user's own 'Invoer' stays");
+  });
+
+  it("after reopening (new sheet ids): matches by name and fingerprint; a user's sheet under a generated name is kept", async () => {
+    const wb = officeWorkbook();
+    await writePlan(wb.context, generatedPlan(6, 2));
+    // Reopened: every id is new. The user has meanwhile replaced 'Berekening' by a sheet of their own.
+    wb.book.sheets.forEach((s, i) => (s.id = `{REOPENED-${i}}`));
+    const calc = wb.sheet("Berekening")!;
+    calc.cells.clear();
+    calc.cells.set("A1", "my own sheet");
+    const preview = (await previewUndo(wb.context))!;
+    assert.deepEqual(
+      preview.unchanged.map((s) => s.name),
+      ["Invoer"],
+    );
+    assert.deepEqual(
+      preview.changed.map((s) => [s.name, s.reason]),
+      [["Berekening", "unrecognised"]],
+    );
+    await undoLastGeneration(wb.context);
+    assert.deepEqual(wb.sheetNames(), ["Sheet1", "Berekening"]);
+    assert.equal(wb.sheet("Berekening")!.cells.get("A1"), "my own sheet");
+  });
+
+  it("lists a generated sheet that is gone as missing, and ignores a setting that is not a record", async () => {
     const wb = officeWorkbook();
     await writePlan(wb.context, generatedPlan(6, 2));
     wb.book.sheets.splice(wb.book.sheets.indexOf(wb.sheet("Berekening")!), 1);
-    wb.book.names.delete("ibn_rate");
-    assert.deepEqual(await undoLastGeneration(wb.context), {
-      removedSheets: ["Invoer"],
-      removedNames: ["ibn_budgets"],
-    });
-    assert.deepEqual(wb.sheetNames(), ["Sheet1"]);
+    const preview = (await previewUndo(wb.context))!;
+    assert.deepEqual(preview.missing, ["Berekening"]);
+    assert.deepEqual((await undoLastGeneration(wb.context))?.removedSheets, ["Invoer"]);
+    const other = officeWorkbook({ settings: { [PROPOSAL_SETTING]: "{not json" } });
+    assert.equal(await undoLastGeneration(other.context), null);
+    assert.deepEqual(other.sheetNames(), ["Sheet1"]);
   });
 
-  it("ignores a setting that is not a generation record", async () => {
-    const wb = officeWorkbook({ settings: { [GENERATION_SETTING]: "{not json" } });
-    assert.equal(await undoLastGeneration(wb.context), null);
-    assert.deepEqual(wb.sheetNames(), ["Sheet1"]);
+  it("refuses to remove every visible sheet, with a typed error", async () => {
+    const wb = officeWorkbook({ sheets: { Invoer: {} } });
+    await writePlan(wb.context, generatedPlan(6, 2), { onConflict: "replace" });
+    await assert.rejects(
+      undoLastGeneration(wb.context),
+      (e: unknown) => e instanceof AddinError && e.code === "undoWouldEmpty",
+    );
+    assert.deepEqual(wb.sheetNames(), ["Invoer", "Berekening"]);
+  });
+
+  it("each workflow has its own record: undoing the proposal leaves another workflow's record alone", async () => {
+    const wb = officeWorkbook();
+    await writePlan(wb.context, generatedPlan(6, 2));
+    const tables = await writePlan(
+      wb.context,
+      { sheets: [{ name: "Tabel", blocks: [{ anchor: "A1", rows: [[{ value: 1 }]] }] }], names: [], charts: [] },
+      { recordKind: "tables" },
+    );
+    await undoLastGeneration(wb.context);
+    assert.deepEqual(wb.sheetNames(), ["Sheet1", "Tabel"]);
+    assert.deepEqual((await undoLastGeneration(wb.context, { kind: "tables" }))?.removedSheets, tables.sheets);
   });
 });
 
-describe("Office.js writer: areas and chunks", () => {
-  it("styles cover rectangles whose number follows the layout, not the row count", () => {
-    const block = (rows: number) => ({
-      anchor: "B2",
-      rows: Array.from({ length: rows }, () => [
-        { value: "x", style: "label" as const },
-        { value: 1, style: "input" as const },
-        { value: 2, style: "input" as const },
-        null,
-      ]),
-    });
-    const style = (c: PlanCell) => c.style;
-    assert.deepEqual(
-      [...blockAreas(block(3), style)],
-      [
-        ["label", ["B2:B4"]],
-        ["input", ["C2:D4"]],
-      ],
+/**
+ * For every k: a fresh workbook, the k-th operation of `act` fails (Office.js keeps the operations
+ * before it), and the workbook must then be exactly as before `act` or exactly as after a clean run.
+ */
+async function everyFailure(
+  init: WorkbookInit,
+  setUp: (wb: OfficeWorkbook) => Promise<unknown>,
+  act: (wb: OfficeWorkbook) => Promise<unknown>,
+): Promise<{ operations: number; before: number; after: number }> {
+  const clean = officeWorkbook(init);
+  await setUp(clean);
+  const start = clean.counts.operations;
+  const beforeSnap = stable(clean);
+  await act(clean);
+  const operations = clean.counts.operations - start;
+  const afterSnap = stable(clean);
+  assert.notDeepEqual(afterSnap, beforeSnap);
+  const outcome = { operations, before: 0, after: 0 };
+  for (let k = 1; k <= operations; k++) {
+    const wb = officeWorkbook(init);
+    await setUp(wb);
+    wb.failAt(k);
+    let error: unknown;
+    try {
+      await act(wb);
+    } catch (e) {
+      error = e;
+    }
+    assert.equal(wb.failurePending(), false, `operation ${k} was reached`);
+    const snap = stable(wb);
+    assert.deepEqual(tempSheets(wb), [], `operation ${k}: no ${TEMP_PREFIX}sheet is left`);
+    if (isDeepEqual(snap, beforeSnap)) {
+      outcome.before++;
+      assert.ok(error instanceof AddinError, `operation ${k}: failed and restored, so it says so (${String(error)})`);
+    } else {
+      assert.deepEqual(snap, afterSnap, `operation ${k} failed: the workbook is neither as before nor as after`);
+      outcome.after++;
+    }
+  }
+  if (process.env.SHOW_OUTCOME) console.log(outcome);
+  return outcome;
+}
+
+function isDeepEqual(a: unknown, b: unknown): boolean {
+  try {
+    assert.deepEqual(a, b);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe("Office.js writer: all or nothing (the k-th operation fails, for every k)", function () {
+  this.timeout(120_000);
+  const userBook: WorkbookInit = {
+    sheets: {
+      Sheet1: { A1: 1, B1: "=Invoer!A1*2" },
+      Invoer: { A1: "old", Z9: 9 },
+      Other: { B2: 2 },
+    },
+    names: { IBN_RATE: "=Other!$A$1", mine: "=Invoer!$Z$9" },
+    settings: { [PROPOSAL_SETTING]: "an older value" },
+  };
+
+  it("a generation (keep both): exactly as before, or exactly as after", async () => {
+    const r = await everyFailure(
+      userBook,
+      async () => undefined,
+      (wb) => writePlan(wb.context, generatedPlan(3, 2)),
     );
-    assert.deepEqual(
-      [...blockAreas(block(1000), style)],
-      [
-        ["label", ["B2:B1001"]],
-        ["input", ["C2:D1001"]],
-      ],
+    assert.ok(r.operations > 40 && r.before > 0, JSON.stringify(r));
+  });
+
+  it("a replace: the user's sheet and names are back under their own names, or replaced", async () => {
+    const r = await everyFailure(
+      userBook,
+      async () => undefined,
+      (wb) => writePlan(wb.context, generatedPlan(3, 2), { onConflict: "replace" }),
+    );
+    assert.ok(r.before > 0 && r.after > 0, `a failure in the last step completes it: ${JSON.stringify(r)}`);
+  });
+
+  it("the proposal plan (6 × 2, with print setup and a chart), replacing an earlier generation", async () => {
+    const proposal = buildProposalPlan(bigInput(6, 2));
+    const r = await everyFailure(
+      {},
+      (wb) => writePlan(wb.context, proposal),
+      (wb) => writePlan(wb.context, proposal, { onConflict: "replace" }),
+    );
+    assert.ok(r.operations > 50, JSON.stringify(r));
+  });
+
+  it("a replace of several clashing sheets", async () => {
+    await everyFailure(
+      { sheets: { Berekening: { A1: "b" }, Invoer: { A1: "i" }, Keep: { A1: "=Berekening!A1" } } },
+      async () => undefined,
+      (wb) => writePlan(wb.context, generatedPlan(2, 1), { onConflict: "replace" }),
     );
   });
 
-  it("splits long address lists into chunks Excel accepts as one RangeAreas", () => {
-    const chunks = chunkAddresses(
-      Array.from({ length: 1000 }, (_, i) => `A${i + 1}:C${i + 1}`),
-      200,
+  it("an undo: exactly as before it, or exactly as after it", async () => {
+    const r = await everyFailure(
+      userBook,
+      (wb) => writePlan(wb.context, generatedPlan(3, 2)),
+      (wb) => undoLastGeneration(wb.context),
     );
-    assert.ok(chunks.every((c) => c.length <= 200));
-    assert.equal(chunks.join(",").split(",").length, 1000);
+    assert.ok(r.operations >= 5, JSON.stringify(r));
+  });
+});
+
+describe("the fake workbook's failure injection", () => {
+  it("fails the k-th operation of a given sync: the operations before it stay, the rest of that batch is dropped", async () => {
+    const wb = officeWorkbook();
+    const ws = wb.context.workbook.worksheets.getItem("Sheet1");
+    ws.getRange("A1").values = [[1]];
+    await wb.context.sync();
+    wb.failAt(2, 2);
+    ws.getRange("A2").values = [[2]];
+    await wb.context.sync(); // sync 1 from now: untouched
+    ws.getRange("A3").values = [[3]];
+    ws.getRange("A4").values = [[4]];
+    ws.getRange("A5").values = [[5]];
+    assert.equal(wb.queued(), 3);
+    await assert.rejects(wb.context.sync(), /injected failure/);
+    assert.deepEqual([...wb.sheet("Sheet1")!.cells.keys()], ["A1", "A2", "A3"]);
+    assert.equal(wb.queued(), 0);
+  });
+});
+
+describe("undo records (src/excel/generationRecord.ts)", () => {
+  it("one settings key per workflow; a record of another kind, an old or a malformed one is no record", () => {
+    assert.equal(recordSetting("proposal"), PROPOSAL_SETTING);
+    const record = newSheetsRecord(
+      "proposal",
+      [{ id: "{1}", name: "Invoer", fingerprint: "0a1b2c3d" }],
+      [{ name: "ibn_rate", formula: "=Invoer!$B$2" }],
+    );
+    assert.deepEqual(parseSheetsRecord(JSON.stringify(record), "proposal"), record);
+    assert.equal(parseSheetsRecord(JSON.stringify(record), "tables"), null);
+    assert.equal(parseSheetsRecord('{"sheets":["Invoer"],"names":[],"at":""}', "proposal"), null, "version 1");
+    assert.equal(parseSheetsRecord(JSON.stringify({ ...record, sheets: [{ id: 1 }] }), "proposal"), null);
+    assert.equal(parseSheetsRecord("{not json", "proposal"), null);
   });
 
-  it("groups adjacent columns of the same width", () => {
-    assert.deepEqual(
-      columnWidthRuns([24, 12, 12, 12, 3, 12]).map((r) => r.columns),
-      ["A:A", "B:D", "E:E", "F:F"],
+  it("a fingerprint does not depend on how Excel quotes sheet names, and follows a rename", () => {
+    const sheets = ["Invoer", "Berekening"];
+    const quoted = sheetFingerprint(
+      "'Berekening'!A1:B2",
+      [
+        ["='Invoer'!A1", 1],
+        ["x", "=SUM(A1)"],
+      ],
+      sheets,
+    );
+    const plain = sheetFingerprint(
+      "Berekening!A1:B2",
+      [
+        ["=Invoer!A1", 1],
+        ["x", "=SUM(A1)"],
+      ],
+      sheets,
+    );
+    assert.equal(quoted, plain);
+    const staged = sheetFingerprint(
+      "'~ibn x 2'!A1:B2",
+      [
+        ["='~ibn x 1'!A1", 1],
+        ["x", "=SUM(A1)"],
+      ],
+      ["~ibn x 1", "~ibn x 2"],
+      new Map([["~ibn x 1", "Invoer"]]),
+    );
+    assert.equal(staged, plain);
+    assert.notEqual(
+      sheetFingerprint(
+        "Berekening!A1:B2",
+        [
+          ["=Invoer!A1", 2],
+          ["x", "=SUM(A1)"],
+        ],
+        sheets,
+      ),
+      plain,
     );
   });
 });

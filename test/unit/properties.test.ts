@@ -131,7 +131,7 @@ describe("properties: lump sum", () => {
             fteBase: dec(fteBase),
             fteYear: dec(fteYear),
             pwFteYear: dec(fteYear).times(pwShare),
-            addedValueEffect: dec(1000).times(scale),
+            addedValueEffect: dec(costs).times(specificShare).times(fteYear).div(fteBase).times(scale).div(2),
           }).lumpSum;
         const scaled = one(k);
         const expected = one(1).times(k);
@@ -171,7 +171,7 @@ describe("properties: the one-division lump sum equals the table's rows", () => 
             fteBase: dec(b),
             fteYear: dec(y),
             pwFteYear: dec(y).times(p),
-            addedValueEffect: dec(7),
+            addedValueEffect: dec(c).times(sh).times(y).div(b).div(3), // at most the specific costs: never negative
           });
           const rows = r.pwAmount.plus(r.specificPwExtraCosts).minus(r.addedValueEffect);
           assert.ok(

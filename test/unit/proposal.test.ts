@@ -65,6 +65,143 @@ describe("proposal core: reading the input sheet back", () => {
   });
 });
 
+describe("proposal core: reading the municipality table row by row", () => {
+  const grid = () => sheetConstants(buildProposalPlan(PUBLISHED_2023_2024, "nl").sheets[0]);
+  const rowOf = (g: unknown[][], name: string) => g.findIndex((r) => r[0] === name);
+  it("returns the municipalities read, in order, for the pane to show", () => {
+    const r = readProposalInputs(grid());
+    assert.deepEqual(
+      r.municipalities,
+      PUBLISHED_2023_2024.municipalities.map((m) => m.name),
+    );
+  });
+  it("a blank row inside the table is a problem naming the row, not a silent stop", () => {
+    const g = grid();
+    const at = rowOf(g, "Boekel");
+    g[at] = g[at].map(() => null);
+    const r = readProposalInputs(g);
+    assert.equal(r.input, undefined);
+    assert.ok(
+      r.problems.some((p) => p.includes(`blank row ${at + 1}`)),
+      r.problems.join("; "),
+    );
+    assert.equal(r.municipalities.length, PUBLISHED_2023_2024.municipalities.length - 1);
+  });
+  it("numbers used as names and duplicate names are problems listing every row", () => {
+    const g = grid();
+    const a = rowOf(g, "Boekel");
+    const b = rowOf(g, "Oss");
+    g[a][0] = 1234;
+    g[b][0] = 5678;
+    const c = rowOf(g, "Maashorst");
+    g[c][0] = "Bernheze ";
+    const r = readProposalInputs(g);
+    assert.equal(r.input, undefined);
+    assert.ok(
+      r.problems.some((p) => p.includes(`rows ${a + 1}, ${b + 1}`)),
+      r.problems.join("; "),
+    );
+    const first = rowOf(g, "Bernheze");
+    assert.ok(
+      r.problems.some((p) => p.includes('"Bernheze"') && p.includes(`rows ${first + 1}, ${c + 1}`)),
+      r.problems.join("; "),
+    );
+  });
+  it("blank rows after the table end it, as before", () => {
+    const g = grid();
+    const r = readProposalInputs(g);
+    assert.deepEqual(r.problems, []);
+  });
+  it("plausibility is checked while reading: uplift 15 is named before anything is built", () => {
+    const g = grid();
+    const at = g.findIndex((row) => row[0] === "Hogere toegevoegde waarde");
+    g[at][1] = 15;
+    const r = readProposalInputs(g);
+    assert.equal(r.input, undefined);
+    assert.ok(
+      r.problems.some((p) => /uplift: 15 is not a fraction: did you mean 15 %\?/.test(p)),
+      r.problems.join("; "),
+    );
+  });
+});
+
+describe("proposal core: plausibility, one rule everywhere", () => {
+  const refuses = (spoil: (p: ProposalInput) => void, argument: string, text: RegExp) => {
+    const p = clone(PUBLISHED_2023_2024);
+    spoil(p);
+    assert.throws(
+      () => validateProposalInput(p),
+      (e: unknown) => e instanceof InputError && e.argument === argument && text.test(e.message),
+    );
+    assert.throws(() => buildProposalPlan(p), InputError);
+    assert.throws(() => summarizeProposal(p), InputError);
+  };
+  it("uplift 15, share 10, threshold 80: 'N is not a fraction: did you mean N %?'", () => {
+    refuses((p) => (p.addedValue.uplift = 15), "addedValue.uplift", /15 is not a fraction: did you mean 15 %\?/);
+    refuses(
+      (p) => (p.addedValue.demandDrivenShare = 10),
+      "addedValue.demandDrivenShare",
+      /10 is not a fraction: did you mean 10 %\?/,
+    );
+    refuses((p) => (p.quasiInhouse.threshold = 80), "quasiInhouse.threshold", /did you mean 80 %\?/);
+  });
+  it("every proposal year needs fte > 0 (the workbook would show #DIV/0!)", () => {
+    refuses(
+      (p) => {
+        const o = p.occupancy as { wsw: number[]; pw: number[] };
+        o.wsw[2] = 0;
+        o.pw[2] = 0;
+      },
+      "occupancy",
+      /2024: .*fte greater than 0/,
+    );
+    refuses(
+      (p) =>
+        (p.occupancy = {
+          mode: "projected",
+          wswBase: 100,
+          pwBase: 0,
+          wswOutflowRate: 1,
+          pwInflowPersons: 0,
+          pwOutflowPersons: 0,
+          ftePerPerson: 1,
+        }),
+      "occupancy",
+      /2023: .*fte greater than 0/,
+    );
+    refuses(
+      (p) => {
+        const q = p.quasiInhouse;
+        for (const k of ["wsw", "pw", "attributableStaff", "nonAttributableStaff", "regularProductionStaff"] as const)
+          q[k][1] = 0;
+      },
+      "quasiInhouse",
+      /fte greater than 0/,
+    );
+  });
+  it("a lump sum that would go negative is refused, naming the year and the added-value inputs", () => {
+    refuses(
+      (p) => {
+        p.addedValue.demandDrivenShare = 1;
+        p.addedValue.uplift = 1;
+        p.addedValue.placements = 2000;
+      },
+      "addedValue",
+      /2024: .*never goes negative/,
+    );
+  });
+  it("the workbook's own Controle flags a negative lump sum, and the allocation check too", () => {
+    const plan = buildProposalPlan(PUBLISHED_2023_2024);
+    const lump = plan.sheets[3].blocks[0].rows;
+    const check = lump.find((r) => r[0]?.value === "Controle: Lumpsum niet negatief");
+    assert.ok(check, "a Controle row under the lump sums");
+    assert.match(check[1]!.formula!, /^=IF\(B9>=0,"OK","NEGATIEF"\)$/);
+    const alloc = plan.sheets[4].blocks[0].rows.flat().filter((c) => c?.formula?.includes("NEGATIEF"));
+    assert.equal(alloc.length, 4, "one allocation check per allocation year");
+    assert.ok(plan.keys.lumpSumCheck.includes("$B$10"));
+  });
+});
+
 describe("proposal core: input validation before anything is built", () => {
   const bad: [string, (p: ProposalInput) => void, string][] = [
     ["a negative P-budget", (p) => (p.municipalities[0].pBudgets[0] = -1), "P-budget of Bernheze"],

@@ -1,254 +1,33 @@
-// The share-safe command (src/excel/shareSafeCommand.ts) against a small workbook built on
-// office-addin-mock: every property read must be loaded and synced first (OfficeMockObject answers
-// "not loaded" otherwise), writes and notes take effect at context.sync, and syncs are counted.
+// The share-safe command (src/excel/shareSafeCommand.ts) against the one fake workbook
+// (test/support/officeWorkbook.ts): every property read must be loaded and synced first (the fake
+// throws otherwise), writes and notes take effect at context.sync, and syncs are counted.
 import assert from "node:assert/strict";
-import { OfficeMockObject } from "office-addin-mock";
-import { columnIndex, columnLetter } from "../../src/core/plan/a1";
 import { makeShareSafe, writeBlocks, type ShareSafeReport } from "../../src/excel/shareSafeCommand";
+import { officeWorkbook, type WorkbookInit } from "../support/officeWorkbook";
 
-interface Book {
-  sheets: Record<string, Record<string, unknown>>;
-  /** What Excel calculated for formula cells, "Sheet!A1" → value, or the matrix it spills. */
-  results?: Record<string, unknown>;
-  /** Notes already in the workbook, "Sheet!A1" → text. */
-  notes?: Record<string, string>;
-  /** The selected areas, e.g. ["Sheet1!C1:C3", "Sheet1!E:E"]. */
-  selection?: string[];
-  /** Requirement sets the host lacks. */
-  lacks?: ("spills" | "notes")[];
-}
+type Book = Required<Pick<WorkbookInit, "sheets">> & WorkbookInit;
 
-interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** Zero-based bounds of "B2", "B2:D9", "E:E" or "3:4". */
-function bounds(a1: string): Rect {
-  const end = (s: string, last: boolean) => {
-    const m = /^\$?([A-Z]*)\$?(\d*)$/i.exec(s)!;
-    return { row: m[2] ? Number(m[2]) - 1 : last ? 1_048_575 : 0, col: m[1] ? columnIndex(m[1]) : last ? 16_383 : 0 };
-  };
-  const [a, b = a] = a1.split(":");
-  const [p, q] = [end(a, false), end(b, true)];
-  return {
-    top: p.row,
-    left: p.col,
-    bottom: a === b && /\d/.test(a) ? p.row : q.row,
-    right: a === b && /[A-Z]/i.test(a) ? p.col : q.col,
-  };
-}
-
-const cellName = (row: number, col: number) => `${columnLetter(col)}${row + 1}`;
-const rectAddress = (r: Rect) =>
-  r.top === r.bottom && r.left === r.right
-    ? cellName(r.top, r.left)
-    : `${cellName(r.top, r.left)}:${cellName(r.bottom, r.right)}`;
-
+/** The one fake workbook (test/support/officeWorkbook.ts), seen as this command's tests need it. */
 function fakeWorkbook(book: Book) {
-  const cells = new Map(Object.entries(book.sheets).map(([name, c]) => [name, new Map(Object.entries(c))]));
-  const anchors = new Map(
-    Object.entries(book.results ?? {}).map(([ref, v]) => [
-      ref,
-      { formula: cells.get(ref.split("!")[0])!.get(ref.split("!")[1]), value: v },
-    ]),
-  );
-  const spilling = [...anchors].filter(([, a]) => Array.isArray(a.value));
+  const wb = officeWorkbook(book);
   const state = {
-    syncs: 0,
-    writes: [] as { sheet: string; address: string; formulas: unknown[][] }[],
-    notes: new Map(Object.entries(book.notes ?? {})),
-    comments: new Map<string, string>(),
-  };
-  const queue: (() => void)[] = [];
-  const toSync: OfficeMockObject[] = [];
-  const loadedNotes: { ref: string; note: Record<string, unknown>; content: unknown }[] = [];
-  const lacks = new Set(book.lacks ?? []);
-  const g = globalThis as { Office?: unknown };
-  g.Office = {
-    context: {
-      requirements: {
-        isSetSupported: (_: string, v: string) =>
-          !((v === "1.12" && lacks.has("spills")) || (v === "1.18" && lacks.has("notes"))),
-      },
+    get syncs() {
+      return wb.counts.syncs;
+    },
+    /** The formulas writes, in order. */
+    get writes() {
+      return wb.counts.rangeWrites
+        .filter((w) => w.property === "formulas")
+        .map((w) => ({ sheet: w.sheet, address: w.address, formulas: w.value }));
+    },
+    get notes() {
+      return wb.notes();
+    },
+    get comments() {
+      return wb.comments();
     },
   };
-
-  /** Anchors whose formula is still in place, with the matrix they spill. */
-  function liveSpills(sheet: string): { at: Rect; values: unknown[][] }[] {
-    return spilling
-      .filter(([ref, a]) => ref.startsWith(`${sheet}!`) && cells.get(sheet)!.get(ref.split("!")[1]) === a.formula)
-      .map(([ref, a]) => {
-        const { top, left } = bounds(ref.split("!")[1]);
-        const values = a.value as unknown[][];
-        return { at: { top, left, bottom: top + values.length - 1, right: left + values[0].length - 1 }, values };
-      });
-  }
-  /** What Office.js reports for one cell: its formula (or constant), and its value. */
-  function read(sheet: string, row: number, col: number): { formula: unknown; value: unknown } {
-    const a1 = cellName(row, col);
-    const content = cells.get(sheet)!.get(a1);
-    const spill = liveSpills(sheet).find(
-      ({ at }) => row >= at.top && row <= at.bottom && col >= at.left && col <= at.right,
-    );
-    const spilled = spill?.values[row - spill.at.top][col - spill.at.left];
-    if (spill && (row !== spill.at.top || col !== spill.at.left)) return { formula: spilled, value: spilled };
-    const result = anchors.get(`${sheet}!${a1}`);
-    const value = spill
-      ? spilled
-      : result && content === result.formula
-        ? result.value
-        : typeof content === "string" && content.startsWith("=")
-          ? 0
-          : content;
-    return { formula: content ?? "", value: value ?? "" };
-  }
-  function usedRect(sheet: string): Rect | null {
-    const rects = [...cells.get(sheet)!.keys()].map(bounds).concat(liveSpills(sheet).map((s) => s.at));
-    if (!rects.length) return null;
-    return {
-      top: Math.min(...rects.map((r) => r.top)),
-      left: Math.min(...rects.map((r) => r.left)),
-      bottom: Math.max(...rects.map((r) => r.bottom)),
-      right: Math.max(...rects.map((r) => r.right)),
-    };
-  }
-  function mock<T extends object>(data: Record<string, unknown>, extra: T): OfficeMockObject & T {
-    const m = Object.assign(new OfficeMockObject(data), extra);
-    toSync.push(m);
-    return m;
-  }
-  /** A range: address, formulas and values to load; getRange's ranges also take a formulas write. */
-  function range(sheet: string, rect: Rect | null, writable = false): OfficeMockObject & Record<string, unknown> {
-    const grid = (pick: "formula" | "value") =>
-      rect
-        ? Array.from({ length: rect.bottom - rect.top + 1 }, (_, r) =>
-            Array.from(
-              { length: rect.right - rect.left + 1 },
-              (_, c) => read(sheet, rect.top + r, rect.left + c)[pick],
-            ),
-          )
-        : [];
-    const address = rect ? `${sheet.includes(" ") ? `'${sheet}'` : sheet}!${rectAddress(rect)}` : "";
-    // Like Excel, a whole column is too much to load: its formulas and values are absent, so loading them fails.
-    const huge = rect !== null && (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) > 100_000;
-    const data = huge
-      ? { address }
-      : writable
-        ? { address, values: grid("value") }
-        : { address, formulas: grid("formula"), values: grid("value") };
-    const r = mock(data, {
-      isNullObject: rect === null,
-      a1: rect ? rectAddress(rect) : "",
-      worksheet: worksheet(sheet),
-      getIntersectionOrNullObject: (other: { a1: string }) => {
-        const [a, b] = [rect!, bounds(other.a1)];
-        const x = {
-          top: Math.max(a.top, b.top),
-          left: Math.max(a.left, b.left),
-          bottom: Math.min(a.bottom, b.bottom),
-          right: Math.min(a.right, b.right),
-        };
-        return range(sheet, x.top <= x.bottom && x.left <= x.right ? x : null);
-      },
-      getSpillingToRangeOrNullObject: () => {
-        if (lacks.has("spills")) throw new Error("ApiNotFound: getSpillingToRangeOrNullObject needs ExcelApi 1.12");
-        return range(
-          sheet,
-          liveSpills(sheet).find(({ at }) => at.top === rect!.top && at.left === rect!.left)?.at ?? null,
-        );
-      },
-    });
-    if (writable) {
-      Object.defineProperty(r, "formulas", {
-        set: (formulas: unknown[][]) =>
-          queue.push(() => {
-            state.writes.push({ sheet, address: rectAddress(rect!), formulas });
-            formulas.forEach((row, i) =>
-              row.forEach((v, k) => v !== null && cells.get(sheet)!.set(cellName(rect!.top + i, rect!.left + k), v)),
-            );
-          }),
-      });
-    }
-    return r;
-  }
-  function notes(sheet: string) {
-    if (lacks.has("notes")) return undefined;
-    return {
-      add: (cell: { a1: string }, text: string) =>
-        queue.push(() => {
-          const ref = `${sheet}!${cell.a1}`;
-          if (state.notes.has(ref)) throw new Error(`InvalidArgument: ${ref} already has a note`);
-          state.notes.set(ref, text);
-        }),
-      getItemOrNullObject: (a1: string) => {
-        const ref = `${sheet}!${a1}`;
-        const note = mock({ content: state.notes.get(ref) ?? "" }, { isNullObject: !state.notes.has(ref) });
-        loadedNotes.push({ ref, note, content: undefined });
-        return note;
-      },
-    };
-  }
-  function worksheet(name: string): Record<string, unknown> {
-    return {
-      name,
-      getRange: (a1: string) => range(name, bounds(a1), true),
-      getUsedRangeOrNullObject: () => range(name, usedRect(name)),
-      getUsedRange: () => range(name, usedRect(name) ?? bounds("A1")),
-      get notes() {
-        return notes(name);
-      },
-    };
-  }
-  const worksheets = {
-    items: [] as unknown[],
-    load() {
-      queue.push(() => (worksheets.items = [...cells.keys()].map(worksheet)));
-      return worksheets;
-    },
-    getItem: (name: string) => worksheet(name),
-  };
-  const context = new OfficeMockObject({ workbook: {} }) as unknown as {
-    workbook: Record<string, unknown>;
-    sync: () => Promise<void>;
-  };
-  Object.assign(context.workbook, {
-    worksheets,
-    comments: {
-      add: (cell: { a1: string; worksheet: { name: string } }, text: string) =>
-        queue.push(() => state.comments.set(`${cell.worksheet.name}!${cell.a1}`, text)),
-    },
-    getSelectedRanges: () => {
-      const areas = {
-        items: [] as unknown[],
-        load() {
-          queue.push(
-            () =>
-              (areas.items = (book.selection ?? []).map((ref) =>
-                range(ref.split("!")[0], bounds(ref.split("!")[1])).load("address"),
-              )),
-          );
-          return areas;
-        },
-      };
-      return { areas };
-    },
-  });
-  context.sync = async () => {
-    state.syncs++;
-    // A note's content set since it was loaded is a write.
-    for (const n of loadedNotes)
-      if (n.content !== undefined && n.note.content !== n.content)
-        queue.unshift(() => state.notes.set(n.ref, n.note.content as string));
-    queue.splice(0).forEach((f) => f());
-    await Promise.all(toSync.splice(0).map((m) => m.sync()));
-    await new Promise((resolve) => setImmediate(resolve));
-    for (const n of loadedNotes) n.content = n.note.content;
-  };
-  const content = (ref: string) => cells.get(ref.split("!")[0])!.get(ref.split("!")[1]);
-  return { context: context as unknown as Excel.RequestContext, state, content };
+  return { context: wb.context, state, content: wb.content };
 }
 
 const TODAY = new Date(2026, 10, 24);
@@ -317,7 +96,8 @@ describe("share-safe: the Office.js command (office-addin-mock, syncs counted)",
     ]);
   });
 
-  it("the same syncs and range writes for 10 and 10,000 formulas", async () => {
+  it("the same syncs and range writes for 10 and 10,000 formulas", async function () {
+    this.timeout(60_000);
     const counts = [];
     for (const n of [10, 10_000]) {
       const { context, state } = fakeWorkbook(budgetBook(n));
@@ -392,9 +172,10 @@ describe("share-safe: the Office.js command (office-addin-mock, syncs counted)",
       "Sheet1!A5": "#SPILL!",
       "Sheet1!A6": "#NAME?",
     };
-    const { context, content } = fakeWorkbook({ sheets: { Sheet1: sheet }, results });
+    const { context, state, content } = fakeWorkbook({ sheets: { Sheet1: sheet }, results });
     const report = await run(context);
-    assert.equal(content("Sheet1!A1"), "'0.5 share", "a leading ' keeps Excel from reading 0.5 %");
+    assert.equal(content("Sheet1!A1"), "0.5 share", "stored as text");
+    assert.equal(state.writes[0].formulas[0][0], "'0.5 share", "a leading ' keeps Excel from reading 0.5 %");
     assert.deepEqual([content("Sheet1!A2"), content("Sheet1!A3")], ["#DIV/0!", "#DIV/0!"]);
     assert.deepEqual(report.skippedCells, ["Sheet1!A5", "Sheet1!A6"]);
     assert.equal(content("Sheet1!A5"), sheet.A5);

@@ -1,7 +1,21 @@
-// Task-pane text in the user's language: example results read as an English or Dutch user expects.
+// Task-pane text in the user's language: example results read as an English or Dutch user expects;
+// errors and progress in words from the string tables; the theme's colours readable.
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { AddinError, valueError } from "../../src/core/errors";
 import { toEnglishNumbers } from "../../src/taskpane/functionsView";
-import { formatNumber, languageOf } from "../../src/taskpane/strings";
+import {
+  argumentLabel,
+  describeError,
+  describeProblem,
+  formatNumber,
+  languageOf,
+  progressText,
+  strings,
+  type Strings,
+} from "../../src/taskpane/strings";
+import { contrast, parseColor, themeTokens } from "../../src/taskpane/theme";
 
 describe("task pane text", () => {
   it("English examples use English separators and TRUE", () => {
@@ -14,5 +28,199 @@ describe("task pane text", () => {
     assert.match(formatNumber("nl", 2903670), /2\.903\.670/);
     assert.match(formatNumber("en", 2903670), /2,903,670/);
     assert.equal(formatNumber("en", 0.879, "pct"), "87.9%");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// One language: every key in both tables, typed errors and progress in words, never English in Dutch
+
+const shape = (v: unknown): unknown =>
+  v && typeof v === "object"
+    ? Object.fromEntries(
+        Object.entries(v)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, x]) => [k, shape(x)]),
+      )
+    : typeof v === "function"
+      ? "function"
+      : typeof v;
+
+/** The AddinError codes raised by code that runs in the task pane (not the CLIs' own). */
+function paneErrorCodes(): string[] {
+  const codes = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const f of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, f.name);
+      if (f.isDirectory()) walk(p);
+      else if (p.endsWith(".ts"))
+        for (const m of fs.readFileSync(p, "utf8").matchAll(/new AddinError\(\s*"([^"]+)"/g)) codes.add(m[1]);
+    }
+  };
+  for (const dir of ["src/core", "src/excel", "src/taskpane"]) walk(path.join(__dirname, "../..", dir));
+  return [...codes].sort();
+}
+
+describe("task pane in one language", () => {
+  it("the Dutch and English tables have the same keys, the same shape", () => {
+    // `note` is a function in Dutch and absent (the command's English default) in English.
+    const withoutNote = (t: Strings) => ({ ...t, shareSafe: { ...t.shareSafe, note: undefined } });
+    assert.deepEqual(shape(withoutNote(strings.en)), shape(withoutNote(strings.nl)));
+  });
+
+  it("every AddinError code raised in src/core, src/excel and src/taskpane has a sentence in both languages", () => {
+    const codes = paneErrorCodes();
+    assert.ok(codes.length > 0);
+    for (const lang of ["nl", "en"] as const)
+      assert.deepEqual(
+        codes.filter((c) => !strings[lang].errors.codes[c]),
+        [],
+        `codes without a ${lang} sentence`,
+      );
+  });
+
+  it("typed errors in the user's words, with their parameters", () => {
+    const e = new AddinError("write.occupied", { cell: "Blad1!B3" });
+    assert.equal(
+      describeError(strings.nl, e),
+      "Niets geschreven: Blad1!B3 is niet leeg. Kies een leeg gebied of kies voor overschrijven.",
+    );
+    assert.match(describeError(strings.en, e), /^Not written: Blad1!B3 is not empty/);
+    // Office.js errors carry a code too.
+    const office = Object.assign(new Error("The cell is being edited."), { code: "InvalidOperationInCellEditMode" });
+    assert.match(describeError(strings.nl, office), /Excel is bezig met het bewerken van een cel/);
+  });
+
+  it("an unknown code or an untyped error: the generic sentence with the code, never the English message in Dutch", () => {
+    const unknown = new AddinError("some.newCode", { x: 1 }, "An English sentence nobody translated.");
+    assert.equal(
+      describeError(strings.nl, unknown),
+      "Er ging iets mis (some.newCode). Probeer het opnieuw; gebeurt het weer, meld dan deze code aan uw beheerder.",
+    );
+    assert.match(describeError(strings.en, unknown), /^Something went wrong \(some\.newCode\)/);
+    const plain = new Error("Undo would remove every sheet of the workbook; add a sheet of your own first.");
+    assert.doesNotMatch(describeError(strings.nl, plain), /Undo|sheet/);
+    assert.match(describeError(strings.nl, plain), /\(unknown\)/);
+    assert.match(describeError(strings.nl, new TypeError("x is undefined")), /\(TypeError\)/);
+    assert.match(describeError(strings.nl, "a string"), /\(unknown\)/);
+  });
+
+  it("an InputError names the input as the user reads it; English keeps its detail", () => {
+    const e = valueError("addedValue.demandDrivenShare", "value 1 is 15; expected at most 1");
+    assert.equal(
+      describeError(strings.nl, e),
+      'De invoer "Aandeel vraaggestuurd" klopt niet. Controleer de invoertabel en probeer het opnieuw.',
+    );
+    assert.equal(describeError(strings.en, e), "addedValue.demandDrivenShare: value 1 is 15; expected at most 1");
+    // An InputError that carries a code (proposed for the core) gets its sentence, with the input's label.
+    const typed = Object.assign(valueError("addedValue.uplift", "15 is not a fraction"), {
+      code: "input.notFraction",
+      params: { value: 15, fraction: 0.15 },
+    });
+    assert.equal(
+      describeError(strings.nl, typed),
+      "Effect hogere toegevoegde waarde (TW): 15 is geen fractie. Bedoelt u 15 %? Vul 15% of 0,15 in.",
+    );
+    assert.equal(argumentLabel("nl", "P-budget of Ede"), "P-budget Ede");
+    assert.equal(argumentLabel("nl", "occupancy.wsw"), "Bezetting doelgroep (fte's)");
+    assert.equal(argumentLabel("en", "unknownField"), "unknownField");
+  });
+
+  it("input-reader problems: typed ones in words, untyped English ones never in the Dutch pane", () => {
+    assert.equal(
+      describeProblem(strings.nl, { code: "read.noNumber", params: { label: "Basisjaar" } }),
+      'Naast "Basisjaar" staat geen getal.',
+    );
+    assert.equal(
+      describeProblem(strings.nl, 'no row labelled "Basisjaar" (or "Base year")'),
+      strings.nl.errors.problem,
+    );
+    assert.equal(describeProblem(strings.en, 'no row labelled "Basisjaar"'), 'no row labelled "Basisjaar"');
+  });
+
+  it("every phase the Office.js writer reports has words in both languages", () => {
+    const source = fs.readFileSync(path.join(__dirname, "../../src/excel/officeWriter.ts"), "utf8");
+    const phases = [...source.matchAll(/progress\([^,()]+,\s*"([^"]+)"\)/g)].map((m) => m[1]);
+    assert.ok(phases.includes("inspect") && phases.includes("done"), `phases found: ${phases.join(", ")}`);
+    for (const lang of ["nl", "en"] as const)
+      assert.deepEqual(
+        phases.filter((ph) => !strings[lang].proposal.phases[ph]),
+        [],
+        `phases without ${lang} words`,
+      );
+  });
+
+  it("progress: the writer's phases and sheet names in words; anything else is just 'writing'", () => {
+    const sheets = ["Invoer", "Lumpsum"];
+    assert.equal(progressText(strings.nl, "inspect", sheets), "Werkmap bekijken");
+    assert.equal(progressText(strings.nl, "names", sheets), "Namen toevoegen");
+    assert.equal(progressText(strings.en, "charts", sheets), "Adding the chart");
+    assert.equal(progressText(strings.nl, "sync", sheets), "Opslaan in Excel");
+    assert.equal(progressText(strings.nl, "done", sheets), "Klaar");
+    assert.equal(progressText(strings.nl, "Lumpsum", sheets), 'Blad "Lumpsum" schrijven');
+    assert.equal(progressText(strings.nl, "Lumpsum (2)", sheets), 'Blad "Lumpsum (2)" schrijven');
+    assert.equal(progressText(strings.nl, "verify", sheets), "Bezig met schrijven");
+    assert.equal(progressText(strings.en, "", sheets), "Writing");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Theme: Office's colours, every text at 4.5:1 or more
+
+describe("task pane theme from Office.context.officeTheme", () => {
+  const THEMES = {
+    white: {
+      bodyBackgroundColor: "#FFFFFF",
+      bodyForegroundColor: "#262626",
+      controlBackgroundColor: "#FFFFFF",
+      controlForegroundColor: "#262626",
+    },
+    black: {
+      bodyBackgroundColor: "#262626",
+      bodyForegroundColor: "#FFFFFF",
+      controlBackgroundColor: "#363636",
+      controlForegroundColor: "#FFFFFF",
+    },
+    darkGray: {
+      bodyBackgroundColor: "#666666",
+      bodyForegroundColor: "#FFFFFF",
+      controlBackgroundColor: "#444444",
+      controlForegroundColor: "#FFFFFF",
+    },
+    colorful: {
+      bodyBackgroundColor: "#F3F3F3",
+      bodyForegroundColor: "#000000",
+      controlBackgroundColor: "#FFFFFF",
+      controlForegroundColor: "#000000",
+    },
+    // A host that gives unreadable colours: the pane still reads.
+    poor: {
+      bodyBackgroundColor: "#777777",
+      bodyForegroundColor: "#888888",
+      controlBackgroundColor: "#777777",
+      controlForegroundColor: "#7A7A7A",
+    },
+  };
+  const c = (t: Record<string, string>, a: string, b: string) => contrast(parseColor(t[a])!, parseColor(t[b])!);
+
+  for (const [name, theme] of Object.entries(THEMES)) {
+    it(`${name}: body and control colours from Office, every text colour at 4.5:1 or more`, () => {
+      const t = themeTokens(theme)!;
+      assert.equal(t["--bg"], theme.bodyBackgroundColor.toLowerCase());
+      if (name !== "poor") assert.equal(t["--text"], theme.bodyForegroundColor.toLowerCase());
+      assert.ok(c(t, "--text", "--bg") >= 4.5);
+      assert.ok(c(t, "--control-fg", "--control-bg") >= 4.5);
+      assert.ok(c(t, "--muted", "--bg") >= 4.5, `muted ${t["--muted"]}`);
+      assert.ok(c(t, "--code-text", "--subtle") >= 4.5);
+      for (const k of ["link", "accent", "ok", "err", "warn", "info"]) {
+        assert.ok(c(t, `--${k}`, "--bg") >= 4.5, `${k} ${t[`--${k}`]} on the body`);
+        assert.ok(c(t, `--${k}`, `--${k}-bg`) >= 4.5, `${k} ${t[`--${k}`]} on its message background`);
+      }
+    });
+  }
+
+  it("no theme, or an unreadable one: the stylesheet's own light and dark colours", () => {
+    assert.equal(themeTokens(undefined), undefined);
+    assert.equal(themeTokens({ bodyBackgroundColor: "white" }), undefined);
+    assert.deepEqual(parseColor("#abc"), [170, 187, 204]);
   });
 });

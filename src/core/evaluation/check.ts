@@ -30,6 +30,17 @@ const PHRASES = {
     atMost100: "at most 100%",
     closeTo: "close to",
     new: "new",
+    expected: "expected",
+    found: "found",
+    warning: "warning",
+    kinds: {
+      sum: "sum",
+      percentage: "percentage",
+      "rate-above-100": "rate-above-100",
+      missing: "missing",
+      subtotal: "subtotal",
+      jump: "jump",
+    } as Record<FindingKind, string>,
   },
   nl: {
     number: "een getal",
@@ -40,6 +51,17 @@ const PHRASES = {
     atMost100: "hoogstens 100%",
     closeTo: "ongeveer",
     new: "nieuw",
+    expected: "verwacht",
+    found: "gevonden",
+    warning: "waarschuwing",
+    kinds: {
+      sum: "som",
+      percentage: "percentage",
+      "rate-above-100": "boven-100%",
+      missing: "ontbreekt",
+      subtotal: "subtotaal",
+      jump: "sprong",
+    } as Record<FindingKind, string>,
   },
 };
 
@@ -105,20 +127,46 @@ class TableChecker {
     });
   }
 
+  /** The cell holds a formula (known when the table was read from a file). */
+  private computed(row: string, j: number): boolean {
+    return this.t.computed?.[row]?.[j] === true;
+  }
+
+  /**
+   * The value shows that someone filled the block in: a number, but not a 0 that a total or a
+   * formula gives by itself (the totals of a blank template saved by a spreadsheet are 0).
+   */
+  private filled(row: string, j: number): boolean {
+    const v = this.v(row, j);
+    if (!isNumber(v)) return false;
+    if (v !== 0) return true;
+    const total =
+      this.spec.rows.some((x) => x.id === row && x.parts) ||
+      (this.spec.totalColumn === true && j === this.t.columns.length - 1);
+    return !total && !this.computed(row, j);
+  }
+
   /** A blank is missing when the table publishes that block in this column: a sibling or part has a value. */
   private expectsValue(r: RowSpec, j: number): boolean {
     if (r.rate) return false; // a rate without its counts is explained by the counts' own findings
     const group = this.groupOf.get(r.id);
-    if (group && group.parts!.some((p) => p !== r.id && isNumber(this.v(p, j)))) return true;
-    if (r.parts?.some((p) => isNumber(this.v(p, j)))) return true;
+    if (group && group.parts!.some((p) => p !== r.id && this.filled(p, j))) return true;
+    if (r.parts?.some((p) => this.filled(p, j))) return true;
     if (group || r.parts) return false;
-    return this.t.values[r.id]?.some(isNumber) ?? false;
+    // A row on its own: published in another column, and someone filled this column (a template
+    // with only the new year filled in does not make last year's blanks missing).
+    return (
+      this.t.columns.some((_, k) => this.filled(r.id, k)) &&
+      this.spec.rows.some((x) => !x.rate && !x.text && this.filled(x.id, j))
+    );
   }
 
   missing(): void {
     this.t.columns.forEach((_, j) =>
       this.spec.rows.forEach((r) => {
         const v = this.v(r.id, j);
+        // A formula's empty result is the formula's doing (or it was never calculated): not missing.
+        if (isBlankCell(v) && this.computed(r.id, j)) return;
         if (r.text) {
           // A status is missing once the table is being filled: another row of the column has one.
           const filled = this.spec.rows.some((x) => x.text && x.id !== r.id && !isBlankCell(this.v(x.id, j)));
@@ -178,7 +226,9 @@ class TableChecker {
         const mine = this.v(r.id, j);
         const theirs = k >= 0 ? (other.values[r.claims!.row]?.[k] ?? null) : null;
         if (isNumber(mine) && isNumber(theirs) && Math.abs(mine - theirs) > 1e-9) {
-          const label = TABLE_BY_ID.get(other.table)!.rows.find((x) => x.id === r.claims!.row)!.label.nl;
+          const label = TABLE_BY_ID.get(other.table)!.rows.find((x) => x.id === r.claims!.row)!.label[
+            this.options.language
+          ];
           this.add("subtotal", r.id, j, this.layout.value(r.id, j), `${fmt(theirs)} (${label})`, fmt(mine));
         }
       });
@@ -288,7 +338,17 @@ export function checkTables(tables: PlacedTable[], options: CheckOptions = {}): 
   });
 }
 
-/** One line per finding, as the command line prints them: sheet, cell, kind, expected, found. */
-export function formatFinding(f: Finding): string {
-  return `${f.sheet}\t${f.cell}\t${f.severity === "warning" ? "warning: " : ""}${f.kind}\texpected ${f.expected}\tfound ${f.found}`;
+/** A finding kind in the user's language ("missing" / "ontbreekt"), one word as the command line prints it. */
+export function findingKindText(kind: FindingKind, language: "nl" | "en" = "en"): string {
+  return PHRASES[language].kinds[kind];
+}
+
+/**
+ * One line per finding, as the command line prints them: sheet, cell, kind, expected, found —
+ * the words in `language` (the expected/found texts come from checkTables in the same language).
+ */
+export function formatFinding(f: Finding, language: "nl" | "en" = "en"): string {
+  const w = PHRASES[language];
+  const kind = `${f.severity === "warning" ? `${w.warning}: ` : ""}${w.kinds[f.kind]}`;
+  return `${f.sheet}\t${f.cell}\t${kind}\t${w.expected} ${f.expected}\t${w.found} ${f.found}`;
 }

@@ -24,6 +24,12 @@ export interface PlacedTable extends TableData {
   anchor: string;
   /** Zero-based sheet row of each spec row, when a recognised table orders its rows differently. */
   rowAt?: Record<string, number>;
+  /**
+   * Per spec row id and column, true where the value cell holds a formula (read from a file). A
+   * formula's result is never "missing" (it has no saved result, or it chose to show nothing), and
+   * a formula's 0 does not mean that anyone filled the block in.
+   */
+  computed?: Record<string, boolean[]>;
 }
 
 /** Cell addresses of a placed table: title row, header row, then one row per spec row. */

@@ -20,7 +20,14 @@ function percentage(v: Cell): { value: number | null; decimals: number } {
   return { value: Number(`${m[1]}.${m[2] ?? "0"}`) / 100, decimals: m[2]?.length ?? 0 };
 }
 
-function readTable(sheet: string, grid: Cell[][], r: number, c: number, spec: TableSpec): PlacedTable {
+function readTable(
+  sheet: string,
+  grid: Cell[][],
+  r: number,
+  c: number,
+  spec: TableSpec,
+  formulas?: (boolean | undefined)[][],
+): PlacedTable {
   const stride = spec.pct ? 2 : 1;
   const header = grid[r + 1] ?? [];
   const columns: string[] = [];
@@ -31,6 +38,7 @@ function readTable(sheet: string, grid: Cell[][], r: number, c: number, spec: Ta
   const values: Record<string, Cell[]> = {};
   const pcts: Record<string, (number | null)[]> = {};
   const rowAt: Record<string, number> = {};
+  const computed: Record<string, boolean[]> = {};
   let decimals = 0;
   for (let i = r + 2; i < grid.length; i++) {
     const label = grid[i]?.[c];
@@ -42,6 +50,7 @@ function readTable(sheet: string, grid: Cell[][], r: number, c: number, spec: Ta
       const v = grid[i]?.[c + 1 + j * stride] ?? null;
       return isBlankCell(v) ? null : v;
     });
+    if (formulas) computed[id] = columns.map((_, j) => formulas[i]?.[c + 1 + j * stride] === true);
     if (spec.pct) {
       pcts[id] = columns.map((_, j) => {
         const p = percentage(grid[i]?.[c + 2 + j * stride] ?? null);
@@ -61,15 +70,20 @@ function readTable(sheet: string, grid: Cell[][], r: number, c: number, spec: Ta
     ...(spec.pct ? { pcts } : {}),
     pctDecimals: decimals,
     rowAt,
+    ...(formulas ? { computed } : {}),
   };
 }
 
-export function recognizeTables(sheet: string, grid: Cell[][]): PlacedTable[] {
+/**
+ * Every evaluation table in a sheet's values (rows may be sparse). `formulas`, where known (a file),
+ * marks the cells that hold a formula: the checker never calls their result missing.
+ */
+export function recognizeTables(sheet: string, grid: Cell[][], formulas?: (boolean | undefined)[][]): PlacedTable[] {
   const found: PlacedTable[] = [];
   grid.forEach((row, r) =>
     row?.forEach((v, c) => {
       const spec = titles.get(norm(v));
-      if (spec) found.push(readTable(sheet, grid, r, c, spec));
+      if (spec) found.push(readTable(sheet, grid, r, c, spec, formulas));
     }),
   );
   return found;

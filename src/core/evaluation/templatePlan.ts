@@ -3,10 +3,13 @@
 // tables exactly as published (constants), for the checker.
 import { address, rangeAddress } from "../plan/a1";
 import { SheetBuilder } from "../plan/sheetBuilder";
-import { NUMBER_FORMATS as F, type WorkbookPlan } from "../plan/types";
+import { PRINT_TEXT, withPrintSetup } from "../plan/print";
+import { NUMBER_FORMATS as F, type PlanChart, type WorkbookPlan } from "../plan/types";
 import type { PlanLanguage } from "../proposal/labels";
 import { tableLayout, type PlacedTable, type TableData } from "./data";
-import { TABLE_BY_ID } from "./specs";
+import { TABLE_BY_ID, type Label } from "./specs";
+
+const L = (nl: string, en: string): Label => ({ nl, en });
 
 export interface EvaluationPlanOptions {
   language?: PlanLanguage;
@@ -16,6 +19,11 @@ export interface EvaluationPlanOptions {
   formulas?: "native" | "addin";
   /** Leave the counts empty, for a new period. */
   blank?: boolean;
+  /**
+   * Native charts beside the started-employment and sheltered-work tables (template mode; default
+   * true). A plan written onto an existing sheet at the selection leaves them out.
+   */
+  charts?: boolean;
 }
 
 const SHEET = { nl: "Evaluatietabellen", en: "Evaluation tables" };
@@ -34,6 +42,8 @@ export function buildEvaluationPlan(
       : `IF(OR(${num}="",N(${den})=0),"",${num}/${den})`;
   let top = 0;
   let widest = 1;
+  const tablesAt: { first: number; last: number }[] = [];
+  const layouts = new Map<string, ReturnType<typeof tableLayout>>();
   for (const data of tables) {
     const spec = TABLE_BY_ID.get(data.table);
     if (!spec) throw new Error(`unknown evaluation table ${data.table}`);
@@ -45,6 +55,8 @@ export function buildEvaluationPlan(
     };
     const at = tableLayout(spec, p);
     placed.push(p);
+    tablesAt.push({ first: at.titleRow, last: at.titleRow + at.height - 1 });
+    layouts.set(data.table, at);
     widest = Math.max(widest, at.width);
     s.label(at.titleRow, 0, spec.title[lang], "title");
     s.labels(at.headerRow, 0, [spec.columnLabel[lang]]);
@@ -81,6 +93,86 @@ export function buildEvaluationPlan(
     }
     top += at.height + 2;
   }
-  s.columnWidths([44, ...Array(widest - 1).fill(12)]).freeze(0, 1);
-  return { sheets: [s.build()], names: [], charts: [], placed };
+  // Wide enough for the longest column header ("Land van Cuijk" in bold).
+  const header = Math.max(0, ...tables.flatMap((t) => t.columns.map((c) => c.length)));
+  s.columnWidths([44, ...Array(widest - 1).fill(Math.max(12, header + 3))]).freeze(0, 1);
+  const charts =
+    mode === "template" && options.charts !== false ? evaluationCharts(s, layouts, tables, widest, lang) : [];
+  const plan = { sheets: [s.build()], names: [], charts, placed };
+  // Printed: the tables (the charts beside them stay on screen), each kept whole on its page.
+  return withPrintSetup(plan, {
+    title: PRINT_TEXT[lang].evaluation,
+    language: lang,
+    sheets: { [s.name]: { titleRows: 0, columns: widest, keepTogether: tablesAt } },
+  });
+}
+
+const CHART_TEXT = {
+  started: L("Gestarte dienstverbanden tegenover de norm", "Started employment against the norm"),
+  startedSeries: L("Gestart", "Started"),
+  norm: L("Norm", "Norm"),
+  ladder: L("Beschut werk tegenover afgegeven indicaties", "Sheltered work against indications issued"),
+  persons: L("Beschut werk (personen)", "Sheltered work (persons)"),
+  indications: L("Afgegeven indicaties", "Indications issued"),
+  fte: L("Nieuw beschut tegenover de landelijke taakstelling", "New sheltered employment against the national target"),
+  fteSeries: L("Nieuw beschut (fte)", "New sheltered (fte)"),
+  target: L("Landelijke taakstelling", "National target"),
+};
+
+/**
+ * Charts beside their tables, from the column after the widest table: started employment (total,
+ * offer- and demand-driven) against the norms (200/180/20 in 2023), per year; sheltered work in
+ * persons against the indications issued; new sheltered fte against the national target.
+ */
+function evaluationCharts(
+  s: SheetBuilder,
+  layouts: Map<string, ReturnType<typeof tableLayout>>,
+  tables: TableData[],
+  widest: number,
+  lang: PlanLanguage,
+): PlanChart[] {
+  const charts: PlanChart[] = [];
+  const left = widest + 1;
+  const place = (row: number, rows: number) => ({
+    from: address(row, left),
+    to: address(row + rows - 1, left + 7),
+  });
+  const columnsOf = (id: string) => tables.find((t) => t.table === id)!.columns;
+  const started = layouts.get("startedByPlacement");
+  if (started) {
+    const [first, norm] = [started.rowOf("started"), started.rowOf("norm")];
+    charts.push({
+      sheet: s.name,
+      title: CHART_TEXT.started[lang],
+      type: "columnClustered",
+      categories: s.ref(first, started.labelCol, 3, 1),
+      series: columnsOf("startedByPlacement").flatMap((col, j) => [
+        { name: `${CHART_TEXT.startedSeries[lang]} ${col}`, values: s.ref(first, started.valueCol(j), 3, 1) },
+        { name: `${CHART_TEXT.norm[lang]} ${col}`, values: s.ref(norm, started.valueCol(j), 3, 1) },
+      ]),
+      ...place(started.titleRow, 14),
+    });
+  }
+  const overTime = (id: string, title: Label, rows: [string, Label][]) => {
+    const at = layouts.get(id);
+    if (!at) return;
+    const n = columnsOf(id).length;
+    charts.push({
+      sheet: s.name,
+      title: title[lang],
+      type: "columnClustered",
+      categories: s.ref(at.headerRow, at.valueCol(0), 1, n),
+      series: rows.map(([row, name]) => ({ name: name[lang], values: s.ref(at.rowOf(row), at.valueCol(0), 1, n) })),
+      ...place(at.titleRow, Math.max(at.height + 2, 12)),
+    });
+  };
+  overTime("shelteredLadder", CHART_TEXT.ladder, [
+    ["total", CHART_TEXT.persons],
+    ["indications", CHART_TEXT.indications],
+  ]);
+  overTime("shelteredFte", CHART_TEXT.fte, [
+    ["total", CHART_TEXT.fteSeries],
+    ["nationalTarget", CHART_TEXT.target],
+  ]);
+  return charts;
 }

@@ -2,6 +2,7 @@
 // reference and chart range rewritten to match.
 import { quoteSheet } from "./a1";
 import type { PlanBlock, WorkbookPlan } from "./types";
+import { MAX_SHEET_NAME_LENGTH as MAX_SHEET_NAME } from "../excelLimits";
 
 export interface RenameOptions {
   /** Appended to every sheet name, e.g. " (2)"; the base is trimmed to keep Excel's 31 characters. */
@@ -11,7 +12,6 @@ export interface RenameOptions {
 }
 
 export const NAME_PREFIX = "ibn_";
-const MAX_SHEET_NAME = 31;
 const MAX_VARIANT = 999;
 
 /**

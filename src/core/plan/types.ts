@@ -28,6 +28,31 @@ export interface PlanSheet {
   /** Rows and columns frozen at the top/left. */
   freeze?: { rows: number; columns: number };
   tabColor?: string;
+  /** How the sheet prints (src/core/plan/print.ts fills it in). */
+  print?: PlanPrint;
+}
+
+/**
+ * Header or footer text in Excel's codes, which both writers pass on as they are: &P page, &N
+ * pages, &A the sheet's name, &D the date, && an ampersand.
+ */
+export interface PlanHeaderFooter {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
+/** A sheet's page setup: always fit to one page wide and as many pages tall as needed. */
+export interface PlanPrint {
+  orientation: "portrait" | "landscape";
+  /** The range printed, e.g. "A1:F42" (no sheet). */
+  area: string;
+  /** Rows repeated at the top of every page, 1-based and inclusive: { first: 1, last: 4 } is rows 1:4. */
+  titleRows?: { first: number; last: number };
+  /** Zero-based rows that start a new page (a table kept whole on its page). */
+  rowBreaks?: number[];
+  header: PlanHeaderFooter;
+  footer: PlanHeaderFooter;
 }
 
 /** A workbook-scoped defined name, e.g. { name: "ibn_fte_base", ref: "'Invoer'!$B$3" }. */

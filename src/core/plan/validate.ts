@@ -2,12 +2,11 @@
 // (sheet and defined names, formulas) or silently get wrong (overlapping blocks, dangling refs).
 import { address, blockAddress, columnIndex, parseAddress, splitRef } from "./a1";
 import type { PlanBlock, PlanCell, PlanChart, PlanName, PlanSheet, WorkbookPlan } from "./types";
+import { MAX_FORMULA_LENGTH as MAX_FORMULA, MAX_SHEET_NAME_LENGTH as MAX_SHEET_NAME } from "../excelLimits";
 
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
-const MAX_SHEET_NAME = 31;
 const MAX_DEFINED_NAME = 255;
-const MAX_FORMULA = 8_192;
 const MAX_TEXT = 32_767;
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/;
 /** Excel reserves this sheet name (case-insensitively) for the change history. */

@@ -1,6 +1,7 @@
 // Builds the proposal workbook plan: six sheets of native Excel formulas (no custom functions), so the
 // workbook recalculates in Excel 2016+, Excel on the web and LibreOffice, with or without the add-in.
 import { address, quoteSheet, rangeAddress } from "../plan/a1";
+import { printSheets, proposalPrint } from "../plan/print";
 import { SheetBuilder } from "../plan/sheetBuilder";
 import { NUMBER_FORMATS as F, type PlanChart, type PlanName, type WorkbookPlan } from "../plan/types";
 import { validateProposalInput, type ProposalInput } from "./input";
@@ -292,9 +293,10 @@ function buildLumpSum(
   s.label(0, 0, t.lumpSumTitle, "title");
   s.labels(2, 0, [t.lumpSumTitle]);
   refs.year.forEach((y, j) => s.formula(2, 1 + j, y, F.year, "header"));
-  const rows = { pwWsw: 3, share: 4, amount: 5, specific: 6, effect: 7, total: 8 };
+  const rows = { pwWsw: 3, share: 4, amount: 5, specific: 6, effect: 7, total: 8, check: 9 };
   s.label(rows.pwWsw, 0, t.costsPwWsw).label(rows.share, 0, t.pwShare).label(rows.amount, 0, t.amount);
   s.label(rows.specific, 0, t.specificCosts).label(rows.effect, 0, t.effect).label(rows.total, 0, t.lumpSum, "total");
+  s.label(rows.check, 0, `${t.check}: ${t.checkNotNegative}`, "check");
   const { placements, share, uplift, average, applies } = refs.tw;
   for (let j = 0; j < n; j++) {
     const c = 1 + j;
@@ -310,6 +312,8 @@ function buildLumpSum(
       F.euro,
       "total",
     );
+    // A lump sum never goes negative: an effect larger than the lump sum is a mistyped input.
+    s.formula(rows.check, c, `IF(${s.at(rows.total, c)}>=0,"${t.ok}","${t.negative}")`, undefined, "check");
   }
 
   // Comparison with the previous period: the fee in whole euros, occupancy and the fee per PW fte.
@@ -330,7 +334,8 @@ function buildLumpSum(
     s.formula(c0 + 2, c, k < 0 ? refs.prev.wsw[j] : occ.wsw[k + 1], F.fte);
     s.formula(c0 + 3, c, k < 0 ? refs.prev.pw[j] : occ.pw[k + 1], F.fte);
     s.formula(c0 + 4, c, `${s.at(c0 + 2, c)}+${s.at(c0 + 3, c)}`, F.fte, "total");
-    s.formula(c0 + 5, c, `${s.at(c0 + 1, c)}/${s.at(c0 + 3, c)}`, F.euro);
+    // A year without PW fte has no lump sum per PW fte (the core's null), not #DIV/0!.
+    s.formula(c0 + 5, c, `IF(${s.at(c0 + 3, c)}=0,"",${s.at(c0 + 1, c)}/${s.at(c0 + 3, c)})`, F.euro);
     fee.push(s.ref(c0 + 1, c));
   });
   return {
@@ -339,6 +344,7 @@ function buildLumpSum(
       .freeze(0, 1)
       .build(),
     lumpSum: s.ref(rows.total, 1, 1, n),
+    check: s.ref(rows.check, 1, 1, n),
     fee,
     feeRow: s.ref(c0 + 1, 1, 1, refs.allocYear.length),
   };
@@ -388,7 +394,8 @@ function buildAllocation(refs: Refs, fee: string[], t: Labels, p: ProposalInput)
       s.formula(r, colS(j), `${b}/${total}`, F.pct0);
       // Largest remainder: the exact share, rounded down, plus one euro for the `left` largest
       // remainders (ties: larger P-budget, then the first) — the parts add up to the lump sum.
-      s.formula(r, colX(j), `ROUND(${amount}*${b}/${total},9)`, "#,##0.000", "note");
+      // A negative amount is split as its absolute value, with the sign (as PBUDGET_SHARE does).
+      s.formula(r, colX(j), `ROUND(ABS(${amount})*${b}/${total},9)`, "#,##0.000", "note");
       s.formula(
         r,
         colR(j),
@@ -396,15 +403,21 @@ function buildAllocation(refs: Refs, fee: string[], t: Labels, p: ProposalInput)
         "0",
         "note",
       );
-      s.formula(r, colA(j), `INT(${x})+IF(${address(r, colR(j))}<=${left},1,0)`, F.euro);
+      s.formula(r, colA(j), `SIGN(${amount})*(INT(${x})+IF(${address(r, colR(j))}<=${left},1,0))`, F.euro);
     }
     s.formula(rTot, colB(j), `SUM(${rangeAddress(r0, colB(j), M, 1)})`, F.euro, "total");
     s.formula(rTot, colS(j), `SUM(${rangeAddress(r0, colS(j), M, 1)})`, F.pct0, "total");
     s.formula(rTot, colA(j), `SUM(${rangeAddress(r0, colA(j), M, 1)})`, F.euro, "total");
     s.formula(rFee, colA(j), fee[j], F.euro);
     s.formula(rPct, colA(j), `${amount}/${total}`, F.pct1);
-    s.formula(rLeft, colA(j), `${amount}-SUMPRODUCT(INT(${exacts}))`, "0", "note");
-    s.formula(rCheck, colA(j), `IF(${address(rTot, colA(j))}=${amount},"${t.ok}","${t.diff}")`, undefined, "check");
+    s.formula(rLeft, colA(j), `ABS(${amount})-SUMPRODUCT(INT(${exacts}))`, "0", "note");
+    s.formula(
+      rCheck,
+      colA(j),
+      `IF(${amount}<0,"${t.negative}",IF(${address(rTot, colA(j))}=${amount},"${t.ok}","${t.diff}"))`,
+      undefined,
+      "check",
+    );
   }
   for (let i = 0; i < M; i++) s.formula(r0 + i, 0, refs.municipality[i], undefined, "label");
 
@@ -427,6 +440,8 @@ function buildAllocation(refs: Refs, fee: string[], t: Labels, p: ProposalInput)
     chart,
     allocation: s.ref(r0, colA(0), M, N),
     check: s.ref(rCheck, colA(0), 1, N),
+    /** Printed: the municipality, P-budget, share and fee columns; the helper columns stay on screen. */
+    printColumns: colA(N - 1) + 1,
   };
 }
 
@@ -498,6 +513,8 @@ function buildQuasiInhouse(refs: Refs, t: Labels) {
 export interface ProposalPlan extends WorkbookPlan {
   keys: {
     lumpSum: string;
+    /** The Controle row under the lump sums: OK, or NEGATIEF / NEGATIVE for a negative lump sum. */
+    lumpSumCheck: string;
     fee: string;
     allocation: string;
     allocationCheck: string;
@@ -530,11 +547,16 @@ export function buildProposalPlan(
     { name: "ibn_quasi_inhouse_pct", ref: quasi.pct },
   );
   return {
-    sheets: [inputs.sheet, costs.sheet, occ.sheet, lump.sheet, alloc.sheet, quasi.sheet],
+    sheets: printSheets(
+      [inputs.sheet, costs.sheet, occ.sheet, lump.sheet, alloc.sheet, quasi.sheet],
+      [alloc.chart],
+      proposalPrint(input.years, language, { [alloc.sheet.name]: { columns: alloc.printColumns } }),
+    ),
     names,
     charts: [alloc.chart],
     keys: {
       lumpSum: lump.lumpSum,
+      lumpSumCheck: lump.check,
       fee: lump.feeRow,
       allocation: alloc.allocation,
       allocationCheck: alloc.check,

@@ -1,6 +1,8 @@
 // The inputs of a lump-sum proposal, as a controller has them: plain numbers from their workbook
 // or a JSON file. Validated before anything is built or written.
-import { valueError } from "../errors";
+import { requireFractionNumber } from "../checks";
+import { InputError, valueError } from "../errors";
+import { lumpSumYears, occupancySeries } from "./series";
 
 export interface CostLine {
   label: string;
@@ -86,6 +88,12 @@ function numbers(list: unknown, name: string, length: number, opts: { min?: numb
   });
 }
 
+/** Shares, rates, uplifts and thresholds: the one fraction rule (15 is refused: "did you mean 15 %?"). */
+function fraction(n: unknown, name: string): void {
+  numbers([n], name, 1);
+  requireFractionNumber(n as number, name);
+}
+
 function years(list: unknown, name: string): void {
   if (!Array.isArray(list) || list.length === 0) throw valueError(name, "expected at least one year");
   list.forEach((y, i) => {
@@ -120,12 +128,13 @@ export function validateProposalInput(p: ProposalInput): void {
   } else {
     const o = p.occupancy;
     numbers([o.wswBase, o.pwBase, o.pwInflowPersons, o.pwOutflowPersons, o.ftePerPerson], "occupancy", 5, { min: 0 });
-    numbers([o.wswOutflowRate], "occupancy.wswOutflowRate", 1, { min: 0, max: 1 });
+    fraction(o.wswOutflowRate, "occupancy.wswOutflowRate");
     if (o.wswBase + o.pwBase <= 0) throw valueError("occupancy", "the base-year fte must be greater than 0");
   }
   const a = p.addedValue;
-  numbers([a.placements, a.uplift, a.averageAddedValue], "addedValue", 3, { min: 0 });
-  numbers([a.demandDrivenShare], "addedValue.demandDrivenShare", 1, { min: 0, max: 1 });
+  numbers([a.placements, a.averageAddedValue], "addedValue", 2, { min: 0 });
+  fraction(a.demandDrivenShare, "addedValue.demandDrivenShare");
+  fraction(a.uplift, "addedValue.uplift");
   numbers(a.applies, "addedValue.applies", n, { min: 0, max: 1 });
   const prevYears = p.previous?.years.length ?? 0;
   if (p.previous) {
@@ -156,5 +165,35 @@ export function validateProposalInput(p: ProposalInput): void {
   for (const key of ["wsw", "pw", "attributableStaff", "nonAttributableStaff", "regularProductionStaff"] as const) {
     numbers(q[key], `quasiInhouse.${key}`, k, { min: 0 });
   }
-  numbers([q.threshold], "quasiInhouse.threshold", 1, { min: 0, max: 1 });
+  fraction(q.threshold, "quasiInhouse.threshold");
+  q.years.forEach((y, k) => {
+    const total = q.wsw[k] + q.pw[k] + q.attributableStaff[k] + q.nonAttributableStaff[k] + q.regularProductionStaff[k];
+    if (!(total > 0))
+      throw valueError("quasiInhouse", `${y}: the fte add up to 0; every year needs fte greater than 0`);
+  });
+  checkYearsPlausible(p);
+}
+
+/**
+ * Plausibility with the exact core: every year (the base year and each proposal year) needs
+ * target-group fte greater than 0, and no year's lump sum goes negative.
+ */
+function checkYearsPlausible(p: ProposalInput): void {
+  const series = occupancySeries(p);
+  const allYears = [p.baseYear, ...p.years];
+  series.wsw.forEach((w, j) => {
+    if (!w.plus(series.pw[j]).greaterThan(0)) {
+      throw valueError(
+        "occupancy",
+        `${allYears[j]}: the target-group fte (Wsw + PW) add up to 0; every proposal year needs fte greater than 0`,
+      );
+    }
+  });
+  try {
+    lumpSumYears(p, series);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const detail = e.message.slice(e.argument.length + 2);
+    throw valueError(e.argument === "added_value_effect" ? "addedValue" : e.argument, detail);
+  }
 }

@@ -1,7 +1,8 @@
 // Recognises a proposal input table in cell values, by its labels (Dutch or English), such as the
 // input sheet this add-in writes or a table laid out like the published one. Reads only.
-import { valueError } from "../errors";
-import type { ProposalInput } from "./input";
+import { InputError, valueError } from "../errors";
+import { QUASI_INHOUSE_THRESHOLD } from "../quasiInhouse";
+import { validateProposalInput, type ProposalInput } from "./input";
 import { LABELS, type Labels } from "./labels";
 
 type Cell = string | number | boolean | null | undefined;
@@ -10,8 +11,10 @@ export interface ReadResult {
   input?: ProposalInput;
   /** What was recognised, for the preview ("Cost lines: 7", …). */
   found: string[];
-  /** What is missing or wrong, each naming the label to add or fix. */
+  /** What is missing or wrong, each naming the label to add or fix (and the rows, for the municipalities). */
   problems: string[];
+  /** The municipalities read, in order, so the pane can show them before generating. */
+  municipalities: string[];
 }
 
 const norm = (v: Cell) => (typeof v === "string" ? v.trim().toLowerCase() : "");
@@ -163,25 +166,54 @@ export function readProposalInputs(values: Cell[][]): ReadResult {
     found.push(`previous period: ${prevYears.join("–")}`);
   }
 
-  // Municipalities: names in column 0 under the header, P-budgets to the right, until a blank row.
+  // Municipalities: names in column 0 under the header, P-budgets to the right, down to the next
+  // section (the quasi-in-house inputs) or the end. Every row in between is read: a blank row, a
+  // number where a name belongs or a name given twice is a problem that lists the rows, never a
+  // silent stop that would allocate the whole lump sum over fewer municipalities.
   const munHeader = need(
     t.find(both((l) => l.municipality)),
     both((l) => l.municipality),
   );
-  const municipalities: ProposalInput["municipalities"] = [];
-  if (munHeader >= 0) {
-    for (let r = munHeader + 1; r < t.length; r++) {
-      const name = t.row(r)[0];
-      if (typeof name !== "string" || !name.trim()) break;
-      municipalities.push({ name: name.trim(), pBudgets: t.numbers(r) });
-    }
-    found.push(`municipalities: ${municipalities.length}`);
-  }
-
   const qiHeader = need(
     t.find(both((l) => l.quasiInput)),
     both((l) => l.quasiInput),
   );
+  const municipalities: ProposalInput["municipalities"] = [];
+  if (munHeader >= 0) {
+    const end = qiHeader > munHeader ? qiHeader : t.length;
+    const isEmpty = (v: Cell) => v === null || v === undefined || (typeof v === "string" && !v.trim());
+    const blankRow = (r: number) => t.row(r).every(isEmpty);
+    let last = end - 1;
+    while (last > munHeader && blankRow(last)) last--; // blank rows after the table end it
+    const blank: number[] = [];
+    const notNames: number[] = [];
+    const seen = new Map<string, number[]>();
+    for (let r = munHeader + 1; r <= last; r++) {
+      const name = t.row(r)[0];
+      if (blankRow(r)) blank.push(r + 1);
+      else if (typeof name !== "string" || !name.trim()) notNames.push(r + 1);
+      else {
+        const key = name.trim().toLowerCase();
+        seen.set(key, [...(seen.get(key) ?? []), r + 1]);
+        municipalities.push({ name: name.trim(), pBudgets: t.numbers(r) });
+      }
+    }
+    const rowList = (rows: number[]) => `${rows.length > 1 ? "rows" : "row"} ${rows.join(", ")}`;
+    if (blank.length) problems.push(`the municipality table has blank ${rowList(blank)}: remove them or fill them in`);
+    if (notNames.length) {
+      problems.push(
+        `the municipality table has no name in ${rowList(notNames)} (a number or an empty cell where the municipality's name belongs)`,
+      );
+    }
+    for (const rows of seen.values()) {
+      if (rows.length > 1)
+        problems.push(
+          `municipality "${String(t.row(rows[0] - 1)[0]).trim()}" appears more than once: ${rowList(rows)}`,
+        );
+    }
+    found.push(`municipalities: ${municipalities.length}`);
+  }
+
   const qiRow = (labels: string[]) => (qiHeader >= 0 ? t.numbers(t.find(labels, qiHeader)) : []);
   const quasiInhouse: ProposalInput["quasiInhouse"] = {
     years: qiHeader >= 0 ? t.numbers(qiHeader) : [],
@@ -196,10 +228,11 @@ export function readProposalInputs(values: Cell[][]): ReadResult {
             both((l) => l.threshold),
             qiHeader,
           )
-        : undefined) ?? 0.8,
+        : undefined) ?? QUASI_INHOUSE_THRESHOLD,
   };
 
-  if (problems.length) return { found, problems };
+  const names = municipalities.map((m) => m.name);
+  if (problems.length) return { found, problems, municipalities: names };
   const input: ProposalInput = {
     baseYear: baseYear!,
     years,
@@ -218,7 +251,15 @@ export function readProposalInputs(values: Cell[][]): ReadResult {
     quasiInhouse,
   };
   found.unshift(`years: ${baseYear} → ${years.join(", ")}`);
-  return { input, found, problems };
+  // Plausibility is part of reading: the same validation as generating (15 where 15 % belongs, a
+  // year without fte, a lump sum that would go negative), said before anything is built.
+  try {
+    validateProposalInput(input);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { found, problems: [e.message], municipalities: names };
+  }
+  return { input, found, problems, municipalities: names };
 }
 
 export function requireInput(r: ReadResult): ProposalInput {

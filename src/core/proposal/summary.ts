@@ -1,11 +1,10 @@
 // Key figures of a proposal, computed by the exact core: what the task pane shows after generating
 // (the workbook's native formulas give the same figures; the tests prove it).
 import { allocateByBudget, pctOfBudget } from "../allocation";
-import { D, Dec, sum } from "../decimal";
-import { lumpSumYear } from "../extraCosts";
-import { projectOccupancy } from "../occupancy";
+import { D } from "../decimal";
 import { attributableFraction, passesQuasiInhouse } from "../quasiInhouse";
 import { validateProposalInput, type ProposalInput } from "./input";
+import { lumpSumYears, occupancySeries } from "./series";
 
 export interface ProposalSummary {
   years: number[];
@@ -23,39 +22,13 @@ export interface ProposalSummary {
 
 const d = (n: number) => new D(n);
 
-/** Wsw and PW fte of the base year and each proposal year. */
-export function occupancySeries(p: ProposalInput): { wsw: Dec[]; pw: Dec[] } {
-  const o = p.occupancy;
-  if (o.mode === "given") return { wsw: o.wsw.map(d), pw: o.pw.map(d) };
-  const rows = projectOccupancy({
-    wswBase: d(o.wswBase),
-    pwBase: d(o.pwBase),
-    years: p.years.length,
-    wswOutflowRate: d(o.wswOutflowRate),
-    pwInflowPersons: d(o.pwInflowPersons),
-    pwOutflowPersons: d(o.pwOutflowPersons),
-    ftePerPerson: d(o.ftePerPerson),
-  });
-  return { wsw: rows.map((r) => r.wsw), pw: rows.map((r) => r.pw) };
-}
+export { occupancySeries } from "./series";
 
 export function summarizeProposal(p: ProposalInput): ProposalSummary {
   validateProposalInput(p);
-  const { wsw, pw } = occupancySeries(p);
-  const fte = wsw.map((w, j) => w.plus(pw[j]));
-  const a = p.addedValue;
-  const effect = d(a.placements).times(a.demandDrivenShare).times(a.uplift).times(a.averageAddedValue);
-  const costs = sum(p.costLines.map((c) => d(c.amount)));
-  const years = p.years.map((_, j) =>
-    lumpSumYear({
-      extraCostsBase: costs,
-      specificPwCostsBase: d(p.specificPwCostsBase),
-      fteBase: fte[0],
-      fteYear: fte[j + 1],
-      pwFteYear: pw[j + 1],
-      addedValueEffect: effect.times(a.applies[j]),
-    }),
-  );
+  const series = occupancySeries(p);
+  const { pw } = series;
+  const years = lumpSumYears(p, series);
   const prevN = p.previous?.years.length ?? 0;
   const fees = years.map((y) => y.lumpSum.toDecimalPlaces(0, D.ROUND_HALF_UP));
   const perYear = fees.map((fee, j) =>

@@ -1,0 +1,229 @@
+// Every sentence the three command-line tools print, in Dutch (the default, like the templates) and
+// English. Errors are AddinError codes (src/core/errors.ts) put into words here; the words of the
+// checker's findings (expected/found, kinds) are in the core's phrase table beside the checker.
+import type { Language } from "../src/core/language";
+import { XLSX_LIMITS } from "../src/writers/xlsxReader";
+
+export type Tool = "proposal" | "check-tables" | "evaluation-template";
+export type Params = Readonly<Record<string, string | number>>;
+
+const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+const num = (lang: Language, n: number) => n.toLocaleString(lang === "nl" ? "nl-NL" : "en-US");
+
+type Messages = Record<string, (p: Params) => string>;
+
+const nl: Messages = {
+  "usage.unknownOption": (p) => `onbekende optie ${p.option}; zie --help voor de opties.`,
+  "usage.missingValue": (p) => `${p.option} heeft een waarde nodig, bijvoorbeeld ${p.option} ${p.example}.`,
+  "usage.noValue": (p) => `${p.option} neemt geen waarde; schrijf alleen ${p.option}.`,
+  "usage.badLang": (p) => `--lang "${p.value}" kennen we niet; kies --lang nl of --lang en.`,
+  "usage.unexpectedArgument": (p) =>
+    `onverwacht argument "${p.arg}"; opties beginnen met --, bijvoorbeeld --out bestand.xlsx (zie --help).`,
+  "usage.missingOut": () => `geef het te schrijven bestand op met --out BESTAND.xlsx.`,
+  "usage.missingFile": () => `geef het te controleren .xlsx-bestand op: npm run check-tables -- BESTAND.xlsx.`,
+  "usage.tooManyFiles": (p) => `één bestand tegelijk: "${p.arg}" is er één te veel.`,
+  "usage.notXlsxName": (p) => `${p.option} ${p.file}: de naam moet op .xlsx eindigen, anders opent Excel het niet.`,
+  "usage.exclusive": (p) => `${p.a} en ${p.b} gaan niet samen; kies er één.`,
+  "file.notFound": (p) => `${p.file} bestaat niet; controleer de naam en de map.`,
+  "file.isFolder": (p) => `${p.file} is een map, geen bestand; geef het bestand zelf op.`,
+  "file.unreadable": (p) => `${p.file} kan niet gelezen worden (${p.reason}); controleer de rechten.`,
+  "json.invalid": (p) =>
+    `${p.file} is geen geldige JSON (regel ${p.line}, kolom ${p.column}); controleer daar komma's, aanhalingstekens en haakjes.`,
+  "json.notObject": (p) =>
+    `${p.file} moet één JSON-object met de invoer van het voorstel bevatten ({ "baseYear": …, "years": […], … }).`,
+  "input.invalid": (p) => `de invoer in ${p.file} klopt niet: ${p.detail}`,
+  "out.exists": (p) => `${p.file} bestaat al; kies een andere naam of voeg --force toe om het te vervangen.`,
+  "out.isFolder": (p) => `${p.file} is een map; kies een bestandsnaam die op .xlsx eindigt.`,
+  "out.folderMissing": (p) => `de map ${p.folder} bestaat niet; maak haar eerst aan of kies een andere map.`,
+  "out.folderNotFolder": (p) => `${p.folder} is geen map; kies een bestaande map voor --out.`,
+  "out.folderReadOnly": (p) => `in de map ${p.folder} mag niet geschreven worden; kies een andere map voor --out.`,
+  "out.diskFull": (p) =>
+    `geen ruimte voor ${p.file} (schijf vol of bestandsgrens bereikt); er is niets veranderd: maak ruimte vrij en probeer opnieuw.`,
+  "out.writeFailed": (p) => `${p.file} kon niet geschreven worden (${p.reason}); er is niets veranderd.`,
+  "xlsx.notZip": (p) =>
+    `${p.file} is geen .xlsx-bestand (geen zip-archief, of beschadigd); sla het in Excel op als Excel-werkmap (.xlsx).`,
+  "xlsx.notWorkbook": (p) =>
+    `${p.file} is een zip-archief maar geen Excel-werkmap; sla het in Excel op als Excel-werkmap (.xlsx).`,
+  "xlsx.corrupt": (p) =>
+    `${p.file} is beschadigd (${p.reason}); open het in Excel of LibreOffice, sla het opnieuw op en probeer opnieuw.`,
+  "xlsx.tooLarge": (p) =>
+    `${p.file} is uitgepakt ${mb(Number(p.size))}, meer dan de grens van ${mb(Number(p.limit))}; zet de tabellen in een kleiner bestand.`,
+  "xlsx.tooManyEntries": (p) =>
+    `${p.file} bevat ${num("nl", Number(p.entries))} onderdelen, meer dan de grens van ${num("nl", Number(p.limit))}; zet de tabellen in een kleiner bestand.`,
+  "xlsx.tooManyCells": (p) =>
+    `${p.file} bevat ${num("nl", Number(p.cells))} gevulde cellen, meer dan de grens van ${num("nl", Number(p.limit))}; zet de tabellen in een kleiner bestand.`,
+  "tables.none": (p) =>
+    `${p.file}: geen evaluatietabellen herkend; een tabel begint met een titel zoals "Aanmeldingen Basispakket (stroomcijfers)" (npm run evaluation-template maakt er een).`,
+  "check.uncalculated": (p) =>
+    `let op: ${p.count} formulecel(len) hebben geen berekende waarde (het bestand is nooit door een spreadsheet opgeslagen); open het in Excel of LibreOffice, sla het op en controleer opnieuw.`,
+  "check.summary": (p) =>
+    `${p.tables} tabellen gecontroleerd: ${p.errors} bevinding(en), ${p.warnings} waarschuwing(en).`,
+  "done.proposal": (p) => `${p.file} geschreven: ${p.sheets} (${p.names} namen).`,
+  "done.template": (p) => `${p.file} geschreven: ${p.tables} tabellen op "${p.sheet}".`,
+  internal: (p) => `interne fout: ${p.message} (IBN_DEBUG=1 toont details); meld dit aan de beheerder.`,
+};
+
+const en: Messages = {
+  "usage.unknownOption": (p) => `unknown option ${p.option}; see --help for the options.`,
+  "usage.missingValue": (p) => `${p.option} needs a value, for example ${p.option} ${p.example}.`,
+  "usage.noValue": (p) => `${p.option} takes no value; write just ${p.option}.`,
+  "usage.badLang": (p) => `--lang "${p.value}" is not a language we speak; choose --lang nl or --lang en.`,
+  "usage.unexpectedArgument": (p) =>
+    `unexpected argument "${p.arg}"; options start with --, for example --out file.xlsx (see --help).`,
+  "usage.missingOut": () => `name the file to write with --out FILE.xlsx.`,
+  "usage.missingFile": () => `name the .xlsx file to check: npm run check-tables -- FILE.xlsx.`,
+  "usage.tooManyFiles": (p) => `one file at a time: "${p.arg}" is one too many.`,
+  "usage.notXlsxName": (p) => `${p.option} ${p.file}: the name must end in .xlsx, or Excel will not open it.`,
+  "usage.exclusive": (p) => `${p.a} and ${p.b} do not go together; choose one.`,
+  "file.notFound": (p) => `${p.file} does not exist; check the name and the folder.`,
+  "file.isFolder": (p) => `${p.file} is a folder, not a file; name the file itself.`,
+  "file.unreadable": (p) => `${p.file} cannot be read (${p.reason}); check its permissions.`,
+  "json.invalid": (p) =>
+    `${p.file} is not valid JSON (line ${p.line}, column ${p.column}); check the commas, quotes and brackets there.`,
+  "json.notObject": (p) =>
+    `${p.file} must hold one JSON object with the proposal's input ({ "baseYear": …, "years": […], … }).`,
+  "input.invalid": (p) => `the input in ${p.file} is not valid: ${p.detail}`,
+  "out.exists": (p) => `${p.file} exists; choose another name or add --force to replace it.`,
+  "out.isFolder": (p) => `${p.file} is a folder; choose a file name ending in .xlsx.`,
+  "out.folderMissing": (p) => `the folder ${p.folder} does not exist; create it first or choose another folder.`,
+  "out.folderNotFolder": (p) => `${p.folder} is not a folder; choose an existing folder for --out.`,
+  "out.folderReadOnly": (p) => `the folder ${p.folder} is not writable; choose another folder for --out.`,
+  "out.diskFull": (p) =>
+    `no room for ${p.file} (disk full or file size limit reached); nothing was changed: free some space and try again.`,
+  "out.writeFailed": (p) => `${p.file} could not be written (${p.reason}); nothing was changed.`,
+  "xlsx.notZip": (p) =>
+    `${p.file} is not an .xlsx file (not a zip archive, or damaged); save it from Excel as an Excel workbook (.xlsx).`,
+  "xlsx.notWorkbook": (p) =>
+    `${p.file} is a zip archive but not an Excel workbook; save it from Excel as an Excel workbook (.xlsx).`,
+  "xlsx.corrupt": (p) =>
+    `${p.file} is damaged (${p.reason}); open it in Excel or LibreOffice, save it again and retry.`,
+  "xlsx.tooLarge": (p) =>
+    `${p.file} unpacks to ${mb(Number(p.size))}, more than the limit of ${mb(Number(p.limit))}; put the tables in a smaller file.`,
+  "xlsx.tooManyEntries": (p) =>
+    `${p.file} holds ${num("en", Number(p.entries))} entries, more than the limit of ${num("en", Number(p.limit))}; put the tables in a smaller file.`,
+  "xlsx.tooManyCells": (p) =>
+    `${p.file} holds ${num("en", Number(p.cells))} filled cells, more than the limit of ${num("en", Number(p.limit))}; put the tables in a smaller file.`,
+  "tables.none": (p) =>
+    `${p.file}: no evaluation tables recognised; a table starts with a title such as "Aanmeldingen Basispakket (stroomcijfers)" (npm run evaluation-template writes one).`,
+  "check.uncalculated": (p) =>
+    `note: ${p.count} formula cell(s) have no calculated value (no spreadsheet has saved the file); open it in Excel or LibreOffice, save it and check again.`,
+  "check.summary": (p) => `${p.tables} tables checked: ${p.errors} finding(s), ${p.warnings} warning(s).`,
+  "done.proposal": (p) => `Wrote ${p.file}: ${p.sheets} (${p.names} defined names).`,
+  "done.template": (p) => `Wrote ${p.file}: ${p.tables} tables on "${p.sheet}".`,
+  internal: (p) => `internal error: ${p.message} (IBN_DEBUG=1 shows details); please report this.`,
+};
+
+export const CLI_MESSAGES: Record<Language, Messages> = { nl, en };
+
+/** The sentence for a message code; undefined for a code this table does not know. */
+export function cliMessage(lang: Language, code: string, params: Params = {}): string | undefined {
+  return CLI_MESSAGES[lang][code]?.(params);
+}
+
+const limits = (lang: Language) =>
+  lang === "nl"
+    ? `uitgepakt hoogstens ${mb(XLSX_LIMITS.uncompressedBytes)}, ${num("nl", XLSX_LIMITS.entries)} onderdelen en ${num("nl", XLSX_LIMITS.cells)} gevulde cellen`
+    : `at most ${mb(XLSX_LIMITS.uncompressedBytes)} unpacked, ${num("en", XLSX_LIMITS.entries)} entries and ${num("en", XLSX_LIMITS.cells)} filled cells`;
+
+const HELP: Record<Tool, Record<Language, string>> = {
+  proposal: {
+    nl: `Gebruik: npm run proposal -- --out BESTAND.xlsx [--input INVOER.json] [--lang nl|en] [--force]
+
+Schrijft de werkmap met het lumpsumvoorstel (alleen Excel-formules). Zonder --input: het
+gepubliceerde voorstel 2023–2024.
+
+  --out BESTAND.xlsx    het bestand dat geschreven wordt (de map moet bestaan)
+  --input INVOER.json   de invoer van het voorstel, één JSON-object (ProposalInput)
+  --lang nl|en          taal van de werkmap en de meldingen (standaard nl)
+  --force               vervang een bestaand bestand; het oude blijft heel tot het nieuwe
+                        volledig geschreven is (tijdelijk bestand in dezelfde map, dan hernoemd)
+  -h, --help            deze uitleg
+
+Afsluitcode: 0 geschreven; 2 niet uitgevoerd (opties, invoer of bestand; de reden staat op één regel).
+`,
+    en: `Usage: npm run proposal -- --out FILE.xlsx [--input INPUT.json] [--lang nl|en] [--force]
+
+Writes the lump-sum proposal workbook (native Excel formulas only). Without --input: the
+published 2023–2024 proposal.
+
+  --out FILE.xlsx       the file to write (its folder must exist)
+  --input INPUT.json    the proposal's input, one JSON object (ProposalInput)
+  --lang nl|en          language of the workbook and the messages (default nl)
+  --force               replace an existing file; the old one stays whole until the new one is
+                        completely written (a temporary file in the same folder, then renamed)
+  -h, --help            this help
+
+Exit status: 0 written; 2 not run (options, input or file; the reason is printed on one line).
+`,
+  },
+  "evaluation-template": {
+    nl: `Gebruik: npm run evaluation-template -- --out BESTAND.xlsx [--lang nl|en] [--blank | --published] [--addin] [--force]
+
+Schrijft de evaluatietabellen: standaard een sjabloon met Excel-formules voor elk totaal en
+percentage, gevuld met de aantallen uit het jaarverslag 2023.
+
+  --out BESTAND.xlsx    het bestand dat geschreven wordt (de map moet bestaan)
+  --lang nl|en          taal van de tabellen en de meldingen (standaard nl)
+  --blank               laat de aantallen leeg, voor een nieuwe periode
+  --published           de tabellen van het jaarverslag precies zoals gedrukt (voor check-tables)
+  --addin               percentages met IBN.PLACEMENT_RATE in plaats van gewone formules
+  --force               vervang een bestaand bestand; het oude blijft heel tot het nieuwe
+                        volledig geschreven is (tijdelijk bestand in dezelfde map, dan hernoemd)
+  -h, --help            deze uitleg
+
+Afsluitcode: 0 geschreven; 2 niet uitgevoerd (opties of bestand; de reden staat op één regel).
+`,
+    en: `Usage: npm run evaluation-template -- --out FILE.xlsx [--lang nl|en] [--blank | --published] [--addin] [--force]
+
+Writes the evaluation tables: by default a template with native formulas for every total and
+percentage, filled with the counts of the 2023 annual report.
+
+  --out FILE.xlsx       the file to write (its folder must exist)
+  --lang nl|en          language of the tables and the messages (default nl)
+  --blank               leave the counts empty, for a new period
+  --published           the annual report's tables exactly as printed (for check-tables)
+  --addin               percentages with IBN.PLACEMENT_RATE instead of native formulas
+  --force               replace an existing file; the old one stays whole until the new one is
+                        completely written (a temporary file in the same folder, then renamed)
+  -h, --help            this help
+
+Exit status: 0 written; 2 not run (options or file; the reason is printed on one line).
+`,
+  },
+  "check-tables": {
+    nl: `Gebruik: npm run check-tables -- BESTAND.xlsx [--lang nl|en]
+
+Zoekt de evaluatietabellen in elk werkblad (aan hun Nederlandse of Engelse titels) en drukt
+per bevinding één regel af: werkblad, cel, soort, verwacht, gevonden. Het bestand verandert niet.
+Formules tellen met hun laatst berekende waarde: sla het bestand eerst op in Excel of LibreOffice.
+
+  --lang nl|en          taal van de bevindingen en meldingen (standaard nl)
+  -h, --help            deze uitleg
+
+Grenzen: het bestand wordt vóór het lezen geweigerd als het geen .xlsx (zip) is, of groter dan
+${limits("nl")}.
+
+Afsluitcode: 0 geen bevindingen; 1 bevindingen; 2 niet uitgevoerd (opties, ontbrekend, onleesbaar,
+beschadigd of te groot bestand, of geen tabellen herkend; de reden staat op één regel).
+`,
+    en: `Usage: npm run check-tables -- FILE.xlsx [--lang nl|en]
+
+Finds the evaluation tables in every sheet (by their Dutch or English titles) and prints one
+line per finding: sheet, cell, kind, expected, found. The file is not changed. Formulas count
+with their last calculated value: save the file from Excel or LibreOffice first.
+
+  --lang nl|en          language of the findings and messages (default nl)
+  -h, --help            this help
+
+Limits: before any parsing, a file is refused if it is not an .xlsx (zip), or larger than
+${limits("en")}.
+
+Exit status: 0 no findings; 1 findings; 2 not run (options; a missing, unreadable, damaged or too
+large file; or no tables recognised; the reason is printed on one line).
+`,
+  },
+};
+
+export function cliHelp(tool: Tool, lang: Language): string {
+  return HELP[tool][lang];
+}

@@ -1,0 +1,318 @@
+// Exact arithmetic on plain numbers, for the custom functions' fast paths: the same results as the
+// decimal core at a fraction of its cost, or null so the caller takes the decimal path.
+//
+// decimal.js reads a number by its shortest decimal text (1755.9284 is exactly 17559284 / 10^4, not
+// the binary double near it). A number written with at most 15 significant digits is such a short
+// decimal M / 10^q, and M and q are found with plain arithmetic. Whole numbers below 2^53 added and
+// multiplied stay exact, so a formula of such inputs becomes one fraction of exact integers, and
+// one division gives the correctly rounded double of the exact result: the double the decimal path
+// gives (its 34-digit steps could differ only within 1e-33 of a rounding midpoint). Anything that
+// does not fit — more digits, products beyond 2^53, a value the core refuses — returns null, and
+// the caller takes the decimal path, which also gives the error message.
+
+const MAX = Number.MAX_SAFE_INTEGER;
+/** 10^k, exact for k ≤ 22. */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+/** Below this a scaled value rounds back to its integer exactly (x · 10^q is within 0.25 of it). */
+const MAX_DIGITS = 1e15;
+
+/** The scales tried first: one step finds up to 4 decimals (fte as typed), the usual case. */
+const LADDER = [4, 8, 12, 15];
+/** M of the last decimalScale that succeeded (module scratch: the hot path allocates nothing). */
+let lastUnits = 0;
+
+/**
+ * A scale q for x = M / 10^q with M a whole number of at most 15 digits (x as decimal.js reads it:
+ * the only decimal of at most 15 digits that rounds to x), else -1. With `smallest`, the smallest
+ * such q (smaller numbers, for formulas whose products would pass 2^53); otherwise the first of
+ * 4, 8, 12, 15 that fits, which costs one step for up to 4 decimals.
+ */
+export function decimalScale(x: number, smallest = false): number {
+  if (Number.isInteger(x)) {
+    lastUnits = x;
+    return x < MAX_DIGITS && x > -MAX_DIGITS ? 0 : -1;
+  }
+  if (!smallest) {
+    for (let i = 0; i < LADDER.length; i++) {
+      const p = POW10[LADDER[i]];
+      const m = Math.round(x * p);
+      if (m / p === x && m < MAX_DIGITS && m > -MAX_DIGITS) {
+        lastUnits = m;
+        return LADDER[i];
+      }
+    }
+  }
+  for (let q = 1; q <= 15; q++) {
+    const p = POW10[q];
+    const m = Math.round(x * p);
+    if (m / p === x) {
+      lastUnits = m;
+      return m < MAX_DIGITS && m > -MAX_DIGITS ? q : -1;
+    }
+  }
+  return -1;
+}
+
+/** x = M / 10^q, rescaled to M · 10^(to − q) (to ≥ q); NaN when not exact. */
+function rescale(units: number, q: number, to: number): number {
+  return q === to ? units : mul(units, POW10[to - q]);
+}
+
+/** x · 10^q as an exact integer, for x of scale ≤ q; NaN when it would not be exact. */
+function scaled(x: number, q: number): number {
+  if (q === 0) return x;
+  if (q > 22) return NaN;
+  const m = Math.round(x * POW10[q]);
+  return m < MAX_DIGITS && m > -MAX_DIGITS ? m : NaN;
+}
+
+/** a · b when the product is an exact integer (below 2^53), else NaN. */
+function mul(a: number, b: number): number {
+  const r = a * b;
+  return r <= MAX && r >= -MAX ? r : NaN;
+}
+
+/** a + b (or a − b) when exact, else NaN. */
+function add(a: number, b: number): number {
+  const r = a + b;
+  return r <= MAX && r >= -MAX ? r : NaN;
+}
+
+const isCellNumber = (v: unknown): v is number => typeof v === "number";
+const isBlank = (v: unknown) => v === null || v === undefined || v === "";
+
+/**
+ * LUMPSUM on plain numbers: ((C − S) × PW + S × fte) / fte(base) − effect, where C is the sum of the
+ * cost lines, as one exact fraction and one division. Null when any input is not a short decimal, a
+ * check of the core would fail (the decimal path then names it) or a product leaves the exact range.
+ */
+export function lumpSumExact(
+  lines: unknown,
+  specific: unknown,
+  fteBase: unknown,
+  fteYear: unknown,
+  pwFte: unknown,
+  effect: unknown,
+): number | null {
+  const r = lumpSumAttempt(lines, specific, fteBase, fteYear, pwFte, effect, false);
+  if (r !== TOO_LARGE) return r;
+  const again = lumpSumAttempt(lines, specific, fteBase, fteYear, pwFte, effect, true); // the smallest scales
+  return again === TOO_LARGE ? null : again;
+}
+
+/** lumpSumAttempt's answer when a product passed 2^53 at the scales tried. */
+const TOO_LARGE = -1;
+
+function lumpSumAttempt(
+  lines: unknown,
+  specific: unknown,
+  fteBase: unknown,
+  fteYear: unknown,
+  pwFte: unknown,
+  effect: unknown,
+  smallest: boolean,
+): number | null {
+  if (!Array.isArray(lines) || !isCellNumber(specific) || !isCellNumber(fteBase)) return null;
+  if (!isCellNumber(fteYear) || !isCellNumber(pwFte)) return null;
+  const e = effect === null || effect === undefined ? 0 : effect;
+  if (!isCellNumber(e)) return null;
+  // The core's checks, decided exactly on single inputs (reading as decimals keeps their order).
+  if (!(specific >= 0 && fteBase > 0 && fteYear > 0 && pwFte >= 0 && pwFte <= fteYear && e >= 0)) return null;
+
+  // Scales: the cost lines and S share one, PW and fte another.
+  let qa = decimalScale(specific, smallest);
+  if (qa < 0) return null;
+  let allWhole = qa === 0;
+  let wholeSum = 0;
+  const rows = lines as unknown[];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!Array.isArray(row)) return null;
+    for (let j = 0; j < row.length; j++) {
+      const v: unknown = row[j];
+      if (typeof v !== "number") {
+        if (isBlank(v)) continue;
+        return null;
+      }
+      if (!(v >= 0)) return null;
+      if (Number.isInteger(v) && v < MAX_DIGITS) {
+        wholeSum += v;
+        continue;
+      }
+      const q = decimalScale(v, smallest);
+      if (q < 0) return null;
+      if (q > qa) qa = q;
+      allWhole = false;
+    }
+  }
+  let c: number;
+  if (allWhole && wholeSum <= MAX) c = wholeSum;
+  else {
+    c = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as unknown[];
+      for (let j = 0; j < row.length; j++) if (!isBlank(row[j])) c = add(c, scaled(row[j] as number, qa));
+    }
+  }
+  const s = scaled(specific, qa);
+  const qp = decimalScale(pwFte, smallest);
+  const mp = lastUnits;
+  const qf = decimalScale(fteYear, smallest);
+  const mf = lastUnits;
+  const qb = decimalScale(fteBase, smallest);
+  const b = lastUnits;
+  const qe = decimalScale(e, smallest);
+  const em = lastUnits;
+  if (qp < 0 || qf < 0 || qb < 0 || qe < 0) return null;
+  const qpf = qp > qf ? qp : qf;
+  const p = rescale(mp, qp, qpf);
+  const f = rescale(mf, qf, qpf);
+  if (Number.isNaN(s) || Number.isNaN(c) || Number.isNaN(p) || Number.isNaN(f)) return TOO_LARGE;
+  if (!(s <= c)) return null; // S above C: the decimal path names it
+  // R = N / 10^k / (b / 10^qb) − em / 10^qe with N = (C − S)·PW + S·fte at scale k = qa + qpf.
+  // As whole part + exact fraction: Q = N·10^qb / G with G = b·10^k, by two exact Euclidean steps
+  // (N·10^qb itself may pass 2^53), then less em / 10^qe.
+  // All terms are whole numbers ≥ 0, so one bound on each result shows every step was exact.
+  const n = (c - s) * p + s * f;
+  const k = qa + qpf;
+  if (!(n <= MAX) || k > 22 || qb > 22 || qe > 22) return TOO_LARGE;
+  const g = b * POW10[k];
+  const pb = POW10[qb];
+  const pe = POW10[qe];
+  if (!(g * (pb > pe ? pb : pe) <= MAX) || !(g > 0)) return TOO_LARGE; // g, n0·10^qb and g·10^qe are exact
+  divMod(n, g);
+  const n1 = quotient;
+  divMod(remainder * pb, g);
+  const m1 = quotient;
+  const m0 = remainder;
+  let e1 = em;
+  let e0 = 0;
+  if (qe > 0) {
+    divMod(em, pe);
+    e1 = quotient;
+    e0 = remainder;
+  }
+  const q1 = n1 * pb + m1; // ⌊Q⌋
+  if (!(q1 <= MAX)) return TOO_LARGE;
+  let whole = q1 - e1;
+  const fd = g * pe;
+  let fn = m0 * pe - e0 * g; // |fn| < fd: exact
+  if (fn < 0) {
+    fn += fd; // exact: 0 ≤ fn + fd < fd
+    whole -= 1;
+  }
+  if (!(whole >= 0)) return null; // a negative lump sum: the decimal path says why
+  // whole + fn/fd, rounded once: fn/fd is far finer than the grid of the sum, so the addition
+  // rounds as the exact value would, unless it lands exactly on a midpoint (then decimal decides).
+  const v = fn / fd;
+  if (whole === 0) return v;
+  const t = whole + v;
+  const err = v - (t - whole); // exact (Fast2Sum: whole ≥ 1 > v)
+  if (err !== 0 && t + 2 * err - t === 2 * err) return null;
+  return t;
+}
+
+/** The results of divMod (module scratch, so the hot path allocates nothing). */
+let quotient = 0;
+let remainder = 0;
+
+/** quotient = ⌊a / b⌋, remainder = a mod b, of exact integers (b > 0); NaNs when a is not exact. */
+function divMod(a: number, b: number): void {
+  let q = Math.floor(a / b);
+  let r = a - q * b; // exact: q·b and a are integers below 2^53
+  if (r < 0) {
+    q -= 1;
+    r += b;
+  } else if (r >= b) {
+    q += 1;
+    r -= b;
+  }
+  quotient = q;
+  remainder = r;
+}
+
+/** Whether two values are same-shaped rectangular ranges (rows of cells), as Excel passes them. */
+export function sameShapeGrids(a: unknown, b: unknown): a is unknown[][] {
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length || a.length === 0) return false;
+  const cols = Array.isArray(a[0]) ? a[0].length : -1;
+  if (cols <= 0) return false;
+  for (let r = 0; r < a.length; r++) {
+    const ra = a[r];
+    const rb = b[r];
+    if (!Array.isArray(ra) || !Array.isArray(rb) || ra.length !== cols || rb.length !== cols) return false;
+  }
+  return true;
+}
+
+/**
+ * Σ attributable / Σ total over two same-shaped ranges, exactly: one division of exact integer
+ * sums. Null when the shapes differ, a cell is not a short decimal, a check of the core would fail
+ * (negative, attributable above its total, no total) or a sum leaves the exact range.
+ */
+export function ratioOfSumsExact(attributable: unknown, total: unknown): number | null {
+  if (!sameShapeGrids(attributable, total)) return null;
+  const ta = total as unknown[][];
+  let q = 0;
+  let whole = true;
+  let sa = 0;
+  let st = 0;
+  for (let r = 0; r < attributable.length; r++) {
+    const ra = attributable[r];
+    const rt = ta[r];
+    for (let i = 0; i < ra.length; i++) {
+      let a = ra[i];
+      let t = rt[i];
+      if (isBlank(a)) a = 0;
+      if (isBlank(t)) t = 0;
+      if (!isCellNumber(a) || !isCellNumber(t) || !(a >= 0) || !(a <= t)) return null;
+      if (whole && Number.isInteger(a) && Number.isInteger(t)) {
+        sa += a;
+        st += t;
+        continue;
+      }
+      whole = false;
+      const qa = decimalScale(a);
+      const qt = decimalScale(t);
+      if (qa < 0 || qt < 0) return null;
+      if (qa > q) q = qa;
+      if (qt > q) q = qt;
+    }
+  }
+  if (!whole) {
+    sa = 0;
+    st = 0;
+    for (let r = 0; r < attributable.length; r++) {
+      for (let i = 0; i < attributable[r].length; i++) {
+        const a = attributable[r][i];
+        const t = ta[r][i];
+        if (!isBlank(a)) sa = add(sa, scaled(a as number, q));
+        if (!isBlank(t)) st = add(st, scaled(t as number, q));
+      }
+    }
+  }
+  if (!(st > 0) || !(sa <= MAX) || !(st <= MAX)) return null;
+  return sa / st;
+}
+
+/**
+ * placed / indications cell by cell over two same-shaped ranges of whole counts: one correctly
+ * rounded division of exact integers each, the decimal quotient's double. Null otherwise.
+ */
+export function ratesOfCountsExact(placed: unknown, indications: unknown): number[][] | null {
+  if (!sameShapeGrids(placed, indications)) return null;
+  const ind = indications as unknown[][];
+  const out: number[][] = new Array(placed.length);
+  for (let r = 0; r < placed.length; r++) {
+    const rp = placed[r];
+    const ri = ind[r];
+    const row: number[] = new Array(rp.length);
+    for (let c = 0; c < rp.length; c++) {
+      const p = rp[c];
+      const i = ri[c];
+      if (!Number.isSafeInteger(p) || !Number.isSafeInteger(i) || (p as number) < 0 || (i as number) <= 0) return null;
+      row[c] = (p as number) / (i as number);
+    }
+    out[r] = row;
+  }
+  return out;
+}
