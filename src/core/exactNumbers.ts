@@ -18,9 +18,6 @@ const MAX_DIGITS = 1e15;
 
 /** The scales tried first: one step finds up to 4 decimals (fte as typed), the usual case. */
 const LADDER = [4, 8, 12, 15];
-/** M of the last decimalScale that succeeded (module scratch: the hot path allocates nothing). */
-let lastUnits = 0;
-
 /**
  * A scale q for x = M / 10^q with M a whole number of at most 15 digits (x as decimal.js reads it:
  * the only decimal of at most 15 digits that rounds to x), else -1. With `smallest`, the smallest
@@ -28,34 +25,20 @@ let lastUnits = 0;
  * 4, 8, 12, 15 that fits, which costs one step for up to 4 decimals.
  */
 export function decimalScale(x: number, smallest = false): number {
-  if (Number.isInteger(x)) {
-    lastUnits = x;
-    return x < MAX_DIGITS && x > -MAX_DIGITS ? 0 : -1;
-  }
+  if (Number.isInteger(x)) return x < MAX_DIGITS && x > -MAX_DIGITS ? 0 : -1;
   if (!smallest) {
     for (let i = 0; i < LADDER.length; i++) {
       const p = POW10[LADDER[i]];
       const m = Math.round(x * p);
-      if (m / p === x && m < MAX_DIGITS && m > -MAX_DIGITS) {
-        lastUnits = m;
-        return LADDER[i];
-      }
+      if (m / p === x && m < MAX_DIGITS && m > -MAX_DIGITS) return LADDER[i];
     }
   }
   for (let q = 1; q <= 15; q++) {
     const p = POW10[q];
     const m = Math.round(x * p);
-    if (m / p === x) {
-      lastUnits = m;
-      return m < MAX_DIGITS && m > -MAX_DIGITS ? q : -1;
-    }
+    if (m / p === x) return m < MAX_DIGITS && m > -MAX_DIGITS ? q : -1;
   }
   return -1;
-}
-
-/** x = M / 10^q, rescaled to M · 10^(to − q) (to ≥ q); NaN when not exact. */
-function rescale(units: number, q: number, to: number): number {
-  return q === to ? units : mul(units, POW10[to - q]);
 }
 
 /** x · 10^q as an exact integer, for x of scale ≤ q; NaN when it would not be exact. */
@@ -64,12 +47,6 @@ function scaled(x: number, q: number): number {
   if (q > 22) return NaN;
   const m = Math.round(x * POW10[q]);
   return m < MAX_DIGITS && m > -MAX_DIGITS ? m : NaN;
-}
-
-/** a · b when the product is an exact integer (below 2^53), else NaN. */
-function mul(a: number, b: number): number {
-  const r = a * b;
-  return r <= MAX && r >= -MAX ? r : NaN;
 }
 
 /** a + b (or a − b) when exact, else NaN. */
@@ -156,18 +133,17 @@ function lumpSumAttempt(
   }
   const s = scaled(specific, qa);
   const qp = decimalScale(pwFte, smallest);
-  const mp = lastUnits;
   const qf = decimalScale(fteYear, smallest);
-  const mf = lastUnits;
   const qb = decimalScale(fteBase, smallest);
-  const b = lastUnits;
   const qe = decimalScale(e, smallest);
-  const em = lastUnits;
   if (qp < 0 || qf < 0 || qb < 0 || qe < 0) return null;
   const qpf = qp > qf ? qp : qf;
-  const p = rescale(mp, qp, qpf);
-  const f = rescale(mf, qf, qpf);
-  if (Number.isNaN(s) || Number.isNaN(c) || Number.isNaN(p) || Number.isNaN(f)) return TOO_LARGE;
+  const p = scaled(pwFte, qpf);
+  const f = scaled(fteYear, qpf);
+  const b = scaled(fteBase, qb);
+  const em = scaled(e, qe);
+  if (Number.isNaN(s) || Number.isNaN(c) || Number.isNaN(p) || Number.isNaN(f) || Number.isNaN(b) || Number.isNaN(em))
+    return TOO_LARGE;
   if (!(s <= c)) return null; // S above C: the decimal path names it
   // R = N / 10^k / (b / 10^qb) − em / 10^qe with N = (C − S)·PW + S·fte at scale k = qa + qpf.
   // As whole part + exact fraction: Q = N·10^qb / G with G = b·10^k, by two exact Euclidean steps
@@ -180,17 +156,38 @@ function lumpSumAttempt(
   const pb = POW10[qb];
   const pe = POW10[qe];
   if (!(g * (pb > pe ? pb : pe) <= MAX) || !(g > 0)) return TOO_LARGE; // g, n0·10^qb and g·10^qe are exact
-  divMod(n, g);
-  const n1 = quotient;
-  divMod(remainder * pb, g);
-  const m1 = quotient;
-  const m0 = remainder;
+  // Euclidean steps on exact integers: q·d and the dividend stay below 2^53, so each remainder is exact.
+  let n1 = Math.floor(n / g);
+  let n0 = n - n1 * g;
+  if (n0 < 0) {
+    n1 -= 1;
+    n0 += g;
+  } else if (n0 >= g) {
+    n1 += 1;
+    n0 -= g;
+  }
+  const t0 = n0 * pb;
+  let m1 = Math.floor(t0 / g);
+  let m0 = t0 - m1 * g;
+  if (m0 < 0) {
+    m1 -= 1;
+    m0 += g;
+  } else if (m0 >= g) {
+    m1 += 1;
+    m0 -= g;
+  }
   let e1 = em;
   let e0 = 0;
   if (qe > 0) {
-    divMod(em, pe);
-    e1 = quotient;
-    e0 = remainder;
+    e1 = Math.floor(em / pe);
+    e0 = em - e1 * pe;
+    if (e0 < 0) {
+      e1 -= 1;
+      e0 += pe;
+    } else if (e0 >= pe) {
+      e1 += 1;
+      e0 -= pe;
+    }
   }
   const q1 = n1 * pb + m1; // ⌊Q⌋
   if (!(q1 <= MAX)) return TOO_LARGE;
@@ -210,25 +207,6 @@ function lumpSumAttempt(
   const err = v - (t - whole); // exact (Fast2Sum: whole ≥ 1 > v)
   if (err !== 0 && t + 2 * err - t === 2 * err) return null;
   return t;
-}
-
-/** The results of divMod (module scratch, so the hot path allocates nothing). */
-let quotient = 0;
-let remainder = 0;
-
-/** quotient = ⌊a / b⌋, remainder = a mod b, of exact integers (b > 0); NaNs when a is not exact. */
-function divMod(a: number, b: number): void {
-  let q = Math.floor(a / b);
-  let r = a - q * b; // exact: q·b and a are integers below 2^53
-  if (r < 0) {
-    q -= 1;
-    r += b;
-  } else if (r >= b) {
-    q += 1;
-    r -= b;
-  }
-  quotient = q;
-  remainder = r;
 }
 
 /** Whether two values are same-shaped rectangular ranges (rows of cells), as Excel passes them. */

@@ -3,6 +3,7 @@
 // are a separate, explicit step that changes fill colours only (never a value) and can be cleared.
 import { checkTables, recognizeTables, type Cell, type Finding, type PlacedTable } from "../core/evaluation";
 import { parseAddress, quoteSheet } from "../core/plan/a1";
+import type { Language } from "../core/language";
 
 export const HIGHLIGHT_SETTING = "ibn.checkHighlights";
 const COLORS = { error: "#FDE7E9", warning: "#FFF4CE" } as const;
@@ -31,7 +32,7 @@ export async function readWorkbookTables(context: Excel.RequestContext): Promise
 
 export async function checkWorkbook(
   context: Excel.RequestContext,
-  language: "nl" | "en" = "en",
+  language: Language = "en",
 ): Promise<{ tables: PlacedTable[]; findings: Finding[] }> {
   const tables = await readWorkbookTables(context);
   return { tables, findings: checkTables(tables, { language }) };

@@ -80,7 +80,9 @@ export function proposalView(lang: Language, t: Strings): HTMLElement {
       const r = readProposalInputs((await readSelectionValues()) as Cell[][]);
       if (!r.input) {
         const problems = [...new Set(r.problems.map((q) => describeProblem(t, q)))];
-        clear(inputStatus, message("error", `${p.notRecognised}: ${problems.join(" ")}`));
+        // What was read, so the user sees which municipalities the table gave before fixing it.
+        const read = r.municipalities.length ? ` (${p.readMunicipalities(r.municipalities)})` : "";
+        clear(inputStatus, message("error", `${p.notRecognised}: ${problems.join(" ")}${read}`));
         return;
       }
       input = r.input;

@@ -15,6 +15,7 @@ import {
   ARTIFACTS,
   CHROMIUM,
   CHROMIUM_ARGS,
+  cellsOfRows,
   DIST,
   OFFICE_THEMES,
   openTaskPane,
@@ -36,10 +37,11 @@ const THEMES = ["light", "dark"] as const;
 // other workflows fail on what the stand-in lacks, which shows their error messages.
 const REPORT_PLAN = buildEvaluationPlan(REPORT_2023, { mode: "published" });
 const WITH_EXCEL: PaneOptions = {
-  stubs: ["excelStub.js"],
-  globals: {
-    __sheets: {
-      [REPORT_PLAN.sheets[0].name]: REPORT_PLAN.sheets[0].blocks[0].rows.map((r) => r.map((c) => c?.value ?? null)),
+  workbook: {
+    sheets: {
+      [REPORT_PLAN.sheets[0].name]: cellsOfRows(
+        REPORT_PLAN.sheets[0].blocks[0].rows.map((r) => r.map((c) => c?.value)),
+      ),
     },
   },
 };

@@ -1,4 +1,4 @@
-// The Check-tables flow in the built task pane (headless Chromium, Office.js and Excel stood in):
+// The Check-tables flow in the built task pane (headless Chromium, Office.js stood in, Excel the unit tests' fake):
 // it finds the annual report's inconsistencies, lists them in Dutch, and a finding selects its cell.
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -7,7 +7,16 @@ import path from "node:path";
 import type http from "node:http";
 import { chromium, type Browser } from "playwright-core";
 import { buildEvaluationPlan, REPORT_2023 } from "../../src/core/evaluation";
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, DIST, openTaskPane, startServer, stopServer } from "./harness";
+import {
+  ARTIFACTS,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  cellsOfRows,
+  DIST,
+  openTaskPane,
+  startServer,
+  stopServer,
+} from "./harness";
 
 describe("Check tables in the built task pane (headless Chromium)", function () {
   this.timeout(120_000);
@@ -29,8 +38,7 @@ describe("Check tables in the built task pane (headless Chromium)", function () 
     const sheet = plan.sheets[0].blocks[0].rows.map((r) => r.map((c) => c?.value ?? null));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const { page, problems } = await openTaskPane(browser, base, "nl-NL", {
-      stubs: ["excelStub.js"],
-      globals: { __sheets: { [plan.sheets[0].name]: sheet } },
+      workbook: { sheets: { [plan.sheets[0].name]: cellsOfRows(sheet) } },
     });
     await page.setViewportSize({ width: 360, height: 1100 });
     await page.getByRole("tab", { name: "Tabellen controleren" }).click();

@@ -4,8 +4,11 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import * as esbuild from "esbuild";
 import type { Browser, Page } from "playwright-core";
+import { columnLetter } from "../../src/core/plan/a1";
 import { ErrorCode } from "../support/customFunctionsStub";
+import type { WorkbookInit } from "../support/officeWorkbook";
 
 export const ROOT = path.resolve(__dirname, "../..");
 /** The build under test: dist/, or IBN_DIST (a build made with `webpack --output-path <dir>`). */
@@ -24,6 +27,37 @@ export const CHROMIUM_ARGS = [
 ];
 const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_STUB = fs.readFileSync(path.join(__dirname, "officeStub.js"), "utf8");
+let excelFake: Promise<string> | undefined;
+/**
+ * The unit tests' fake workbook (test/support/officeWorkbook.ts, on office-addin-mock) bundled for
+ * the browser by esbuild (tsx's, in memory, built once per run), with excelFake.ts putting it in
+ * as Excel.run. office-addin-mock needs only office-addin-manifest's OfficeApp enum; the rest of
+ * that package is Node-only (fs, xml2js), so the enum's own module stands in for it.
+ */
+function excelFakeBundle(): Promise<string> {
+  excelFake ??= esbuild
+    .build({
+      entryPoints: [path.join(__dirname, "excelFake.ts")],
+      bundle: true,
+      write: false,
+      format: "iife",
+      platform: "browser",
+      target: "es2020",
+      logLevel: "warning",
+      plugins: [
+        {
+          name: "office-app-enum-only",
+          setup(build) {
+            build.onResolve({ filter: /^office-addin-manifest$/ }, () => ({
+              path: require.resolve("office-addin-manifest/lib/officeApp.js"),
+            }));
+          },
+        },
+      ],
+    })
+    .then((r) => r.outputFiles[0].text);
+  return excelFake;
+}
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -72,9 +106,12 @@ export interface TaskPane {
 }
 
 export interface PaneOptions {
-  /** More stand-ins served with the Office.js stub, e.g. excelStub.js. */
-  stubs?: string[];
-  /** Globals set before any page script runs, e.g. the sheets of the Excel stand-in. */
+  /**
+   * The workbook open in Excel: with it, Excel.run is the unit tests' fake (see excelFake.ts) over
+   * this content; without it, the page has no Excel.
+   */
+  workbook?: WorkbookInit;
+  /** Globals set before any page script runs. */
   globals?: Record<string, unknown>;
   /** Office.context.officeTheme as the host gives it; none by default (as some hosts). */
   officeTheme?: OfficeTheme;
@@ -124,6 +161,7 @@ export async function openTaskPane(
   });
   const globals = {
     ...options.globals,
+    ...(options.workbook ? { __workbook: options.workbook } : {}),
     __officeStubConfig: { displayLanguage, errorCodes: ErrorCode, officeTheme: options.officeTheme },
   };
   await page.addInitScript({
@@ -131,10 +169,7 @@ export async function openTaskPane(
       .map(([k, v]) => `window.${k} = ${JSON.stringify(v)};`)
       .join("\n"),
   });
-  const stub = [
-    OFFICE_STUB,
-    ...(options.stubs ?? []).map((f) => fs.readFileSync(path.join(__dirname, f), "utf8")),
-  ].join("\n");
+  const stub = [OFFICE_STUB, ...(options.workbook ? [await excelFakeBundle()] : [])].join("\n");
   await page.route("**/*", (route) => {
     const url = new URL(route.request().url());
     if (url.href === OFFICE_JS_URL) {
@@ -149,4 +184,15 @@ export async function openTaskPane(
   await page.waitForSelector('[role="tabpanel"]:not([hidden]) section');
   assert.ok(officeStubServed, `dist/taskpane.html did not load Office.js from ${OFFICE_JS_URL}`);
   return { page, problems };
+}
+
+/** A sheet's cells for WorkbookInit from its rows from A1 on ("A1" → content); empty cells left out. */
+export function cellsOfRows(rows: readonly (readonly unknown[])[]): Record<string, unknown> {
+  const cells: Record<string, unknown> = {};
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null && v !== undefined && v !== "") cells[`${columnLetter(c)}${r + 1}`] = v;
+    }),
+  );
+  return cells;
 }

@@ -638,7 +638,12 @@ export function officeWorkbook(init: WorkbookInit = {}) {
                 sheet.styles.delete(a);
               }
           }),
-        select: () => later(() => void areas()),
+        // The selection becomes this range (getSelectedRange answers it from the next sync on).
+        select: () =>
+          later(() => {
+            const sheet = resolve();
+            selection.splice(0, selection.length, ...areas().map((a) => `${sheet.name}!${rectAddress(a)}`));
+          }),
         getCellProperties: (spec: { format?: Record<string, Record<string, boolean>> }) => {
           const result: { value?: unknown[][] } = {};
           answers.push(() => {
@@ -1114,6 +1119,8 @@ export function officeWorkbook(init: WorkbookInit = {}) {
     failAt(k: number, sync?: number) {
       failure = { at: k, seen: sync === undefined ? 0 : -Infinity, ...(sync === undefined ? {} : { sync }) };
     },
+    /** The selected areas, "Sheet!C3" (as WorkbookInit.selection; range.select() changes them). */
+    selection: () => [...selection],
     /** Whether an injected failure is still waiting. */
     failurePending: () => failure !== null,
   };

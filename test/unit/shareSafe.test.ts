@@ -360,10 +360,11 @@ const inputs: fc.Arbitrary<Inputs> = fc
     fteBase: fte,
     fteYear: fte,
     pwPart: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true })),
-    effect: fc.integer({ min: 0, max: 100_000 }),
+    // A lump sum never goes negative (the add-in refuses, the native form would not): the effect is a part of the lump sum before it.
+    effectPart: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true })),
     placements: fc.integer({ min: 0, max: 400 }),
     share: fc.double({ min: 0, max: 1, noNaN: true }),
-    uplift: fc.double({ min: 0, max: 2, noNaN: true }),
+    uplift: fc.double({ min: 0, max: 1, noNaN: true }),
     average: fc.double({ min: 0, max: 50_000, noNaN: true }),
     attributable: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }),
     totals: fc.array(fc.integer({ min: 1, max: 3000 }), { minLength: 3, maxLength: 3 }),
@@ -372,12 +373,16 @@ const inputs: fc.Arbitrary<Inputs> = fc
     indications: fc.integer({ min: 0, max: 400 }),
     budgets: fc.array(fc.integer({ min: 1, max: 40_000_000 }), { minLength: 3, maxLength: 3 }),
   })
-  .map(({ specificPart, pwPart, attributable, ...r }) => {
+  .map(({ specificPart, pwPart, effectPart, attributable, ...r }) => {
     const costSum = r.costs.reduce<number>((s, c) => s + (c ?? 0), 0);
+    const specific = Math.floor(costSum * specificPart);
+    const pwFte = Math.round(r.fteYear * pwPart * 10_000) / 10_000;
+    const before = ((costSum - specific) * pwFte + specific * r.fteYear) / r.fteBase;
     return {
       ...r,
-      specific: Math.floor(costSum * specificPart),
-      pwFte: Math.round(r.fteYear * pwPart * 10_000) / 10_000,
+      specific,
+      pwFte,
+      effect: Math.floor(before * effectPart * 0.999),
       attributable: attributable.map((a, i) => Math.round(a * r.totals[i])),
     };
   });

@@ -4,6 +4,7 @@
 // they claim, and large year-on-year jumps (warnings). It never changes a value.
 import { isBlankCell, isNumber, tableLayout, type Cell, type PlacedTable } from "./data";
 import { TABLE_BY_ID, type RowSpec, type TableSpec } from "./specs";
+import type { Language } from "../language";
 
 export type FindingKind = "sum" | "percentage" | "rate-above-100" | "missing" | "subtotal" | "jump";
 
@@ -67,7 +68,7 @@ const PHRASES = {
 
 export interface CheckOptions {
   /** Language of the expected/found texts (default English; the task pane passes the user's). */
-  language?: "nl" | "en";
+  language?: Language;
   /** A year-on-year change is a jump when at least this fraction of the older value… */
   jumpFraction?: number;
   /** …and at least this many units. */
@@ -339,7 +340,7 @@ export function checkTables(tables: PlacedTable[], options: CheckOptions = {}): 
 }
 
 /** A finding kind in the user's language ("missing" / "ontbreekt"), one word as the command line prints it. */
-export function findingKindText(kind: FindingKind, language: "nl" | "en" = "en"): string {
+export function findingKindText(kind: FindingKind, language: Language = "en"): string {
   return PHRASES[language].kinds[kind];
 }
 
@@ -347,7 +348,7 @@ export function findingKindText(kind: FindingKind, language: "nl" | "en" = "en")
  * One line per finding, as the command line prints them: sheet, cell, kind, expected, found —
  * the words in `language` (the expected/found texts come from checkTables in the same language).
  */
-export function formatFinding(f: Finding, language: "nl" | "en" = "en"): string {
+export function formatFinding(f: Finding, language: Language = "en"): string {
   const w = PHRASES[language];
   const kind = `${f.severity === "warning" ? `${w.warning}: ` : ""}${w.kinds[f.kind]}`;
   return `${f.sheet}\t${f.cell}\t${kind}\t${w.expected} ${f.expected}\t${w.found} ${f.found}`;
