@@ -5,9 +5,10 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { AddinError } from "../src/core/errors";
+import { AddinError, InputError } from "../src/core/errors";
 import type { Language } from "../src/core/language";
-import { cliHelp, cliMessage, type Params, type Tool } from "./cliText";
+import { codeSentence } from "../src/taskpane/strings";
+import { cliHelp, cliMessage, inputDetail, type Params, type Tool } from "./cliText";
 
 /** 0: done, or no findings; 1: findings (check-tables only); 2: cannot run. */
 export const EXIT = { ok: 0, findings: 1, cannotRun: 2 } as const;
@@ -74,10 +75,27 @@ export function parseCli(argv: string[], spec: OptionSpec, maxPositionals: numbe
   return { values, positionals, lang };
 }
 
+/**
+ * The input of `file` refused by the core's validation (an InputError, its field named as in the
+ * JSON), or of the wrong shape (a TypeError: a field missing, or not a number or a list).
+ */
+export function inputInvalid(file: string, e: InputError | TypeError): AddinError {
+  const error =
+    e instanceof InputError
+      ? new AddinError("input.invalid", { file, detail: e.message }, `the input in ${file} is not valid: ${e.message}`)
+      : new AddinError("input.shape", { file }, `the input in ${file} has the wrong shape: ${e.message}`);
+  (error as { cause?: unknown }).cause = e;
+  return error;
+}
+
 /** One line for any failure: a known code in words, a file-system error named, anything else as internal. */
 export function describeError(e: unknown, lang: Language): string {
   if (e instanceof AddinError) {
-    const text = cliMessage(lang, e.code, e.params);
+    // The validation's detail in the user's language, from its code (never the English message in Dutch).
+    const cause = (e as { cause?: unknown }).cause;
+    const params = cause instanceof InputError ? { ...e.params, detail: inputDetail(lang, cause) } : e.params;
+    // A code of the core or the writers that only the pane's table knows, in the same words.
+    const text = cliMessage(lang, e.code, params) ?? codeSentence(lang, e);
     if (text) return text;
   }
   const message = e instanceof Error ? e.message : String(e);

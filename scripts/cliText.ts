@@ -1,7 +1,9 @@
 // Every sentence the three command-line tools print, in Dutch (the default, like the templates) and
 // English. Errors are AddinError codes (src/core/errors.ts) put into words here; the words of the
 // checker's findings (expected/found, kinds) are in the core's phrase table beside the checker.
+import type { InputError } from "../src/core/errors";
 import type { Language } from "../src/core/language";
+import { codeSentence } from "../src/taskpane/strings";
 import { XLSX_LIMITS } from "../src/writers/xlsxReader";
 
 export type Tool = "proposal" | "check-tables" | "evaluation-template";
@@ -32,6 +34,9 @@ const nl: Messages = {
   "json.notObject": (p) =>
     `${p.file} moet één JSON-object met de invoer van het voorstel bevatten ({ "baseYear": …, "years": […], … }).`,
   "input.invalid": (p) => `de invoer in ${p.file} klopt niet: ${p.detail}`,
+  "input.shape": (p) =>
+    `de invoer in ${p.file} heeft niet de vorm van een voorstel: een veld ontbreekt, of is geen getal of lijst waar dat hoort; vergelijk het met de velden van ProposalInput (zie --help).`,
+  "input.field": (p) => `controleer het veld ${p.argument}.`,
   "out.exists": (p) => `${p.file} bestaat al; kies een andere naam of voeg --force toe om het te vervangen.`,
   "out.isFolder": (p) => `${p.file} is een map; kies een bestandsnaam die op .xlsx eindigt.`,
   "out.folderMissing": (p) => `de map ${p.folder} bestaat niet; maak haar eerst aan of kies een andere map.`,
@@ -83,6 +88,9 @@ const en: Messages = {
   "json.notObject": (p) =>
     `${p.file} must hold one JSON object with the proposal's input ({ "baseYear": …, "years": […], … }).`,
   "input.invalid": (p) => `the input in ${p.file} is not valid: ${p.detail}`,
+  "input.shape": (p) =>
+    `the input in ${p.file} does not have the shape of a proposal: a field is missing, or is not a number or a list where one belongs; compare it with the fields of ProposalInput (see --help).`,
+  "input.field": (p) => `check the field ${p.argument}.`,
   "out.exists": (p) => `${p.file} exists; choose another name or add --force to replace it.`,
   "out.isFolder": (p) => `${p.file} is a folder; choose a file name ending in .xlsx.`,
   "out.folderMissing": (p) => `the folder ${p.folder} does not exist; create it first or choose another folder.`,
@@ -118,6 +126,17 @@ export const CLI_MESSAGES: Record<Language, Messages> = { nl, en };
 /** The sentence for a message code; undefined for a code this table does not know. */
 export function cliMessage(lang: Language, code: string, params: Params = {}): string | undefined {
   return CLI_MESSAGES[lang][code]?.(params);
+}
+
+/**
+ * The detail of a refused input in the user's language: the sentence of its code (the task pane's
+ * table, with the field named as in the JSON), else in Dutch the field to check, in English the
+ * core's own message.
+ */
+export function inputDetail(lang: Language, e: InputError): string {
+  const sentence = codeSentence(lang, e, { argument: e.argument });
+  if (sentence) return sentence;
+  return lang === "en" ? e.message : cliMessage(lang, "input.field", { argument: e.argument })!;
 }
 
 const limits = (lang: Language) =>

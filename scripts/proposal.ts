@@ -6,7 +6,7 @@ import path from "node:path";
 import { AddinError, InputError } from "../src/core/errors";
 import { buildProposalPlan, PUBLISHED_2023_2024, type ProposalInput } from "../src/core/proposal";
 import { writePlanToXlsx } from "../src/writers/xlsxWriter";
-import { checkOutput, EXIT, readJsonFile, runCli, say, writeAtomically } from "./cli";
+import { checkOutput, EXIT, inputInvalid, readJsonFile, runCli, say, writeAtomically } from "./cli";
 
 runCli(
   "proposal",
@@ -34,8 +34,7 @@ runCli(
       plan = buildProposalPlan(input, lang);
     } catch (e) {
       // The core's validation message; a TypeError here means a field of the wrong shape in the JSON.
-      if (file && (e instanceof InputError || e instanceof TypeError))
-        throw new AddinError("input.invalid", { file, detail: e.message });
+      if (file && (e instanceof InputError || e instanceof TypeError)) throw inputInvalid(file, e);
       throw e;
     }
     await writeAtomically(out, force, (tmp) => writePlanToXlsx(plan, tmp));

@@ -1,47 +1,75 @@
 // The plausibility rules, one place for every caller: the core calculations, the custom functions
 // (through the core), the proposal input validation, the input-table reader and the CLIs (through
-// that validation). Each error names the argument and says the fix.
+// that validation). Each error names the argument and says the fix: in English in its message (what
+// #VALUE! shows), and as a code with parameters for the pane's and the CLIs' sentences.
 import { D, Dec, isBelowZero } from "./decimal";
-import { valueError } from "./errors";
+import { valueError, type ErrorParams } from "./errors";
+
+/** Why a value is refused: the English detail, and the code and parameters of its sentence. */
+export interface Problem {
+  detail: string;
+  code: string;
+  params: ErrorParams;
+}
 
 /** Guards shared by the calculations; each names the argument and the expected value. */
 export function requirePositive(value: Dec, argument: string): Dec {
-  if (!value.greaterThan(0)) throw valueError(argument, `expected a number greater than 0, got ${value.toString()}`);
+  if (!value.greaterThan(0))
+    throw valueError(argument, `expected a number greater than 0, got ${value.toString()}`, "input.notPositive", {
+      value: value.toNumber(),
+    });
   return value;
 }
 
 export function requireNonNegative(value: Dec, argument: string): Dec {
   if (isBelowZero(value)) {
-    throw valueError(argument, `expected a number of 0 or more, got ${value.toString()}`);
+    throw valueError(argument, `expected a number of 0 or more, got ${value.toString()}`, "input.negative", {
+      value: value.toNumber(),
+    });
   }
   return value;
 }
 
 /**
  * Shares, rates, uplifts and thresholds are fractions from 0 to 1. Why a value is not one, or null
- * when it is: 15 gives "15 is not a fraction: did you mean 15 %? …".
+ * when it is: 15 gives "15 is not a fraction: did you mean 15 %? …" (input.notFraction).
  */
-export function fractionProblem(value: number | Dec): string | null {
+export function fractionProblem(value: number | Dec): Problem | null {
   const v = value instanceof D ? value : new D(value as number);
-  if (isBelowZero(v)) return `${v.toString()} is not a fraction from 0 to 1 (0 % to 100 %): it cannot be negative`;
+  const s = v.toString();
+  const number = v.toNumber();
+  if (isBelowZero(v))
+    return {
+      detail: `${s} is not a fraction from 0 to 1 (0 % to 100 %): it cannot be negative`,
+      code: "input.fractionNegative",
+      params: { value: number },
+    };
   if (!v.greaterThan(1)) return null;
   if (v.lessThanOrEqualTo(100)) {
-    const s = v.toString();
-    return `${s} is not a fraction: did you mean ${s} %? Enter it as ${s}% or ${v.div(100).toString()}`;
+    const fraction = v.div(100);
+    return {
+      detail: `${s} is not a fraction: did you mean ${s} %? Enter it as ${s}% or ${fraction.toString()}`,
+      code: "input.notFraction",
+      params: { value: number, percent: number, fraction: fraction.toNumber() },
+    };
   }
-  return `${v.toString()} is not a fraction from 0 to 1 (0 % to 100 %)`;
+  return {
+    detail: `${s} is not a fraction from 0 to 1 (0 % to 100 %)`,
+    code: "input.fractionRange",
+    params: { value: number },
+  };
 }
 
 export function requireFraction(value: Dec, argument: string): Dec {
   const problem = fractionProblem(value);
-  if (problem) throw valueError(argument, problem);
+  if (problem) throw valueError(argument, problem.detail, problem.code, problem.params);
   return value;
 }
 
 /** The same rule for a plain number (the proposal input). */
 export function requireFractionNumber(value: number, argument: string): number {
   const problem = fractionProblem(value);
-  if (problem) throw valueError(argument, problem);
+  if (problem) throw valueError(argument, problem.detail, problem.code, problem.params);
   return value;
 }
 
@@ -49,16 +77,21 @@ export function requireFractionNumber(value: number, argument: string): number {
  * A lump sum never goes negative: the added-value effect can only reduce it to 0. `before` is the
  * lump sum before the effect is deducted.
  */
-export function lumpSumProblem(before: Dec, effect: Dec): string | null {
+export function lumpSumProblem(before: Dec, effect: Dec): Problem | null {
   if (!effect.greaterThan(before)) return null;
-  return (
-    `the added-value effect (${effect.toDecimalPlaces(2).toString()}) is larger than the lump sum before it ` +
-    `(${before.toDecimalPlaces(2).toString()}), and a lump sum never goes negative: check the effect's inputs ` +
-    `(an uplift or share of 15 % is 15% or 0.15, not 15)`
-  );
+  const e = effect.toDecimalPlaces(2);
+  const b = before.toDecimalPlaces(2);
+  return {
+    detail:
+      `the added-value effect (${e.toString()}) is larger than the lump sum before it ` +
+      `(${b.toString()}), and a lump sum never goes negative: check the effect's inputs ` +
+      `(an uplift or share of 15 % is 15% or 0.15, not 15)`,
+    code: "input.lumpSumNegative",
+    params: { effect: e.toNumber(), before: b.toNumber() },
+  };
 }
 
 export function requireLumpSumNotNegative(before: Dec, effect: Dec, argument = "added_value_effect"): void {
   const problem = lumpSumProblem(before, effect);
-  if (problem) throw valueError(argument, problem);
+  if (problem) throw valueError(argument, problem.detail, problem.code, problem.params);
 }

@@ -22,14 +22,23 @@ export function selectRef(ref: string): Promise<void> {
 
 /** The selected range's values; a single selected cell means the active sheet's used range. */
 export function readSelectionValues(): Promise<unknown[][]> {
+  return readSelectionTable().then((r) => r.values);
+}
+
+/**
+ * The same, with the sheet's row number (1-based) of its first row, so that problems can name rows
+ * as the sheet numbers them.
+ */
+export function readSelectionTable(): Promise<{ values: unknown[][]; firstRow?: number }> {
   return runExcel(async (context) => {
     const selected = context.workbook.getSelectedRange();
     selected.load("cellCount");
     const used = context.workbook.worksheets.getActiveWorksheet().getUsedRangeOrNullObject(true);
-    used.load("values");
-    selected.load("values");
+    used.load("values,rowIndex");
+    selected.load("values,rowIndex");
     await context.sync();
-    if (selected.cellCount === 1 && !used.isNullObject) return used.values;
-    return selected.values;
+    const range = selected.cellCount === 1 && !used.isNullObject ? used : selected;
+    const row = range.rowIndex;
+    return { values: range.values, ...(typeof row === "number" ? { firstRow: row + 1 } : {}) };
   });
 }

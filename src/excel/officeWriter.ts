@@ -92,7 +92,7 @@ export function assertValid(plan: WorkbookPlan): void {
   if (!problems.length) return;
   const more = problems.length > SHOWN_PROBLEMS ? `; … and ${problems.length - SHOWN_PROBLEMS} more` : "";
   throw new AddinError(
-    "planInvalid",
+    "write.planInvalid",
     { count: problems.length, problems: problems.slice(0, SHOWN_PROBLEMS).join("; ") + more },
     `The plan cannot be written (${problems.length} problem${problems.length === 1 ? "" : "s"}): ${problems.slice(0, SHOWN_PROBLEMS).join("; ")}${more}`,
   );
@@ -219,7 +219,7 @@ function attemptId(): string {
 
 const failed = (step: string, e: unknown, extra = "") =>
   new AddinError(
-    "writeFailed",
+    "write.failed",
     { step, reason: (e as Error)?.message ?? String(e) },
     `Excel refused the ${step} (${(e as Error)?.message ?? String(e)}); the workbook is as it was before.${extra}`,
   );
@@ -248,7 +248,7 @@ export async function writePlan<T extends WorkbookPlan>(
   const locale = formulaLocale();
   if (before.structureProtected)
     throw new AddinError(
-      "workbookProtected",
+      "write.workbookProtected",
       {},
       "The workbook structure is protected: sheets cannot be added. Unprotect the workbook (Review > Protect Workbook) and try again.",
     );
@@ -268,8 +268,8 @@ export async function writePlan<T extends WorkbookPlan>(
   const locked = clashing.find((s) => s.protected);
   if (locked)
     throw new AddinError(
-      "sheetProtected",
-      { sheet: locked.name },
+      "write.sheetProtected",
+      { sheet: locked.name, action: "replace" },
       `Sheet "${locked.name}" is protected, so it cannot be replaced. Unprotect it, or choose "keep both".`,
     );
   const clashingNames = replace ? before.names.filter((n) => planNames.has(lower(n.name))) : [];
@@ -379,7 +379,7 @@ async function revertWrite(
     await context.sync();
   } catch (e) {
     throw new AddinError(
-      "revertFailed",
+      "write.revertFailed",
       { prefix: prefix.trim(), reason: (e as Error)?.message ?? String(e) },
       `The write failed and Excel also refused to undo it (${(e as Error)?.message ?? String(e)}). Sheets whose name starts with "${prefix.trim()}" are incomplete and can be deleted; sheets named "${prefix}old …" are yours, renamed.`,
     );
@@ -506,7 +506,7 @@ async function planUndo(context: Excel.RequestContext, kind: string, confirm: st
   const visibleLeft = sheets.items.filter((ws) => ws.visibility === "Visible" && !sheetIds.includes(ws.id));
   if (sheetIds.length && !visibleLeft.length)
     throw new AddinError(
-      "undoWouldEmpty",
+      "undo.wouldEmpty",
       {},
       "Undo would remove every visible sheet of the workbook; add a sheet of your own first.",
     );

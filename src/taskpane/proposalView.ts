@@ -12,7 +12,7 @@ import {
   type ProposalPlan,
 } from "../core/proposal";
 import { announce, button, clear, el, message, radios } from "./dom";
-import { hasExcel, readSelectionValues, runExcel, selectRef } from "../excel/excelSession";
+import { hasExcel, readSelectionTable, runExcel, selectRef } from "../excel/excelSession";
 import { inspectWorkbook, previewUndo, undoLastGeneration, writePlan } from "../excel/officeWriter";
 import { describeError, describeProblem, formatNumber, progressText, type Language, type Strings } from "./strings";
 
@@ -77,7 +77,9 @@ export function proposalView(lang: Language, t: Strings): HTMLElement {
   async function readSelection(): Promise<void> {
     if (!hasExcel()) return clear(inputStatus, message("warning", t.errors.noExcel));
     try {
-      const r = readProposalInputs((await readSelectionValues()) as Cell[][]);
+      // Rows named as the sheet numbers them (the selection's top row is known).
+      const table = await readSelectionTable();
+      const r = readProposalInputs(table.values as Cell[][], { firstRow: table.firstRow });
       if (!r.input) {
         const problems = [...new Set(r.problems.map((q) => describeProblem(t, q)))];
         // What was read, so the user sees which municipalities the table gave before fixing it.

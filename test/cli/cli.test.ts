@@ -242,6 +242,28 @@ describe("command-line tools: one line for every mistake, exit 2", function () {
     assert.ok(!fs.existsSync(at("p.xlsx")), "nothing written");
   });
 
+  it("invalid proposal input in Dutch (the default): the validation's sentence in Dutch, never its English message", () => {
+    const uplift = { ...PUBLISHED_2023_2024, addedValue: { ...PUBLISHED_2023_2024.addedValue, uplift: 15 } };
+    fs.writeFileSync(at("uplift.json"), JSON.stringify(uplift));
+    const r = run("proposal", ["--out", "p.xlsx", "--input", "uplift.json"]);
+    assertOneLine(
+      r,
+      "proposal",
+      /^proposal: de invoer in uplift\.json klopt niet: addedValue\.uplift: 15 is geen fractie: bedoelde u 15 %\? Vul 15% of 0,15 in\.$/,
+    );
+    const none = run("proposal", ["--out", "p.xlsx", "--input", "invalid.json"]);
+    assertOneLine(none, "proposal", /klopt niet: municipalities: verwacht 1 tot 400 gemeenten\.$/);
+    assert.doesNotMatch(r.stderr + none.stderr, /not a fraction|expected/);
+    // A field of the wrong shape: a sentence, not the engine's TypeError.
+    fs.writeFileSync(at("shape.json"), JSON.stringify({ ...PUBLISHED_2023_2024, municipalities: [null] }));
+    assertOneLine(
+      run("proposal", ["--out", "p.xlsx", "--input", "shape.json"]),
+      "proposal",
+      /shape\.json heeft niet de vorm van een voorstel/,
+    );
+    assert.ok(!fs.existsSync(at("p.xlsx")), "nothing written");
+  });
+
   it("the same mistakes in English with --lang en", () => {
     assertOneLine(
       run("check-tables", ["missing.xlsx", "--lang", "en"]),

@@ -33,8 +33,8 @@ const LANGUAGES = [
 ] as const;
 const THEMES = ["light", "dark"] as const;
 
-// The published report's tables in the Excel stand-in: Check tables lists real findings, and the
-// other workflows fail on what the stand-in lacks, which shows their error messages.
+// The published report's tables in the unit tests' fake workbook (excelFake.ts): Check tables lists
+// real findings, the proposal is generated from the selection, and share-safe finds no IBN formulas.
 const REPORT_PLAN = buildEvaluationPlan(REPORT_2023, { mode: "published" });
 const WITH_EXCEL: PaneOptions = {
   workbook: {
@@ -82,7 +82,7 @@ async function selectTab(page: Page, tab: Tab): Promise<void> {
 
 /**
  * Brings out the texts a user meets without a workbook: the hidden selection tools, and each
- * workflow's main button (which says that it needs Excel, or runs against the Excel stand-in).
+ * workflow's main button (which says that it needs Excel, or runs against the fake workbook).
  */
 async function exercise(page: Page, tab: Tab): Promise<void> {
   const panel = `#panel-${tab}`;
@@ -362,8 +362,8 @@ describe("task pane for everyone: axe-core, keyboard, theme, one language (built
         } finally {
           await bare.page.close();
         }
-        // With the Excel stand-in: the findings of Check tables, with their expected and found
-        // values, and the other workflows' error messages.
+        // With the fake workbook: the findings of Check tables, with their expected and found
+        // values, and the other workflows' results.
         const withExcel = await open(l.displayLanguage, WITH_EXCEL);
         try {
           for (const tab of TABS) {

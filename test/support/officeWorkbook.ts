@@ -1,4 +1,5 @@
-// The one fake Excel workbook of the tests and the benchmark, on office-addin-mock's request context.
+// The one fake Excel workbook of the tests and the benchmark, on office-addin-mock's request context;
+// the e2e tests bundle it for the built task pane in Chromium (test/e2e/excelFake.ts).
 //
 // Strict where Office.js is strict: a property that Excel has to send (an address, a sheet's id, a
 // range's formulas) throws until it was load()ed and context.sync() ran, and loading or writing a

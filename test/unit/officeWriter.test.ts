@@ -314,7 +314,7 @@ describe("Office.js writer: refusals before the first write", () => {
     for (const onConflict of ["keepBoth", "replace"] as const) {
       await assert.rejects(
         writePlan(wb.context, generatedPlan(6, 2), { onConflict }),
-        (e: unknown) => e instanceof AddinError && e.code === "workbookProtected" && /Unprotect/.test(e.message),
+        (e: unknown) => e instanceof AddinError && e.code === "write.workbookProtected" && /Unprotect/.test(e.message),
       );
     }
     assert.equal(wb.counts.operations, 0);
@@ -326,7 +326,7 @@ describe("Office.js writer: refusals before the first write", () => {
     const before = wb.snapshot();
     await assert.rejects(
       writePlan(wb.context, generatedPlan(6, 2), { onConflict: "replace" }),
-      (e: unknown) => e instanceof AddinError && e.code === "sheetProtected" && e.params.sheet === "Invoer",
+      (e: unknown) => e instanceof AddinError && e.code === "write.sheetProtected" && e.params.sheet === "Invoer",
     );
     assert.equal(wb.counts.operations, 0);
     assert.deepEqual(wb.snapshot(), before);
@@ -512,7 +512,7 @@ describe("Office.js writer: undo by identity", () => {
     await writePlan(wb.context, generatedPlan(6, 2), { onConflict: "replace" });
     await assert.rejects(
       undoLastGeneration(wb.context),
-      (e: unknown) => e instanceof AddinError && e.code === "undoWouldEmpty",
+      (e: unknown) => e instanceof AddinError && e.code === "undo.wouldEmpty",
     );
     assert.deepEqual(wb.sheetNames(), ["Invoer", "Berekening"]);
   });

@@ -60,8 +60,21 @@ describe("proposal core: reading the input sheet back", () => {
       ["something else", 1],
     ]);
     assert.equal(r.input, undefined);
-    assert.ok(r.problems.some((p) => p.includes("Kostenregel")));
-    assert.ok(r.problems.some((p) => p.includes("Gemeente")));
+    assert.ok(r.problems.some((p) => p.message.includes("Kostenregel")));
+    assert.ok(r.problems.some((p) => p.message.includes("Gemeente")));
+    // Typed, for the pane's sentence in the user's language: both labels, the table's own.
+    assert.ok(r.problems.some((p) => p.code === "read.noRow" && p.params.label === "Kostenregel"));
+    assert.ok(r.problems.every((p) => p.code?.startsWith("read.")));
+  });
+  it("a selection that is no input table at all: one problem, not every label", () => {
+    const r = readProposalInputs([
+      ["Naam", "Bedrag"],
+      ["iets", 1],
+    ]);
+    assert.deepEqual(
+      r.problems.map((p) => p.code),
+      ["read.notRecognised"],
+    );
   });
 });
 
@@ -82,10 +95,17 @@ describe("proposal core: reading the municipality table row by row", () => {
     const r = readProposalInputs(g);
     assert.equal(r.input, undefined);
     assert.ok(
-      r.problems.some((p) => p.includes(`blank row ${at + 1}`)),
-      r.problems.join("; "),
+      r.problems.some((p) => p.message.includes(`blank row ${at + 1} of the selection`)),
+      r.problems.map((p) => p.message).join("; "),
     );
     assert.equal(r.municipalities.length, PUBLISHED_2023_2024.municipalities.length - 1);
+    const blank = r.problems.find((p) => p.code === "read.municipalityBlank");
+    assert.deepEqual(blank?.params, { rows: String(at + 1), count: 1, of: "selection" });
+    // The selection's top row known (the table starts in row 5): the sheet's own row numbers.
+    const onSheet = readProposalInputs(g, { firstRow: 5 });
+    const blankOnSheet = onSheet.problems.find((p) => p.code === "read.municipalityBlank");
+    assert.deepEqual(blankOnSheet?.params, { rows: String(at + 5), count: 1 });
+    assert.match(blankOnSheet!.message, new RegExp(`blank row ${at + 5}:`));
   });
   it("numbers used as names and duplicate names are problems listing every row", () => {
     const g = grid();
@@ -98,14 +118,16 @@ describe("proposal core: reading the municipality table row by row", () => {
     const r = readProposalInputs(g);
     assert.equal(r.input, undefined);
     assert.ok(
-      r.problems.some((p) => p.includes(`rows ${a + 1}, ${b + 1}`)),
-      r.problems.join("; "),
+      r.problems.some((p) => p.message.includes(`rows ${a + 1}, ${b + 1}`)),
+      r.problems.map((p) => p.message).join("; "),
     );
     const first = rowOf(g, "Bernheze");
     assert.ok(
-      r.problems.some((p) => p.includes('"Bernheze"') && p.includes(`rows ${first + 1}, ${c + 1}`)),
-      r.problems.join("; "),
+      r.problems.some((p) => p.message.includes('"Bernheze"') && p.message.includes(`rows ${first + 1}, ${c + 1}`)),
+      r.problems.map((p) => p.message).join("; "),
     );
+    const twice = r.problems.find((p) => p.code === "read.municipalityTwice");
+    assert.deepEqual(twice?.params, { name: "Bernheze", rows: `${first + 1}, ${c + 1}`, count: 2, of: "selection" });
   });
   it("blank rows after the table end it, as before", () => {
     const g = grid();
@@ -119,9 +141,13 @@ describe("proposal core: reading the municipality table row by row", () => {
     const r = readProposalInputs(g);
     assert.equal(r.input, undefined);
     assert.ok(
-      r.problems.some((p) => /uplift: 15 is not a fraction: did you mean 15 %\?/.test(p)),
-      r.problems.join("; "),
+      r.problems.some((p) => /uplift: 15 is not a fraction: did you mean 15 %\?/.test(p.message)),
+      r.problems.map((p) => p.message).join("; "),
     );
+    const typed = r.problems[0];
+    assert.ok(typed instanceof InputError);
+    assert.equal(typed.code, "input.notFraction");
+    assert.deepEqual(typed.params, { value: 15, percent: 15, fraction: 0.15 });
   });
 });
 

@@ -111,14 +111,15 @@ describe("task pane in one language", () => {
       'De invoer "Aandeel vraaggestuurd" klopt niet. Controleer de invoertabel en probeer het opnieuw.',
     );
     assert.equal(describeError(strings.en, e), "addedValue.demandDrivenShare: value 1 is 15; expected at most 1");
-    // An InputError that carries a code (proposed for the core) gets its sentence, with the input's label.
-    const typed = Object.assign(valueError("addedValue.uplift", "15 is not a fraction"), {
-      code: "input.notFraction",
-      params: { value: 15, fraction: 0.15 },
+    // An InputError that carries a code gets its sentence, with the input's label.
+    const typed = valueError("addedValue.uplift", "15 is not a fraction", "input.notFraction", {
+      value: 15,
+      percent: 15,
+      fraction: 0.15,
     });
     assert.equal(
       describeError(strings.nl, typed),
-      "Effect hogere toegevoegde waarde (TW): 15 is geen fractie. Bedoelt u 15 %? Vul 15% of 0,15 in.",
+      "Effect hogere toegevoegde waarde (TW): 15 is geen fractie: bedoelde u 15 %? Vul 15% of 0,15 in.",
     );
     assert.equal(argumentLabel("nl", "P-budget of Ede"), "P-budget Ede");
     assert.equal(argumentLabel("nl", "occupancy.wsw"), "Bezetting doelgroep (fte's)");

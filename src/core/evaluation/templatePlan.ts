@@ -1,6 +1,7 @@
 // Evaluation tables as a workbook plan: the templates evaluators fill (native formulas for every
 // total and percentage, or the add-in's functions where the user wants them), or a report's
 // tables exactly as published (constants), for the checker.
+import { AddinError } from "../errors";
 import { address, rangeAddress } from "../plan/a1";
 import { SheetBuilder } from "../plan/sheetBuilder";
 import { PRINT_TEXT, withPrintSetup } from "../plan/print";
@@ -46,7 +47,8 @@ export function buildEvaluationPlan(
   const layouts = new Map<string, ReturnType<typeof tableLayout>>();
   for (const data of tables) {
     const spec = TABLE_BY_ID.get(data.table);
-    if (!spec) throw new Error(`unknown evaluation table ${data.table}`);
+    if (!spec)
+      throw new AddinError("evaluation.unknownTable", { table: data.table }, `unknown evaluation table ${data.table}`);
     const p: PlacedTable = {
       ...data,
       ...(options.blank ? { values: {}, pcts: {} } : {}),

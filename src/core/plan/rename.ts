@@ -1,5 +1,6 @@
 // "Keep both": the same plan under new sheet names and defined names, with every formula, name
 // reference and chart range rewritten to match.
+import { AddinError } from "../errors";
 import { quoteSheet } from "./a1";
 import type { PlanBlock, WorkbookPlan } from "./types";
 import { MAX_SHEET_NAME_LENGTH as MAX_SHEET_NAME } from "../excelLimits";
@@ -102,5 +103,9 @@ export function freeVariant<T extends WorkbookPlan>(
     const variant = planVariant(plan, n);
     if (free(variant)) return { plan: variant, n };
   }
-  throw new Error(`No free variant of the sheet and defined names up to "(${MAX_VARIANT})".`);
+  throw new AddinError(
+    "plan.noFreeVariant",
+    { max: MAX_VARIANT },
+    `No free variant of the sheet and defined names up to "(${MAX_VARIANT})".`,
+  );
 }

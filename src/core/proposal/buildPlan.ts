@@ -1,229 +1,14 @@
 // Builds the proposal workbook plan: six sheets of native Excel formulas (no custom functions), so the
 // workbook recalculates in Excel 2016+, Excel on the web and LibreOffice, with or without the add-in.
-import { address, quoteSheet, rangeAddress } from "../plan/a1";
+import { address, rangeAddress } from "../plan/a1";
 import { printSheets, proposalPrint } from "../plan/print";
 import { SheetBuilder } from "../plan/sheetBuilder";
 import { NUMBER_FORMATS as F, type PlanChart, type PlanName, type WorkbookPlan } from "../plan/types";
 import { validateProposalInput, type ProposalInput } from "./input";
+import { buildInputs, type InputRefs } from "./inputsSheet";
 import { LABELS, type Labels, type PlanLanguage } from "./labels";
 
-/** Cell references that later sheets use to read earlier ones (absolute, sheet-qualified). */
-interface Refs {
-  baseYear: string;
-  /** Header cell of every year: allocation years (previous period, then proposal years). */
-  allocYear: string[];
-  year: string[];
-  qiYear: string[];
-  costLabel: string[];
-  costAmount: string[];
-  specificPw: string;
-  /** Wsw and PW fte: base year, then proposal years. */
-  wsw: string[];
-  pw: string[];
-  tw: { placements: string; share: string; uplift: string; average: string; applies: string[] };
-  prev: { lumpSum: string[]; wsw: string[]; pw: string[] };
-  municipality: string[];
-  /** pBudget[i][j]: municipality i, allocation year j. */
-  pBudget: string[][];
-  qi: {
-    wsw: string[];
-    pw: string[];
-    attributable: string[];
-    nonAttributable: string[];
-    regular: string[];
-    threshold: string;
-  };
-}
-
-const qualify = (sheet: string, row: number, col: number) => `${quoteSheet(sheet)}!${address(row, col, true)}`;
-
-function buildInputs(p: ProposalInput, t: Labels, names: PlanName[]) {
-  const s = new SheetBuilder(t.sheets.inputs);
-  const n = p.years.length;
-  const name = (id: string, row: number, col: number, rows = 1, cols = 1) =>
-    names.push({ name: `ibn_${id}`, ref: s.ref(row, col, rows, cols) });
-  const q = (row: number, col: number) => qualify(s.name, row, col);
-  s.label(0, 0, t.inputsTitle, "title").label(1, 0, t.inputsNote, "note");
-
-  let r = 3;
-  s.label(r, 0, t.baseYear).value(r, 1, p.baseYear, F.year);
-  name("base_year", r, 1);
-  const baseYear = q(r, 1);
-  r += 1;
-  s.label(r, 0, t.proposalYears);
-  p.years.forEach((y, j) => s.value(r, 1 + j, y, F.year));
-  name("years", r, 1, 1, n);
-  const year = p.years.map((_, j) => q(r, 1 + j));
-
-  r += 2;
-  s.labels(r, 0, [t.costLine]).formula(r, 1, baseYear, F.year, "header");
-  const first = r + 1;
-  p.costLines.forEach((c, i) => s.value(first + i, 0, c.label, undefined).value(first + i, 1, c.amount, F.euro));
-  const last = first + p.costLines.length - 1;
-  name("cost_labels", first, 0, p.costLines.length, 1);
-  name("cost_lines", first, 1, p.costLines.length, 1);
-  s.label(last + 1, 0, t.totalCosts, "total").formula(
-    last + 1,
-    1,
-    `SUM(${rangeAddress(first, 1, p.costLines.length, 1)})`,
-    F.euro,
-    "total",
-  );
-  r = last + 3;
-  s.label(r, 0, t.specificPw).value(r, 1, p.specificPwCostsBase, F.euro);
-  name("specific_pw_base", r, 1);
-  const specificPw = q(r, 1);
-
-  // Occupancy: base year and proposal years; projected years are formulas on the parameters below.
-  r += 2;
-  s.labels(r, 0, [t.occupancyInput]).formula(r, 1, baseYear, F.year, "header");
-  year.forEach((y, j) => s.formula(r, 2 + j, y, F.year, "header"));
-  const wswRow = r + 1;
-  const pwRow = r + 2;
-  s.label(wswRow, 0, t.wsw).label(pwRow, 0, t.pw);
-  const o = p.occupancy;
-  if (o.mode === "given") {
-    o.wsw.forEach((v, j) => s.value(wswRow, 1 + j, v, F.fte));
-    o.pw.forEach((v, j) => s.value(pwRow, 1 + j, v, F.fte));
-    r = pwRow + 2;
-  } else {
-    const pr = pwRow + 2;
-    s.labels(pr, 0, [t.projection]);
-    const params: [string, string, number, string][] = [
-      ["wsw_outflow_rate", t.wswOutflowRate, o.wswOutflowRate, F.pct1],
-      ["pw_inflow", t.pwInflow, o.pwInflowPersons, F.integer],
-      ["pw_outflow", t.pwOutflow, o.pwOutflowPersons, F.integer],
-      ["fte_per_person", t.ftePerPerson, o.ftePerPerson, "0.00"],
-    ];
-    params.forEach(([id, label, v, fmt], k) => {
-      s.label(pr + 1 + k, 0, label).value(pr + 1 + k, 1, v, fmt);
-      name(id, pr + 1 + k, 1);
-    });
-    const [rate, inflow, outflow, fpp] = params.map((_, k) => address(pr + 1 + k, 1, true));
-    s.value(wswRow, 1, o.wswBase, F.fte).value(pwRow, 1, o.pwBase, F.fte);
-    for (let j = 1; j <= n; j++) {
-      s.formula(wswRow, 1 + j, `${address(wswRow, j)}*(1-${rate})`, F.fte);
-      s.formula(pwRow, 1 + j, `MAX(0,${address(pwRow, j)}+(${inflow}-${outflow})*${fpp})`, F.fte);
-    }
-    r = pr + params.length + 2;
-  }
-  name("wsw", wswRow, 1, 1, n + 1);
-  name("pw", pwRow, 1, 1, n + 1);
-  const wsw = Array.from({ length: n + 1 }, (_, j) => q(wswRow, 1 + j));
-  const pw = Array.from({ length: n + 1 }, (_, j) => q(pwRow, 1 + j));
-
-  // Added-value (TW) effect parameters, and per year whether it is deducted.
-  s.labels(r, 0, [t.addedValue]);
-  const a = p.addedValue;
-  const twParams: [string, string, number, string][] = [
-    ["tw_placements", t.placements, a.placements, F.integer],
-    ["tw_demand_share", t.demandShare, a.demandDrivenShare, F.pct0],
-    ["tw_uplift", t.uplift, a.uplift, F.pct0],
-    ["tw_average_value", t.averageValue, a.averageAddedValue, F.euroCents],
-  ];
-  twParams.forEach(([id, label, v, fmt], k) => {
-    s.label(r + 1 + k, 0, label).value(r + 1 + k, 1, v, fmt);
-    name(id, r + 1 + k, 1);
-  });
-  const [placements, share, uplift, average] = twParams.map((_, k) => q(r + 1 + k, 1));
-  r += twParams.length + 1;
-  s.label(r, 0, t.applies);
-  a.applies.forEach((v, j) => s.value(r, 1 + j, v, "0"));
-  name("tw_applies", r, 1, 1, n);
-  const applies = a.applies.map((_, j) => q(r, 1 + j));
-
-  // Previous period, shown beside the proposal.
-  const prev = { lumpSum: [] as string[], wsw: [] as string[], pw: [] as string[] };
-  const allocYear: string[] = [];
-  if (p.previous) {
-    r += 2;
-    const pp = p.previous;
-    s.labels(r, 0, [t.previous, ...pp.years]);
-    pp.years.forEach((_, j) => s.set(r, 1 + j, { value: pp.years[j], format: F.year, style: "input" }));
-    name("prev_years", r, 1, 1, pp.years.length);
-    pp.years.forEach((_, j) => allocYear.push(q(r, 1 + j)));
-    const rows: [keyof typeof prev, string, number[], string][] = [
-      ["lumpSum", t.lumpSumFee, pp.lumpSums, F.euro],
-      ["wsw", t.wsw, pp.wsw, F.fte],
-      ["pw", t.pw, pp.pw, F.fte],
-    ];
-    rows.forEach(([key, label, values, fmt], k) => {
-      s.label(r + 1 + k, 0, label);
-      values.forEach((v, j) => s.value(r + 1 + k, 1 + j, v, fmt));
-      name(`prev_${key === "lumpSum" ? "lumpsum" : key}`, r + 1 + k, 1, 1, values.length);
-      prev[key] = values.map((_, j) => q(r + 1 + k, 1 + j));
-    });
-    r += rows.length + 1;
-  }
-  allocYear.push(...year);
-
-  // P-budgets per municipality and allocation year.
-  r += 1;
-  s.labels(r, 0, [t.municipality]);
-  allocYear.forEach((y, j) => s.formula(r, 1 + j, y, F.year, "header"));
-  const m0 = r + 1;
-  p.municipalities.forEach((m, i) => {
-    s.value(m0 + i, 0, m.name);
-    m.pBudgets.forEach((b, j) => s.value(m0 + i, 1 + j, b, F.euro));
-  });
-  const M = p.municipalities.length;
-  name("municipalities", m0, 0, M, 1);
-  name("pbudget", m0, 1, M, allocYear.length);
-  const municipality = p.municipalities.map((_, i) => q(m0 + i, 0));
-  const pBudget = p.municipalities.map((_, i) => allocYear.map((_, j) => q(m0 + i, 1 + j)));
-  r = m0 + M + 1;
-
-  // Quasi-in-house inputs.
-  const qi = p.quasiInhouse;
-  s.labels(r, 0, [t.quasiInput]);
-  qi.years.forEach((y, k) => s.set(r, 1 + k, { value: y, format: F.year, style: "input" }));
-  name("qi_years", r, 1, 1, qi.years.length);
-  const qiYear = qi.years.map((_, k) => q(r, 1 + k));
-  const qiRows: [string, string, number[]][] = [
-    ["qi_wsw", t.wsw, qi.wsw],
-    ["qi_pw", t.pw, qi.pw],
-    ["qi_attributable_staff", t.attributableStaff, qi.attributableStaff],
-    ["qi_non_attributable_staff", t.nonAttributableStaff, qi.nonAttributableStaff],
-    ["qi_regular_staff", t.regularStaff, qi.regularProductionStaff],
-  ];
-  const qiRefs = qiRows.map(([id, label, values], k) => {
-    s.label(r + 1 + k, 0, label);
-    values.forEach((v, j) => s.value(r + 1 + k, 1 + j, v, F.fte));
-    name(id, r + 1 + k, 1, 1, values.length);
-    return values.map((_, j) => q(r + 1 + k, 1 + j));
-  });
-  r += qiRows.length + 1;
-  s.label(r, 0, t.threshold).value(r, 1, qi.threshold, F.pct0);
-  name("qi_threshold", r, 1);
-
-  s.columnWidths([44, ...Array(Math.max(n + 1, allocYear.length, qi.years.length)).fill(14)]);
-  const refs: Refs = {
-    baseYear,
-    allocYear,
-    year,
-    qiYear,
-    costLabel: p.costLines.map((_, i) => q(first + i, 0)),
-    costAmount: p.costLines.map((_, i) => q(first + i, 1)),
-    specificPw,
-    wsw,
-    pw,
-    tw: { placements, share, uplift, average, applies },
-    prev,
-    municipality,
-    pBudget,
-    qi: {
-      wsw: qiRefs[0],
-      pw: qiRefs[1],
-      attributable: qiRefs[2],
-      nonAttributable: qiRefs[3],
-      regular: qiRefs[4],
-      threshold: q(r, 1),
-    },
-  };
-  return { sheet: s.build("FFC000"), refs };
-}
-
-function buildOccupancy(refs: Refs, t: Labels, n: number) {
+function buildOccupancy(refs: InputRefs, t: Labels, n: number) {
   const s = new SheetBuilder(t.sheets.occupancy);
   s.label(0, 0, t.occupancyTitle, "title");
   s.labels(2, 0, [t.occupancyTitle]).formula(2, 1, refs.baseYear, F.year, "header");
@@ -252,7 +37,7 @@ function buildOccupancy(refs: Refs, t: Labels, n: number) {
   };
 }
 
-function buildExtraCosts(refs: Refs, occTotal: string[], t: Labels, n: number) {
+function buildExtraCosts(refs: InputRefs, occTotal: string[], t: Labels, n: number) {
   const s = new SheetBuilder(t.sheets.extraCosts);
   s.label(0, 0, t.extraCostsTitle, "title").label(1, 0, t.scaledNote, "note");
   s.labels(3, 0, [t.costLine]).formula(3, 1, refs.baseYear, F.year, "header");
@@ -283,7 +68,7 @@ function buildExtraCosts(refs: Refs, occTotal: string[], t: Labels, n: number) {
 }
 
 function buildLumpSum(
-  refs: Refs,
+  refs: InputRefs,
   occ: ReturnType<typeof buildOccupancy>,
   costs: ReturnType<typeof buildExtraCosts>,
   t: Labels,
@@ -317,26 +102,24 @@ function buildLumpSum(
   }
 
   // Comparison with the previous period: the fee in whole euros, occupancy and the fee per PW fte.
-  const c0 = 11;
+  const cmp = { title: 10, header: 11, fee: 12, wsw: 13, pw: 14, total: 15, perFte: 16 };
   const prevN = refs.prev.lumpSum.length;
-  s.label(c0 - 1, 0, t.comparisonTitle, "title");
-  s.labels(c0, 0, [""]);
-  refs.allocYear.forEach((y, j) => s.formula(c0, 1 + j, y, F.year, "header"));
-  s.label(c0 + 1, 0, t.lumpSumFee)
-    .label(c0 + 2, 0, t.wsw)
-    .label(c0 + 3, 0, t.pw);
-  s.label(c0 + 4, 0, t.totalEmployed, "total").label(c0 + 5, 0, t.perFte);
+  s.label(cmp.title, 0, t.comparisonTitle, "title");
+  s.labels(cmp.header, 0, [""]);
+  refs.allocYear.forEach((y, j) => s.formula(cmp.header, 1 + j, y, F.year, "header"));
+  s.label(cmp.fee, 0, t.lumpSumFee).label(cmp.wsw, 0, t.wsw).label(cmp.pw, 0, t.pw);
+  s.label(cmp.total, 0, t.totalEmployed, "total").label(cmp.perFte, 0, t.perFte);
   const fee: string[] = [];
   refs.allocYear.forEach((_, j) => {
     const c = 1 + j;
     const k = j - prevN; // proposal-year index, negative for the previous period
-    s.formula(c0 + 1, c, k < 0 ? refs.prev.lumpSum[j] : `ROUND(${s.at(rows.total, 1 + k)},0)`, F.euro);
-    s.formula(c0 + 2, c, k < 0 ? refs.prev.wsw[j] : occ.wsw[k + 1], F.fte);
-    s.formula(c0 + 3, c, k < 0 ? refs.prev.pw[j] : occ.pw[k + 1], F.fte);
-    s.formula(c0 + 4, c, `${s.at(c0 + 2, c)}+${s.at(c0 + 3, c)}`, F.fte, "total");
+    s.formula(cmp.fee, c, k < 0 ? refs.prev.lumpSum[j] : `ROUND(${s.at(rows.total, 1 + k)},0)`, F.euro);
+    s.formula(cmp.wsw, c, k < 0 ? refs.prev.wsw[j] : occ.wsw[k + 1], F.fte);
+    s.formula(cmp.pw, c, k < 0 ? refs.prev.pw[j] : occ.pw[k + 1], F.fte);
+    s.formula(cmp.total, c, `${s.at(cmp.wsw, c)}+${s.at(cmp.pw, c)}`, F.fte, "total");
     // A year without PW fte has no lump sum per PW fte (the core's null), not #DIV/0!.
-    s.formula(c0 + 5, c, `IF(${s.at(c0 + 3, c)}=0,"",${s.at(c0 + 1, c)}/${s.at(c0 + 3, c)})`, F.euro);
-    fee.push(s.ref(c0 + 1, c));
+    s.formula(cmp.perFte, c, `IF(${s.at(cmp.pw, c)}=0,"",${s.at(cmp.fee, c)}/${s.at(cmp.pw, c)})`, F.euro);
+    fee.push(s.ref(cmp.fee, c));
   });
   return {
     sheet: s
@@ -346,11 +129,11 @@ function buildLumpSum(
     lumpSum: s.ref(rows.total, 1, 1, n),
     check: s.ref(rows.check, 1, 1, n),
     fee,
-    feeRow: s.ref(c0 + 1, 1, 1, refs.allocYear.length),
+    feeRow: s.ref(cmp.fee, 1, 1, refs.allocYear.length),
   };
 }
 
-function buildAllocation(refs: Refs, fee: string[], t: Labels, p: ProposalInput) {
+function buildAllocation(refs: InputRefs, fee: string[], t: Labels, p: ProposalInput) {
   const s = new SheetBuilder(t.sheets.allocation);
   const N = refs.allocYear.length;
   const M = refs.municipality.length;
@@ -445,7 +228,7 @@ function buildAllocation(refs: Refs, fee: string[], t: Labels, p: ProposalInput)
   };
 }
 
-function buildQuasiInhouse(refs: Refs, t: Labels) {
+function buildQuasiInhouse(refs: InputRefs, t: Labels) {
   const s = new SheetBuilder(t.sheets.quasi);
   const K = refs.qiYear.length;
   const avg = 1 + K;
@@ -464,6 +247,8 @@ function buildQuasiInhouse(refs: Refs, t: Labels) {
     regular: 10,
     nonAttrTotal: 11,
     total: 12,
+    threshold: 14,
+    result: 15,
   };
   const labels: [number, string, "label" | "total"][] = [
     [R.wsw, t.wsw, "label"],
@@ -493,19 +278,19 @@ function buildQuasiInhouse(refs: Refs, t: Labels) {
   // The test pools the years: all attributable fte over all fte, not the mean of the yearly percentages.
   const across = (row: number) => rangeAddress(row, 1, 1, K);
   s.formula(R.pct, avg, `SUM(${across(R.attrTotal)})/SUM(${across(R.total)})`, F.pct1, "total");
-  s.label(R.total + 2, 0, t.threshold).formula(R.total + 2, 1, refs.qi.threshold, F.pct0);
-  s.label(R.total + 3, 0, t.result, "total");
+  s.label(R.threshold, 0, t.threshold).formula(R.threshold, 1, refs.qi.threshold, F.pct0);
+  s.label(R.result, 0, t.result, "total");
   s.formula(
-    R.total + 3,
+    R.result,
     1,
-    `IF(${s.at(R.pct, avg)}>${s.at(R.total + 2, 1)},"${t.passes}","${t.fails}")`,
+    `IF(${s.at(R.pct, avg)}>${s.at(R.threshold, 1)},"${t.passes}","${t.fails}")`,
     undefined,
     "check",
   );
   return {
     sheet: s.columnWidths([36, ...Array(K + 1).fill(12)]).build(),
     pct: s.ref(R.pct, avg),
-    result: s.ref(R.total + 3, 1),
+    result: s.ref(R.result, 1),
   };
 }
 
@@ -533,8 +318,8 @@ export function buildProposalPlan(
   const base = LABELS[language];
   const t: Labels = inputsSheet ? { ...base, sheets: { ...base.sheets, inputs: inputsSheet } } : base;
   const n = input.years.length;
-  const names: PlanName[] = [];
-  const inputs = buildInputs(input, t, names);
+  const inputs = buildInputs(input, t);
+  const names: PlanName[] = [...inputs.names];
   const occ = buildOccupancy(inputs.refs, t, n);
   const costs = buildExtraCosts(inputs.refs, occ.total, t, n);
   const lump = buildLumpSum(inputs.refs, occ, costs, t, n);

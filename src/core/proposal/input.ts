@@ -77,14 +77,29 @@ export const LIMITS = { maxYears: 10, maxMunicipalities: 400, maxCostLines: 100 
 const finite = (n: unknown): n is number => typeof n === "number" && Number.isFinite(n);
 
 function numbers(list: unknown, name: string, length: number, opts: { min?: number; max?: number } = {}): void {
-  if (!Array.isArray(list) || list.length !== length)
-    throw valueError(name, `expected ${length} number(s), got ${Array.isArray(list) ? list.length : typeof list}`);
+  if (!Array.isArray(list) || list.length !== length) {
+    const got = Array.isArray(list) ? list.length : typeof list;
+    throw valueError(name, `expected ${length} number(s), got ${got}`, "input.count", { expected: length, got });
+  }
   list.forEach((n, i) => {
-    if (!finite(n)) throw valueError(name, `value ${i + 1} is not a number (${JSON.stringify(n)})`);
+    const index = i + 1;
+    if (!finite(n))
+      throw valueError(name, `value ${index} is not a number (${JSON.stringify(n)})`, "input.notNumber", {
+        index,
+        value: String(JSON.stringify(n)),
+      });
     if (opts.min !== undefined && n < opts.min)
-      throw valueError(name, `value ${i + 1} is ${n}; expected at least ${opts.min}`);
+      throw valueError(name, `value ${index} is ${n}; expected at least ${opts.min}`, "input.tooSmall", {
+        index,
+        value: n,
+        min: opts.min,
+      });
     if (opts.max !== undefined && n > opts.max)
-      throw valueError(name, `value ${i + 1} is ${n}; expected at most ${opts.max}`);
+      throw valueError(name, `value ${index} is ${n}; expected at most ${opts.max}`, "input.tooLarge", {
+        index,
+        value: n,
+        max: opts.max,
+      });
   });
 }
 
@@ -95,10 +110,15 @@ function fraction(n: unknown, name: string): void {
 }
 
 function years(list: unknown, name: string): void {
-  if (!Array.isArray(list) || list.length === 0) throw valueError(name, "expected at least one year");
+  if (!Array.isArray(list) || list.length === 0) throw valueError(name, "expected at least one year", "input.noYears");
   list.forEach((y, i) => {
-    if (!Number.isInteger(y) || y < 1900 || y > 2200) throw valueError(name, `value ${i + 1} (${y}) is not a year`);
-    if (i > 0 && y !== list[i - 1] + 1) throw valueError(name, "expected consecutive years");
+    if (!Number.isInteger(y) || y < 1900 || y > 2200)
+      throw valueError(name, `value ${i + 1} (${y}) is not a year`, "input.notYear", {
+        index: i + 1,
+        value: String(y),
+      });
+    if (i > 0 && y !== list[i - 1] + 1)
+      throw valueError(name, "expected consecutive years", "input.yearsNotConsecutive");
   });
 }
 
@@ -106,30 +126,35 @@ function years(list: unknown, name: string): void {
 export function validateProposalInput(p: ProposalInput): void {
   years([p.baseYear], "baseYear");
   years(p.years, "years");
-  if (p.years.length > LIMITS.maxYears) throw valueError("years", `at most ${LIMITS.maxYears} years`);
+  if (p.years.length > LIMITS.maxYears)
+    throw valueError("years", `at most ${LIMITS.maxYears} years`, "input.tooManyYears", { max: LIMITS.maxYears });
   if (p.years[0] !== p.baseYear + 1)
-    throw valueError("years", `expected the year after the base year (${p.baseYear + 1}) first`);
+    throw valueError("years", `expected the year after the base year (${p.baseYear + 1}) first`, "input.firstYear", {
+      year: String(p.baseYear + 1),
+    });
   const n = p.years.length;
   if (!p.costLines.length || p.costLines.length > LIMITS.maxCostLines)
-    throw valueError("costLines", `expected 1 to ${LIMITS.maxCostLines} cost lines`);
+    throw valueError("costLines", `expected 1 to ${LIMITS.maxCostLines} cost lines`, "input.costLineCount", {
+      max: LIMITS.maxCostLines,
+    });
   numbers(
     p.costLines.map((c) => c.amount),
     "costLines",
     p.costLines.length,
   );
   const totalCosts = p.costLines.reduce((a, c) => a + c.amount, 0);
-  if (totalCosts < 0) throw valueError("costLines", "the cost lines add up to less than 0");
+  if (totalCosts < 0) throw valueError("costLines", "the cost lines add up to less than 0", "input.costsNegative");
   numbers([p.specificPwCostsBase], "specificPwCostsBase", 1, { min: 0, max: totalCosts });
+  const baseFte = () => valueError("occupancy", "the base-year fte must be greater than 0", "input.baseFteZero");
   if (p.occupancy.mode === "given") {
     numbers(p.occupancy.wsw, "occupancy.wsw", n + 1, { min: 0 });
     numbers(p.occupancy.pw, "occupancy.pw", n + 1, { min: 0 });
-    if (p.occupancy.wsw[0] + p.occupancy.pw[0] <= 0)
-      throw valueError("occupancy", "the base-year fte must be greater than 0");
+    if (p.occupancy.wsw[0] + p.occupancy.pw[0] <= 0) throw baseFte();
   } else {
     const o = p.occupancy;
     numbers([o.wswBase, o.pwBase, o.pwInflowPersons, o.pwOutflowPersons, o.ftePerPerson], "occupancy", 5, { min: 0 });
     fraction(o.wswOutflowRate, "occupancy.wswOutflowRate");
-    if (o.wswBase + o.pwBase <= 0) throw valueError("occupancy", "the base-year fte must be greater than 0");
+    if (o.wswBase + o.pwBase <= 0) throw baseFte();
   }
   const a = p.addedValue;
   numbers([a.placements, a.averageAddedValue], "addedValue", 2, { min: 0 });
@@ -140,24 +165,40 @@ export function validateProposalInput(p: ProposalInput): void {
   if (p.previous) {
     years(p.previous.years, "previous.years");
     if (p.previous.years[prevYears - 1] !== p.baseYear)
-      throw valueError("previous.years", `expected the previous period to end in the base year ${p.baseYear}`);
+      throw valueError(
+        "previous.years",
+        `expected the previous period to end in the base year ${p.baseYear}`,
+        "input.previousEnd",
+        { year: String(p.baseYear) },
+      );
     numbers(p.previous.lumpSums, "previous.lumpSums", prevYears, { min: 0 });
     numbers(p.previous.wsw, "previous.wsw", prevYears, { min: 0 });
     numbers(p.previous.pw, "previous.pw", prevYears, { min: 0 });
   }
   if (!p.municipalities.length || p.municipalities.length > LIMITS.maxMunicipalities) {
-    throw valueError("municipalities", `expected 1 to ${LIMITS.maxMunicipalities} municipalities`);
+    throw valueError(
+      "municipalities",
+      `expected 1 to ${LIMITS.maxMunicipalities} municipalities`,
+      "input.municipalityCount",
+      { max: LIMITS.maxMunicipalities },
+    );
   }
   const names = new Set<string>();
   p.municipalities.forEach((m) => {
-    if (!m.name?.trim()) throw valueError("municipalities", "every municipality needs a name");
-    if (names.has(m.name.trim().toLowerCase())) throw valueError("municipalities", `${m.name} appears twice`);
+    if (!m.name?.trim())
+      throw valueError("municipalities", "every municipality needs a name", "input.municipalityNoName");
+    if (names.has(m.name.trim().toLowerCase()))
+      throw valueError("municipalities", `${m.name} appears twice`, "input.municipalityTwice", { name: m.name });
     names.add(m.name.trim().toLowerCase());
     numbers(m.pBudgets, `P-budget of ${m.name}`, prevYears + n, { min: 0 });
   });
+  const allocationYears = [...(p.previous?.years ?? []), ...p.years];
   for (let y = 0; y < prevYears + n; y++) {
     if (p.municipalities.every((m) => m.pBudgets[y] === 0))
-      throw valueError("municipalities", `the P-budgets of year ${y + 1} are all 0`);
+      throw valueError("municipalities", `the P-budgets of year ${y + 1} are all 0`, "input.pBudgetsZero", {
+        index: y + 1,
+        year: String(allocationYears[y] ?? y + 1),
+      });
   }
   const q = p.quasiInhouse;
   years(q.years, "quasiInhouse.years");
@@ -169,7 +210,12 @@ export function validateProposalInput(p: ProposalInput): void {
   q.years.forEach((y, k) => {
     const total = q.wsw[k] + q.pw[k] + q.attributableStaff[k] + q.nonAttributableStaff[k] + q.regularProductionStaff[k];
     if (!(total > 0))
-      throw valueError("quasiInhouse", `${y}: the fte add up to 0; every year needs fte greater than 0`);
+      throw valueError(
+        "quasiInhouse",
+        `${y}: the fte add up to 0; every year needs fte greater than 0`,
+        "input.quasiFteZero",
+        { year: String(y) },
+      );
   });
   checkYearsPlausible(p);
 }
@@ -186,6 +232,8 @@ function checkYearsPlausible(p: ProposalInput): void {
       throw valueError(
         "occupancy",
         `${allYears[j]}: the target-group fte (Wsw + PW) add up to 0; every proposal year needs fte greater than 0`,
+        "input.fteZero",
+        { year: String(allYears[j]) },
       );
     }
   });
@@ -193,7 +241,6 @@ function checkYearsPlausible(p: ProposalInput): void {
     lumpSumYears(p, series);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    const detail = e.message.slice(e.argument.length + 2);
-    throw valueError(e.argument === "added_value_effect" ? "addedValue" : e.argument, detail);
+    throw valueError(e.argument === "added_value_effect" ? "addedValue" : e.argument, e.detail, e.code, e.params);
   }
 }

@@ -1,6 +1,6 @@
 // Recognises a proposal input table in cell values, by its labels (Dutch or English), such as the
 // input sheet this add-in writes or a table laid out like the published one. Reads only.
-import { InputError, valueError } from "../errors";
+import { AddinError, InputError, valueError } from "../errors";
 import { QUASI_INHOUSE_THRESHOLD } from "../quasiInhouse";
 import { validateProposalInput, type ProposalInput } from "./input";
 import { LABELS, type Labels } from "./labels";
@@ -11,10 +11,24 @@ export interface ReadResult {
   input?: ProposalInput;
   /** What was recognised, for the preview ("Cost lines: 7", …). */
   found: string[];
-  /** What is missing or wrong, each naming the label to add or fix (and the rows, for the municipalities). */
-  problems: string[];
+  /**
+   * What is missing or wrong, each naming the label to add or fix (and the rows): typed, for the
+   * pane to put into words (AddinError "read.*" codes, or the validation's InputError).
+   */
+  problems: ReadProblem[];
   /** The municipalities read, in order, so the pane can show them before generating. */
   municipalities: string[];
+}
+
+/** A problem of the table: its code and parameters, and an English message for logs and tests. */
+export type ReadProblem = AddinError | InputError;
+
+export interface ReadOptions {
+  /**
+   * The sheet's row number (1-based) of the first row of `values`, when the caller knows it: rows
+   * are then named as the sheet numbers them. Without it they are named "row N of the selection".
+   */
+  firstRow?: number;
 }
 
 const norm = (v: Cell) => (typeof v === "string" ? v.trim().toLowerCase() : "");
@@ -52,21 +66,44 @@ class Table {
 
 const both = (pick: (l: Labels) => string) => [pick(LABELS.nl), pick(LABELS.en)];
 
-export function readProposalInputs(values: Cell[][]): ReadResult {
+export function readProposalInputs(values: Cell[][], options: ReadOptions = {}): ReadResult {
   const t = new Table(values);
   const found: string[] = [];
-  const problems: string[] = [];
+  const problems: ReadProblem[] = [];
+  // Rows as the user finds them: the sheet's numbers, or counted from the selection's top.
+  const known = options.firstRow !== undefined && Number.isInteger(options.firstRow) && options.firstRow >= 1;
+  const rowOf = (r: number) => (known ? options.firstRow! + r : r + 1);
+  const of: Record<string, string> = known ? {} : { of: "selection" };
+  const ofText = known ? "" : " of the selection";
+  const problem = (code: string, params: Record<string, string | number>, message: string) =>
+    problems.push(new AddinError(code, { ...params }, message));
   const need = (r: number, what: string[]) => {
-    if (r < 0) problems.push(`no row labelled "${what[0]}" (or "${what[1]}")`);
+    if (r < 0)
+      problem("read.noRow", { label: what[0], labelEn: what[1] }, `no row labelled "${what[0]}" (or "${what[1]}")`);
     return r;
   };
   const scalar = (labels: string[], from = 0): number | undefined => {
     const r = need(t.find(labels, from), labels);
     if (r < 0) return undefined;
     const n = t.numbers(r)[0];
-    if (n === undefined) problems.push(`"${labels[0]}" has no number next to it`);
+    // The label as the table has it, so the user finds it whatever the pane's language.
+    const label = String(t.row(r)[0]).trim();
+    if (n === undefined)
+      problem("read.noNumber", { label, row: rowOf(r), ...of }, `"${label}" has no number next to it`);
     return n;
   };
+
+  // Not an input table at all: one sentence rather than every label missing.
+  const sections = [
+    both((l) => l.baseYear),
+    both((l) => l.proposalYears),
+    both((l) => l.costLine),
+    both((l) => l.municipality),
+  ];
+  if (sections.every((labels) => t.find(labels) < 0)) {
+    problem("read.notRecognised", {}, "the selection is not a recognised input table");
+    return { found, problems, municipalities: [] };
+  }
 
   const baseYear = scalar(both((l) => l.baseYear));
   const yRow = need(
@@ -90,7 +127,12 @@ export function readProposalInputs(values: Cell[][]): ReadResult {
     for (let r = costHeader + 1; r < end; r++) {
       const [label, amount] = t.row(r);
       if (typeof label === "string" && label.trim() && isNum(amount)) costLines.push({ label: label.trim(), amount });
-      else if (norm(label) || amount != null) problems.push(`cost line in row ${r + 1} needs a label and an amount`);
+      else if (norm(label) || amount != null)
+        problem(
+          "read.costLine",
+          { row: rowOf(r), ...of },
+          `cost line in row ${rowOf(r)}${ofText} needs a label and an amount`,
+        );
     }
     found.push(`cost lines: ${costLines.length}`);
   }
@@ -190,26 +232,38 @@ export function readProposalInputs(values: Cell[][]): ReadResult {
     const seen = new Map<string, number[]>();
     for (let r = munHeader + 1; r <= last; r++) {
       const name = t.row(r)[0];
-      if (blankRow(r)) blank.push(r + 1);
-      else if (typeof name !== "string" || !name.trim()) notNames.push(r + 1);
+      if (blankRow(r)) blank.push(rowOf(r));
+      else if (typeof name !== "string" || !name.trim()) notNames.push(rowOf(r));
       else {
         const key = name.trim().toLowerCase();
-        seen.set(key, [...(seen.get(key) ?? []), r + 1]);
+        seen.set(key, [...(seen.get(key) ?? []), rowOf(r)]);
         municipalities.push({ name: name.trim(), pBudgets: t.numbers(r) });
       }
     }
-    const rowList = (rows: number[]) => `${rows.length > 1 ? "rows" : "row"} ${rows.join(", ")}`;
-    if (blank.length) problems.push(`the municipality table has blank ${rowList(blank)}: remove them or fill them in`);
+    const rowList = (rows: number[]) => `${rows.length > 1 ? "rows" : "row"} ${rows.join(", ")}${ofText}`;
+    const rowParams = (rows: number[]) => ({ rows: rows.join(", "), count: rows.length, ...of });
+    if (blank.length)
+      problem(
+        "read.municipalityBlank",
+        rowParams(blank),
+        `the municipality table has blank ${rowList(blank)}: remove them or fill them in`,
+      );
     if (notNames.length) {
-      problems.push(
+      problem(
+        "read.municipalityNoName",
+        rowParams(notNames),
         `the municipality table has no name in ${rowList(notNames)} (a number or an empty cell where the municipality's name belongs)`,
       );
     }
     for (const rows of seen.values()) {
-      if (rows.length > 1)
-        problems.push(
-          `municipality "${String(t.row(rows[0] - 1)[0]).trim()}" appears more than once: ${rowList(rows)}`,
+      if (rows.length > 1) {
+        const name = String(t.row(rows[0] - rowOf(0))[0]).trim();
+        problem(
+          "read.municipalityTwice",
+          { name, ...rowParams(rows) },
+          `municipality "${name}" appears more than once: ${rowList(rows)}`,
         );
+      }
     }
     found.push(`municipalities: ${municipalities.length}`);
   }
@@ -257,12 +311,18 @@ export function readProposalInputs(values: Cell[][]): ReadResult {
     validateProposalInput(input);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    return { found, problems: [e.message], municipalities: names };
+    return { found, problems: [e], municipalities: names };
   }
   return { input, found, problems, municipalities: names };
 }
 
 export function requireInput(r: ReadResult): ProposalInput {
-  if (!r.input) throw valueError("inputs", r.problems.join("; "));
+  if (!r.input)
+    throw valueError(
+      "inputs",
+      r.problems.map((p) => p.message).join("; "),
+      r.problems.length === 1 ? r.problems[0].code : undefined,
+      r.problems.length === 1 ? r.problems[0].params : {},
+    );
   return r.input;
 }

@@ -1,0 +1,347 @@
+// The proposal's inputs sheet: every number the user may change, in yellow input cells, each range
+// under a defined name (ibn_…). The rows follow from the input's sizes (inputsLayout), and one small
+// writer per section fills its rows and returns the cell references that the other sheets read.
+import { address, quoteSheet, rangeAddress } from "../plan/a1";
+import { SheetBuilder } from "../plan/sheetBuilder";
+import { NUMBER_FORMATS as F, type PlanName, type PlanSheet } from "../plan/types";
+import type { AddedValueParameters, OccupancyProjected, ProposalInput } from "./input";
+import type { Labels } from "./labels";
+
+/** Cell references that later sheets use to read the inputs (absolute, sheet-qualified). */
+export interface InputRefs {
+  baseYear: string;
+  /** Header cell of every year: allocation years (previous period, then proposal years). */
+  allocYear: string[];
+  year: string[];
+  qiYear: string[];
+  costLabel: string[];
+  costAmount: string[];
+  specificPw: string;
+  /** Wsw and PW fte: base year, then proposal years. */
+  wsw: string[];
+  pw: string[];
+  tw: { placements: string; share: string; uplift: string; average: string; applies: string[] };
+  prev: { lumpSum: string[]; wsw: string[]; pw: string[] };
+  municipality: string[];
+  /** pBudget[i][j]: municipality i, allocation year j. */
+  pBudget: string[][];
+  qi: {
+    wsw: string[];
+    pw: string[];
+    attributable: string[];
+    nonAttributable: string[];
+    regular: string[];
+    threshold: string;
+  };
+}
+
+type TextKey = { [K in keyof Labels]: Labels[K] extends string ? K : never }[keyof Labels];
+
+/** One labelled input cell in column B, named `ibn_<id>`. */
+interface Parameter<T> {
+  id: string;
+  label: TextKey;
+  value: (from: T) => number;
+  format: string;
+}
+
+const PROJECTION: readonly Parameter<OccupancyProjected>[] = [
+  { id: "wsw_outflow_rate", label: "wswOutflowRate", value: (o) => o.wswOutflowRate, format: F.pct1 },
+  { id: "pw_inflow", label: "pwInflow", value: (o) => o.pwInflowPersons, format: F.integer },
+  { id: "pw_outflow", label: "pwOutflow", value: (o) => o.pwOutflowPersons, format: F.integer },
+  { id: "fte_per_person", label: "ftePerPerson", value: (o) => o.ftePerPerson, format: "0.00" },
+];
+
+const ADDED_VALUE: readonly Parameter<AddedValueParameters>[] = [
+  { id: "tw_placements", label: "placements", value: (a) => a.placements, format: F.integer },
+  { id: "tw_demand_share", label: "demandShare", value: (a) => a.demandDrivenShare, format: F.pct0 },
+  { id: "tw_uplift", label: "uplift", value: (a) => a.uplift, format: F.pct0 },
+  { id: "tw_average_value", label: "averageValue", value: (a) => a.averageAddedValue, format: F.euroCents },
+];
+
+/** The previous period's rows under its years (the name is `ibn_prev_<id>`). */
+const PREVIOUS_ROWS = [
+  { key: "lumpSum", id: "lumpsum", label: "lumpSumFee", values: "lumpSums", format: F.euro },
+  { key: "wsw", id: "wsw", label: "wsw", values: "wsw", format: F.fte },
+  { key: "pw", id: "pw", label: "pw", values: "pw", format: F.fte },
+] as const;
+
+/** The quasi-in-house rows under their years, in fte. */
+const QUASI_ROWS = [
+  { id: "qi_wsw", label: "wsw", values: "wsw" },
+  { id: "qi_pw", label: "pw", values: "pw" },
+  { id: "qi_attributable_staff", label: "attributableStaff", values: "attributableStaff" },
+  { id: "qi_non_attributable_staff", label: "nonAttributableStaff", values: "nonAttributableStaff" },
+  { id: "qi_regular_staff", label: "regularStaff", values: "regularProductionStaff" },
+] as const;
+
+/** Zero-based rows of the inputs sheet, top to bottom; optional sections are undefined when absent. */
+export interface InputsLayout {
+  baseYear: number;
+  years: number;
+  costHeader: number;
+  /** First cost line; the lines follow one per row, then their total. */
+  costFirst: number;
+  costTotal: number;
+  specificPw: number;
+  occupancyHeader: number;
+  wsw: number;
+  pw: number;
+  /** Header of the projection parameters (projected occupancy only); the parameters follow. */
+  projection?: number;
+  /** Header of the added-value parameters; the parameters follow, then the row of years it applies. */
+  addedValue: number;
+  applies: number;
+  /** Header (with the years) of the previous period; its rows follow. */
+  previous?: number;
+  municipalityHeader: number;
+  /** First municipality; one per row. */
+  municipalityFirst: number;
+  /** Header (with the years) of the quasi-in-house test; its rows follow, then the threshold. */
+  quasi: number;
+  threshold: number;
+}
+
+/** Where each section of the inputs sheet goes, from the number of cost lines, municipalities and optional sections. */
+export function inputsLayout(p: ProposalInput): InputsLayout {
+  const baseYear = 3; // under the title and its note
+  const years = baseYear + 1;
+  const costHeader = years + 2;
+  const costFirst = costHeader + 1;
+  const costTotal = costFirst + p.costLines.length;
+  const specificPw = costTotal + 2;
+  const occupancyHeader = specificPw + 2;
+  const wsw = occupancyHeader + 1;
+  const pw = occupancyHeader + 2;
+  const projection = p.occupancy.mode === "projected" ? pw + 2 : undefined;
+  const addedValue = projection === undefined ? pw + 2 : projection + PROJECTION.length + 2;
+  const applies = addedValue + ADDED_VALUE.length + 1;
+  const previous = p.previous ? applies + 2 : undefined;
+  // Without a previous period the municipalities follow the added-value rows directly.
+  const municipalityHeader = previous === undefined ? applies + 1 : previous + PREVIOUS_ROWS.length + 2;
+  const municipalityFirst = municipalityHeader + 1;
+  const quasi = municipalityFirst + p.municipalities.length + 1;
+  const threshold = quasi + QUASI_ROWS.length + 1;
+  return {
+    baseYear,
+    years,
+    costHeader,
+    costFirst,
+    costTotal,
+    specificPw,
+    occupancyHeader,
+    wsw,
+    pw,
+    projection,
+    addedValue,
+    applies,
+    previous,
+    municipalityHeader,
+    municipalityFirst,
+    quasi,
+    threshold,
+  };
+}
+
+/** The sheet being written, and the defined names in the order they are added. */
+class InputsWriter {
+  readonly s: SheetBuilder;
+  readonly names: PlanName[] = [];
+
+  constructor(sheetName: string) {
+    this.s = new SheetBuilder(sheetName);
+  }
+
+  /** Names a range `ibn_<id>`. */
+  name(id: string, row: number, col: number, rows = 1, cols = 1): void {
+    this.names.push({ name: `ibn_${id}`, ref: this.s.ref(row, col, rows, cols) });
+  }
+
+  /** Sheet-qualified absolute address of one cell, for the other sheets' formulas. */
+  q(row: number, col: number): string {
+    return `${quoteSheet(this.s.name)}!${address(row, col, true)}`;
+  }
+
+  /** The addresses of `count` cells along `row` from column `col`. */
+  along(row: number, col: number, count: number): string[] {
+    return Array.from({ length: count }, (_, j) => this.q(row, col + j));
+  }
+
+  /** Labelled parameters in column B, one per row from `top`; returns their rows. */
+  parameters<T>(top: number, params: readonly Parameter<T>[], from: T, t: Labels): number[] {
+    return params.map(({ id, label, value, format }, k) => {
+      this.s.label(top + k, 0, t[label]).value(top + k, 1, value(from), format);
+      this.name(id, top + k, 1);
+      return top + k;
+    });
+  }
+}
+
+function writeYears(w: InputsWriter, p: ProposalInput, t: Labels, at: InputsLayout) {
+  w.s.label(at.baseYear, 0, t.baseYear).value(at.baseYear, 1, p.baseYear, F.year);
+  w.name("base_year", at.baseYear, 1);
+  w.s.label(at.years, 0, t.proposalYears);
+  p.years.forEach((y, j) => w.s.value(at.years, 1 + j, y, F.year));
+  w.name("years", at.years, 1, 1, p.years.length);
+  return { baseYear: w.q(at.baseYear, 1), year: w.along(at.years, 1, p.years.length) };
+}
+
+function writeCostLines(w: InputsWriter, p: ProposalInput, t: Labels, at: InputsLayout, baseYear: string) {
+  const { costFirst: first, costTotal: total } = at;
+  const L = p.costLines.length;
+  w.s.labels(at.costHeader, 0, [t.costLine]).formula(at.costHeader, 1, baseYear, F.year, "header");
+  p.costLines.forEach((c, i) => w.s.value(first + i, 0, c.label, undefined).value(first + i, 1, c.amount, F.euro));
+  w.name("cost_labels", first, 0, L, 1);
+  w.name("cost_lines", first, 1, L, 1);
+  w.s.label(total, 0, t.totalCosts, "total").formula(total, 1, `SUM(${rangeAddress(first, 1, L, 1)})`, F.euro, "total");
+  return {
+    costLabel: p.costLines.map((_, i) => w.q(first + i, 0)),
+    costAmount: p.costLines.map((_, i) => w.q(first + i, 1)),
+  };
+}
+
+function writeSpecificPw(w: InputsWriter, p: ProposalInput, t: Labels, at: InputsLayout) {
+  w.s.label(at.specificPw, 0, t.specificPw).value(at.specificPw, 1, p.specificPwCostsBase, F.euro);
+  w.name("specific_pw_base", at.specificPw, 1);
+  return w.q(at.specificPw, 1);
+}
+
+/** Projected occupancy: the base year as given, each later year a formula on the projection parameters. */
+function writeProjection(w: InputsWriter, o: OccupancyProjected, t: Labels, at: InputsLayout, n: number) {
+  const top = at.projection!;
+  w.s.labels(top, 0, [t.projection]);
+  const [rate, inflow, outflow, fpp] = w.parameters(top + 1, PROJECTION, o, t).map((row) => address(row, 1, true));
+  w.s.value(at.wsw, 1, o.wswBase, F.fte).value(at.pw, 1, o.pwBase, F.fte);
+  for (let j = 1; j <= n; j++) {
+    w.s.formula(at.wsw, 1 + j, `${address(at.wsw, j)}*(1-${rate})`, F.fte);
+    w.s.formula(at.pw, 1 + j, `MAX(0,${address(at.pw, j)}+(${inflow}-${outflow})*${fpp})`, F.fte);
+  }
+}
+
+/** Occupancy (Wsw and PW fte): the base year and the proposal years. */
+function writeOccupancy(
+  w: InputsWriter,
+  p: ProposalInput,
+  t: Labels,
+  at: InputsLayout,
+  refs: { baseYear: string; year: string[] },
+) {
+  const n = p.years.length;
+  w.s.labels(at.occupancyHeader, 0, [t.occupancyInput]).formula(at.occupancyHeader, 1, refs.baseYear, F.year, "header");
+  refs.year.forEach((y, j) => w.s.formula(at.occupancyHeader, 2 + j, y, F.year, "header"));
+  w.s.label(at.wsw, 0, t.wsw).label(at.pw, 0, t.pw);
+  const o = p.occupancy;
+  if (o.mode === "given") {
+    o.wsw.forEach((v, j) => w.s.value(at.wsw, 1 + j, v, F.fte));
+    o.pw.forEach((v, j) => w.s.value(at.pw, 1 + j, v, F.fte));
+  } else {
+    writeProjection(w, o, t, at, n);
+  }
+  w.name("wsw", at.wsw, 1, 1, n + 1);
+  w.name("pw", at.pw, 1, 1, n + 1);
+  return { wsw: w.along(at.wsw, 1, n + 1), pw: w.along(at.pw, 1, n + 1) };
+}
+
+/** Added-value (TW) effect parameters, and per year whether it is deducted. */
+function writeAddedValue(w: InputsWriter, p: ProposalInput, t: Labels, at: InputsLayout): InputRefs["tw"] {
+  const a = p.addedValue;
+  w.s.labels(at.addedValue, 0, [t.addedValue]);
+  const [placements, share, uplift, average] = w
+    .parameters(at.addedValue + 1, ADDED_VALUE, a, t)
+    .map((row) => w.q(row, 1));
+  w.s.label(at.applies, 0, t.applies);
+  a.applies.forEach((v, j) => w.s.value(at.applies, 1 + j, v, "0"));
+  w.name("tw_applies", at.applies, 1, 1, p.years.length);
+  return { placements, share, uplift, average, applies: w.along(at.applies, 1, a.applies.length) };
+}
+
+/** The previous period, shown beside the proposal (none: no columns, no references). */
+function writePrevious(w: InputsWriter, p: ProposalInput, t: Labels, at: InputsLayout) {
+  const prev: InputRefs["prev"] = { lumpSum: [], wsw: [], pw: [] };
+  const pp = p.previous;
+  const top = at.previous;
+  if (!pp || top === undefined) return { prev, prevYear: [] as string[] };
+  w.s.labels(top, 0, [t.previous, ...pp.years]);
+  pp.years.forEach((_, j) => w.s.set(top, 1 + j, { value: pp.years[j], format: F.year, style: "input" }));
+  w.name("prev_years", top, 1, 1, pp.years.length);
+  PREVIOUS_ROWS.forEach(({ key, id, label, values, format }, k) => {
+    const row = top + 1 + k;
+    w.s.label(row, 0, t[label]);
+    pp[values].forEach((v, j) => w.s.value(row, 1 + j, v, format));
+    w.name(`prev_${id}`, row, 1, 1, pp[values].length);
+    prev[key] = w.along(row, 1, pp[values].length);
+  });
+  return { prev, prevYear: w.along(top, 1, pp.years.length) };
+}
+
+/** P-budgets per municipality and allocation year. */
+function writePBudgets(w: InputsWriter, p: ProposalInput, t: Labels, at: InputsLayout, allocYear: string[]) {
+  const { municipalityHeader: header, municipalityFirst: first } = at;
+  w.s.labels(header, 0, [t.municipality]);
+  allocYear.forEach((y, j) => w.s.formula(header, 1 + j, y, F.year, "header"));
+  p.municipalities.forEach((m, i) => {
+    w.s.value(first + i, 0, m.name);
+    m.pBudgets.forEach((b, j) => w.s.value(first + i, 1 + j, b, F.euro));
+  });
+  w.name("municipalities", first, 0, p.municipalities.length, 1);
+  w.name("pbudget", first, 1, p.municipalities.length, allocYear.length);
+  return {
+    municipality: p.municipalities.map((_, i) => w.q(first + i, 0)),
+    pBudget: p.municipalities.map((_, i) => w.along(first + i, 1, allocYear.length)),
+  };
+}
+
+/** Quasi-in-house inputs: fte per year, and the threshold. */
+function writeQuasiInhouse(w: InputsWriter, p: ProposalInput, t: Labels, at: InputsLayout) {
+  const qi = p.quasiInhouse;
+  const top = at.quasi;
+  w.s.labels(top, 0, [t.quasiInput]);
+  qi.years.forEach((y, k) => w.s.set(top, 1 + k, { value: y, format: F.year, style: "input" }));
+  w.name("qi_years", top, 1, 1, qi.years.length);
+  const [wsw, pw, attributable, nonAttributable, regular] = QUASI_ROWS.map(({ id, label, values }, k) => {
+    const row = top + 1 + k;
+    w.s.label(row, 0, t[label]);
+    qi[values].forEach((v, j) => w.s.value(row, 1 + j, v, F.fte));
+    w.name(id, row, 1, 1, qi[values].length);
+    return w.along(row, 1, qi[values].length);
+  });
+  w.s.label(at.threshold, 0, t.threshold).value(at.threshold, 1, qi.threshold, F.pct0);
+  w.name("qi_threshold", at.threshold, 1);
+  return {
+    qiYear: w.along(top, 1, qi.years.length),
+    qi: { wsw, pw, attributable, nonAttributable, regular, threshold: w.q(at.threshold, 1) },
+  };
+}
+
+/** The inputs sheet, its defined names (in sheet order) and the references the other sheets read. */
+export function buildInputs(p: ProposalInput, t: Labels): { sheet: PlanSheet; names: PlanName[]; refs: InputRefs } {
+  const at = inputsLayout(p);
+  const w = new InputsWriter(t.sheets.inputs);
+  w.s.label(0, 0, t.inputsTitle, "title").label(1, 0, t.inputsNote, "note");
+
+  const { baseYear, year } = writeYears(w, p, t, at);
+  const cost = writeCostLines(w, p, t, at, baseYear);
+  const specificPw = writeSpecificPw(w, p, t, at);
+  const occupancy = writeOccupancy(w, p, t, at, { baseYear, year });
+  const tw = writeAddedValue(w, p, t, at);
+  const { prev, prevYear } = writePrevious(w, p, t, at);
+  const allocYear = [...prevYear, ...year];
+  const budgets = writePBudgets(w, p, t, at, allocYear);
+  const quasi = writeQuasiInhouse(w, p, t, at);
+
+  const columns = Math.max(p.years.length + 1, allocYear.length, p.quasiInhouse.years.length);
+  w.s.columnWidths([44, ...Array(columns).fill(14)]);
+  const refs: InputRefs = {
+    baseYear,
+    allocYear,
+    year,
+    ...cost,
+    specificPw,
+    ...occupancy,
+    tw,
+    prev,
+    ...budgets,
+    ...quasi,
+  };
+  return { sheet: w.s.build("FFC000"), names: w.names, refs };
+}
