@@ -6,14 +6,14 @@ import { address, rangeAddress } from "../plan/a1";
 import { SheetBuilder } from "../plan/sheetBuilder";
 import { PRINT_TEXT, withPrintSetup } from "../plan/print";
 import { NUMBER_FORMATS as F, type PlanChart, type WorkbookPlan } from "../plan/types";
-import type { PlanLanguage } from "../proposal/labels";
+import type { Language } from "../language";
 import { tableLayout, type PlacedTable, type TableData } from "./data";
 import { TABLE_BY_ID, type Label } from "./specs";
 
 const L = (nl: string, en: string): Label => ({ nl, en });
 
 export interface EvaluationPlanOptions {
-  language?: PlanLanguage;
+  language?: Language;
   /** "template": inputs and formulas; "published": every cell a constant, as printed. */
   mode?: "template" | "published";
   /** Percentages as native formulas (default) or as IBN.PLACEMENT_RATE calls. */
@@ -131,7 +131,7 @@ function evaluationCharts(
   layouts: Map<string, ReturnType<typeof tableLayout>>,
   tables: TableData[],
   widest: number,
-  lang: PlanLanguage,
+  lang: Language,
 ): PlanChart[] {
   const charts: PlanChart[] = [];
   const left = widest + 1;

@@ -6,7 +6,8 @@ import { SheetBuilder } from "../plan/sheetBuilder";
 import { NUMBER_FORMATS as F, type PlanChart, type PlanName, type WorkbookPlan } from "../plan/types";
 import { validateProposalInput, type ProposalInput } from "./input";
 import { buildInputs, type InputRefs } from "./inputsSheet";
-import { LABELS, type Labels, type PlanLanguage } from "./labels";
+import type { Language } from "../language";
+import { LABELS, type Labels } from "./labels";
 
 function buildOccupancy(refs: InputRefs, t: Labels, n: number) {
   const s = new SheetBuilder(t.sheets.occupancy);
@@ -311,7 +312,7 @@ export interface ProposalPlan extends WorkbookPlan {
 
 export function buildProposalPlan(
   input: ProposalInput,
-  language: PlanLanguage = "nl",
+  language: Language = "nl",
   inputsSheet?: string,
 ): ProposalPlan {
   validateProposalInput(input);
@@ -353,7 +354,7 @@ export function buildProposalPlan(
 }
 
 /** Only the input sheet, pre-filled, without defined names: a starting point the user edits and reads back. */
-export function buildInputSheetPlan(input: ProposalInput, language: PlanLanguage = "nl"): WorkbookPlan {
+export function buildInputSheetPlan(input: ProposalInput, language: Language = "nl"): WorkbookPlan {
   const sheet = buildProposalPlan(input, language, LABELS[language].inputSheetName).sheets[0];
   return { sheets: [sheet], names: [], charts: [] };
 }

@@ -1,5 +1,5 @@
 // Labels of the proposal workbook: Dutch as in the report, English by display language.
-export type PlanLanguage = "nl" | "en";
+import type { Language } from "../language";
 
 const nl = {
   sheets: {
@@ -179,4 +179,4 @@ const en: Labels = {
   chartTitle: "Lump sum per municipality per year",
 };
 
-export const LABELS: Record<PlanLanguage, Labels> = { nl, en };
+export const LABELS: Record<Language, Labels> = { nl, en };
