@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { AddinError, InputError } from "../src/core/errors";
 import type { Language } from "../src/core/language";
-import { codeSentence } from "../src/taskpane/strings";
+import { codeSentence } from "../src/core/messages";
 import { cliHelp, cliMessage, inputDetail, type Params, type Tool } from "./cliText";
 
 /** 0: done, or no findings; 1: findings (check-tables only); 2: cannot run. */

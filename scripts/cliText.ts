@@ -3,7 +3,7 @@
 // checker's findings (expected/found, kinds) are in the core's phrase table beside the checker.
 import type { InputError } from "../src/core/errors";
 import type { Language } from "../src/core/language";
-import { codeSentence } from "../src/taskpane/strings";
+import { codeSentence } from "../src/core/messages";
 import { XLSX_LIMITS } from "../src/writers/xlsxReader";
 
 export type Tool = "proposal" | "check-tables" | "evaluation-template";
@@ -129,9 +129,9 @@ export function cliMessage(lang: Language, code: string, params: Params = {}): s
 }
 
 /**
- * The detail of a refused input in the user's language: the sentence of its code (the task pane's
- * table, with the field named as in the JSON), else in Dutch the field to check, in English the
- * core's own message.
+ * The detail of a refused input in the user's language: the sentence of its code (the core's table in
+ * src/core/messages.ts, with the field named as in the JSON), else in Dutch the field to check, in
+ * English the core's own message.
  */
 export function inputDetail(lang: Language, e: InputError): string {
   const sentence = codeSentence(lang, e, { argument: e.argument });

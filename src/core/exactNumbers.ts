@@ -55,6 +55,16 @@ function add(a: number, b: number): number {
   return r <= MAX && r >= -MAX ? r : NaN;
 }
 
+/**
+ * ⌊n / d⌋ of whole numbers (d > 0) whose quotient times d stays below 2^53: the float quotient, put
+ * right by one step, so that n − q·d (exact then) is the remainder, 0 ≤ r < d.
+ */
+function floorDiv(n: number, d: number): number {
+  const q = Math.floor(n / d);
+  const r = n - q * d;
+  return r < 0 ? q - 1 : r >= d ? q + 1 : q;
+}
+
 const isCellNumber = (v: unknown): v is number => typeof v === "number";
 const isBlank = (v: unknown) => v === null || v === undefined || v === "";
 
@@ -157,37 +167,16 @@ function lumpSumAttempt(
   const pe = POW10[qe];
   if (!(g * (pb > pe ? pb : pe) <= MAX) || !(g > 0)) return TOO_LARGE; // g, n0·10^qb and g·10^qe are exact
   // Euclidean steps on exact integers: q·d and the dividend stay below 2^53, so each remainder is exact.
-  let n1 = Math.floor(n / g);
-  let n0 = n - n1 * g;
-  if (n0 < 0) {
-    n1 -= 1;
-    n0 += g;
-  } else if (n0 >= g) {
-    n1 += 1;
-    n0 -= g;
-  }
+  const n1 = floorDiv(n, g);
+  const n0 = n - n1 * g;
   const t0 = n0 * pb;
-  let m1 = Math.floor(t0 / g);
-  let m0 = t0 - m1 * g;
-  if (m0 < 0) {
-    m1 -= 1;
-    m0 += g;
-  } else if (m0 >= g) {
-    m1 += 1;
-    m0 -= g;
-  }
+  const m1 = floorDiv(t0, g);
+  const m0 = t0 - m1 * g;
   let e1 = em;
   let e0 = 0;
   if (qe > 0) {
-    e1 = Math.floor(em / pe);
+    e1 = floorDiv(em, pe);
     e0 = em - e1 * pe;
-    if (e0 < 0) {
-      e1 -= 1;
-      e0 += pe;
-    } else if (e0 >= pe) {
-      e1 += 1;
-      e0 -= pe;
-    }
   }
   const q1 = n1 * pb + m1; // ⌊Q⌋
   if (!(q1 <= MAX)) return TOO_LARGE;

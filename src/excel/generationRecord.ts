@@ -48,14 +48,18 @@ export function newSheetsRecord(kind: string, sheets: SheetMark[], names: NameMa
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null;
 const isString = (x: unknown): x is string => typeof x === "string";
 
+/** A setting's value as stored: parsed when it is JSON text, undefined when it is text but not JSON. */
+export function storedValue(stored: unknown): unknown {
+  try {
+    return typeof stored === "string" ? JSON.parse(stored) : stored;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The stored record of `kind`, or null when the setting is not such a record (never undo on a guess). */
 export function parseSheetsRecord(stored: unknown, kind: string): SheetsRecord | null {
-  let data: unknown = stored;
-  try {
-    if (typeof stored === "string") data = JSON.parse(stored);
-  } catch {
-    return null;
-  }
+  const data = storedValue(stored);
   if (!isObject(data) || data.kind !== kind || data.version !== 2) return null;
   const { sheets, names } = data;
   const sheetOk = (s: unknown) => isObject(s) && isString(s.id) && isString(s.name) && isString(s.fingerprint);

@@ -35,6 +35,7 @@ import type { FormulaLocale } from "../core/plan/formulaLocale";
 import { OFFICE_STYLES } from "./cellStyle";
 import { loadFormulaLocale, queueFormulas } from "./localFormulas";
 import { queuePageLayout } from "./pageLayout";
+import { sheetProtected, stagedRevertFailed, stepFailed } from "./writeErrors";
 import {
   newSheetsRecord,
   parseSheetsRecord,
@@ -217,13 +218,6 @@ function attemptId(): string {
   return (Date.now() % 1_679_616).toString(36).padStart(4, "0") + Math.floor(Math.random() * 1296).toString(36);
 }
 
-const failed = (step: string, e: unknown, extra = "") =>
-  new AddinError(
-    "write.failed",
-    { step, reason: (e as Error)?.message ?? String(e) },
-    `Excel refused the ${step} (${(e as Error)?.message ?? String(e)}); the workbook is as it was before.${extra}`,
-  );
-
 // ---------------------------------------------------------------------------------------------
 // Writing
 
@@ -266,12 +260,7 @@ export async function writePlan<T extends WorkbookPlan>(
   const planNames = new Set(target.names.map((n) => lower(n.name)));
   const clashing = replace ? before.sheets.filter((s) => planSheets.has(lower(s.name))) : [];
   const locked = clashing.find((s) => s.protected);
-  if (locked)
-    throw new AddinError(
-      "write.sheetProtected",
-      { sheet: locked.name, action: "replace" },
-      `Sheet "${locked.name}" is protected, so it cannot be replaced. Unprotect it, or choose "keep both".`,
-    );
+  if (locked) throw sheetProtected(locked.name, "replace");
   const clashingNames = replace ? before.names.filter((n) => planNames.has(lower(n.name))) : [];
 
   // 2. Stage, hidden, under names unique to this attempt.
@@ -296,7 +285,7 @@ export async function writePlan<T extends WorkbookPlan>(
     await context.sync();
   } catch (e) {
     await revert([]);
-    throw failed("write", e);
+    throw stepFailed("write", e);
   }
   const renamed = new Map(tempNames.map((t, i) => [lower(t), target.sheets[i].name]));
   const sheetNames = [...before.sheets.map((s) => s.name), ...tempNames];
@@ -329,7 +318,7 @@ export async function writePlan<T extends WorkbookPlan>(
     await context.sync();
   } catch (e) {
     await revert(marks.map((m) => m.id));
-    throw failed("write", e);
+    throw stepFailed("write", e);
   }
 
   // 4. Finish: remove what Replace set aside.
@@ -378,11 +367,7 @@ async function revertWrite(
       if (planNames.has(lower(n.name))) context.workbook.names.add(n.name, n.formula, n.comment || undefined);
     await context.sync();
   } catch (e) {
-    throw new AddinError(
-      "write.revertFailed",
-      { prefix: prefix.trim(), reason: (e as Error)?.message ?? String(e) },
-      `The write failed and Excel also refused to undo it (${(e as Error)?.message ?? String(e)}). Sheets whose name starts with "${prefix.trim()}" are incomplete and can be deleted; sheets named "${prefix}old …" are yours, renamed.`,
-    );
+    throw stagedRevertFailed(prefix, e);
   }
 }
 

@@ -10,11 +10,12 @@
 // the notes and the record. A protected sheet makes the command refuse before the first write.
 // undoShareSafe puts the IBN formulas back and removes the notes it added, never over a cell or
 // note changed since without the confirmation of a preview.
-import { address, parseAddress, quoteSheet, rangeAddress, splitRef } from "../core/plan/a1";
-import { AddinError } from "../core/errors";
+import { address, parseAddress, quoteSheet, quoteSheetIfNeeded, rangeAddress, splitRef } from "../core/plan/a1";
 import { fingerprint } from "../core/plan/fingerprint";
 import { convertFormula } from "../core/shareSafe";
 import { canonical, restoreInput, supports } from "./rangeContent";
+import { storedValue } from "./generationRecord";
+import { sheetProtected, writeFailed } from "./writeErrors";
 
 /** The settings key of the last share-safe run's record (apart from the proposal's and the insert's). */
 export const SHARE_SAFE_SETTING = "ibn.lastShareSafe";
@@ -102,8 +103,7 @@ const CONSTANT_ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NUM!
 
 /** Sheet-qualified A1 address, the sheet name quoted where Excel would. */
 export function cellRef(sheet: string, row: number, col: number): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
-  return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${address(row, col)}`;
+  return `${quoteSheetIfNeeded(sheet)}!${address(row, col)}`;
 }
 
 function localDate(d: Date): string {
@@ -387,18 +387,6 @@ function settingBack(context: Excel.RequestContext, previous: unknown): void {
   else context.workbook.settings.getItemOrNullObject(SHARE_SAFE_SETTING).delete();
 }
 
-/** "write.failed" when the revert put everything back; "write.revertFailed" when Excel refused that too (the record stays, so Undo can). */
-const writeFailed = (cause: unknown, reverted = true) => {
-  const code = reverted ? "write.failed" : "write.revertFailed";
-  const e = new AddinError(
-    code,
-    {},
-    `The write failed${reverted ? " and was reverted" : ""}: ${(cause as Error)?.message}`,
-  );
-  (e as { cause?: unknown }).cause = cause;
-  return e;
-};
-
 /**
  * Turns every formula that calls the add-in, in the workbook or the selection, into its native
  * equivalent, or into its value with a note where none exists; reports what it changed. All or
@@ -420,8 +408,7 @@ export async function makeShareSafe(
   const { sheets, setting } = read;
   for (const c of [...natives, ...freezes]) {
     const { ws, protection } = sheets.get(c.sheet.toLowerCase())!;
-    if (protection.protected)
-      throw new AddinError("write.sheetProtected", { sheet: ws.name }, `Not written: sheet "${ws.name}" is protected.`);
+    if (protection.protected) throw sheetProtected(ws.name);
   }
 
   // Sync 3, only when there are formulas to freeze: the anchors' values, spills and notes.
@@ -516,13 +503,7 @@ async function cellsAre(
 
 /** The stored record, or null when the setting is not one (never undo on a guess). */
 export function parseShareSafeRecord(stored: unknown): ShareSafeRecord | null {
-  let data: unknown = stored;
-  try {
-    if (typeof stored === "string") data = JSON.parse(stored);
-  } catch {
-    return null;
-  }
-  const r = data as Partial<ShareSafeRecord> | null;
+  const r = storedValue(stored) as Partial<ShareSafeRecord> | null | undefined;
   if (!r || r.kind !== "shareSafe" || !Array.isArray(r.sheets)) return null;
   const ok = r.sheets.every(
     (s) =>
@@ -673,9 +654,7 @@ export async function undoShareSafe(
   const { preview } = found;
   if (preview.changed.length && options.confirm !== preview.confirmation)
     return { status: "needsConfirmation", preview };
-  for (const s of found.sheets)
-    if (s.protection.protected)
-      throw new AddinError("write.sheetProtected", { sheet: s.name }, `Not written: sheet "${s.name}" is protected.`);
+  for (const s of found.sheets) if (s.protection.protected) throw sheetProtected(s.name);
   const deletes: (() => void)[] = [];
   for (const s of found.sheets) {
     queueCells(

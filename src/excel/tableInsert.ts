@@ -18,6 +18,8 @@ import { fingerprint } from "../core/plan/fingerprint";
 import { cellInput, formatInput, shiftSheet } from "../core/plan/geometry";
 import { assertValid, queueBlocks, queueStyles, type ConflictChoice } from "./officeWriter";
 import { loadFormulaLocale } from "./localFormulas";
+import { storedValue } from "./generationRecord";
+import { sheetProtected, writeFailed } from "./writeErrors";
 import {
   areaFingerprint,
   canonical,
@@ -99,21 +101,6 @@ const occupiedError = (cell: string) =>
     `Not written: ${cell} is not empty. Choose an empty area, or choose to replace what is there.`,
   );
 
-const protectedError = (sheet: string) =>
-  new AddinError("write.sheetProtected", { sheet }, `Not written: sheet "${sheet}" is protected.`);
-
-/** "write.failed" when the revert put everything back; "write.revertFailed" when Excel refused that too (the record stays, so Undo can). */
-const writeFailed = (cause: unknown, reverted = true) => {
-  const code = reverted ? "write.failed" : "write.revertFailed";
-  const e = new AddinError(
-    code,
-    {},
-    `The write failed${reverted ? " and was reverted" : ""}: ${(cause as Error)?.message}`,
-  );
-  (e as { cause?: unknown }).cause = cause;
-  return e;
-};
-
 /** The plan's only sheet, once the plan is valid and has no defined names or charts to move along. */
 function singleSheet(plan: WorkbookPlan): PlanSheet {
   assertValid(plan);
@@ -140,13 +127,7 @@ function afterWrite(block: PlanBlock, before: RangeContent): Pick<RangeContent, 
 
 /** The stored record, or null when the setting is not one (never undo on a guess). */
 export function parseInsertRecord(stored: unknown): InsertRecord | null {
-  let data: unknown = stored;
-  try {
-    if (typeof stored === "string") data = JSON.parse(stored);
-  } catch {
-    return null;
-  }
-  const r = data as Partial<InsertRecord> | null;
+  const r = storedValue(stored) as Partial<InsertRecord> | null | undefined;
   const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === "string");
   if (!r || r.kind !== "insert" || typeof r.sheetId !== "string" || typeof r.sheetName !== "string") return null;
   if (!strings(r.areas) || !strings(r.fingerprints) || !Array.isArray(r.previous)) return null;
@@ -209,7 +190,7 @@ async function writeSheetOnto(
   const setting = context.workbook.settings.getItemOrNullObject(INSERT_SETTING).load("value");
   const formulaLocale = loadFormulaLocale(context, { sheets: [sheet], names: [], charts: [] }); // IBN formulas in Dutch Excel
   await context.sync();
-  if (protection.protected) throw protectedError(ws.name);
+  if (protection.protected) throw sheetProtected(ws.name);
   const previous = reads.map(contentOf);
   const occupied = previous.map(firstFilled).findIndex((c) => c !== null);
   if (occupied >= 0 && !overwrite) throw occupiedError(`${quoteSheet(ws.name)}!${firstFilled(previous[occupied])}`);
@@ -369,7 +350,7 @@ export async function undoLastInsert(
   const { record, ws, current, preview } = found;
   if (preview.changed.length && options.confirm !== preview.confirmation)
     return { status: "needsConfirmation", preview };
-  if (found.protectedSheet) throw protectedError(found.name);
+  if (found.protectedSheet) throw sheetProtected(found.name);
   record.previous.forEach((content) => queueRestore(ws!, content));
   found.setting.delete();
   try {

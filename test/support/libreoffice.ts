@@ -25,13 +25,18 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
-/** Opens the file in LibreOffice, recalculates everything and saves it as a new .xlsx; returns its path. */
-export async function recalculate(xlsxIn: string): Promise<string> {
+/** A new temporary folder with a fresh LibreOffice profile (RECALC_ALWAYS) and the path for its output. */
+function freshProfile(): { profile: string; out: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-lo-"));
   const profile = path.join(dir, "profile");
   fs.mkdirSync(path.join(profile, "user"), { recursive: true });
   fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
-  const out = path.join(dir, "out");
+  return { profile, out: path.join(dir, "out") };
+}
+
+/** Opens the file in LibreOffice, recalculates everything and saves it as a new .xlsx; returns its path. */
+export async function recalculate(xlsxIn: string): Promise<string> {
+  const { profile, out } = freshProfile();
   await run(
     "soffice",
     [
@@ -67,11 +72,7 @@ export function requireLibreOffice(suite: Mocha.Context): void {
 
 /** Opens the file in LibreOffice, recalculates everything and prints it to PDF (its page setup applies); returns the PDF's path. */
 export async function printToPdf(xlsxIn: string): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-lo-"));
-  const profile = path.join(dir, "profile");
-  fs.mkdirSync(path.join(profile, "user"), { recursive: true });
-  fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
-  const out = path.join(dir, "out");
+  const { profile, out } = freshProfile();
   const args = ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", "pdf"];
   await run("soffice", [...args, "--outdir", out, xlsxIn], { timeout: 300_000 });
   const result = path.join(out, `${path.basename(xlsxIn).replace(/\.[^.]+$/, "")}.pdf`);

@@ -11,21 +11,7 @@ import { buildProposalPlan, PUBLISHED_2023_2024, type ProposalPlan } from "../..
 import { pbudgetShare } from "../../src/functions/functions";
 import { writePlanToXlsx } from "../../src/writers/xlsxWriter";
 import { readSheetValues, recalculate, requireLibreOffice } from "../support/libreoffice";
-
-type Values = Map<string, (string | number | boolean | null)[][]>;
-
-function grid(values: Values, qualified: string): (string | number | boolean | null)[][] {
-  const { sheet, address } = splitRef(qualified);
-  const [a, b = a] = address.replace(/\$/g, "").split(":");
-  const from = parseAddress(a);
-  const to = parseAddress(b);
-  const rows = values.get(sheet);
-  assert.ok(rows, `sheet ${sheet} missing`);
-  const out: (string | number | boolean | null)[][] = [];
-  for (let r = from.row; r <= to.row; r++)
-    out.push(Array.from({ length: to.col - from.col + 1 }, (_, c) => rows[r]?.[from.col + c] ?? null));
-  return out;
-}
+import { grid, type Values } from "../support/sheetValues";
 
 describe("negative amounts: PBUDGET_SHARE = the workbook's native formulas (LibreOffice)", function () {
   this.timeout(600_000);

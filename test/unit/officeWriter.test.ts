@@ -14,7 +14,8 @@ import {
   writePlan,
   type WriteOptions,
 } from "../../src/excel/officeWriter";
-import { officeWorkbook, type BookSnapshot, type OfficeWorkbook, type WorkbookInit } from "../support/officeWorkbook";
+import { atEveryOperation } from "../support/faultInjection";
+import { officeWorkbook, type OfficeWorkbook, type WorkbookInit } from "../support/officeWorkbook";
 import { bigInput } from "../support/proposalInputs";
 import { newSheetsRecord, parseSheetsRecord, recordSetting, sheetFingerprint } from "../../src/excel/generationRecord";
 
@@ -126,22 +127,6 @@ async function generate(plan: WorkbookPlan, options: WriteOptions = {}, init: Wo
     formatCalls: formatted.length,
     cells: cellCount(plan),
   };
-}
-
-/** A snapshot with the record's time left out (it is the only thing that differs between two runs). */
-function stable(wb: OfficeWorkbook): BookSnapshot {
-  const snap = wb.snapshot();
-  const settings = snap.settings.map(([key, value]): [string, unknown] => {
-    if (typeof value !== "string") return [key, value];
-    try {
-      const record = JSON.parse(value) as Record<string, unknown>;
-      delete record.at;
-      return [key, record];
-    } catch {
-      return [key, value];
-    }
-  });
-  return { ...snap, settings };
 }
 
 const tempSheets = (wb: OfficeWorkbook) => wb.sheetNames().filter((n) => n.startsWith(TEMP_PREFIX.trim()));
@@ -540,36 +525,23 @@ async function everyFailure(
   setUp: (wb: OfficeWorkbook) => Promise<unknown>,
   act: (wb: OfficeWorkbook) => Promise<unknown>,
 ): Promise<{ operations: number; before: number; after: number }> {
-  const clean = officeWorkbook(init);
-  await setUp(clean);
-  const start = clean.counts.operations;
-  const beforeSnap = stable(clean);
-  await act(clean);
-  const operations = clean.counts.operations - start;
-  const afterSnap = stable(clean);
-  assert.notDeepEqual(afterSnap, beforeSnap);
-  const outcome = { operations, before: 0, after: 0 };
-  for (let k = 1; k <= operations; k++) {
-    const wb = officeWorkbook(init);
-    await setUp(wb);
-    wb.failAt(k);
-    let error: unknown;
-    try {
-      await act(wb);
-    } catch (e) {
-      error = e;
-    }
-    assert.equal(wb.failurePending(), false, `operation ${k} was reached`);
-    const snap = stable(wb);
-    assert.deepEqual(tempSheets(wb), [], `operation ${k}: no ${TEMP_PREFIX}sheet is left`);
-    if (isDeepEqual(snap, beforeSnap)) {
-      outcome.before++;
-      assert.ok(error instanceof AddinError, `operation ${k}: failed and restored, so it says so (${String(error)})`);
-    } else {
-      assert.deepEqual(snap, afterSnap, `operation ${k} failed: the workbook is neither as before nor as after`);
-      outcome.after++;
-    }
-  }
+  const outcome = { operations: 0, before: 0, after: 0 };
+  outcome.operations = await atEveryOperation(
+    () => officeWorkbook(init),
+    setUp,
+    act,
+    ({ k, wb, error, now }, beforeSnap, afterSnap) => {
+      assert.equal(wb.failurePending(), false, `operation ${k} was reached`);
+      assert.deepEqual(tempSheets(wb), [], `operation ${k}: no ${TEMP_PREFIX}sheet is left`);
+      if (isDeepEqual(now, beforeSnap)) {
+        outcome.before++;
+        assert.ok(error instanceof AddinError, `operation ${k}: failed and restored, so it says so (${String(error)})`);
+      } else {
+        assert.deepEqual(now, afterSnap, `operation ${k} failed: the workbook is neither as before nor as after`);
+        outcome.after++;
+      }
+    },
+  );
   if (process.env.SHOW_OUTCOME) console.log(outcome);
   return outcome;
 }

@@ -2,8 +2,6 @@
 // the proposal validation, the input-table reader, the plan helpers), is typed, and its Dutch
 // sentence, in the pane and in the CLIs, never carries the English message.
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
 import { describeError as cliDescribeError, inputInvalid } from "../../scripts/cli";
 import { inputDetail } from "../../scripts/cliText";
 import { requireFraction, requireLumpSumNotNegative, requireNonNegative, requirePositive } from "../../src/core/checks";
@@ -23,6 +21,7 @@ import { readSelectionTable } from "../../src/excel/excelSession";
 import { describeError, describeProblem, strings } from "../../src/taskpane/strings";
 import { officeWorkbook } from "../support/officeWorkbook";
 import { sheetConstants } from "../support/planValues";
+import { tsSources } from "../support/sourceFiles";
 
 const clone = (p: ProposalInput): ProposalInput => JSON.parse(JSON.stringify(p));
 type Spoil = (p: ProposalInput) => void;
@@ -156,17 +155,8 @@ describe("one language: every error the user can meet is typed and in Dutch", ()
 
   it("every code raised in src/core (AddinError and InputError codes) has a sentence in both languages", () => {
     const codes = new Set<string>();
-    const walk = (dir: string): void => {
-      for (const f of fs.readdirSync(dir, { withFileTypes: true })) {
-        const p = path.join(dir, f.name);
-        if (f.isDirectory()) walk(p);
-        else if (p.endsWith(".ts"))
-          for (const m of fs.readFileSync(p, "utf8").matchAll(/"((?:input|read|plan|write|undo)\.[A-Za-z]+)"/g))
-            codes.add(m[1]);
-      }
-    };
-    walk(path.join(__dirname, "../../src/core"));
-    walk(path.join(__dirname, "../../src/excel"));
+    for (const text of tsSources("src/core", "src/excel"))
+      for (const m of text.matchAll(/"((?:input|read|plan|write|undo)\.[A-Za-z]+)"/g)) codes.add(m[1]);
     assert.ok(codes.has("input.notFraction") && codes.has("read.noRow"), [...codes].join(", "));
     for (const lang of ["nl", "en"] as const)
       assert.deepEqual(

@@ -19,27 +19,14 @@ import {
 } from "../../src/core/proposal";
 import { writePlanToXlsx } from "../../src/writers/xlsxWriter";
 import { readSheetValues, recalculate, requireLibreOffice } from "../support/libreoffice";
+import { grid, type Values } from "../support/sheetValues";
 import { ref } from "../support/reference";
 import { bigInput } from "../support/proposalInputs";
 import { pbudgetShare } from "../../src/functions/functions";
 
-type Values = Map<string, (string | number | boolean | null)[][]>;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-proposal-"));
 const clone = (p: ProposalInput): ProposalInput => JSON.parse(JSON.stringify(p));
 
-/** The recalculated values of a sheet-qualified range, as a grid. */
-function grid(values: Values, qualified: string): (string | number | boolean | null)[][] {
-  const { sheet, address } = splitRef(qualified);
-  const [a, b = a] = address.replace(/\$/g, "").split(":");
-  const from = parseAddress(a);
-  const to = parseAddress(b);
-  const rows = values.get(sheet);
-  assert.ok(rows, `sheet ${sheet} missing`);
-  const out: (string | number | boolean | null)[][] = [];
-  for (let r = from.row; r <= to.row; r++)
-    out.push(Array.from({ length: to.col - from.col + 1 }, (_, c) => rows[r]?.[from.col + c] ?? null));
-  return out;
-}
 const nums = (g: unknown[][]) => g.flat().map((v) => v as number);
 
 async function recalculated(plan: WorkbookPlan, name: string): Promise<Values> {

@@ -3,7 +3,6 @@
 // notes the run added, never over a cell changed since without confirmation; a failure at any
 // queued operation of a run or of its undo leaves the workbook exactly as before or as after.
 import assert from "node:assert/strict";
-import { isDeepStrictEqual } from "node:util";
 import { AddinError } from "../../src/core/errors";
 import {
   makeShareSafe,
@@ -12,7 +11,8 @@ import {
   undoShareSafe,
 } from "../../src/excel/shareSafeCommand";
 import { INSERT_SETTING } from "../../src/excel/tableInsert";
-import { officeWorkbook, type BookSnapshot, type OfficeWorkbook, type WorkbookInit } from "../support/officeWorkbook";
+import { allOrNothing, timelessSnapshot as snap } from "../support/faultInjection";
+import { officeWorkbook, type OfficeWorkbook, type WorkbookInit } from "../support/officeWorkbook";
 
 const TODAY = new Date(2026, 10, 24);
 const run = (wb: OfficeWorkbook, scope: "workbook" | "selection" = "workbook") =>
@@ -36,18 +36,6 @@ const book = (extra: Partial<WorkbookInit> = {}): OfficeWorkbook =>
     notes: { "Sheet1!C2": "my own note" },
     ...extra,
   });
-
-/** The snapshot with the records' times left out. */
-function snap(wb: OfficeWorkbook): BookSnapshot {
-  const s = wb.snapshot();
-  const settings = s.settings.map(([k, v]): [string, unknown] => {
-    if (typeof v !== "string" || !v.startsWith("{")) return [k, v];
-    const rest = JSON.parse(v) as Record<string, unknown>;
-    delete rest.at;
-    return [k, rest];
-  });
-  return { ...s, settings };
-}
 
 describe("Share-safe: undo", () => {
   const saved = (globalThis as { Office?: unknown }).Office;
@@ -161,33 +149,8 @@ describe("Share-safe: all or nothing (a failure injected at every queued operati
   const saved = (globalThis as { Office?: unknown }).Office;
   afterEach(() => ((globalThis as { Office?: unknown }).Office = saved));
 
-  async function everyK(
-    make: () => OfficeWorkbook,
-    setup: (wb: OfficeWorkbook) => Promise<void>,
-    act: (wb: OfficeWorkbook) => Promise<unknown>,
-  ): Promise<void> {
-    const clean = make();
-    await setup(clean);
-    const before = snap(clean);
-    const ops0 = clean.counts.operations;
-    await act(clean);
-    const after = snap(clean);
-    const total = clean.counts.operations - ops0;
-    assert.ok(total > 3, `the action queues ${total} operations`);
-    assert.notDeepEqual(after, before);
-    for (let k = 1; k <= total; k++) {
-      const wb = make();
-      await setup(wb);
-      wb.failAt(k);
-      await assert.rejects(act(wb), (e: unknown) => e instanceof AddinError && e.code === "write.failed", `k=${k}`);
-      const now = snap(wb);
-      if (!isDeepStrictEqual(now, before) && !isDeepStrictEqual(now, after))
-        assert.deepEqual(now, before, `k=${k}: neither as before nor as after`);
-    }
-  }
-
   it("a share-safe run: native formulas, frozen values and spills, a new note and an extended one", async () => {
-    await everyK(
+    await allOrNothing(
       book,
       async () => undefined,
       (wb) => run(wb),
@@ -196,7 +159,7 @@ describe("Share-safe: all or nothing (a failure injected at every queued operati
 
   it("a second run, whose failure keeps the first run's record", async () => {
     const make = () => book({ selection: ["Sheet1!C1:C2"] });
-    await everyK(
+    await allOrNothing(
       make,
       async (wb) => void (await run(wb, "selection")),
       (wb) => run(wb),
@@ -204,7 +167,7 @@ describe("Share-safe: all or nothing (a failure injected at every queued operati
   });
 
   it("its undo", async () => {
-    await everyK(
+    await allOrNothing(
       book,
       async (wb) => void (await run(wb)),
       async (wb) => assert.equal((await undoShareSafe(wb.context)).status, "undone"),
@@ -212,7 +175,7 @@ describe("Share-safe: all or nothing (a failure injected at every queued operati
   });
 
   it("a confirmed undo over a cell and a note changed since", async () => {
-    await everyK(
+    await allOrNothing(
       book,
       async (wb) => {
         await run(wb);

@@ -17,7 +17,8 @@ import {
   writeOntoSheet,
   type WriteOntoOptions,
 } from "../../src/excel/tableInsert";
-import { officeWorkbook, type BookSnapshot, type OfficeWorkbook } from "../support/officeWorkbook";
+import { allOrNothing, timelessSnapshot as snap } from "../support/faultInjection";
+import { officeWorkbook, type OfficeWorkbook } from "../support/officeWorkbook";
 
 /** A one-sheet plan with a gap (null) inside its block, for writing onto an existing sheet. */
 const tablePlan = (): WorkbookPlan => ({
@@ -43,24 +44,6 @@ const tablePlan = (): WorkbookPlan => ({
   names: [],
   charts: [],
 });
-
-/** The snapshot with the records' times left out (two runs differ only there). */
-function snap(wb: OfficeWorkbook): BookSnapshot {
-  const s = wb.snapshot();
-  return {
-    ...s,
-    settings: s.settings.map(([k, v]) => {
-      if (typeof v !== "string") return [k, v];
-      try {
-        const rest = JSON.parse(v) as Record<string, unknown>;
-        delete rest.at;
-        return [k, rest];
-      } catch {
-        return [k, v];
-      }
-    }),
-  };
-}
 
 /** A sheet with content, number formats and looks in and around the target C3:D7. */
 function occupied(extra: Record<string, unknown> = {}): OfficeWorkbook {
@@ -275,43 +258,9 @@ describe("Insert at the selection: when Excel refuses the revert too", () => {
 });
 
 describe("Insert at the selection: all or nothing (a failure injected at every queued operation)", () => {
-  /** Runs `act` on a fresh workbook once cleanly and then with operation k failing, for every k. */
-  async function everyK(
-    make: () => OfficeWorkbook,
-    setup: (wb: OfficeWorkbook) => Promise<void>,
-    act: (wb: OfficeWorkbook) => Promise<unknown>,
-  ): Promise<number> {
-    const clean = make();
-    await setup(clean);
-    const before = snap(clean);
-    const ops0 = clean.counts.operations;
-    await act(clean);
-    const after = snap(clean);
-    const total = clean.counts.operations - ops0;
-    assert.ok(total > 3, `the action queues ${total} operations`);
-    assert.notDeepEqual(after, before);
-    for (let k = 1; k <= total; k++) {
-      const wb = make();
-      await setup(wb);
-      wb.failAt(k);
-      let failed = false;
-      try {
-        await act(wb);
-      } catch (e) {
-        failed = true;
-        assert.ok(e instanceof AddinError && e.code === "write.failed", `k=${k}: ${(e as Error).message}`);
-      }
-      assert.ok(failed, `k=${k}: the injected failure surfaced`);
-      const now = snap(wb);
-      const same = (s: BookSnapshot) => isDeepStrictEqual(s, now);
-      if (!same(before) && !same(after)) assert.deepEqual(now, before, `k=${k}: neither as before nor as after`);
-    }
-    return total;
-  }
-
   it("a plain insert", async () => {
     const make = () => officeWorkbook({ sheets: { Blad1: { A1: "keep" } }, selection: "Blad1!C3" });
-    await everyK(
+    await allOrNothing(
       make,
       async () => undefined,
       (wb) => writeAtSelection(wb.context, tablePlan()),
@@ -319,7 +268,7 @@ describe("Insert at the selection: all or nothing (a failure injected at every q
   });
 
   it("an overwriting insert, over values, formulas, number formats and looks", async () => {
-    await everyK(
+    await allOrNothing(
       occupied,
       async () => undefined,
       (wb) => writeAtSelection(wb.context, tablePlan(), overwrite),
@@ -327,7 +276,7 @@ describe("Insert at the selection: all or nothing (a failure injected at every q
   });
 
   it("a second insert, whose failure keeps the first insert's record", async () => {
-    await everyK(
+    await allOrNothing(
       occupied,
       async (wb) => void (await writeOntoSheet(wb.context, tablePlan(), "Blad2", "B2")),
       (wb) => writeAtSelection(wb.context, tablePlan(), overwrite),
@@ -335,7 +284,7 @@ describe("Insert at the selection: all or nothing (a failure injected at every q
   });
 
   it("the undo of an overwriting insert", async () => {
-    await everyK(
+    await allOrNothing(
       occupied,
       async (wb) => void (await writeAtSelection(wb.context, tablePlan(), overwrite)),
       (wb) => undoLastInsert(wb.context),
@@ -343,7 +292,7 @@ describe("Insert at the selection: all or nothing (a failure injected at every q
   });
 
   it("a confirmed undo over counts typed since", async () => {
-    await everyK(
+    await allOrNothing(
       occupied,
       async (wb) => {
         await writeAtSelection(wb.context, tablePlan(), overwrite);

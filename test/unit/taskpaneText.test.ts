@@ -4,9 +4,9 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { AddinError, valueError } from "../../src/core/errors";
+import { argumentLabel } from "../../src/core/messages";
 import { toEnglishNumbers } from "../../src/taskpane/functionsView";
 import {
-  argumentLabel,
   describeError,
   describeProblem,
   formatNumber,
@@ -16,6 +16,7 @@ import {
   type Strings,
 } from "../../src/taskpane/strings";
 import { contrast, parseColor, themeTokens } from "../../src/taskpane/theme";
+import { tsSources } from "../support/sourceFiles";
 
 describe("task pane text", () => {
   it("English examples use English separators and TRUE", () => {
@@ -48,15 +49,8 @@ const shape = (v: unknown): unknown =>
 /** The AddinError codes raised by code that runs in the task pane (not the CLIs' own). */
 function paneErrorCodes(): string[] {
   const codes = new Set<string>();
-  const walk = (dir: string): void => {
-    for (const f of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, f.name);
-      if (f.isDirectory()) walk(p);
-      else if (p.endsWith(".ts"))
-        for (const m of fs.readFileSync(p, "utf8").matchAll(/new AddinError\(\s*"([^"]+)"/g)) codes.add(m[1]);
-    }
-  };
-  for (const dir of ["src/core", "src/excel", "src/taskpane"]) walk(path.join(__dirname, "../..", dir));
+  for (const text of tsSources("src/core", "src/excel", "src/taskpane"))
+    for (const m of text.matchAll(/new AddinError\(\s*"([^"]+)"/g)) codes.add(m[1]);
   return [...codes].sort();
 }
 

@@ -40,6 +40,12 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/** A sheet name as Excel writes it in a reference: quoted only where it must be (Lumpsum!A1, 'Lump sum'!A1, 'A1'!A1). */
+export function quoteSheetIfNeeded(name: string): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name);
+  return plain ? name : quoteSheet(name);
+}
+
 export function sheetRef(sheet: string, a1: string): string {
   return `${quoteSheet(sheet)}!${a1}`;
 }

@@ -310,11 +310,7 @@ export interface ProposalPlan extends WorkbookPlan {
   };
 }
 
-export function buildProposalPlan(
-  input: ProposalInput,
-  language: Language = "nl",
-  inputsSheet?: string,
-): ProposalPlan {
+export function buildProposalPlan(input: ProposalInput, language: Language = "nl", inputsSheet?: string): ProposalPlan {
   validateProposalInput(input);
   const base = LABELS[language];
   const t: Labels = inputsSheet ? { ...base, sheets: { ...base.sheets, inputs: inputsSheet } } : base;

@@ -92,6 +92,11 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
       problem("read.noNumber", { label, row: rowOf(r), ...of }, `"${label}" has no number next to it`);
     return n;
   };
+  /** The row of this section's header (a problem when there is none). */
+  const header = (pick: (l: Labels) => string) => need(t.find(both(pick)), both(pick));
+  /** The numbers of the first row so labelled at or below row `from`; none when `from` is not a row. */
+  const numbersAfter = (pick: (l: Labels) => string, from: number) =>
+    from >= 0 ? t.numbers(t.find(both(pick), from)) : [];
 
   // Not an input table at all: one sentence rather than every label missing.
   const sections = [
@@ -106,17 +111,11 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
   }
 
   const baseYear = scalar(both((l) => l.baseYear));
-  const yRow = need(
-    t.find(both((l) => l.proposalYears)),
-    both((l) => l.proposalYears),
-  );
+  const yRow = header((l) => l.proposalYears);
   const years = yRow >= 0 ? t.numbers(yRow) : [];
 
   // Cost lines: the rows between the cost-line header and the total.
-  const costHeader = need(
-    t.find(both((l) => l.costLine)),
-    both((l) => l.costLine),
-  );
+  const costHeader = header((l) => l.costLine);
   const costTotal = t.find(
     both((l) => l.totalCosts),
     Math.max(0, costHeader),
@@ -138,33 +137,11 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
   }
   const specificPwCostsBase = scalar(both((l) => l.specificPw));
 
-  const occHeader = need(
-    t.find(both((l) => l.occupancyInput)),
-    both((l) => l.occupancyInput),
-  );
-  const wsw =
-    occHeader >= 0
-      ? t.numbers(
-          t.find(
-            both((l) => l.wsw),
-            occHeader,
-          ),
-        )
-      : [];
-  const pw =
-    occHeader >= 0
-      ? t.numbers(
-          t.find(
-            both((l) => l.pw),
-            occHeader,
-          ),
-        )
-      : [];
+  const occHeader = header((l) => l.occupancyInput);
+  const wsw = numbersAfter((l) => l.wsw, occHeader);
+  const pw = numbersAfter((l) => l.pw, occHeader);
 
-  const twHeader = need(
-    t.find(both((l) => l.addedValue)),
-    both((l) => l.addedValue),
-  );
+  const twHeader = header((l) => l.addedValue);
   const tw = (labels: string[]) => (twHeader >= 0 ? scalar(labels, twHeader) : undefined);
   const placements = tw(both((l) => l.placements));
   const demandDrivenShare = tw(both((l) => l.demandShare));
@@ -186,24 +163,9 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
     const prevYears = t.numbers(prevRow);
     previous = {
       years: prevYears,
-      lumpSums: t.numbers(
-        t.find(
-          both((l) => l.lumpSumFee),
-          prevRow,
-        ),
-      ),
-      wsw: t.numbers(
-        t.find(
-          both((l) => l.wsw),
-          prevRow,
-        ),
-      ),
-      pw: t.numbers(
-        t.find(
-          both((l) => l.pw),
-          prevRow,
-        ),
-      ),
+      lumpSums: numbersAfter((l) => l.lumpSumFee, prevRow),
+      wsw: numbersAfter((l) => l.wsw, prevRow),
+      pw: numbersAfter((l) => l.pw, prevRow),
     };
     found.push(`previous period: ${prevYears.join("–")}`);
   }
@@ -212,14 +174,8 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
   // section (the quasi-in-house inputs) or the end. Every row in between is read: a blank row, a
   // number where a name belongs or a name given twice is a problem that lists the rows, never a
   // silent stop that would allocate the whole lump sum over fewer municipalities.
-  const munHeader = need(
-    t.find(both((l) => l.municipality)),
-    both((l) => l.municipality),
-  );
-  const qiHeader = need(
-    t.find(both((l) => l.quasiInput)),
-    both((l) => l.quasiInput),
-  );
+  const munHeader = header((l) => l.municipality);
+  const qiHeader = header((l) => l.quasiInput);
   const municipalities: ProposalInput["municipalities"] = [];
   if (munHeader >= 0) {
     const end = qiHeader > munHeader ? qiHeader : t.length;
@@ -268,14 +224,13 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
     found.push(`municipalities: ${municipalities.length}`);
   }
 
-  const qiRow = (labels: string[]) => (qiHeader >= 0 ? t.numbers(t.find(labels, qiHeader)) : []);
   const quasiInhouse: ProposalInput["quasiInhouse"] = {
     years: qiHeader >= 0 ? t.numbers(qiHeader) : [],
-    wsw: qiRow(both((l) => l.wsw)),
-    pw: qiRow(both((l) => l.pw)),
-    attributableStaff: qiRow(both((l) => l.attributableStaff)),
-    nonAttributableStaff: qiRow(both((l) => l.nonAttributableStaff)),
-    regularProductionStaff: qiRow(both((l) => l.regularStaff)),
+    wsw: numbersAfter((l) => l.wsw, qiHeader),
+    pw: numbersAfter((l) => l.pw, qiHeader),
+    attributableStaff: numbersAfter((l) => l.attributableStaff, qiHeader),
+    nonAttributableStaff: numbersAfter((l) => l.nonAttributableStaff, qiHeader),
+    regularProductionStaff: numbersAfter((l) => l.regularStaff, qiHeader),
     threshold:
       (qiHeader >= 0
         ? scalar(
