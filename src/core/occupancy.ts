@@ -64,7 +64,7 @@ export function projectOccupancy(a: OccupancyAssumptions): OccupancyRow[] {
   requireFraction(a.wswOutflowRate, "wsw_outflow_rate");
   requireNonNegative(a.pwInflowPersons, "pw_inflow");
   requireNonNegative(a.pwOutflowPersons, "pw_outflow");
-  requireNonNegative(a.ftePerPerson, "fte_per_person");
+  requireFraction(a.ftePerPerson, "fte_per_person"); // a person works at most one fte: 0.71, never 71
   const pwStep = a.pwInflowPersons.minus(a.pwOutflowPersons).times(a.ftePerPerson);
   const keep = a.wswOutflowRate.negated().plus(1);
   const wsw = [a.wswBase];

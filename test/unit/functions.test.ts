@@ -173,6 +173,12 @@ describe("custom functions: input rules", () => {
         did,
       );
       assert.match(assertExcelError(() => f.quasiInhouseTest([[80]], [[100]], 6), "#VALUE!", "threshold").message, did);
+      // fte per person (the part-time factor) is a fraction too: 71 would multiply the PW inflow a hundredfold.
+      assert.match(
+        assertExcelError(() => f.occupancyProjection(1417, 375, 2, 0.06, 200, 100, 71), "#VALUE!", "fte_per_person")
+          .message,
+        /71 is not a fraction: did you mean 71 %\?/,
+      );
       const big = assertExcelError(() => f.addedValue(200, 0.1, 250, 1), "#VALUE!", "uplift");
       assert.match(big.message, /250 is not a fraction from 0 to 1/);
     });

@@ -170,6 +170,20 @@ describe("proposal core: plausibility, one rule everywhere", () => {
       /10 is not a fraction: did you mean 10 %\?/,
     );
     refuses((p) => (p.quasiInhouse.threshold = 80), "quasiInhouse.threshold", /did you mean 80 %\?/);
+    refuses(
+      (p) =>
+        (p.occupancy = {
+          mode: "projected",
+          wswBase: 1417,
+          pwBase: 375,
+          wswOutflowRate: 0.06,
+          pwInflowPersons: 200,
+          pwOutflowPersons: 100,
+          ftePerPerson: 71,
+        }),
+      "occupancy.ftePerPerson",
+      /71 is not a fraction: did you mean 71 %\?/,
+    );
   });
   it("every proposal year needs fte > 0 (the workbook would show #DIV/0!)", () => {
     refuses(

@@ -154,6 +154,8 @@ export function validateProposalInput(p: ProposalInput): void {
     const o = p.occupancy;
     numbers([o.wswBase, o.pwBase, o.pwInflowPersons, o.pwOutflowPersons, o.ftePerPerson], "occupancy", 5, { min: 0 });
     fraction(o.wswOutflowRate, "occupancy.wswOutflowRate");
+    // A person works at most one fte: 0.71, never 71.
+    fraction(o.ftePerPerson, "occupancy.ftePerPerson");
     if (o.wswBase + o.pwBase <= 0) throw baseFte();
   }
   const a = p.addedValue;
