@@ -305,6 +305,7 @@ if (require.main === module) {
   // Without a file: manifest.xml (development), then dist/manifest.xml against dist/ when built.
   // --online: then Microsoft's validation service (office-addin-manifest validate) for each of them.
   // --sync-version: write package.json's version into manifest.xml (npm version runs this).
+  // --production: check the manifest as a production one (no localhost), whatever it contains.
   const args = process.argv.slice(2);
   const online = args.includes("--online");
   if (args.includes("--sync-version")) {
@@ -319,13 +320,16 @@ if (require.main === module) {
   const file = args.find((a) => !a.startsWith("--"));
   const targets = file
     ? [path.resolve(file)]
-    : [path.join(ROOT, "manifest.xml"), path.join(ROOT, "dist", "manifest.xml")].filter((f) => fs.existsSync(f));
+    : args.includes("--sync-version")
+      ? [path.join(ROOT, "manifest.xml")] // npm version: a dist/ of the previous version is simply stale
+      : [path.join(ROOT, "manifest.xml"), path.join(ROOT, "dist", "manifest.xml")].filter((f) => fs.existsSync(f));
   (async () => {
     let total = 0;
     for (const manifest of targets) {
       const xml = fs.readFileSync(manifest, "utf8");
       const built = path.dirname(manifest) !== ROOT;
-      const production = !/https:\/\/localhost[:/]/.test(xml);
+      // --production: the manifest must be a production one (npm run package says so), whatever it contains.
+      const production = args.includes("--production") || !/https:\/\/localhost[:/]/.test(xml);
       const label = path.relative(process.cwd(), manifest);
       const problems = await checkManifest(xml, built ? path.dirname(manifest) : undefined, { production });
       for (const p of problems) console.error(`${label}: ${p}`);

@@ -56,7 +56,7 @@ const nl: Messages = {
   "xlsx.tooManyEntries": (p) =>
     `${p.file} bevat ${num("nl", Number(p.entries))} onderdelen, meer dan de grens van ${num("nl", Number(p.limit))}; zet de tabellen in een kleiner bestand.`,
   "xlsx.tooManyCells": (p) =>
-    `${p.file} bevat ${num("nl", Number(p.cells))} gevulde cellen, meer dan de grens van ${num("nl", Number(p.limit))}; zet de tabellen in een kleiner bestand.`,
+    `${p.file} bevat ${num("nl", Number(p.cells))} gevulde cellen en rijen, meer dan de grens van ${num("nl", Number(p.limit))}; zet de tabellen in een kleiner bestand.`,
   "tables.none": (p) =>
     `${p.file}: geen evaluatietabellen herkend; een tabel begint met een titel zoals "Aanmeldingen Basispakket (stroomcijfers)" (npm run evaluation-template maakt er een).`,
   "check.uncalculated": (p) =>
@@ -110,7 +110,7 @@ const en: Messages = {
   "xlsx.tooManyEntries": (p) =>
     `${p.file} holds ${num("en", Number(p.entries))} entries, more than the limit of ${num("en", Number(p.limit))}; put the tables in a smaller file.`,
   "xlsx.tooManyCells": (p) =>
-    `${p.file} holds ${num("en", Number(p.cells))} filled cells, more than the limit of ${num("en", Number(p.limit))}; put the tables in a smaller file.`,
+    `${p.file} holds ${num("en", Number(p.cells))} filled cells and rows, more than the limit of ${num("en", Number(p.limit))}; put the tables in a smaller file.`,
   "tables.none": (p) =>
     `${p.file}: no evaluation tables recognised; a table starts with a title such as "Aanmeldingen Basispakket (stroomcijfers)" (npm run evaluation-template writes one).`,
   "check.uncalculated": (p) =>
@@ -134,15 +134,26 @@ export function cliMessage(lang: Language, code: string, params: Params = {}): s
  * English the core's own message.
  */
 export function inputDetail(lang: Language, e: InputError): string {
-  const sentence = codeSentence(lang, e, { argument: e.argument });
+  const argument = jsonField(lang, e.argument);
+  const sentence = codeSentence(lang, e, { argument });
   if (sentence) return sentence;
-  return lang === "en" ? e.message : cliMessage(lang, "input.field", { argument: e.argument })!;
+  return lang === "en" ? e.message : cliMessage(lang, "input.field", { argument })!;
+}
+
+/**
+ * The core's argument as a field of the JSON input: the core names a municipality's P-budgets
+ * "P-budget of <name>" (the pane's label); the JSON field is that municipality's pBudgets.
+ */
+function jsonField(lang: Language, argument: string): string {
+  const pBudget = /^P-budget of (.+)$/.exec(argument);
+  if (!pBudget) return argument;
+  return lang === "nl" ? `pBudgets van ${pBudget[1]}` : `pBudgets of ${pBudget[1]}`;
 }
 
 const limits = (lang: Language) =>
   lang === "nl"
-    ? `uitgepakt hoogstens ${mb(XLSX_LIMITS.uncompressedBytes)}, ${num("nl", XLSX_LIMITS.entries)} onderdelen en ${num("nl", XLSX_LIMITS.cells)} gevulde cellen`
-    : `at most ${mb(XLSX_LIMITS.uncompressedBytes)} unpacked, ${num("en", XLSX_LIMITS.entries)} entries and ${num("en", XLSX_LIMITS.cells)} filled cells`;
+    ? `uitgepakt hoogstens ${mb(XLSX_LIMITS.uncompressedBytes)}, ${num("nl", XLSX_LIMITS.entries)} onderdelen en ${num("nl", XLSX_LIMITS.cells)} gevulde cellen en rijen`
+    : `at most ${mb(XLSX_LIMITS.uncompressedBytes)} unpacked, ${num("en", XLSX_LIMITS.entries)} entries and ${num("en", XLSX_LIMITS.cells)} filled cells and rows`;
 
 const HELP: Record<Tool, Record<Language, string>> = {
   proposal: {

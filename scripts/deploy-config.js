@@ -24,8 +24,15 @@ function addinBase(value = process.env.ADDIN_URL) {
   }
   if (url.protocol !== "https:")
     throw new Error(`ADDIN_URL "${value}" must start with https:// (Office loads add-ins only over HTTPS)`);
-  if (url.search || url.hash || url.username || url.password)
+  // A bare "?" or "#" leaves search/hash empty but stays in href: look at the text as well.
+  if (url.search || url.hash || /[?#]/.test(value) || url.username || url.password)
     throw new Error(`ADDIN_URL "${value}" must be a plain folder address, without ?query, #fragment or credentials`);
+  if (/\.(html?|xml|json|js)$/i.test(url.pathname))
+    throw new Error(
+      `ADDIN_URL "${value}" names a file: give the folder that will hold taskpane.html, e.g. ${url.origin}${url.pathname.replace(/[^/]*$/, "")}`,
+    );
+  // "https://host/ibn//" would give ".../ibn//taskpane.html", which many static hosts do not serve.
+  url.pathname = url.pathname.replace(/\/{2,}/g, "/");
   if (!url.pathname.endsWith("/")) url.pathname += "/";
   return url.href;
 }

@@ -110,6 +110,8 @@ function main() {
         "  ADDIN_URL=https://addins.example.nl/ibn-lumpsum/ npm run package\n" +
         "A package without it would point to https://localhost:3000 and work on no one's machine.",
     );
+  if (/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i.test(new URL(base).hostname))
+    fail(`ADDIN_URL ${base} is this machine: give the https address of the host the municipality will use.`);
   const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
   const dist = path.resolve(option("--dist") ?? path.join(root, "dist"));
   const outDir = path.resolve(option("--out") ?? root);
@@ -143,6 +145,7 @@ function main() {
       path.join(root, "node_modules", "tsx", "dist", "cli.mjs"),
       path.join(root, "scripts", "check-manifest.ts"),
       manifestFile,
+      "--production",
     ],
     { cwd: root, stdio: "inherit" },
   );

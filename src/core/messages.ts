@@ -50,6 +50,8 @@ const nl: ErrorTexts = {
     "write.planInvalid": (p) =>
       `Het voorstel kan niet worden geschreven: het plan heeft ${p.count} probleem/problemen. Er is niets geschreven.`,
     "write.failed": () => "Excel weigerde een stap van het schrijven; de werkmap is teruggezet zoals ze was.",
+    "undo.failed": () =>
+      "Excel weigerde het ongedaan maken; kies nogmaals Ongedaan maken om af te maken wat er nog staat.",
     "write.revertFailed": (p) =>
       p.prefix
         ? `Schrijven is mislukt en Excel kon het niet terugdraaien. Bladen waarvan de naam begint met "${p.prefix}" zijn onvolledig en mogen weg; bladen "${p.prefix} old …" zijn van u, alleen hernoemd.`
@@ -124,6 +126,9 @@ const nl: ErrorTexts = {
     "input.previousEnd": nlInput((p) => `de vorige periode moet eindigen in het basisjaar ${p.year}.`, true),
     "input.municipalityCount": nlInput((p) => `verwacht 1 tot ${p.max} gemeenten.`),
     "input.municipalityNoName": nlInput(() => "elke gemeente heeft een naam nodig."),
+    "input.municipalityNumber": nlInput((p) => `${p.name} is een getal, geen naam van een gemeente.`),
+    "input.costLineNoLabel": nlInput((p) => `kostenregel ${p.index} heeft een omschrijving nodig.`),
+    "input.notZeroOrOne": nlInput((p) => `waarde ${p.index} is ${p.value}; dat moet 0 of 1 zijn.`),
     "input.municipalityTwice": nlInput((p) => `${p.name} staat er twee keer in.`),
     "input.pBudgetsZero": nlInput((p) => `de P-budgetten van ${p.year} zijn allemaal 0.`, true),
     "input.quasiFteZero": nlInput(() => "de fte's tellen op tot 0; elk jaar heeft fte's groter dan 0 nodig."),
@@ -151,6 +156,7 @@ const en: ErrorTexts = {
     "write.planInvalid": (p) =>
       `The proposal cannot be written: the plan has ${p.count} problem(s): ${p.problems}. Nothing was written.`,
     "write.failed": () => "Excel refused a step of the write; the workbook was put back as it was.",
+    "undo.failed": () => "Excel refused the undo; choose Undo again to finish what is left.",
     "write.revertFailed": (p) =>
       p.prefix
         ? `The write failed and Excel also refused to undo it. Sheets whose name starts with "${p.prefix}" are incomplete and can be deleted; sheets named "${p.prefix} old …" are yours, renamed.`
@@ -217,6 +223,9 @@ const en: ErrorTexts = {
     "input.previousEnd": enInput((p) => `expected the previous period to end in the base year ${p.year}.`, true),
     "input.municipalityCount": enInput((p) => `expected 1 to ${p.max} municipalities.`),
     "input.municipalityNoName": enInput(() => "every municipality needs a name."),
+    "input.municipalityNumber": enInput((p) => `${p.name} is a number, not the name of a municipality.`),
+    "input.costLineNoLabel": enInput((p) => `cost line ${p.index} needs a label.`),
+    "input.notZeroOrOne": enInput((p) => `value ${p.index} is ${p.value}; expected 0 or 1.`),
     "input.municipalityTwice": enInput((p) => `${p.name} appears twice.`),
     "input.pBudgetsZero": enInput((p) => `the P-budgets of ${p.year} are all 0.`, true),
     "input.quasiFteZero": enInput(() => "the fte add up to 0; every year needs fte greater than 0."),

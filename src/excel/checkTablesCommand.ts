@@ -32,7 +32,7 @@ export async function readWorkbookTables(context: Excel.RequestContext): Promise
 
 export async function checkWorkbook(
   context: Excel.RequestContext,
-  language: Language = "en",
+  language: Language = "nl",
 ): Promise<{ tables: PlacedTable[]; findings: Finding[] }> {
   const tables = await readWorkbookTables(context);
   return { tables, findings: checkTables(tables, { language }) };

@@ -35,7 +35,7 @@ import type { FormulaLocale } from "../core/plan/formulaLocale";
 import { OFFICE_STYLES } from "./cellStyle";
 import { loadFormulaLocale, queueFormulas } from "./localFormulas";
 import { queuePageLayout } from "./pageLayout";
-import { sheetProtected, stagedRevertFailed, stepFailed } from "./writeErrors";
+import { sheetProtected, stagedRevertFailed, stepFailed, undoFailed } from "./writeErrors";
 import {
   newSheetsRecord,
   parseSheetsRecord,
@@ -362,9 +362,13 @@ async function revertWrite(
     const now = new Map(sheets.items.map((ws) => [ws.id, ws.name]));
     for (const s of before.sheets)
       if (now.has(s.id) && now.get(s.id) !== s.name) context.workbook.worksheets.getItem(s.id).name = s.name;
-    for (const n of names.items) if (planNames.has(lower(n.name))) context.workbook.names.getItem(n.name).delete();
-    for (const n of before.names)
-      if (planNames.has(lower(n.name))) context.workbook.names.add(n.name, n.formula, n.comment || undefined);
+    // The names are touched only when the commit ran (the staged ids are known then): a failed
+    // staging never reached them, so a revert that fails in its turn cannot lose a user's name.
+    if (stagedIds.length) {
+      for (const n of names.items) if (planNames.has(lower(n.name))) context.workbook.names.getItem(n.name).delete();
+      for (const n of before.names)
+        if (planNames.has(lower(n.name))) context.workbook.names.add(n.name, n.formula, n.comment || undefined);
+    }
     await context.sync();
   } catch (e) {
     throw stagedRevertFailed(prefix, e);
@@ -417,6 +421,12 @@ export interface UndoPreview {
   keptNames: string[];
   /** Added sheets no longer in the workbook, by the name they were written under. */
   missing: string[];
+  /**
+   * Added sheets exactly as written that a sheet which stays refers to (directly, through another
+   * such sheet, or through a defined name): kept too, so the staying sheet's formulas never turn
+   * into #REF!. Empty when no added sheet stays.
+   */
+  needed: UndoSheet[];
 }
 
 export interface UndoOptions {
@@ -455,7 +465,23 @@ async function planUndo(context: Excel.RequestContext, kind: string, confirm: st
     const ws = byId ?? byName;
     return { mark, ws, byId: !!byId, used: ws?.getUsedRangeOrNullObject().load("address,formulas") };
   });
-  if (found.some((f) => f.used)) await context.sync();
+  // Every other sheet too: a user's sheet that refers to an added one must not lose it (#REF!).
+  const foundIds = new Set(found.map((f) => f.ws?.id));
+  let others = sheets.items
+    .filter((ws) => !foundIds.has(ws.id))
+    .map((ws) => ws.getUsedRangeOrNullObject().load("formulas"));
+  if (found.some((f) => f.used) || others.length) {
+    try {
+      await context.sync();
+    } catch (e) {
+      // Too much to read at once (a very large sheet of the user's): read the added sheets alone;
+      // then only the added sheets that stay are looked at for what they use.
+      if (!others.length) throw e;
+      others = [];
+      for (const f of found) f.used = f.ws?.getUsedRangeOrNullObject().load("address,formulas");
+      await context.sync();
+    }
+  }
   const current = sheets.items.map((ws) => ws.name);
   // References to an added sheet the user renamed count as written under its recorded name.
   const renamed = new Map(found.filter((f) => f.ws && f.byId).map((f) => [lower(f.ws!.name), f.mark.name]));
@@ -467,6 +493,7 @@ async function planUndo(context: Excel.RequestContext, kind: string, confirm: st
     names: [],
     keptNames: [],
     missing: [],
+    needed: [],
   };
   for (const { mark, ws, byId, used } of found) {
     if (!ws || !used) {
@@ -480,12 +507,42 @@ async function planUndo(context: Excel.RequestContext, kind: string, confirm: st
     if (now === mark.fingerprint) preview.unchanged.push(sheet);
     else preview.changed.push({ ...sheet, reason: byId ? "edited" : "unrecognised" });
   }
-  const sheetIds = [...preview.unchanged, ...preview.changed.filter((s) => confirm.includes(s.id))].map((s) => s.id);
+  let sheetIds = [...preview.unchanged, ...preview.changed.filter((s) => confirm.includes(s.id))].map((s) => s.id);
   const anyStays = preview.changed.some((s) => !sheetIds.includes(s.id));
+  // Deleting a sheet turns every reference to it into #REF!, for good: an added sheet that a staying
+  // sheet (the user's own, or an added one kept) uses, directly or through a name, stays too.
+  const isFormula = (v: unknown): v is string => typeof v === "string" && v.startsWith("=");
+  const formulasOf = (id: string) =>
+    (found.find((f) => f.ws?.id === id)?.used?.formulas ?? []).flat().filter(isFormula);
+  const recordedNames = new Set(record.names.map((n) => lower(n.name)));
+  const texts = [
+    ...preview.changed.filter((s) => !sheetIds.includes(s.id)).flatMap((s) => formulasOf(s.id)),
+    ...others.flatMap((r) => (r.isNullObject ? [] : r.formulas.flat().filter(isFormula))),
+    ...names.items.filter((n) => !recordedNames.has(lower(n.name))).map((n) => String(n.formula)),
+  ];
+  const usedNames = new Set<string>();
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const n of names.items)
+      if (!usedNames.has(lower(n.name)) && texts.some((t) => mentionsName(t, n.name))) {
+        usedNames.add(lower(n.name));
+        texts.push(String(n.formula));
+        grew = true;
+      }
+    for (const sheet of preview.unchanged)
+      if (sheetIds.includes(sheet.id) && texts.some((t) => mentionsSheet(t, sheet.name))) {
+        sheetIds = sheetIds.filter((id) => id !== sheet.id);
+        preview.needed.push(sheet);
+        texts.push(...formulasOf(sheet.id));
+        grew = true;
+      }
+  }
+  preview.unchanged = preview.unchanged.filter((s) => sheetIds.includes(s.id));
   for (const mark of record.names) {
     const n = names.items.find((x) => lower(x.name) === lower(mark.name));
     if (!n) continue;
-    if (!anyStays && sameFormula(String(n.formula), mark.formula, current)) preview.names.push(n.name);
+    if (!anyStays && !usedNames.has(lower(n.name)) && sameFormula(String(n.formula), mark.formula, current))
+      preview.names.push(n.name);
     else preview.keptNames.push(n.name);
   }
   const visibleLeft = sheets.items.filter((ws) => ws.visibility === "Visible" && !sheetIds.includes(ws.id));
@@ -502,6 +559,20 @@ async function planUndo(context: Excel.RequestContext, kind: string, confirm: st
  * What undo of the last action of `kind` would do, without doing it: two syncs. Null when there
  * is nothing to undo.
  */
+const escapeRegExp = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Whether a formula refers to the sheet: 'Sheet name'!A1, or Sheet!A1 when the name needs no quotes. */
+function mentionsSheet(formula: string, sheet: string): boolean {
+  const quoted = `'${sheet.replace(/'/g, "''")}'!`;
+  if (formula.toLowerCase().includes(quoted.toLowerCase())) return true;
+  return new RegExp(`(^|[^A-Za-z0-9_.'])${escapeRegExp(sheet)}!`, "i").test(formula);
+}
+
+/** Whether a formula uses the defined name (as a whole word, outside a sheet reference). */
+function mentionsName(formula: string, name: string): boolean {
+  return new RegExp(`(^|[^A-Za-z0-9_.!'])${escapeRegExp(name)}($|[^A-Za-z0-9_.!(])`, "i").test(formula);
+}
+
 export async function previewUndo(context: Excel.RequestContext, kind = PROPOSAL_KIND): Promise<UndoPreview | null> {
   return (await planUndo(context, kind, []))?.preview ?? null;
 }
@@ -516,6 +587,15 @@ export async function undoLastGeneration(
   context: Excel.RequestContext,
   options: UndoOptions = {},
 ): Promise<UndoResult | null> {
+  try {
+    return await undoSteps(context, options);
+  } catch (e) {
+    // Excel refused the reads, or the deletes twice: typed, and the record stays for another Undo.
+    throw e instanceof AddinError ? e : undoFailed(e);
+  }
+}
+
+async function undoSteps(context: Excel.RequestContext, options: UndoOptions): Promise<UndoResult | null> {
   const kind = options.kind ?? PROPOSAL_KIND;
   const planned = await planUndo(context, kind, options.confirm ?? []);
   if (!planned) return null;
@@ -544,7 +624,7 @@ export async function undoLastGeneration(
     await context.sync();
   }
   const removed = new Set(sheetIds);
-  const all = [...preview.unchanged, ...preview.changed];
+  const all = [...preview.unchanged, ...preview.changed, ...preview.needed];
   return {
     removedSheets: all.filter((s) => removed.has(s.id)).map((s) => s.name),
     removedNames: preview.names,

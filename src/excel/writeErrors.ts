@@ -50,3 +50,11 @@ export function sheetProtected(sheet: string, action?: "replace"): AddinError {
       )
     : new AddinError("write.sheetProtected", { sheet }, `Not written: sheet "${sheet}" is protected.`);
 }
+
+/** "undo.failed": Excel refused the undo (or refused it twice); its record stays, so Undo again finishes it. */
+export const undoFailed = (e: unknown): AddinError =>
+  new AddinError(
+    "undo.failed",
+    { reason: reasonOf(e) },
+    `Excel refused the undo (${reasonOf(e)}); choose Undo again to finish what is left.`,
+  );

@@ -201,6 +201,10 @@ export function proposalView(lang: Language, t: Strings): HTMLElement {
           : null,
         message("warning", p.undoChanged),
         el("ul", { className: "sheets" }, ...ticks.map((x) => x.item)),
+        preview.needed.length ? el("p", { textContent: p.undoNeeded }) : null,
+        preview.needed.length
+          ? el("ul", { className: "sheets" }, ...preview.needed.map((s) => el("li", { textContent: s.name })))
+          : null,
         el(
           "div",
           { className: "row" },

@@ -87,6 +87,8 @@ const nl = {
     undoChanged:
       "Deze bladen zijn sinds de generatie gewijzigd of niet te herkennen. Ze blijven staan, tenzij u ze aanvinkt:",
     undoUnrecognised: "niet herkend: mogelijk uw eigen blad",
+    undoNeeded:
+      "Deze gemaakte bladen blijven staan, omdat bladen die blijven ze gebruiken (verwijderen zou #VERW! geven). Vinkt u hierboven een blad aan dat ze gebruikt, dan kunnen ze ook verdwijnen:",
     undoConfirm: "Ongedaan maken",
     undoCancel: "Annuleren",
     undoKept: (sheets: string) => `Behouden: ${sheets}.`,
@@ -158,7 +160,7 @@ const nl = {
     noNotes:
       "Deze Excel-versie kent geen notities (ExcelApi 1.18 ontbreekt): de uitleg bij een vervangen waarde komt in een opmerking.",
     skipped: (n: number) =>
-      `${n} cellen ongemoeid gelaten: hun uitkomst is een fout (#SPILL!, #NAME? …) en geen waarde om vast te leggen.`,
+      `${n} cellen ongemoeid gelaten: hun uitkomst is een fout (#OVERLOOP!, #NAAM? …) en geen waarde om vast te leggen.`,
     note: ((f: FrozenText) =>
       `Deelbaar gemaakt ${f.date}: ${f.functions.map((n) => `IBN.${n}`).join(", ")} (invoegtoepassing IBN Lumpsum) vervangen door de waarde, omdat er geen gewone Excel-formule voor bestaat (${f.reason}).${f.spill ? ` De uitkomst besloeg ${f.spill}; ook die cellen bevatten nu waarden.` : ""} De formule was: ${f.formula}`) as
       ((f: FrozenText) => string) | undefined,
@@ -240,6 +242,8 @@ const en: Strings = {
     undoChanged:
       "These sheets changed since they were generated, or cannot be recognised. They stay unless you tick them:",
     undoUnrecognised: "not recognised: perhaps your own sheet",
+    undoNeeded:
+      "These generated sheets stay because sheets that stay use them (removing them would give #REF!). If you tick a sheet above that uses them, they may go too:",
     undoConfirm: "Undo",
     undoCancel: "Cancel",
     undoKept: (sheets: string) => `Kept: ${sheets}.`,

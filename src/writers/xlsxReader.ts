@@ -15,7 +15,7 @@ export const XLSX_LIMITS = {
   uncompressedBytes: 50 * 1024 * 1024,
   /** Entries in the archive. */
   entries: 10_000,
-  /** Cells with a value or formula, over all sheets (ExcelJS keeps each one as an object). */
+  /** Cells with a value or formula, and rows, over all sheets (ExcelJS keeps each one as an object). */
   cells: 200_000,
 };
 export type XlsxLimits = typeof XLSX_LIMITS;
@@ -103,7 +103,10 @@ function scanSheetXml(xml: string): { cells: number; uncalculated: number } {
     const inner = m[1] ?? "";
     if (/<(?:\w+:)?f[\s/>]/.test(inner) && !/<(?:\w+:)?v[\s/>]/.test(inner)) uncalculated++;
   }
-  return { cells, uncalculated };
+  // Rows count too: ExcelJS keeps every <row>, even an empty one, as an object, so a million empty
+  // rows (20 MB of XML, a few hundred kB zipped) would take hundreds of MB without holding a cell.
+  const rows = xml.match(/<(?:\w+:)?row\b/g)?.length ?? 0;
+  return { cells: cells + rows, uncalculated };
 }
 
 export interface ArchiveCheck {

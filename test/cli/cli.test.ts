@@ -254,8 +254,15 @@ describe("command-line tools: one line for every mistake, exit 2", function () {
     const none = run("proposal", ["--out", "p.xlsx", "--input", "invalid.json"]);
     assertOneLine(none, "proposal", /klopt niet: municipalities: verwacht 1 tot 400 gemeenten\.$/);
     assert.doesNotMatch(r.stderr + none.stderr, /not a fraction|expected/);
+    // A municipality without a name: the validation's own sentence, naming the field.
+    fs.writeFileSync(at("noname.json"), JSON.stringify({ ...PUBLISHED_2023_2024, municipalities: [null] }));
+    assertOneLine(
+      run("proposal", ["--out", "p.xlsx", "--input", "noname.json"]),
+      "proposal",
+      /klopt niet: municipalities: elke gemeente heeft een naam nodig\.$/,
+    );
     // A field of the wrong shape: a sentence, not the engine's TypeError.
-    fs.writeFileSync(at("shape.json"), JSON.stringify({ ...PUBLISHED_2023_2024, municipalities: [null] }));
+    fs.writeFileSync(at("shape.json"), JSON.stringify({ ...PUBLISHED_2023_2024, occupancy: null }));
     assertOneLine(
       run("proposal", ["--out", "p.xlsx", "--input", "shape.json"]),
       "proposal",

@@ -408,21 +408,25 @@ describe("Office.js writer: undo by identity", () => {
     const calc = wb.sheet("Berekening")!;
     calc.cells.set("H20", "my note");
     const preview = (await previewUndo(wb.context))!;
+    // 'Invoer' is as written, but the kept 'Berekening' refers to it: deleting it would turn those
+    // formulas into #REF! for good, so it stays too (listed as needed).
+    assert.deepEqual(preview.unchanged, []);
     assert.deepEqual(
-      preview.unchanged.map((s) => s.name),
+      preview.needed.map((s) => s.name),
       ["Invoer"],
     );
     assert.deepEqual(preview.changed, [{ id: calc.id, name: "Berekening", reason: "edited" }]);
     assert.deepEqual([preview.names, [...preview.keptNames].sort()], [[], ["ibn_budgets", "ibn_rate"]]);
     const kept = await undoLastGeneration(wb.context);
     assert.deepEqual(kept, {
-      removedSheets: ["Invoer"],
+      removedSheets: [],
       removedNames: [],
-      keptSheets: ["Berekening"],
+      keptSheets: ["Berekening", "Invoer"],
       keptNames: preview.keptNames,
     });
     assert.equal(calc.cells.get("H20"), "my note");
-    assert.deepEqual(wb.sheetNames(), ["Sheet1", "Berekening"]);
+    assert.equal(calc.cells.get("B3"), "=Invoer!B2*ibn_rate", "no #REF!");
+    assert.deepEqual(wb.sheetNames(), ["Sheet1", "Invoer", "Berekening"]);
     assert.equal(wb.book.names.size, 2, "the kept sheet's names stay, so it shows no #NAME?");
   });
 

@@ -79,6 +79,17 @@ const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).repla
 const pctText = (f: number, d: number) => `${(f * 100).toFixed(d)}%`;
 /** Rounds half up at `d` decimals of a percentage, as a report does. */
 const roundPct = (f: number, d: number) => Math.round(Number((f * 100).toFixed(10)) * 10 ** d) / 10 ** d;
+/** Excel's error values as Dutch Excel shows them (an .xlsx stores the English ones). */
+const DUTCH_ERRORS: Record<string, string> = {
+  "#DIV/0!": "#DEEL/0!",
+  "#N/A": "#N/B",
+  "#NAME?": "#NAAM?",
+  "#VALUE!": "#WAARDE!",
+  "#REF!": "#VERW!",
+  "#NUM!": "#GETAL!",
+  "#NULL!": "#LEEG!",
+  "#SPILL!": "#OVERLOOP!",
+};
 const cellText = (v: Cell, blank: string) => (v === null ? blank : typeof v === "number" ? fmt(v) : `"${v}"`);
 
 function yearOf(header: string): number | null {
@@ -100,6 +111,25 @@ class TableChecker {
   ) {
     this.layout = tableLayout(spec, t);
     for (const r of spec.rows) for (const p of r.parts ?? []) this.groupOf.set(p, r);
+  }
+
+  /** A number as the user's language writes it: 12.5 → 12,5 in Dutch (no grouping, as fmt). */
+  private dec(s: string): string {
+    return this.options.language === "nl" ? s.replace(".", ",") : s;
+  }
+  private num(n: number): string {
+    return this.dec(fmt(n));
+  }
+  private pctText(f: number, d: number): string {
+    return this.dec(pctText(f, d));
+  }
+  /** A cell as found; an Excel error value unquoted, by the name Excel shows in that language (#DEEL/0! in Dutch). */
+  private cellText(v: Cell): string {
+    const error = typeof v === "string" ? v.trim().toUpperCase() : "";
+    if (DUTCH_ERRORS[error]) return this.options.language === "nl" ? DUTCH_ERRORS[error] : error;
+    const english = Object.keys(DUTCH_ERRORS).find((k) => DUTCH_ERRORS[k] === error); // a Dutch Excel's value
+    if (english) return this.options.language === "nl" ? error : english;
+    return typeof v === "number" ? this.num(v) : cellText(v, this.w.blank);
   }
 
   private v(row: string, j: number): Cell {
@@ -176,7 +206,7 @@ class TableChecker {
           return;
         }
         if (typeof v === "string" && v.trim())
-          this.add("missing", r.id, j, this.layout.value(r.id, j), this.w.number, cellText(v, this.w.blank));
+          this.add("missing", r.id, j, this.layout.value(r.id, j), this.w.number, this.cellText(v));
         else if (isBlankCell(v) && this.expectsValue(r, j))
           this.add("missing", r.id, j, this.layout.value(r.id, j), this.w.number, this.w.blank);
       }),
@@ -192,7 +222,14 @@ class TableChecker {
         if (!parts.every(isNumber)) return; // missing parts are reported as such
         const sum = (parts as number[]).reduce((a, b) => a + b, 0);
         if (Math.abs(sum - total) > 1e-9)
-          this.add("sum", r.id, j, this.layout.value(r.id, j), `${fmt(sum)} (${this.w.sumOfParts})`, fmt(total));
+          this.add(
+            "sum",
+            r.id,
+            j,
+            this.layout.value(r.id, j),
+            `${this.num(sum)} (${this.w.sumOfParts})`,
+            this.num(total),
+          );
       }),
     );
   }
@@ -211,8 +248,8 @@ class TableChecker {
           r.id,
           last,
           this.layout.value(r.id, last),
-          `${fmt(sum)} (${this.w.sumOfRow})`,
-          fmt(cells[last] as number),
+          `${this.num(sum)} (${this.w.sumOfRow})`,
+          this.num(cells[last] as number),
         );
     }
   }
@@ -230,7 +267,7 @@ class TableChecker {
           const label = TABLE_BY_ID.get(other.table)!.rows.find((x) => x.id === r.claims!.row)!.label[
             this.options.language
           ];
-          this.add("subtotal", r.id, j, this.layout.value(r.id, j), `${fmt(theirs)} (${label})`, fmt(mine));
+          this.add("subtotal", r.id, j, this.layout.value(r.id, j), `${this.num(theirs)} (${label})`, this.num(mine));
         }
       });
     }
@@ -245,7 +282,7 @@ class TableChecker {
           const count = this.v(r.id, j);
           const base = this.v(r.base, j);
           if (shown > 1 + 1e-12)
-            this.add("rate-above-100", r.id, j, this.layout.pct(r.id, j), this.w.atMost100, pctText(shown, d));
+            this.add("rate-above-100", r.id, j, this.layout.pct(r.id, j), this.w.atMost100, this.pctText(shown, d));
           if (!isNumber(count) || !isNumber(base) || base === 0) return;
           const expected = roundPct(count / base, d);
           if (Math.abs(expected - roundPct(shown, d)) > 1e-9)
@@ -254,8 +291,8 @@ class TableChecker {
               r.id,
               j,
               this.layout.pct(r.id, j),
-              `${expected.toFixed(d)}% (${fmt(count)} / ${fmt(base)})`,
-              pctText(shown, d),
+              `${this.dec(expected.toFixed(d))}% (${this.num(count)} / ${this.num(base)})`,
+              this.pctText(shown, d),
             );
         }
         if (r.rate) this.rate(r, j, d);
@@ -271,19 +308,26 @@ class TableChecker {
     if (isNumber(of) && isNumber(per) && per !== 0) {
       const actual = of / per;
       if (actual > 1 + 1e-12)
-        this.add("rate-above-100", r.id, j, cell, this.w.atMost100, `${pctText(actual, d)} (${fmt(of)} / ${fmt(per)})`);
+        this.add(
+          "rate-above-100",
+          r.id,
+          j,
+          cell,
+          this.w.atMost100,
+          `${this.pctText(actual, d)} (${this.num(of)} / ${this.num(per)})`,
+        );
       if (isNumber(shown) && Math.abs(roundPct(actual, d) - roundPct(shown, d)) > 1e-9) {
         this.add(
           "percentage",
           r.id,
           j,
           cell,
-          `${roundPct(actual, d).toFixed(d)}% (${fmt(of)} / ${fmt(per)})`,
-          pctText(shown, d),
+          `${this.dec(roundPct(actual, d).toFixed(d))}% (${this.num(of)} / ${this.num(per)})`,
+          this.pctText(shown, d),
         );
       }
     } else if (isNumber(shown) && shown > 1 + 1e-12) {
-      this.add("rate-above-100", r.id, j, cell, this.w.atMost100, pctText(shown, d));
+      this.add("rate-above-100", r.id, j, cell, this.w.atMost100, this.pctText(shown, d));
     }
   }
 
@@ -308,8 +352,8 @@ class TableChecker {
             r.id,
             j,
             this.layout.value(r.id, j),
-            `${this.w.closeTo} ${fmt(then)} (${this.t.columns[older]})`,
-            `${fmt(now)} (${pct})`,
+            `${this.w.closeTo} ${this.num(then)} (${this.t.columns[older]})`,
+            `${this.num(now)} (${pct})`,
             "warning",
           );
         }
@@ -323,7 +367,7 @@ export function checkTables(tables: PlacedTable[], options: CheckOptions = {}): 
   const opts = {
     jumpFraction: options.jumpFraction ?? 0.5,
     jumpMinimum: options.jumpMinimum ?? 10,
-    language: options.language ?? "en",
+    language: options.language ?? "nl",
   };
   return tables.flatMap((t) => {
     const spec = TABLE_BY_ID.get(t.table);
@@ -340,7 +384,7 @@ export function checkTables(tables: PlacedTable[], options: CheckOptions = {}): 
 }
 
 /** A finding kind in the user's language ("missing" / "ontbreekt"), one word as the command line prints it. */
-export function findingKindText(kind: FindingKind, language: Language = "en"): string {
+export function findingKindText(kind: FindingKind, language: Language = "nl"): string {
   return PHRASES[language].kinds[kind];
 }
 
@@ -348,7 +392,7 @@ export function findingKindText(kind: FindingKind, language: Language = "en"): s
  * One line per finding, as the command line prints them: sheet, cell, kind, expected, found —
  * the words in `language` (the expected/found texts come from checkTables in the same language).
  */
-export function formatFinding(f: Finding, language: Language = "en"): string {
+export function formatFinding(f: Finding, language: Language = "nl"): string {
   const w = PHRASES[language];
   const kind = `${f.severity === "warning" ? `${w.warning}: ` : ""}${w.kinds[f.kind]}`;
   return `${f.sheet}\t${f.cell}\t${kind}\t${w.expected} ${f.expected}\t${w.found} ${f.found}`;

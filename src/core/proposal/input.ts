@@ -137,6 +137,10 @@ export function validateProposalInput(p: ProposalInput): void {
     throw valueError("costLines", `expected 1 to ${LIMITS.maxCostLines} cost lines`, "input.costLineCount", {
       max: LIMITS.maxCostLines,
     });
+  p.costLines.forEach((c, i) => {
+    if (typeof c?.label !== "string" || !c.label.trim())
+      throw valueError("costLines", `cost line ${i + 1} needs a label`, "input.costLineNoLabel", { index: i + 1 });
+  });
   numbers(
     p.costLines.map((c) => c.amount),
     "costLines",
@@ -163,6 +167,14 @@ export function validateProposalInput(p: ProposalInput): void {
   fraction(a.demandDrivenShare, "addedValue.demandDrivenShare");
   fraction(a.uplift, "addedValue.uplift");
   numbers(a.applies, "addedValue.applies", n, { min: 0, max: 1 });
+  // 1 deducts the effect that year, 0 not: 0.5 would halve it, a plausible wrong euro.
+  a.applies.forEach((v, i) => {
+    if (v !== 0 && v !== 1)
+      throw valueError("addedValue.applies", `value ${i + 1} is ${v}; expected 0 or 1`, "input.notZeroOrOne", {
+        index: i + 1,
+        value: v,
+      });
+  });
   const prevYears = p.previous?.years.length ?? 0;
   if (p.previous) {
     years(p.previous.years, "previous.years");
@@ -187,8 +199,13 @@ export function validateProposalInput(p: ProposalInput): void {
   }
   const names = new Set<string>();
   p.municipalities.forEach((m) => {
-    if (!m.name?.trim())
+    if (typeof m?.name !== "string" || !m.name.trim())
       throw valueError("municipalities", "every municipality needs a name", "input.municipalityNoName");
+    // The rule of Read selection: a number where a name belongs is a year or an amount in the wrong place.
+    if (Number.isFinite(Number(m.name.trim().replace(",", "."))))
+      throw valueError("municipalities", `${m.name} is a number, not a name`, "input.municipalityNumber", {
+        name: m.name,
+      });
     if (names.has(m.name.trim().toLowerCase()))
       throw valueError("municipalities", `${m.name} appears twice`, "input.municipalityTwice", { name: m.name });
     names.add(m.name.trim().toLowerCase());

@@ -189,7 +189,9 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
     for (let r = munHeader + 1; r <= last; r++) {
       const name = t.row(r)[0];
       if (blankRow(r)) blank.push(rowOf(r));
-      else if (typeof name !== "string" || !name.trim()) notNames.push(rowOf(r));
+      // A name typed as text that reads as a number ("2023") is a number where the name belongs, too.
+      else if (typeof name !== "string" || !name.trim() || Number.isFinite(Number(name.trim().replace(",", "."))))
+        notNames.push(rowOf(r));
       else {
         const key = name.trim().toLowerCase();
         seen.set(key, [...(seen.get(key) ?? []), rowOf(r)]);
