@@ -13,7 +13,7 @@ import { sheetConstants } from "../support/planValues";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import zlib from "node:zlib";
+import { zip } from "../support/zipFile";
 import { AddinError } from "../../src/core/errors";
 import { checkXlsxArchive } from "../../src/writers/xlsxReader";
 import { previewUndo, undoLastGeneration, writePlan } from "../../src/excel/officeWriter";
@@ -87,44 +87,6 @@ describe("acceptance: Read selection (unseen cases)", () => {
     );
   });
 });
-
-/** A minimal zip of deflated entries (as test/cli/cli.test.ts builds them). */
-function zip(entries: { name: string; data: Buffer }[]): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const data = zlib.deflateRawSync(e.data, { level: 9 });
-    const name = Buffer.from(e.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(8, 10);
-    cd.writeUInt32LE(data.length, 20);
-    cd.writeUInt32LE(e.data.length, 24);
-    cd.writeUInt16LE(name.length, 28);
-    cd.writeUInt32LE(offset, 42);
-    parts.push(local, name, data);
-    central.push(cd, name);
-    offset += 30 + name.length + data.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, cd, end]);
-}
 
 describe("acceptance: broken files for check-tables (unseen cases)", () => {
   it("a sheet of a million empty rows (no cell at all) is refused before ExcelJS builds them", () => {
