@@ -20,14 +20,10 @@ export function selectRef(ref: string): Promise<void> {
   });
 }
 
-/** The selected range's values; a single selected cell means the active sheet's used range. */
-export function readSelectionValues(): Promise<unknown[][]> {
-  return readSelectionTable().then((r) => r.values);
-}
-
 /**
- * The same, with the sheet's row number (1-based) of its first row, so that problems can name rows
- * as the sheet numbers them.
+ * The selected range's values (a single selected cell means the active sheet's used range), with
+ * the sheet's row number (1-based) of its first row, so that problems can name rows as the sheet
+ * numbers them.
  */
 export function readSelectionTable(): Promise<{ values: unknown[][]; firstRow?: number }> {
   return runExcel(async (context) => {

@@ -47,9 +47,6 @@ import {
   type SheetsRecord,
 } from "./generationRecord";
 
-export { blockAreas, cellInput, chunkAddresses, columnWidthRuns, formatInput, sheetAreas } from "../core/plan/geometry";
-export { PROPOSAL_SETTING, type SheetsRecord } from "./generationRecord";
-
 export type ConflictChoice = "keepBoth" | "replace";
 
 export interface WriteOptions {

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 
 const run = promisify(execFile);
 
-export const hasLibreOffice: boolean = (() => {
+const hasLibreOffice: boolean = (() => {
   try {
     execFileSync("soffice", ["--version"], { stdio: "ignore", timeout: 60_000 });
     return true;

@@ -19,7 +19,8 @@ import type { WorkbookPlan } from "../../src/core/plan/types";
 import { buildProposalPlan, PUBLISHED_2023_2024 } from "../../src/core/proposal";
 import translations from "../../src/functions/translations.nl-NL.json";
 import { loadFormulaLocale } from "../../src/excel/localFormulas";
-import { cellInput, writePlan } from "../../src/excel/officeWriter";
+import { cellInput } from "../../src/core/plan/geometry";
+import { writePlan } from "../../src/excel/officeWriter";
 import { writeAtSelection } from "../../src/excel/tableInsert";
 import { officeWorkbook } from "../support/officeWorkbook";
 

@@ -8,7 +8,6 @@ import { AddinError } from "../../src/core/errors";
 import { buildProposalPlan } from "../../src/core/proposal";
 import {
   previewUndo,
-  PROPOSAL_SETTING,
   TEMP_PREFIX,
   undoLastGeneration,
   writePlan,
@@ -17,7 +16,13 @@ import {
 import { atEveryOperation } from "../support/faultInjection";
 import { officeWorkbook, type OfficeWorkbook, type WorkbookInit } from "../support/officeWorkbook";
 import { bigInput } from "../support/proposalInputs";
-import { newSheetsRecord, parseSheetsRecord, recordSetting, sheetFingerprint } from "../../src/excel/generationRecord";
+import {
+  newSheetsRecord,
+  parseSheetsRecord,
+  PROPOSAL_SETTING,
+  recordSetting,
+  sheetFingerprint,
+} from "../../src/excel/generationRecord";
 
 const EURO = '"€" #,##0';
 
