@@ -69,7 +69,7 @@ module.exports = async (env, options) => {
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new LocalizedMetadataPlugin({
         source: "functions.json",
-        translations: "./src/functions/translations.nl-NL.json",
+        translations: "./src/core/locale/nl-NL.functions.json", // the Dutch locale pack's function texts
         output: "functions.nl-NL.json",
         helpLanguage: "nl",
         rebaseUrl: base ? (url) => rebase(url, base) : undefined,

@@ -10,7 +10,7 @@
 // arithmetic converts) or #N/A (PLACEMENT_RATE of "NB"), the native form may give a number or
 // another error.
 
-import translations from "../functions/translations.nl-NL.json";
+import { functionIdOf, NL_NL_PACK } from "./locale";
 import { MAX_FORMULA_LENGTH } from "./excelLimits";
 import { QUASI_INHOUSE_THRESHOLD } from "./quasiInhouse";
 
@@ -82,16 +82,9 @@ const CALL = /(?:IBN\.|(?:\[\d+\]!)?_xldudf_IBN_)([A-Za-z][A-Za-z0-9_.]*)\(/iy;
 /** A character that makes "IBN." the tail of another name (XIBN.A, Sheet1!IBN.A) rather than a call. */
 const NAME_CHAR = /[A-Za-z0-9_.\\$!]/;
 
-/** Dutch function names, should a Dutch Excel hand them back: derived from translations.nl-NL.json. */
-const DUTCH_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(translations as Record<string, { name: string }>)
-    .filter(([id, t]) => t.name.toUpperCase() !== id)
-    .map(([id, t]) => [t.name.toUpperCase(), id]),
-);
-
+/** A function's id from its name, should a Dutch Excel hand back its Dutch name (the locale pack). */
 export function functionId(name: string): string {
-  const upper = name.toUpperCase();
-  return DUTCH_NAMES[upper] ?? upper;
+  return functionIdOf(NL_NL_PACK, name);
 }
 
 interface CallSite {

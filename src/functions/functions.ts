@@ -1,6 +1,6 @@
 // Custom functions: thin adapters that parse Excel input, call the core and shape the result.
 // The JSDoc below generates functions.json (custom-functions-metadata-plugin), which also adds the
-// CustomFunctions.associate calls; translations.nl-NL.json gives the Dutch names and descriptions.
+// CustomFunctions.associate calls; the Dutch names and descriptions are in the locale pack (src/core/locale/nl-NL.functions.json).
 import { addedValueEffect } from "../core/addedValue";
 import { allocateByBudget, allocateWholeUnits, budgetShares, pctOfBudget } from "../core/allocation";
 import { lumpSumOf, lumpSumPerFte, pwShare, scaleByOccupancy } from "../core/extraCosts";

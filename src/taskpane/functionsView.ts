@@ -1,5 +1,5 @@
 // The function reference: names and descriptions in the user's language, with a published example each.
-import nl from "../functions/translations.nl-NL.json";
+import { FUNCTIONS_NL as nl } from "../core/locale";
 import { el } from "./dom";
 import { examples } from "./examples";
 import type { Language, Strings } from "./strings";

@@ -88,7 +88,7 @@ describe("acceptance: help.html examples", () => {
   const ids = [
     ...fs.readFileSync(path.join(root, "src/functions/functions.ts"), "utf8").matchAll(/@customfunction (\w+)/g),
   ].map((m) => m[1]);
-  const nlTable = JSON.parse(fs.readFileSync(path.join(root, "src/functions/translations.nl-NL.json"), "utf8"));
+  const nlTable = JSON.parse(fs.readFileSync(path.join(root, "src/core/locale/nl-NL.functions.json"), "utf8"));
 
   it("every function has a section in both languages, the nl one with its Dutch name", () => {
     assert.ok(ids.length >= 11);

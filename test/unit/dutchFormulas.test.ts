@@ -17,7 +17,7 @@ import {
 } from "../../src/core/plan/formulaLocale";
 import type { WorkbookPlan } from "../../src/core/plan/types";
 import { buildProposalPlan, PUBLISHED_2023_2024 } from "../../src/core/proposal";
-import translations from "../../src/functions/translations.nl-NL.json";
+import { FUNCTIONS_NL as translations } from "../../src/core/locale";
 import { loadFormulaLocale } from "../../src/excel/localFormulas";
 import { cellInput } from "../../src/core/plan/geometry";
 import { writePlan } from "../../src/excel/officeWriter";
@@ -48,7 +48,7 @@ describe("Dutch formulas: the localizer (pure)", () => {
     assert.equal(localizeFormula(`=${RATE}`, NL_NL), '=ALS(OF(B3="";N(B4)=0);"";IBN.PLAATSINGSPERCENTAGE(B3;B4))');
   });
 
-  it("every IBN function gets the name the add-in registers in Dutch (translations.nl-NL.json)", () => {
+  it("every IBN function gets the name the add-in registers in Dutch (the locale pack)", () => {
     for (const [id, t] of Object.entries(translations as Record<string, { name: string }>))
       assert.equal(localizeFormula(`=IBN.${id}(A1,2)`, NL_NL), `=IBN.${t.name}(A1;2)`);
     assert.equal(localizeFormula("=ibn.placement_rate(A1,B1)", NL_NL), "=IBN.PLAATSINGSPERCENTAGE(A1;B1)");

@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { calledFunctions, convertFormula } from "../../src/core/shareSafe";
 import * as f from "../../src/functions/functions";
-import translations from "../../src/functions/translations.nl-NL.json";
+import { FUNCTIONS_NL as translations } from "../../src/core/locale";
 import { ExcelErrorStub } from "../support/customFunctionsStub";
 import { readSheetValues, recalculate, requireLibreOffice, type Value } from "../support/libreoffice";
 

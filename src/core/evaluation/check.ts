@@ -5,6 +5,7 @@
 import { isBlankCell, isNumber, tableLayout, type Cell, type PlacedTable } from "./data";
 import { TABLE_BY_ID, type RowSpec, type TableSpec } from "./specs";
 import type { Language } from "../language";
+import { excelErrorName, NL_NL_PACK } from "../locale";
 
 export type FindingKind = "sum" | "percentage" | "rate-above-100" | "missing" | "subtotal" | "jump";
 
@@ -79,17 +80,6 @@ const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).repla
 const pctText = (f: number, d: number) => `${(f * 100).toFixed(d)}%`;
 /** Rounds half up at `d` decimals of a percentage, as a report does. */
 const roundPct = (f: number, d: number) => Math.round(Number((f * 100).toFixed(10)) * 10 ** d) / 10 ** d;
-/** Excel's error values as Dutch Excel shows them (an .xlsx stores the English ones). */
-const DUTCH_ERRORS: Record<string, string> = {
-  "#DIV/0!": "#DEEL/0!",
-  "#N/A": "#N/B",
-  "#NAME?": "#NAAM?",
-  "#VALUE!": "#WAARDE!",
-  "#REF!": "#VERW!",
-  "#NUM!": "#GETAL!",
-  "#NULL!": "#LEEG!",
-  "#SPILL!": "#OVERLOOP!",
-};
 const cellText = (v: Cell, blank: string) => (v === null ? blank : typeof v === "number" ? fmt(v) : `"${v}"`);
 
 function yearOf(header: string): number | null {
@@ -125,10 +115,8 @@ class TableChecker {
   }
   /** A cell as found; an Excel error value unquoted, by the name Excel shows in that language (#DEEL/0! in Dutch). */
   private cellText(v: Cell): string {
-    const error = typeof v === "string" ? v.trim().toUpperCase() : "";
-    if (DUTCH_ERRORS[error]) return this.options.language === "nl" ? DUTCH_ERRORS[error] : error;
-    const english = Object.keys(DUTCH_ERRORS).find((k) => DUTCH_ERRORS[k] === error); // a Dutch Excel's value
-    if (english) return this.options.language === "nl" ? error : english;
+    const error = typeof v === "string" ? excelErrorName(NL_NL_PACK, v, this.options.language) : undefined;
+    if (error) return error;
     return typeof v === "number" ? this.num(v) : cellText(v, this.w.blank);
   }
 

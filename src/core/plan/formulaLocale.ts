@@ -6,9 +6,9 @@
 // can come out as #NAME? (office-js #891, #6614). So the Office.js writer writes the cells that call
 // an IBN function through `formulasLocal`, in Dutch: Dutch function names (built-in and IBN), the
 // list separator and the decimal separator of that Excel. Everything else stays en-US `formulas`.
-import translations from "../../functions/translations.nl-NL.json";
 import { AddinError } from "../errors";
 import type { Language } from "../language";
+import { LOCALE_PACKS, NL_NL_PACK, type LocalePack } from "../locale";
 import type { PlanBlock, PlanCell } from "./types";
 
 export interface FormulaLocale {
@@ -20,41 +20,12 @@ export interface FormulaLocale {
 }
 
 export const EN_US: FormulaLocale = { language: "en", decimal: ".", list: "," };
-export const NL_NL: FormulaLocale = { language: "nl", decimal: ",", list: ";" };
+export const NL_NL: FormulaLocale = { language: "nl", ...NL_NL_PACK.separators };
 
 /** Excel's list separator for a decimal separator: a decimal comma takes the semicolon. */
 export function formulaLocale(language: Language, decimal: string): FormulaLocale {
   return decimal === "," ? { language, decimal: ",", list: ";" } : { language, decimal: ".", list: "," };
 }
-
-/**
- * The Dutch names of the built-in functions and constants the add-in writes beside its own
- * functions. A formula with a function not in this table is refused rather than half translated.
- */
-const DUTCH_BUILTINS: Readonly<Record<string, string>> = {
-  ABS: "ABS",
-  AND: "EN",
-  AVERAGE: "GEMIDDELDE",
-  IF: "ALS",
-  IFERROR: "ALS.FOUT",
-  INT: "INTEGER",
-  ISNUMBER: "ISGETAL",
-  MAX: "MAX",
-  MIN: "MIN",
-  N: "N",
-  NOT: "NIET",
-  OR: "OF",
-  ROUND: "AFRONDEN",
-  ROW: "RIJ",
-  SUM: "SOM",
-  SUMPRODUCT: "SOMPRODUCT",
-};
-const DUTCH_CONSTANTS: Readonly<Record<string, string>> = { TRUE: "WAAR", FALSE: "ONWAAR" };
-
-/** IBN function id → Dutch name, from the translation table the add-in registers. */
-const DUTCH_IBN: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(translations as Record<string, { name: string }>).map(([id, t]) => [id, t.name]),
-);
 
 const IBN_CALL = /(?:^|[^A-Za-z0-9_.$!'])IBN\.[A-Za-z_][A-Za-z0-9_.]*\s*\(/i;
 
@@ -66,17 +37,18 @@ export function callsAddin(formula: string): boolean {
 const notLocalizable = (formula: string, part: string) =>
   new AddinError("formula.notLocalizable", { formula, part }, `Cannot write ${formula} in Dutch: ${part} is unknown.`);
 
-function localName(name: string, language: Language, formula: string): string {
+/** A function's name in the locale pack's language (src/core/locale): the add-in's own and the built-ins. */
+function localName(name: string, pack: LocalePack | undefined, formula: string): string {
   const upper = name.toUpperCase();
-  if (language === "en") return upper;
+  if (!pack) return upper;
   if (upper.startsWith("IBN.")) {
-    const dutch = DUTCH_IBN[upper.slice(4)];
-    if (!dutch) throw notLocalizable(formula, name);
-    return `IBN.${dutch}`;
+    const local = pack.functions[upper.slice(4)]?.name;
+    if (!local) throw notLocalizable(formula, name);
+    return `IBN.${local}`;
   }
-  const dutch = DUTCH_BUILTINS[upper];
-  if (!dutch) throw notLocalizable(formula, name);
-  return dutch;
+  const local = pack.builtins[upper];
+  if (!local) throw notLocalizable(formula, name);
+  return local;
 }
 
 /**
@@ -86,6 +58,7 @@ function localName(name: string, language: Language, formula: string): string {
  * differ per locale in ways the add-in never needs).
  */
 export function localizeFormula(formula: string, locale: FormulaLocale): string {
+  const pack = LOCALE_PACKS[locale.language];
   let out = "";
   let i = 0;
   while (i < formula.length) {
@@ -109,9 +82,9 @@ export function localizeFormula(formula: string, locale: FormulaLocale): string 
       const text = word[0];
       const after = formula.slice(i + text.length);
       const bang = after.startsWith("!");
-      if (/^\s*\(/.test(after)) out += localName(text, locale.language, formula);
-      else if (!bang && locale.language === "nl" && DUTCH_CONSTANTS[text.toUpperCase()])
-        out += DUTCH_CONSTANTS[text.toUpperCase()];
+      const constant = pack?.constants[text.toUpperCase() as "TRUE" | "FALSE"];
+      if (/^\s*\(/.test(after)) out += localName(text, pack, formula);
+      else if (!bang && constant) out += constant;
       else out += text; // a cell reference, a defined name or a sheet name
       i += text.length;
       continue;
