@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { AddinError, InputError } from "../src/core/errors";
+import { AddinError, InputError, type ErrorCode } from "../src/core/errors";
 import type { Language } from "../src/core/language";
 import { codeSentence } from "../src/core/messages";
 import { cliHelp, cliMessage, inputDetail, type Params, type Tool } from "./cliText";
@@ -20,8 +20,8 @@ export interface Parsed {
   lang: Language;
 }
 
-/** A mistake the user can fix: a message code of scripts/cliText.ts and its parameters. */
-const mistake = (code: string, params: Params = {}) => new AddinError(code, params);
+/** A mistake the user can fix: a code of the CLI's sentences (src/core/messages/cli.ts) and its parameters. */
+const mistake = (code: ErrorCode, params: Params = {}) => new AddinError(code, params);
 
 const isHelp = (a: string) => a === "--help" || a === "-h";
 
@@ -82,8 +82,8 @@ export function parseCli(argv: string[], spec: OptionSpec, maxPositionals: numbe
 export function inputInvalid(file: string, e: InputError | TypeError): AddinError {
   const error =
     e instanceof InputError
-      ? new AddinError("input.invalid", { file, detail: e.message }, `the input in ${file} is not valid: ${e.message}`)
-      : new AddinError("input.shape", { file }, `the input in ${file} has the wrong shape: ${e.message}`);
+      ? new AddinError("input.invalid", { file, detail: e.message })
+      : new AddinError("input.shape", { file });
   (error as { cause?: unknown }).cause = e;
   return error;
 }
@@ -93,9 +93,8 @@ export function describeError(e: unknown, lang: Language): string {
   if (e instanceof AddinError) {
     // The validation's detail in the user's language, from its code (never the English message in Dutch).
     const cause = (e as { cause?: unknown }).cause;
-    const params = cause instanceof InputError ? { ...e.params, detail: inputDetail(lang, cause) } : e.params;
-    // A code of the core or the writers that only the pane's table knows, in the same words.
-    const text = cliMessage(lang, e.code, params) ?? codeSentence(lang, e);
+    const detail: Params = cause instanceof InputError ? { detail: inputDetail(lang, cause) } : {};
+    const text = codeSentence(lang, e, detail);
     if (text) return text;
   }
   const message = e instanceof Error ? e.message : String(e);

@@ -15,50 +15,7 @@ const num = (lang: Language, n: number) => n.toLocaleString(lang === "nl" ? "nl-
 type Messages = Record<string, (p: Params) => string>;
 
 const nl: Messages = {
-  "usage.unknownOption": (p) => `onbekende optie ${p.option}; zie --help voor de opties.`,
-  "usage.missingValue": (p) => `${p.option} heeft een waarde nodig, bijvoorbeeld ${p.option} ${p.example}.`,
-  "usage.noValue": (p) => `${p.option} neemt geen waarde; schrijf alleen ${p.option}.`,
-  "usage.badLang": (p) => `--lang "${p.value}" kennen we niet; kies --lang nl of --lang en.`,
-  "usage.unexpectedArgument": (p) =>
-    `onverwacht argument "${p.arg}"; opties beginnen met --, bijvoorbeeld --out bestand.xlsx (zie --help).`,
-  "usage.missingOut": () => `geef het te schrijven bestand op met --out BESTAND.xlsx.`,
-  "usage.missingFile": () => `geef het te controleren .xlsx-bestand op: npm run check-tables -- BESTAND.xlsx.`,
-  "usage.tooManyFiles": (p) => `één bestand tegelijk: "${p.arg}" is er één te veel.`,
-  "usage.notXlsxName": (p) => `${p.option} ${p.file}: de naam moet op .xlsx eindigen, anders opent Excel het niet.`,
-  "usage.exclusive": (p) => `${p.a} en ${p.b} gaan niet samen; kies er één.`,
-  "file.notFound": (p) => `${p.file} bestaat niet; controleer de naam en de map.`,
-  "file.isFolder": (p) => `${p.file} is een map, geen bestand; geef het bestand zelf op.`,
-  "file.unreadable": (p) => `${p.file} kan niet gelezen worden (${p.reason}); controleer de rechten.`,
-  "json.invalid": (p) =>
-    `${p.file} is geen geldige JSON (regel ${p.line}, kolom ${p.column}); controleer daar komma's, aanhalingstekens en haakjes.`,
-  "json.notObject": (p) =>
-    `${p.file} moet één JSON-object met de invoer van het voorstel bevatten ({ "baseYear": …, "years": […], … }).`,
-  "input.invalid": (p) => `de invoer in ${p.file} klopt niet: ${p.detail}`,
-  "input.shape": (p) =>
-    `de invoer in ${p.file} heeft niet de vorm van een voorstel: een veld ontbreekt, of is geen getal of lijst waar dat hoort; vergelijk het met de velden van ProposalInput (zie --help).`,
   "input.field": (p) => `controleer het veld ${p.argument}.`,
-  "out.exists": (p) => `${p.file} bestaat al; kies een andere naam of voeg --force toe om het te vervangen.`,
-  "out.isFolder": (p) => `${p.file} is een map; kies een bestandsnaam die op .xlsx eindigt.`,
-  "out.folderMissing": (p) => `de map ${p.folder} bestaat niet; maak haar eerst aan of kies een andere map.`,
-  "out.folderNotFolder": (p) => `${p.folder} is geen map; kies een bestaande map voor --out.`,
-  "out.folderReadOnly": (p) => `in de map ${p.folder} mag niet geschreven worden; kies een andere map voor --out.`,
-  "out.diskFull": (p) =>
-    `geen ruimte voor ${p.file} (schijf vol of bestandsgrens bereikt); er is niets veranderd: maak ruimte vrij en probeer opnieuw.`,
-  "out.writeFailed": (p) => `${p.file} kon niet geschreven worden (${p.reason}); er is niets veranderd.`,
-  "xlsx.notZip": (p) =>
-    `${p.file} is geen .xlsx-bestand (geen zip-archief, of beschadigd); sla het in Excel op als Excel-werkmap (.xlsx).`,
-  "xlsx.notWorkbook": (p) =>
-    `${p.file} is een zip-archief maar geen Excel-werkmap; sla het in Excel op als Excel-werkmap (.xlsx).`,
-  "xlsx.corrupt": (p) =>
-    `${p.file} is beschadigd (${p.reason}); open het in Excel of LibreOffice, sla het opnieuw op en probeer opnieuw.`,
-  "xlsx.tooLarge": (p) =>
-    `${p.file} is uitgepakt ${mb(Number(p.size))}, meer dan de grens van ${mb(Number(p.limit))}; zet de tabellen in een kleiner bestand.`,
-  "xlsx.tooManyEntries": (p) =>
-    `${p.file} bevat ${num("nl", Number(p.entries))} onderdelen, meer dan de grens van ${num("nl", Number(p.limit))}; zet de tabellen in een kleiner bestand.`,
-  "xlsx.tooManyCells": (p) =>
-    `${p.file} bevat ${num("nl", Number(p.cells))} gevulde cellen en rijen, meer dan de grens van ${num("nl", Number(p.limit))}; zet de tabellen in een kleiner bestand.`,
-  "tables.none": (p) =>
-    `${p.file}: geen evaluatietabellen herkend; een tabel begint met een titel zoals "Aanmeldingen Basispakket (stroomcijfers)" (npm run evaluation-template maakt er een).`,
   "check.uncalculated": (p) =>
     `let op: ${p.count} formulecel(len) hebben geen berekende waarde (het bestand is nooit door een spreadsheet opgeslagen); open het in Excel of LibreOffice, sla het op en controleer opnieuw.`,
   "check.summary": (p) =>
@@ -69,50 +26,7 @@ const nl: Messages = {
 };
 
 const en: Messages = {
-  "usage.unknownOption": (p) => `unknown option ${p.option}; see --help for the options.`,
-  "usage.missingValue": (p) => `${p.option} needs a value, for example ${p.option} ${p.example}.`,
-  "usage.noValue": (p) => `${p.option} takes no value; write just ${p.option}.`,
-  "usage.badLang": (p) => `--lang "${p.value}" is not a language we speak; choose --lang nl or --lang en.`,
-  "usage.unexpectedArgument": (p) =>
-    `unexpected argument "${p.arg}"; options start with --, for example --out file.xlsx (see --help).`,
-  "usage.missingOut": () => `name the file to write with --out FILE.xlsx.`,
-  "usage.missingFile": () => `name the .xlsx file to check: npm run check-tables -- FILE.xlsx.`,
-  "usage.tooManyFiles": (p) => `one file at a time: "${p.arg}" is one too many.`,
-  "usage.notXlsxName": (p) => `${p.option} ${p.file}: the name must end in .xlsx, or Excel will not open it.`,
-  "usage.exclusive": (p) => `${p.a} and ${p.b} do not go together; choose one.`,
-  "file.notFound": (p) => `${p.file} does not exist; check the name and the folder.`,
-  "file.isFolder": (p) => `${p.file} is a folder, not a file; name the file itself.`,
-  "file.unreadable": (p) => `${p.file} cannot be read (${p.reason}); check its permissions.`,
-  "json.invalid": (p) =>
-    `${p.file} is not valid JSON (line ${p.line}, column ${p.column}); check the commas, quotes and brackets there.`,
-  "json.notObject": (p) =>
-    `${p.file} must hold one JSON object with the proposal's input ({ "baseYear": …, "years": […], … }).`,
-  "input.invalid": (p) => `the input in ${p.file} is not valid: ${p.detail}`,
-  "input.shape": (p) =>
-    `the input in ${p.file} does not have the shape of a proposal: a field is missing, or is not a number or a list where one belongs; compare it with the fields of ProposalInput (see --help).`,
   "input.field": (p) => `check the field ${p.argument}.`,
-  "out.exists": (p) => `${p.file} exists; choose another name or add --force to replace it.`,
-  "out.isFolder": (p) => `${p.file} is a folder; choose a file name ending in .xlsx.`,
-  "out.folderMissing": (p) => `the folder ${p.folder} does not exist; create it first or choose another folder.`,
-  "out.folderNotFolder": (p) => `${p.folder} is not a folder; choose an existing folder for --out.`,
-  "out.folderReadOnly": (p) => `the folder ${p.folder} is not writable; choose another folder for --out.`,
-  "out.diskFull": (p) =>
-    `no room for ${p.file} (disk full or file size limit reached); nothing was changed: free some space and try again.`,
-  "out.writeFailed": (p) => `${p.file} could not be written (${p.reason}); nothing was changed.`,
-  "xlsx.notZip": (p) =>
-    `${p.file} is not an .xlsx file (not a zip archive, or damaged); save it from Excel as an Excel workbook (.xlsx).`,
-  "xlsx.notWorkbook": (p) =>
-    `${p.file} is a zip archive but not an Excel workbook; save it from Excel as an Excel workbook (.xlsx).`,
-  "xlsx.corrupt": (p) =>
-    `${p.file} is damaged (${p.reason}); open it in Excel or LibreOffice, save it again and retry.`,
-  "xlsx.tooLarge": (p) =>
-    `${p.file} unpacks to ${mb(Number(p.size))}, more than the limit of ${mb(Number(p.limit))}; put the tables in a smaller file.`,
-  "xlsx.tooManyEntries": (p) =>
-    `${p.file} holds ${num("en", Number(p.entries))} entries, more than the limit of ${num("en", Number(p.limit))}; put the tables in a smaller file.`,
-  "xlsx.tooManyCells": (p) =>
-    `${p.file} holds ${num("en", Number(p.cells))} filled cells and rows, more than the limit of ${num("en", Number(p.limit))}; put the tables in a smaller file.`,
-  "tables.none": (p) =>
-    `${p.file}: no evaluation tables recognised; a table starts with a title such as "Aanmeldingen Basispakket (stroomcijfers)" (npm run evaluation-template writes one).`,
   "check.uncalculated": (p) =>
     `note: ${p.count} formula cell(s) have no calculated value (no spreadsheet has saved the file); open it in Excel or LibreOffice, save it and check again.`,
   "check.summary": (p) => `${p.tables} tables checked: ${p.errors} finding(s), ${p.warnings} warning(s).`,

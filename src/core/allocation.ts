@@ -3,13 +3,12 @@ import { D, Dec, isBelowZero, sum, ZERO } from "./decimal";
 import { InputError, valueError } from "./errors";
 
 function checkBudgets(budgets: readonly Dec[], argument: string): Dec {
-  if (budgets.length === 0) throw valueError(argument, "expected at least one P-budget");
+  if (budgets.length === 0) throw valueError(argument, "budget.none");
   budgets.forEach((b, i) => {
-    if (isBelowZero(b)) throw valueError(argument, `value ${i + 1} is ${b.toString()}; a P-budget cannot be negative`);
+    if (isBelowZero(b)) throw valueError(argument, "budget.negative", { index: i + 1, value: b.toString() });
   });
   const total = sum(budgets);
-  if (total.isZero())
-    throw new InputError("div0", argument, "the P-budgets add up to 0; at least one must be greater than 0");
+  if (total.isZero()) throw new InputError("div0", argument, "budget.zero");
   return total;
 }
 
@@ -29,10 +28,7 @@ export const MAX_DECIMALS = 10;
  */
 export function allocateByBudget(amount: Dec, budgets: readonly Dec[], decimals = 0, argument = "p_budgets"): Dec[] {
   if (!Number.isInteger(decimals) || decimals < MIN_DECIMALS || decimals > MAX_DECIMALS) {
-    throw valueError(
-      "decimals",
-      `expected a whole number from ${MIN_DECIMALS} to ${MAX_DECIMALS} (0 for whole euros), got ${decimals}`,
-    );
+    throw valueError("decimals", "budget.decimals", { min: MIN_DECIMALS, max: MAX_DECIMALS, value: String(decimals) });
   }
   const total = checkBudgets(budgets, argument);
   const unit = new D(10).pow(-decimals);

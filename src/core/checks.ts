@@ -1,31 +1,25 @@
 // The plausibility rules, one place for every caller: the core calculations, the custom functions
 // (through the core), the proposal input validation, the input-table reader and the CLIs (through
-// that validation). Each error names the argument and says the fix: in English in its message (what
-// #VALUE! shows), and as a code with parameters for the pane's and the CLIs' sentences.
+// that validation). Each error names the argument and says the fix, as a code with parameters
+// (sentences: src/core/messages/input.ts; the English one is what #VALUE! shows).
 import { D, Dec, isBelowZero } from "./decimal";
-import { valueError, type ErrorParams } from "./errors";
+import { valueError, type ErrorCode, type ErrorParams } from "./errors";
 
-/** Why a value is refused: the English detail, and the code and parameters of its sentence. */
+/** Why a value is refused: the code and parameters of its sentence. */
 export interface Problem {
-  detail: string;
-  code: string;
+  code: ErrorCode;
   params: ErrorParams;
 }
 
 /** Guards shared by the calculations; each names the argument and the expected value. */
 export function requirePositive(value: Dec, argument: string): Dec {
-  if (!value.greaterThan(0))
-    throw valueError(argument, `expected a number greater than 0, got ${value.toString()}`, "input.notPositive", {
-      value: value.toNumber(),
-    });
+  if (!value.greaterThan(0)) throw valueError(argument, "input.notPositive", { value: value.toNumber() });
   return value;
 }
 
 export function requireNonNegative(value: Dec, argument: string): Dec {
   if (isBelowZero(value)) {
-    throw valueError(argument, `expected a number of 0 or more, got ${value.toString()}`, "input.negative", {
-      value: value.toNumber(),
-    });
+    throw valueError(argument, "input.negative", { value: value.toNumber() });
   }
   return value;
 }
@@ -36,11 +30,9 @@ export function requireNonNegative(value: Dec, argument: string): Dec {
  */
 export function fractionProblem(value: number | Dec): Problem | null {
   const v = value instanceof D ? value : new D(value as number);
-  const s = v.toString();
   const number = v.toNumber();
   if (isBelowZero(v))
     return {
-      detail: `${s} is not a fraction from 0 to 1 (0 % to 100 %): it cannot be negative`,
       code: "input.fractionNegative",
       params: { value: number },
     };
@@ -48,13 +40,11 @@ export function fractionProblem(value: number | Dec): Problem | null {
   if (v.lessThanOrEqualTo(100)) {
     const fraction = v.div(100);
     return {
-      detail: `${s} is not a fraction: did you mean ${s} %? Enter it as ${s}% or ${fraction.toString()}`,
       code: "input.notFraction",
       params: { value: number, percent: number, fraction: fraction.toNumber() },
     };
   }
   return {
-    detail: `${s} is not a fraction from 0 to 1 (0 % to 100 %)`,
     code: "input.fractionRange",
     params: { value: number },
   };
@@ -62,14 +52,14 @@ export function fractionProblem(value: number | Dec): Problem | null {
 
 export function requireFraction(value: Dec, argument: string): Dec {
   const problem = fractionProblem(value);
-  if (problem) throw valueError(argument, problem.detail, problem.code, problem.params);
+  if (problem) throw valueError(argument, problem.code, problem.params);
   return value;
 }
 
 /** The same rule for a plain number (the proposal input). */
 export function requireFractionNumber(value: number, argument: string): number {
   const problem = fractionProblem(value);
-  if (problem) throw valueError(argument, problem.detail, problem.code, problem.params);
+  if (problem) throw valueError(argument, problem.code, problem.params);
   return value;
 }
 
@@ -82,10 +72,6 @@ export function lumpSumProblem(before: Dec, effect: Dec): Problem | null {
   const e = effect.toDecimalPlaces(2);
   const b = before.toDecimalPlaces(2);
   return {
-    detail:
-      `the added-value effect (${e.toString()}) is larger than the lump sum before it ` +
-      `(${b.toString()}), and a lump sum never goes negative: check the effect's inputs ` +
-      `(an uplift or share of 15 % is 15% or 0.15, not 15)`,
     code: "input.lumpSumNegative",
     params: { effect: e.toNumber(), before: b.toNumber() },
   };
@@ -93,5 +79,5 @@ export function lumpSumProblem(before: Dec, effect: Dec): Problem | null {
 
 export function requireLumpSumNotNegative(before: Dec, effect: Dec, argument = "added_value_effect"): void {
   const problem = lumpSumProblem(before, effect);
-  if (problem) throw valueError(argument, problem.detail, problem.code, problem.params);
+  if (problem) throw valueError(argument, problem.code, problem.params);
 }

@@ -1,3 +1,11 @@
+// Typed errors: a code of src/core/messages/codes.ts and its parameters. The sentence is never written
+// where the error is thrown: the pane and the CLIs say it in the user's language from the code, and
+// the English `message` (what a custom function shows in #VALUE!, and what logs and tests read) comes
+// from the English table.
+import { SENTENCES, type ErrorCode } from "./messages/codes";
+
+export type { ErrorCode } from "./messages/codes";
+
 /** Excel error kinds the core can ask for; the adapters map them to Excel's own error values. */
 export type ErrorKind = "value" | "na" | "div0" | "num";
 
@@ -5,45 +13,41 @@ export type ErrorKind = "value" | "na" | "div0" | "num";
 export type ErrorParams = Readonly<Record<string, string | number>>;
 
 /**
- * Bad input for a calculation. `argument` is the name the user sees (a custom-function parameter
- * or an input label); the message says what is expected, so the user knows the fix. The English
- * `message` is what a custom function shows in #VALUE!; `code` and `params`, when given, let the
- * pane and the CLIs say the same in the user's language ("input.notFraction" {value, fraction}).
+ * Bad input for a calculation. `argument` is the name the user sees (a custom-function parameter or
+ * an input's field); the message is "<argument>: <what is expected>", so the user knows the fix.
  */
 export class InputError extends Error {
   constructor(
     readonly kind: ErrorKind,
     readonly argument: string,
-    detail: string,
-    readonly code?: string,
+    readonly code: ErrorCode,
     readonly params: ErrorParams = {},
   ) {
-    super(`${argument}: ${detail}`);
+    super(SENTENCES.en[code]({ ...params, argument }));
     this.name = "InputError";
   }
 
-  /** The detail after "argument: ", as given. */
+  /** The message after "argument: ". */
   get detail(): string {
     return this.message.slice(this.argument.length + 2);
   }
 }
 
-export function valueError(argument: string, detail: string, code?: string, params: ErrorParams = {}): InputError {
-  return new InputError("value", argument, detail, code, params);
+export function valueError(argument: string, code: ErrorCode, params: ErrorParams = {}): InputError {
+  return new InputError("value", argument, code, params);
 }
 
 /**
- * A typed failure of a workbook operation (writer, reader, command). `code` picks the sentence in
- * the user's language (the task pane's and the CLIs' string tables); `params` fill it in. The
- * English `message` is for logs and tests only, never shown as is in a Dutch pane.
+ * A typed failure of a workbook operation (writer, reader, command). `code` picks the sentence in the
+ * user's language; `params` fill it in. The English `message` is for logs and tests, never shown as
+ * is in a Dutch pane.
  */
 export class AddinError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly params: ErrorParams = {},
-    message?: string,
   ) {
-    super(message ?? `${code}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ""}`);
+    super(SENTENCES.en[code](params));
     this.name = "AddinError";
   }
 }

@@ -44,20 +44,14 @@ export function pwShare(pwFteYear: Dec, fteYear: Dec): Dec {
   requirePositive(fteYear, "fte_year");
   requireNonNegative(pwFteYear, "pw_fte_year");
   if (pwFteYear.greaterThan(fteYear)) {
-    throw valueError(
-      "pw_fte_year",
-      `expected at most fte_year (${fteYear.toString()}), the PW fte are part of the total; got ${pwFteYear.toString()}`,
-    );
+    throw valueError("pw_fte_year", "cost.pwAboveTotal", { total: fteYear.toString(), value: pwFteYear.toString() });
   }
   return pwFteYear.div(fteYear);
 }
 
 export function requireAddedValueEffect(effect: Dec): Dec {
   if (isBelowZero(effect)) {
-    throw valueError(
-      "added_value_effect",
-      `enter the deduction as a positive amount (the published table shows -48,512 for 2024: enter 48512); got ${effect.toString()}`,
-    );
+    throw valueError("added_value_effect", "cost.effectNegative", { value: effect.toString() });
   }
   return effect;
 }
@@ -67,19 +61,16 @@ function checkInputs(input: LumpSumInputs): Dec {
   requireNonNegative(extraCostsBase, "extra_costs_base");
   requireNonNegative(specificPwCostsBase, "specific_pw_costs_base");
   if (specificPwCostsBase.greaterThan(extraCostsBase)) {
-    throw valueError(
-      "specific_pw_costs_base",
-      `expected at most extra_costs_base (${extraCostsBase.toString()}): the specific PW costs are part of the infrastructure extra costs; got ${specificPwCostsBase.toString()}`,
-    );
+    throw valueError("specific_pw_costs_base", "cost.specificAboveBase", {
+      base: extraCostsBase.toString(),
+      value: specificPwCostsBase.toString(),
+    });
   }
   requirePositive(fteBase, "fte_base");
   requirePositive(fteYear, "fte_year");
   requireNonNegative(pwFteYear, "pw_fte_year");
   if (pwFteYear.greaterThan(fteYear)) {
-    throw valueError(
-      "pw_fte_year",
-      `expected at most fte_year (${fteYear.toString()}), the PW fte are part of the total; got ${pwFteYear.toString()}`,
-    );
+    throw valueError("pw_fte_year", "cost.pwAboveTotal", { total: fteYear.toString(), value: pwFteYear.toString() });
   }
   return requireAddedValueEffect(input.addedValueEffect ?? ZERO);
 }
@@ -125,6 +116,6 @@ export function lumpSumYear(input: LumpSumInputs): LumpSumYear {
 export function lumpSumPerFte(lumpSum: Dec, pwFte: Dec): Dec {
   requireNonNegative(lumpSum, "lumpsum");
   requireNonNegative(pwFte, "pw_fte");
-  if (pwFte.isZero()) throw new InputError("div0", "pw_fte", "expected PW fte greater than 0");
+  if (pwFte.isZero()) throw new InputError("div0", "pw_fte", "cost.pwFteZero");
   return lumpSum.div(pwFte);
 }

@@ -32,7 +32,7 @@ export interface OccupancyRow {
 /** Totals, changes and % changes of a series of Wsw and PW fte per year (first year first). */
 export function occupancyFromSeries(wsw: readonly Dec[], pw: readonly Dec[]): OccupancyRow[] {
   if (wsw.length !== pw.length)
-    throw valueError("pw", `expected one value per year, as many as wsw (${wsw.length}), got ${pw.length}`);
+    throw valueError("pw", "value.perYear", { other: "wsw", expected: wsw.length, got: pw.length });
   const rows: OccupancyRow[] = [];
   wsw.forEach((w, i) => {
     requireNonNegative(w, "wsw");
@@ -59,7 +59,7 @@ export function projectOccupancy(a: OccupancyAssumptions): OccupancyRow[] {
   requireNonNegative(a.wswBase, "wsw_base");
   requireNonNegative(a.pwBase, "pw_base");
   if (!Number.isInteger(a.years) || a.years < 1 || a.years > 50) {
-    throw valueError("years", `expected a whole number of years from 1 to 50, got ${a.years}`);
+    throw valueError("years", "occupancy.years", { value: String(a.years) });
   }
   requireFraction(a.wswOutflowRate, "wsw_outflow_rate");
   requireNonNegative(a.pwInflowPersons, "pw_inflow");

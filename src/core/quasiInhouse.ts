@@ -6,21 +6,23 @@ export const QUASI_INHOUSE_THRESHOLD = 0.8;
 
 function checkYears(attributable: readonly Dec[], total: readonly Dec[]): void {
   if (attributable.length !== total.length) {
-    throw valueError(
-      "total",
-      `expected one value per year, as many as attributable (${attributable.length}), got ${total.length}`,
-    );
+    throw valueError("total", "value.perYear", {
+      other: "attributable",
+      expected: attributable.length,
+      got: total.length,
+    });
   }
-  if (attributable.length === 0) throw valueError("attributable", "expected at least one year");
+  if (attributable.length === 0) throw valueError("attributable", "quasi.noYears");
   attributable.forEach((a, i) => {
-    if (isBelowZero(a)) throw valueError("attributable", `value ${i + 1} is ${a.toString()}; fte cannot be negative`);
+    if (isBelowZero(a)) throw valueError("attributable", "quasi.negative", { index: i + 1, value: a.toString() });
     if (isBelowZero(total[i]))
-      throw valueError("total", `value ${i + 1} is ${total[i].toString()}; fte cannot be negative`);
+      throw valueError("total", "quasi.negative", { index: i + 1, value: total[i].toString() });
     if (a.greaterThan(total[i])) {
-      throw valueError(
-        "attributable",
-        `value ${i + 1} (${a.toString()}) is more than its total (${total[i].toString()}); the attributable fte are part of the total`,
-      );
+      throw valueError("attributable", "quasi.aboveTotal", {
+        index: i + 1,
+        value: a.toString(),
+        total: total[i].toString(),
+      });
     }
   });
 }
@@ -29,7 +31,7 @@ function checkYears(attributable: readonly Dec[], total: readonly Dec[]): void {
 export function attributableFraction(attributable: readonly Dec[], total: readonly Dec[]): Dec {
   checkYears(attributable, total);
   const t = sum(total);
-  if (t.isZero()) throw new InputError("div0", "total", "the total fte add up to 0");
+  if (t.isZero()) throw new InputError("div0", "total", "quasi.totalZero");
   return sum(attributable).div(t);
 }
 
@@ -37,7 +39,7 @@ export function attributableFraction(attributable: readonly Dec[], total: readon
 export function attributableFractionByYear(attributable: readonly Dec[], total: readonly Dec[]): (Dec | InputError)[] {
   checkYears(attributable, total);
   return attributable.map((a, i) =>
-    total[i].isZero() ? new InputError("div0", "total", `year ${i + 1} has a total of 0 fte`) : a.div(total[i]),
+    total[i].isZero() ? new InputError("div0", "total", "quasi.yearTotalZero", { index: i + 1 }) : a.div(total[i]),
   );
 }
 

@@ -89,11 +89,10 @@ export function assertValid(plan: WorkbookPlan): void {
   const problems = validatePlan(plan);
   if (!problems.length) return;
   const more = problems.length > SHOWN_PROBLEMS ? `; … and ${problems.length - SHOWN_PROBLEMS} more` : "";
-  throw new AddinError(
-    "write.planInvalid",
-    { count: problems.length, problems: problems.slice(0, SHOWN_PROBLEMS).join("; ") + more },
-    `The plan cannot be written (${problems.length} problem${problems.length === 1 ? "" : "s"}): ${problems.slice(0, SHOWN_PROBLEMS).join("; ")}${more}`,
-  );
+  throw new AddinError("write.planInvalid", {
+    count: problems.length,
+    problems: problems.slice(0, SHOWN_PROBLEMS).join("; ") + more,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -237,12 +236,7 @@ export async function writePlan<T extends WorkbookPlan>(
   const formulaLocale = loadFormulaLocale(context, plan); // read in this sync: for IBN formulas in Dutch Excel
   const before = await readBook(context);
   const locale = formulaLocale();
-  if (before.structureProtected)
-    throw new AddinError(
-      "write.workbookProtected",
-      {},
-      "The workbook structure is protected: sheets cannot be added. Unprotect the workbook (Review > Protect Workbook) and try again.",
-    );
+  if (before.structureProtected) throw new AddinError("write.workbookProtected");
   const replace = options.onConflict === "replace";
   const target = replace
     ? plan
@@ -543,12 +537,7 @@ async function planUndo(context: Excel.RequestContext, kind: string, confirm: st
     else preview.keptNames.push(n.name);
   }
   const visibleLeft = sheets.items.filter((ws) => ws.visibility === "Visible" && !sheetIds.includes(ws.id));
-  if (sheetIds.length && !visibleLeft.length)
-    throw new AddinError(
-      "undo.wouldEmpty",
-      {},
-      "Undo would remove every visible sheet of the workbook; add a sheet of your own first.",
-    );
+  if (sheetIds.length && !visibleLeft.length) throw new AddinError("undo.wouldEmpty");
   return { preview, sheetIds };
 }
 

@@ -94,22 +94,13 @@ export interface InsertUndoOptions {
 
 const lower = (s: string) => s.toLowerCase();
 
-const occupiedError = (cell: string) =>
-  new AddinError(
-    "write.occupied",
-    { cell },
-    `Not written: ${cell} is not empty. Choose an empty area, or choose to replace what is there.`,
-  );
+const occupiedError = (cell: string) => new AddinError("write.occupied", { cell });
 
 /** The plan's only sheet, once the plan is valid and has no defined names or charts to move along. */
 function singleSheet(plan: WorkbookPlan): PlanSheet {
   assertValid(plan);
   if (plan.sheets.length !== 1 || plan.names.length || plan.charts.length)
-    throw new AddinError(
-      "write.singleSheetOnly",
-      {},
-      "Only a single-sheet plan without defined names or charts can be written onto an existing sheet.",
-    );
+    throw new AddinError("write.singleSheetOnly");
   return plan.sheets[0];
 }
 

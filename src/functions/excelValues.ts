@@ -1,5 +1,5 @@
 import { D, Dec } from "../core/decimal";
-import { InputError, valueError } from "../core/errors";
+import { InputError, valueError, type ErrorParams } from "../core/errors";
 
 /** What Excel hands a custom function for one cell. Web passes empty cells as null, desktop as 0. */
 export type Cell = number | string | boolean | null | undefined;
@@ -8,22 +8,17 @@ export function isBlank(v: unknown): boolean {
   return v === null || v === undefined || v === "";
 }
 
-function describe(v: unknown): string {
-  return typeof v === "string"
-    ? `text "${v.length > 30 ? v.slice(0, 30) + "…" : v}"`
-    : typeof v === "boolean"
-      ? v
-        ? "TRUE"
-        : "FALSE"
-      : String(v);
+/** What a cell held, for a message: its `text` (cut at 30 characters), or its `value` (a number, TRUE, FALSE). */
+function described(v: unknown): ErrorParams {
+  if (typeof v === "string") return { text: v.length > 30 ? v.slice(0, 30) + "…" : v };
+  return { value: typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v) };
 }
 
 /** A number where one belongs: blank counts as 0 (as SUM does); text and TRUE/FALSE are errors. */
-export function toNumber(v: unknown, argument: string, where = ""): Dec {
+export function toNumber(v: unknown, argument: string, where: ErrorParams = {}): Dec {
   if (isBlank(v)) return new D(0);
   if (typeof v === "number" && Number.isFinite(v)) return new D(v);
-  const hint = typeof v === "string" ? " (enter it as a number, not as text)" : "";
-  throw valueError(argument, `${where}expected a number, got ${describe(v)}${hint}`);
+  throw valueError(argument, "value.notNumber", { ...where, ...described(v) });
 }
 
 /** An optional number: omitted (null) gives null. */
@@ -34,7 +29,7 @@ export function toOptionalNumber(v: unknown, argument: string): Dec | null {
 export function toInteger(v: unknown, argument: string, fallback: number): number {
   if (isBlank(v)) return fallback;
   const n = toNumber(v, argument);
-  if (!n.isInteger()) throw valueError(argument, `expected a whole number, got ${n.toString()}`);
+  if (!n.isInteger()) throw valueError(argument, "value.notWhole", { value: n.toString() });
   return n.toNumber();
 }
 
@@ -42,7 +37,7 @@ export function toBoolean(v: unknown, argument: string, fallback: boolean): bool
   if (isBlank(v)) return fallback;
   if (typeof v === "boolean") return v;
   if (typeof v === "number") return v !== 0;
-  throw valueError(argument, `expected TRUE or FALSE, got ${describe(v)}`);
+  throw valueError(argument, "value.notBoolean", described(v));
 }
 
 /** A range as rows of cells; a single value counts as a 1×1 range. */
@@ -56,17 +51,16 @@ export function toGrid(v: unknown, argument: string): Grid {
   const m = Array.isArray(v) ? (v as unknown[]) : [[v]];
   const rowsIn = m.map((r) => (Array.isArray(r) ? (r as Cell[]) : [r as Cell]));
   const cols = rowsIn.length ? rowsIn[0].length : 0;
-  if (cols === 0 || rowsIn.some((r) => r.length !== cols))
-    throw valueError(argument, "expected a rectangular range of cells");
+  if (cols === 0 || rowsIn.some((r) => r.length !== cols)) throw valueError(argument, "value.notRectangular");
   return { rows: rowsIn.length, cols, cells: rowsIn.flat() };
 }
 
-/** Where a cell sits in its range, for messages; empty for a single cell. */
-export function cellLabel(g: Grid, i: number): string {
-  if (g.cells.length === 1) return "";
+/** Where a cell sits in its range, for messages (`index`, or `row` and `column`); nothing for a single cell. */
+export function cellLabel(g: Grid, i: number): ErrorParams {
+  if (g.cells.length === 1) return {};
   return g.rows === 1 || g.cols === 1
-    ? `value ${i + 1} of the range: `
-    : `row ${Math.floor(i / g.cols) + 1}, column ${(i % g.cols) + 1} of the range: `;
+    ? { index: i + 1 }
+    : { row: Math.floor(i / g.cols) + 1, column: (i % g.cols) + 1 };
 }
 
 export function gridNumbers(g: Grid, argument: string): Dec[] {
@@ -94,17 +88,20 @@ export function sumOf(v: unknown, argument: string): Dec {
 
 export function requireSameShape(a: Grid, aName: string, b: Grid, bName: string): void {
   if (a.rows !== b.rows || a.cols !== b.cols) {
-    throw valueError(
-      bName,
-      `expected a range of the same shape as ${aName} (${a.rows}×${a.cols}), got ${b.rows}×${b.cols}`,
-    );
+    throw valueError(bName, "value.shapeMismatch", {
+      other: aName,
+      rows: a.rows,
+      cols: a.cols,
+      gotRows: b.rows,
+      gotCols: b.cols,
+    });
   }
 }
 
 /** Back to Excel: a finite JavaScript number, or #NUM! rather than NaN or Infinity. */
 export function out(d: Dec): number {
   const n = d.toNumber();
-  if (!Number.isFinite(n)) throw new InputError("num", "result", "the result is too large for Excel");
+  if (!Number.isFinite(n)) throw new InputError("num", "result", "value.tooLarge");
   return n;
 }
 

@@ -305,10 +305,10 @@ export function placementRateOf(placed: any[][], indications: any[][]): any[][] 
         return (p as number) / (ind as number);
       const where = cellLabel(gi, i);
       if (!isBlank(p) && typeof p !== "number")
-        return toExcelError(new InputError("na", "placed", `${where}no count available ("${String(p)}")`));
+        return toExcelError(new InputError("na", "placed", "rate.placedNotCount", { ...where, text: String(p) }));
       if (!isBlank(ind) && typeof ind !== "number") {
         return toExcelError(
-          new InputError("na", "indications", `${where}no count available ("${String(ind)}"), so no rate`),
+          new InputError("na", "indications", "rate.indicationsNotCount", { ...where, text: String(ind) }),
         );
       }
       try {

@@ -1,6 +1,7 @@
 /** Task-pane texts in the user's Office display language: Dutch first, English otherwise. */
 import type { Language } from "../core/language";
 import { ERROR_TEXTS, errorSentence, problemSentence } from "../core/messages";
+import { argumentLabel } from "../core/proposal/argumentLabel";
 export { languageOf, type Language } from "../core/language";
 /** The typed errors' sentences live in the core (shared with the command-line tools). */
 
@@ -339,7 +340,7 @@ export function formatNumber(lang: Language, n: number, style: "euro" | "pct" = 
  * a code to report. An English message reaches only the English pane, and only for input errors.
  */
 export function describeError(t: Strings, e: unknown): string {
-  return errorSentence(t === strings.nl ? "nl" : "en", e);
+  return errorSentence(t === strings.nl ? "nl" : "en", e, argumentLabel);
 }
 
 /** One problem of the input reader: a typed { code, params } in words; an untyped one generically. */

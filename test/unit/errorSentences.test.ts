@@ -1,6 +1,7 @@
-// One language: every error the user can meet, raised for real by the core (the plausibility checks,
-// the proposal validation, the input-table reader, the plan helpers), is typed, and its Dutch
-// sentence, in the pane and in the CLIs, never carries the English message.
+// The typed errors' sentences: every error the user can meet, raised for real by the core (the
+// plausibility checks, the proposal validation, the input-table reader, the plan helpers), carries its
+// code; its Dutch sentence, in the pane and in the CLIs, never carries the English message; and every
+// code has a sentence in both languages (the compiler checks the tables' keys, this test the rest).
 import assert from "node:assert/strict";
 import { describeError as cliDescribeError, inputInvalid } from "../../scripts/cli";
 import { inputDetail } from "../../scripts/cliText";
@@ -21,7 +22,8 @@ import { readSelectionTable } from "../../src/excel/excelSession";
 import { describeError, describeProblem, strings } from "../../src/taskpane/strings";
 import { officeWorkbook } from "../support/officeWorkbook";
 import { sheetConstants } from "../support/planValues";
-import { tsSources } from "../support/sourceFiles";
+import { AREAS, SENTENCES } from "../../src/core/messages/codes";
+import type { ErrorCode, Sentence } from "../../src/core/messages";
 
 const clone = (p: ProposalInput): ProposalInput => JSON.parse(JSON.stringify(p));
 type Spoil = (p: ProposalInput) => void;
@@ -153,17 +155,32 @@ describe("one language: every error the user can meet is typed and in Dutch", ()
     for (const [code, e] of errors) assert.equal((e as { code?: string }).code, code, `${code}: ${String(e)}`);
   });
 
-  it("every code raised in src/core (AddinError and InputError codes) has a sentence in both languages", () => {
-    const codes = new Set<string>();
-    for (const text of tsSources("src/core", "src/excel"))
-      for (const m of text.matchAll(/"((?:input|read|plan|write|undo)\.[A-Za-z]+)"/g)) codes.add(m[1]);
-    assert.ok(codes.has("input.notFraction") && codes.has("read.noRow"), [...codes].join(", "));
+  it("every code has a sentence in both languages, none empty, each code in one area only", () => {
+    // The compiler checks that both tables of an area have the same codes (area(), src/core/messages);
+    // this checks what it cannot: the sentences say something, and no area repeats another's code.
+    const any = new Proxy({}, { get: (_, k) => (k === "of" ? "selection" : "7") }) as Record<string, string>;
+    const seen = new Map<string, string>();
+    for (const [name, area] of Object.entries(AREAS))
+      for (const code of Object.keys(area.nl)) {
+        assert.ok(!seen.has(code), `${code} is in ${seen.get(code)} and ${name}`);
+        seen.set(code, name);
+      }
+    assert.deepEqual([...seen.keys()].sort(), Object.keys(SENTENCES.en).sort());
     for (const lang of ["nl", "en"] as const)
-      assert.deepEqual(
-        [...codes].filter((c) => !strings[lang].errors.codes[c]),
-        [],
-        `codes without a ${lang} sentence`,
-      );
+      for (const [code, sentence] of Object.entries(SENTENCES[lang]) as [ErrorCode, Sentence][]) {
+        assert.ok(sentence(any).trim().length > 10, `${lang} ${code}: "${sentence(any)}"`);
+        assert.ok(sentence({}).trim().length > 0, `${lang} ${code} without params`);
+      }
+    assert.ok(seen.size > 100, `only ${seen.size} codes`);
+  });
+
+  it("the English message of every typed error is its English sentence", () => {
+    for (const [code, e] of errors) {
+      const params = { ...(e as { params?: Record<string, string | number> }).params };
+      if (e instanceof InputError)
+        assert.equal(e.message, SENTENCES.en[e.code]({ ...params, argument: e.argument }), code);
+      else assert.equal((e as Error).message, SENTENCES.en[code as ErrorCode](params), code);
+    }
   });
 
   it("the pane (nl): the code's sentence, with the input's label, never the English message", () => {
@@ -213,7 +230,7 @@ describe("one language: every error the user can meet is typed and in Dutch", ()
   it("every Dutch sentence of the pane's table reads as Dutch: none equals its English one", () => {
     const any = new Proxy({}, { get: (_, k) => (k === "of" ? "selection" : "7") }) as Record<string, string>;
     for (const [code, nl] of Object.entries(strings.nl.errors.codes)) {
-      const en = strings.en.errors.codes[code];
+      const en = strings.en.errors.codes[code as ErrorCode];
       assert.ok(en, `${code} has no English sentence`);
       const dutch = nl(any);
       assert.notEqual(dutch, en(any), code);

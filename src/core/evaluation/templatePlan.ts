@@ -47,8 +47,7 @@ export function buildEvaluationPlan(
   const layouts = new Map<string, ReturnType<typeof tableLayout>>();
   for (const data of tables) {
     const spec = TABLE_BY_ID.get(data.table);
-    if (!spec)
-      throw new AddinError("evaluation.unknownTable", { table: data.table }, `unknown evaluation table ${data.table}`);
+    if (!spec) throw new AddinError("evaluation.unknownTable", { table: data.table });
     const p: PlacedTable = {
       ...data,
       ...(options.blank ? { values: {}, pcts: {} } : {}),

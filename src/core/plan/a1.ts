@@ -21,7 +21,7 @@ export function columnIndex(letters: string): number {
 /** Zero-based row and column of an A1 address such as "C7" or "$C$7". */
 export function parseAddress(a1: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
-  if (!m) throw new AddinError("plan.badAddress", { address: a1 }, `not an A1 cell address: ${a1}`);
+  if (!m) throw new AddinError("plan.badAddress", { address: a1 });
   return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
 }
 
@@ -59,6 +59,6 @@ export function blockAddress(block: { anchor: string; rows: unknown[][] }): stri
 /** Splits "'Sheet name'!$B$2:$C$3" into the sheet name and the address. */
 export function splitRef(ref: string): { sheet: string; address: string } {
   const m = /^'((?:[^']|'')+)'!(.+)$/.exec(ref) ?? /^([^!']+)!(.+)$/.exec(ref);
-  if (!m) throw new AddinError("plan.badReference", { ref }, `not a sheet-qualified reference: ${ref}`);
+  if (!m) throw new AddinError("plan.badReference", { ref });
   return { sheet: m[1].replace(/''/g, "'"), address: m[2] };
 }

@@ -34,8 +34,7 @@ export function callsAddin(formula: string): boolean {
   return IBN_CALL.test(formula.replace(/"(?:[^"]|"")*"/g, '""'));
 }
 
-const notLocalizable = (formula: string, part: string) =>
-  new AddinError("formula.notLocalizable", { formula, part }, `Cannot write ${formula} in Dutch: ${part} is unknown.`);
+const notLocalizable = (formula: string, part: string) => new AddinError("formula.notLocalizable", { formula, part });
 
 /** A function's name in the locale pack's language (src/core/locale): the add-in's own and the built-ins. */
 function localName(name: string, pack: LocalePack | undefined, formula: string): string {

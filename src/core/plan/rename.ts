@@ -103,9 +103,5 @@ export function freeVariant<T extends WorkbookPlan>(
     const variant = planVariant(plan, n);
     if (free(variant)) return { plan: variant, n };
   }
-  throw new AddinError(
-    "plan.noFreeVariant",
-    { max: MAX_VARIANT },
-    `No free variant of the sheet and defined names up to "(${MAX_VARIANT})".`,
-  );
+  throw new AddinError("plan.noFreeVariant", { max: MAX_VARIANT });
 }

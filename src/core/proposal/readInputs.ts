@@ -1,6 +1,6 @@
 // Recognises a proposal input table in cell values, by its labels (Dutch or English), such as the
 // input sheet this add-in writes or a table laid out like the published one. Reads only.
-import { AddinError, InputError, valueError } from "../errors";
+import { AddinError, InputError, valueError, type ErrorCode } from "../errors";
 import { QUASI_INHOUSE_THRESHOLD } from "../quasiInhouse";
 import { validateProposalInput, type ProposalInput } from "./input";
 import { LABELS, type Labels } from "./labels";
@@ -74,12 +74,10 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
   const known = options.firstRow !== undefined && Number.isInteger(options.firstRow) && options.firstRow >= 1;
   const rowOf = (r: number) => (known ? options.firstRow! + r : r + 1);
   const of: Record<string, string> = known ? {} : { of: "selection" };
-  const ofText = known ? "" : " of the selection";
-  const problem = (code: string, params: Record<string, string | number>, message: string) =>
-    problems.push(new AddinError(code, { ...params }, message));
+  const problem = (code: ErrorCode, params: Record<string, string | number>) =>
+    problems.push(new AddinError(code, { ...params }));
   const need = (r: number, what: string[]) => {
-    if (r < 0)
-      problem("read.noRow", { label: what[0], labelEn: what[1] }, `no row labelled "${what[0]}" (or "${what[1]}")`);
+    if (r < 0) problem("read.noRow", { label: what[0], labelEn: what[1] });
     return r;
   };
   const scalar = (labels: string[], from = 0): number | undefined => {
@@ -88,8 +86,7 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
     const n = t.numbers(r)[0];
     // The label as the table has it, so the user finds it whatever the pane's language.
     const label = String(t.row(r)[0]).trim();
-    if (n === undefined)
-      problem("read.noNumber", { label, row: rowOf(r), ...of }, `"${label}" has no number next to it`);
+    if (n === undefined) problem("read.noNumber", { label, row: rowOf(r), ...of });
     return n;
   };
   /** The row of this section's header (a problem when there is none). */
@@ -106,7 +103,7 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
     both((l) => l.municipality),
   ];
   if (sections.every((labels) => t.find(labels) < 0)) {
-    problem("read.notRecognised", {}, "the selection is not a recognised input table");
+    problem("read.notRecognised", {});
     return { found, problems, municipalities: [] };
   }
 
@@ -126,12 +123,7 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
     for (let r = costHeader + 1; r < end; r++) {
       const [label, amount] = t.row(r);
       if (typeof label === "string" && label.trim() && isNum(amount)) costLines.push({ label: label.trim(), amount });
-      else if (norm(label) || amount != null)
-        problem(
-          "read.costLine",
-          { row: rowOf(r), ...of },
-          `cost line in row ${rowOf(r)}${ofText} needs a label and an amount`,
-        );
+      else if (norm(label) || amount != null) problem("read.costLine", { row: rowOf(r), ...of });
     }
     found.push(`cost lines: ${costLines.length}`);
   }
@@ -198,29 +190,15 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
         municipalities.push({ name: name.trim(), pBudgets: t.numbers(r) });
       }
     }
-    const rowList = (rows: number[]) => `${rows.length > 1 ? "rows" : "row"} ${rows.join(", ")}${ofText}`;
     const rowParams = (rows: number[]) => ({ rows: rows.join(", "), count: rows.length, ...of });
-    if (blank.length)
-      problem(
-        "read.municipalityBlank",
-        rowParams(blank),
-        `the municipality table has blank ${rowList(blank)}: remove them or fill them in`,
-      );
+    if (blank.length) problem("read.municipalityBlank", rowParams(blank));
     if (notNames.length) {
-      problem(
-        "read.municipalityNoName",
-        rowParams(notNames),
-        `the municipality table has no name in ${rowList(notNames)} (a number or an empty cell where the municipality's name belongs)`,
-      );
+      problem("read.municipalityNoName", rowParams(notNames));
     }
     for (const rows of seen.values()) {
       if (rows.length > 1) {
         const name = String(t.row(rows[0] - rowOf(0))[0]).trim();
-        problem(
-          "read.municipalityTwice",
-          { name, ...rowParams(rows) },
-          `municipality "${name}" appears more than once: ${rowList(rows)}`,
-        );
+        problem("read.municipalityTwice", { name, ...rowParams(rows) });
       }
     }
     found.push(`municipalities: ${municipalities.length}`);
@@ -275,11 +253,8 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
 
 export function requireInput(r: ReadResult): ProposalInput {
   if (!r.input)
-    throw valueError(
-      "inputs",
-      r.problems.map((p) => p.message).join("; "),
-      r.problems.length === 1 ? r.problems[0].code : undefined,
-      r.problems.length === 1 ? r.problems[0].params : {},
-    );
+    throw r.problems.length === 1
+      ? valueError("inputs", r.problems[0].code, r.problems[0].params)
+      : valueError("inputs", "read.problems", { count: r.problems.length });
   return r.input;
 }

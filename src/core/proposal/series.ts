@@ -49,7 +49,7 @@ export function lumpSumYears(p: ProposalInput, series = occupancySeries(p)): Lum
       });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      throw new InputError(e.kind, e.argument, `${year}: ${e.detail}`, e.code, { ...e.params, year });
+      throw new InputError(e.kind, e.argument, e.code, { ...e.params, year });
     }
   });
 }
