@@ -1,6 +1,7 @@
-// Every sentence the three command-line tools print, in Dutch (the default, like the templates) and
-// English. Errors are AddinError codes (src/core/errors.ts) put into words here; the words of the
-// checker's findings (expected/found, kinds) are in the core's phrase table beside the checker.
+// What the three command-line tools print when they run, in Dutch (the default, like the templates)
+// and English: results, notes, summaries and the help. Their refusals are typed errors whose
+// sentences live with every other code in the core (src/core/messages/cli.ts, xlsx.ts); the words
+// of the checker's findings (expected/found, kinds) are in the core's phrase table beside the checker.
 import type { InputError } from "../src/core/errors";
 import type { Language } from "../src/core/language";
 import { codeSentence } from "../src/core/messages";
