@@ -45,7 +45,7 @@ export function cliMessage(lang: Language, code: string, params: Params = {}): s
 
 /**
  * The detail of a refused input in the user's language: the sentence of its code (the core's table in
- * src/core/messages.ts, with the field named as in the JSON), else in Dutch the field to check, in
+ * src/core/messages/, with the field named as in the JSON), else in Dutch the field to check, in
  * English the core's own message.
  */
 export function inputDetail(lang: Language, e: InputError): string {

@@ -337,7 +337,7 @@ export function formatNumber(lang: Language, n: number, style: "euro" | "pct" = 
 /**
  * Any failure in the user's words: typed errors (AddinError and Office.js errors carry a `code`)
  * from the code table; an InputError names the input; anything else is the generic sentence with
- * a code to report. An English message reaches only the English pane, and only for input errors.
+ * a code to report. An InputError is named by its label in the input table (argumentLabel).
  */
 export function describeError(t: Strings, e: unknown): string {
   return errorSentence(t === strings.nl ? "nl" : "en", e, argumentLabel);

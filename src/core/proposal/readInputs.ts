@@ -20,7 +20,7 @@ export interface ReadResult {
   municipalities: string[];
 }
 
-/** A problem of the table: its code and parameters, and an English message for logs and tests. */
+/** A problem of the table: its code and parameters (its message: the English sentence, for logs and tests). */
 export type ReadProblem = AddinError | InputError;
 
 export interface ReadOptions {
