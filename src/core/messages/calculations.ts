@@ -21,10 +21,10 @@ const nlWhere = (p: Params) =>
       : "";
 /** What a cell held: `text`, or a `value` (a number, TRUE or FALSE). */
 const enGot = (p: Params) => (p.text !== undefined ? `text "${p.text}"` : `${p.value}`);
+/** A number passed as text ("0.5") with the Dutch decimal comma. */
+const nlNumber = (v: string | number | undefined) => `${v}`.replace(/^(-?\d+)\.(\d)/, "$1,$2");
 const nlGot = (p: Params) =>
-  p.text !== undefined
-    ? `tekst "${p.text}"`
-    : (NL_NL_PACK.constants[p.value as "TRUE" | "FALSE"] ?? `${p.value}`).replace(/^(-?\d+)\.(\d)/, "$1,$2");
+  p.text !== undefined ? `tekst "${p.text}"` : (NL_NL_PACK.constants[p.value as "TRUE" | "FALSE"] ?? nlNumber(p.value));
 
 export const CALCULATIONS = area(
   {
@@ -57,11 +57,11 @@ export const CALCULATIONS = area(
     ),
     "cost.pwAboveTotal": nlInput(
       (p) =>
-        `verwacht hoogstens fte_jaar (${p.total}): de PW-fte zijn een deel van het totaal; maar het is ${nlGot(p)}`,
+        `verwacht hoogstens fte_jaar (${nlNumber(p.total)}): de PW-fte zijn een deel van het totaal; maar het is ${nlGot(p)}`,
     ),
     "cost.specificAboveBase": nlInput(
       (p) =>
-        `verwacht hoogstens meerkosten_basisjaar (${p.base}): de specifieke PW-meerkosten zijn een deel van de infrastructurele meerkosten; maar het is ${nlGot(p)}`,
+        `verwacht hoogstens meerkosten_basisjaar (${nlNumber(p.base)}): de specifieke PW-meerkosten zijn een deel van de infrastructurele meerkosten; maar het is ${nlGot(p)}`,
     ),
     "cost.effectNegative": nlInput(
       (p) =>
@@ -72,7 +72,7 @@ export const CALCULATIONS = area(
     "quasi.negative": nlInput((p) => `waarde ${p.index} is ${nlGot(p)}; fte kunnen niet negatief zijn`),
     "quasi.aboveTotal": nlInput(
       (p) =>
-        `waarde ${p.index} (${nlGot(p)}) is meer dan het totaal (${p.total}); de toerekenbare fte zijn een deel van het totaal`,
+        `waarde ${p.index} (${nlGot(p)}) is meer dan het totaal (${nlNumber(p.total)}); de toerekenbare fte zijn een deel van het totaal`,
     ),
     "quasi.totalZero": nlInput(() => "de totale fte tellen op tot 0"),
     "quasi.yearTotalZero": nlInput((p) => `jaar ${p.index} heeft een totaal van 0 fte`),
