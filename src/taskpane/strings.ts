@@ -345,7 +345,7 @@ export function describeError(t: Strings, e: unknown): string {
 
 /** One problem of the input reader: a typed { code, params } in words; an untyped one generically. */
 export function describeProblem(t: Strings, problem: unknown): string {
-  return problemSentence(t === strings.nl ? "nl" : "en", problem);
+  return problemSentence(t === strings.nl ? "nl" : "en", problem, argumentLabel);
 }
 
 /** The writer's onProgress message in words: a known phase, a sheet being written, or just "writing". */

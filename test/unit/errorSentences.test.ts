@@ -238,6 +238,14 @@ describe("one language: every error the user can meet is typed and in Dutch", ()
     }
   });
 
+  it("a validation refusal among the reader's problems names the input by its label in the table", () => {
+    const problems = readProblems((g) => (g[rowOf(g, "Hogere toegevoegde waarde")][1] = 15));
+    assert.equal(
+      describeProblem(strings.nl, problems[0]),
+      "Effect hogere toegevoegde waarde (TW): 15 is geen fractie: bedoelde u 15 %? Vul 15% of 0,15 in.",
+    );
+  });
+
   it("rows are the sheet's when the selection's top row is known, else counted in the selection", () => {
     const g = sheetConstants(buildProposalPlan(PUBLISHED_2023_2024, "nl").sheets[0]);
     const at = rowOf(g, "Boekel");

@@ -90,7 +90,7 @@ export function errorSentence(lang: Language, e: unknown, label: ArgumentLabel =
 }
 
 /** One problem of the input reader: a typed { code, params } in words; an untyped one generically. */
-export function problemSentence(lang: Language, problem: unknown): string {
-  if (isErrorCode(errorCode(problem))) return errorSentence(lang, problem);
+export function problemSentence(lang: Language, problem: unknown, label: ArgumentLabel = asIs): string {
+  if (isErrorCode(errorCode(problem))) return errorSentence(lang, problem, label);
   return typeof problem === "string" && lang === "en" ? problem : ERROR_TEXTS[lang].problem;
 }
