@@ -1,6 +1,7 @@
-// Acceptance (reviewer R2): one language. Every refusal of a proposal's input that the CLI can print
-// reads as Dutch under --lang nl (no English words of the core's messages, such as "P-budget of"),
-// and names the JSON field in both languages.
+// Messages in one language: every refusal of a proposal's input that the CLI can print reads as Dutch
+// under --lang nl (no English words of the core's messages, such as "P-budget of") and names the JSON
+// field in both languages; the checker's findings and the pane name Excel's values as Dutch Excel
+// shows them (the locale pack).
 import assert from "node:assert/strict";
 import { InputError } from "../../src/core/errors";
 import { buildProposalPlan, PUBLISHED_2023_2024, type ProposalInput } from "../../src/core/proposal";
@@ -36,7 +37,7 @@ const ENGLISH = /\b(the|is not|expected|found|value|must|cannot|should|at least|
 const names = PUBLISHED_2023_2024.municipalities.map((m) => m.name);
 const withoutNames = (s: string) => names.reduce((t, n) => t.split(n).join("X"), s);
 
-describe("acceptance: CLI input refusals in one language", () => {
+describe("CLI input refusals in one language", () => {
   for (const [name, edit] of EDITS)
     it(`${name}: Dutch without English words, English without Dutch`, () => {
       const input = copy();
@@ -73,7 +74,7 @@ describe("acceptance: CLI input refusals in one language", () => {
   });
 });
 
-describe("acceptance: check-tables findings and pane texts name Excel's values as Dutch Excel shows them", () => {
+describe("check-tables findings and pane texts name Excel's values as Dutch Excel shows them", () => {
   const published = buildEvaluationPlan(REPORT_2023, { mode: "published" });
   /** The published tables with one count replaced by an Excel error value and percentages with a decimal. */
   function edited(value: string): PlacedTable[] {
