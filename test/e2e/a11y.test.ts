@@ -34,7 +34,8 @@ const LANGUAGES = [
 const THEMES = ["light", "dark"] as const;
 
 // The published report's tables in the unit tests' fake workbook (excelFake.ts): Check tables lists
-// real findings, the proposal is generated from the selection, and share-safe finds no IBN formulas.
+// real findings, the selection is no input table (so the proposal is generated from the published
+// inputs), and share-safe finds no IBN formulas.
 const REPORT_PLAN = buildEvaluationPlan(REPORT_2023, { mode: "published" });
 const WITH_EXCEL: PaneOptions = {
   workbook: {
@@ -87,9 +88,18 @@ async function selectTab(page: Page, tab: Tab): Promise<void> {
 async function exercise(page: Page, tab: Tab): Promise<void> {
   const panel = `#panel-${tab}`;
   if (tab === "proposal") {
+    // An input table chosen: Generate waits for a successful read (its hint says so), and the
+    // read says why this selection is no input table (or that it needs Excel).
     await page.check(`${panel} input[value="selection"]`);
-    await page.click(`${panel} .btn.primary`);
+    await page.waitForSelector(`${panel} .btn.primary:disabled`);
+    await page.waitForSelector("#proposal-generate-hint:not([hidden])");
+    await page.click("#proposal-read");
+    await page.waitForSelector(`${panel} .msg`);
+    // The published inputs: Generate writes them (or says that it needs Excel).
+    await page.check(`${panel} input[value="example"]`);
+    await page.click(`${panel} .btn.primary:not(:disabled)`);
     await page.waitForSelector(`${panel} .result .msg`);
+    await page.waitForSelector(`${panel} .btn.primary:not(:disabled)`);
   }
   if (tab === "check" || tab === "shareSafe") {
     await page.click(`${panel} .btn.primary`);

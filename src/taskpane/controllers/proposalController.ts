@@ -104,12 +104,16 @@ export function proposalController(deps: ControllerDeps): ProposalController {
   const sayResult = (n: Notice) => set({ result: { notices: [n], figures: [] } });
   const sayInput = (n: Notice) => set({ inputNotice: n });
 
-  // Any action of any tab may have changed the workbook: when the pane is idle again, the preview
-  // is asked again, so it always says what the next write does.
-  const unsubscribe = busy.store.subscribe((b, before) => {
-    set({ busy: b.action });
-    if (b.action === null && before.action !== null) void refreshPreview();
-  });
+  const unsubscribe = busy.store.subscribe((b) => set({ busy: b.action }));
+  /**
+   * This tab's actions that may change the workbook: once done (or refused, or failed), the
+   * preview is asked again, so it always says what the next write does. Another tab's writes are
+   * seen when this tab is shown again (the view asks then).
+   */
+  const thenPreview = async (label: string, say: (n: Notice) => void, body: () => Promise<void>) => {
+    await perform(deps, label, say, body);
+    await refreshPreview();
+  };
 
   async function refreshPreview(): Promise<void> {
     const run = ++previewRun;
@@ -162,40 +166,37 @@ export function proposalController(deps: ControllerDeps): ProposalController {
   }
 
   const readSelection = () =>
-    perform(deps, p.readSelection, sayInput, async () => {
+    thenPreview(p.readSelection, sayInput, async () => {
       // Until this read succeeds, there is no input: a failed read never leaves an older one behind.
       fromSelection = null;
-      set({ input: null, readStatus: "failed", inputNotice: null });
-      try {
-        const table = await port.readSelection();
-        const r = readProposalInputs(table.values as Cell[][], { firstRow: table.firstRow });
-        if (!r.input) {
-          const problems = [...new Set(r.problems.map((q) => describeProblem(t, q)))];
-          // What was read, so the user sees which municipalities the table gave before fixing it.
-          const read = r.municipalities.length ? ` (${p.readMunicipalities(r.municipalities)})` : "";
-          return sayInput(notice("error", `${p.notRecognised}: ${problems.join(" ")}${read}`));
-        }
-        buildProposalPlan(r.input, lang); // validates before anything is shown as ready
-        const input = r.input;
-        fromSelection = input;
-        const read = [
-          p.readYears(input.baseYear, input.years),
-          p.readCostLines(input.costLines.length),
-          input.previous && p.readPrevious(input.previous.years),
-          p.readMunicipalities(input.municipalities.map((m) => m.name)),
-        ];
-        set({
-          readStatus: "read",
-          input: store.get().source === "selection" ? input : store.get().input,
-          inputNotice: notice("success", `${p.recognised}: ${read.filter(Boolean).join(" · ")}`),
-        });
-      } finally {
-        if (store.get().readStatus !== "read") set({ preview: { kind: "waiting", text: p.previewWaiting } });
+      const selection = store.get().source === "selection";
+      set({ input: selection ? null : store.get().input, readStatus: "failed", inputNotice: null });
+      const table = await port.readSelection();
+      const r = readProposalInputs(table.values as Cell[][], { firstRow: table.firstRow });
+      if (!r.input) {
+        const problems = [...new Set(r.problems.map((q) => describeProblem(t, q)))];
+        // What was read, so the user sees which municipalities the table gave before fixing it.
+        const read = r.municipalities.length ? ` (${p.readMunicipalities(r.municipalities)})` : "";
+        return sayInput(notice("error", `${p.notRecognised}: ${problems.join(" ")}${read}`));
       }
+      buildProposalPlan(r.input, lang); // validates before anything is shown as ready
+      const input = r.input;
+      fromSelection = input;
+      const read = [
+        p.readYears(input.baseYear, input.years),
+        p.readCostLines(input.costLines.length),
+        input.previous && p.readPrevious(input.previous.years),
+        p.readMunicipalities(input.municipalities.map((m) => m.name)),
+      ];
+      set({
+        readStatus: "read",
+        input: store.get().source === "selection" ? input : store.get().input,
+        inputNotice: notice("success", `${p.recognised}: ${read.filter(Boolean).join(" · ")}`),
+      });
     });
 
   const insertInputs = () =>
-    perform(deps, p.insertInputs, sayInput, async () => {
+    thenPreview(p.insertInputs, sayInput, async () => {
       const record = await port.write(buildInputSheetPlan(PUBLISHED_2023_2024, lang), { onConflict: "keepBoth" });
       sayInput(notice("info", p.insertedInputs(record.sheets[0])));
     });
@@ -208,7 +209,7 @@ export function proposalController(deps: ControllerDeps): ProposalController {
     const input = store.get().input;
     // Never a write from inputs the user did not give: the button is off, and so is this.
     if (!input) return sayResult(notice("warning", generateState(store.get(), t).hint!));
-    await perform(deps, p.generate, sayResult, async () => {
+    await thenPreview(p.generate, sayResult, async () => {
       set({ result: null, confirm: null });
       pending = null;
       try {
@@ -274,7 +275,7 @@ export function proposalController(deps: ControllerDeps): ProposalController {
 
   /** Undo: first what it would do; sheets changed since the generation stay unless the user ticks them. */
   const undo = () =>
-    perform(deps, p.undo, sayResult, async () => {
+    thenPreview(p.undo, sayResult, async () => {
       set({ confirm: null });
       pending = null;
       const preview = await port.previewUndo("proposal");
@@ -297,7 +298,7 @@ export function proposalController(deps: ControllerDeps): ProposalController {
       pending = {
         request,
         proceed: (ticked) =>
-          perform(deps, p.undo, sayResult, async () => {
+          thenPreview(p.undo, sayResult, async () => {
             pending = null;
             set({ confirm: null });
             undone(await port.undo("proposal", ticked));

@@ -47,6 +47,7 @@ export function proposalView(controller: ProposalController, t: Strings): HTMLEl
     (v) => void controller.setSource(v),
   );
   const readButton = actionButton(p.readSelection, () => controller.readSelection());
+  readButton.id = "proposal-read";
   const insertButton = actionButton(p.insertInputs, () => controller.insertInputs());
   const selectionTools = el("div", { className: "row", hidden: true }, readButton, insertButton);
   const conflict = radios(

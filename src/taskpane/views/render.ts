@@ -2,7 +2,7 @@
 // identity: controllers replace state, never mutate it, so a message is drawn and announced once),
 // notices as messages, and buttons that keep the keyboard focus through a busy spell.
 import type { Store } from "../store";
-import { button, clear, message } from "../dom";
+import { clear, el, message } from "../dom";
 import type { Notice } from "../controllers/common";
 
 /** Calls `render` with the selected slice now and whenever it changes. */
@@ -23,22 +23,22 @@ export function showNotices(target: Element, notices: readonly (Notice | null | 
 }
 
 /**
- * A button for an action: disabled while the pane is busy (by the caller's watch); when the
- * action ends and the focus was lost to the page (a disabled button loses it), it comes back.
+ * A button for an action: disabled while the pane is busy (by the caller's watch). The second
+ * click of a double click (event.detail 2) is no second request. When the action ends and the
+ * focus was lost to the page (a disabled button loses it), it comes back.
  */
 export function actionButton(
   label: string,
   act: () => Promise<void>,
   kind: "primary" | "secondary" | "link" = "secondary",
 ): HTMLButtonElement {
-  const b = button(
-    label,
-    () =>
-      void act().finally(() => {
-        if (b.isConnected && !b.disabled && (document.activeElement === document.body || !document.activeElement))
-          b.focus();
-      }),
-    kind,
-  );
+  const b = el("button", { type: "button", className: `btn ${kind}`, textContent: label });
+  b.addEventListener("click", (e) => {
+    if (e.detail > 1) return;
+    void act().finally(() => {
+      if (b.isConnected && !b.disabled && (document.activeElement === document.body || !document.activeElement))
+        b.focus();
+    });
+  });
   return b;
 }
