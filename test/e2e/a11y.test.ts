@@ -1,7 +1,7 @@
 // The built task pane for everyone (headless Chromium, Office.js stood in): axe-core finds no serious
 // or critical violation on any tab, in Dutch and English, light and dark; the tabs follow the ARIA
 // tabs pattern by keyboard; there is one polite live region; light and dark screenshots at 320 and
-// 350 px wide, without horizontal overflow; and a Dutch pane shows no English phrase (and back).
+// 350 px wide, without horizontal overflow and with the tab strip on one row; and a Dutch pane shows no English phrase (and back).
 // Needs dist/ (npm test builds it) and /usr/bin/chromium. Screenshots go to test-artifacts/.
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -329,6 +329,17 @@ describe("task pane for everyone: axe-core, keyboard, theme, one language (built
             colours,
             theme === "dark" ? ["rgb(38, 38, 38)", "rgb(255, 255, 255)"] : ["rgb(255, 255, 255)", "rgb(38, 38, 38)"],
           );
+          // The tab strip on one row, whole: every tab at the same height, none cut off.
+          const strip = await page.evaluate(() => {
+            const list = document.querySelector<HTMLElement>('[role="tablist"]')!;
+            const tabs = [...list.querySelectorAll<HTMLElement>('[role="tab"]')];
+            return {
+              rows: new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size,
+              cut: tabs.filter((t) => t.scrollWidth > t.clientWidth + 0.5).map((t) => t.textContent),
+              fits: list.scrollWidth <= list.clientWidth,
+            };
+          });
+          assert.deepEqual(strip, { rows: 1, cut: [], fits: true }, `the tab strip at ${width} px`);
           for (const tab of TABS) {
             await selectTab(page, tab);
             await exercise(page, tab);
@@ -348,6 +359,29 @@ describe("task pane for everyone: axe-core, keyboard, theme, one language (built
         }
       });
     }
+  }
+
+  for (const l of LANGUAGES) {
+    it(`the tab strip fits on one row at 320 px (${l.displayLanguage}), with the busy note hidden`, async () => {
+      const { page, problems } = await open(l.displayLanguage, { width: 320 });
+      try {
+        const strip = await page.evaluate(() => {
+          const list = document.querySelector<HTMLElement>('[role="tablist"]')!;
+          const tabs = [...list.querySelectorAll<HTMLElement>('[role="tab"]')];
+          return {
+            rows: new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size,
+            right: Math.max(...tabs.map((t) => t.getBoundingClientRect().right)),
+            width: document.documentElement.clientWidth,
+          };
+        });
+        assert.equal(strip.rows, 1);
+        assert.ok(strip.right <= strip.width, JSON.stringify(strip));
+        assert.equal(await page.isHidden("#busy-note"), true);
+        assert.deepEqual(problems, []);
+      } finally {
+        await page.close();
+      }
+    });
   }
 
   describe("one language", () => {

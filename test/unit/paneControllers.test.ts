@@ -227,6 +227,25 @@ describe("pane controllers: one action at a time over every tab (trust hole 4)",
     c.dispose();
   });
 
+  it("a preview asked for while another action writes is asked again once the pane is idle", async () => {
+    const { deps } = pane({ sheets: { Blad1: { A1: 1 } } });
+    const hold = held(deps.port);
+    const shown = proposalController(deps);
+    await shown.refreshPreview();
+    assert.match(previewText(shown.store.get())[0], /^Invoer — /);
+    // Another controller on the same busy state writes (as another tab would).
+    const other = proposalController({ ...deps, port: hold.port });
+    const writing = other.generate();
+    await hold.started;
+    await shown.setConflict("keepBoth"); // asks for a preview meanwhile: deferred, not read half-way
+    assert.match(previewText(shown.store.get())[0], /^Invoer — /);
+    hold.release();
+    await writing;
+    await new Promise((r) => setTimeout(r, 0));
+    assert.match(previewText(shown.store.get())[0], /^Invoer \(2\) — /);
+    for (const c of [shown, other]) c.dispose();
+  });
+
   it("outside Excel every action says so and nothing is busy", async () => {
     const busy: Busy = createBusy();
     const port = { ...officePort(), available: () => false };

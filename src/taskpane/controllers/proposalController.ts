@@ -104,7 +104,12 @@ export function proposalController(deps: ControllerDeps): ProposalController {
   const sayResult = (n: Notice) => set({ result: { notices: [n], figures: [] } });
   const sayInput = (n: Notice) => set({ inputNotice: n });
 
-  const unsubscribe = busy.store.subscribe((b) => set({ busy: b.action }));
+  /** A preview asked for while an action ran: asked again when the pane is idle. */
+  let stale = false;
+  const unsubscribe = busy.store.subscribe((b) => {
+    set({ busy: b.action });
+    if (b.action === null && stale) void refreshPreview();
+  });
   /**
    * This tab's actions that may change the workbook: once done (or refused, or failed), the
    * preview is asked again, so it always says what the next write does. Another tab's writes are
@@ -116,6 +121,9 @@ export function proposalController(deps: ControllerDeps): ProposalController {
   };
 
   async function refreshPreview(): Promise<void> {
+    // Not while an action writes: the workbook is half-way, and the Excel layer may refuse.
+    stale = busy.current() !== null;
+    if (stale) return;
     const run = ++previewRun;
     const { input, conflict } = store.get();
     if (!input) return set({ preview: { kind: "waiting", text: p.previewWaiting } });
