@@ -70,6 +70,24 @@ describe("task pane trust (built dist/, headless Chromium, the fake workbook)", 
     }
   });
 
+  it("words in the display language, amounts in the content language (English pane, Dutch document)", async () => {
+    const { page, problems } = await openTaskPane(browser, base, "en-US", {
+      workbook: { sheets: { Sheet1: {} } },
+      contentLanguage: "nl-NL",
+    });
+    try {
+      await page.getByRole("button", { name: "Generate proposal" }).click();
+      const figures = page.locator("#panel-proposal ul.figures");
+      await figures.waitFor();
+      const first = (await figures.locator("li").first().innerText()).replace(/\s+/g, " ");
+      assert.match(first, /^Lump sum 2023 € 2\.903\.670 Show$/);
+      assert.match(await figures.innerText(), /54,3\s?%/);
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("a double click on Insert as a new sheet inserts once and leaves no temporary sheet", async () => {
     const { page, problems } = await openTaskPane(browser, base, "nl-NL", { workbook: { sheets: { Blad1: {} } } });
     try {
