@@ -105,6 +105,51 @@ describe("task pane trust (built dist/, headless Chromium, the fake workbook)", 
     }
   });
 
+  it("the one confirmation: the safe choice primary, focused and in view; Enter keeps everything", async () => {
+    const { page, problems } = await openTaskPane(browser, base, "nl-NL", {
+      workbook: { sheets: { Blad1: {} }, selection: "Blad1!B2" },
+      width: 320,
+    });
+    try {
+      await page.setViewportSize({ width: 320, height: 500 });
+      await page.click("#tab-check");
+      await page.getByRole("button", { name: "Invoegen bij de selectie" }).click();
+      await page.locator("#panel-check .msg.success").waitFor();
+      // A count typed into the inserted tables since.
+      await page.evaluate(() =>
+        (
+          window as unknown as { __excel: { book: { sheets: { cells: Map<string, unknown> }[] } } }
+        ).__excel.book.sheets[0].cells.set("C6", 12),
+      );
+      await page.getByRole("button", { name: "Invoegen ongedaan maken" }).click();
+      await page.locator("#panel-check .confirm").waitFor();
+      const focused = await page.evaluate(() => {
+        const a = document.activeElement as HTMLElement;
+        const r = a.getBoundingClientRect();
+        return {
+          text: a.textContent,
+          primary: a.classList.contains("primary"),
+          inView: r.top >= 0 && r.bottom <= window.innerHeight,
+          first: a.parentElement?.firstElementChild === a,
+        };
+      });
+      assert.deepEqual(focused, { text: "Behouden", primary: true, inView: true, first: true });
+      const before = await page.evaluate(() =>
+        JSON.stringify((window as unknown as { __excel: { snapshot(): unknown } }).__excel.snapshot()),
+      );
+      await page.keyboard.press("Enter");
+      await page.locator("#panel-check .msg", { hasText: "Niets gewijzigd" }).waitFor();
+      assert.equal(await page.locator("#panel-check .confirm").count(), 0);
+      const after = await page.evaluate(() =>
+        JSON.stringify((window as unknown as { __excel: { snapshot(): unknown } }).__excel.snapshot()),
+      );
+      assert.equal(after, before);
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("while an action runs every writing button is disabled and a note says what runs", async () => {
     const { page, problems } = await openTaskPane(browser, base, "en-US", { workbook: { sheets: { Sheet1: {} } } });
     try {
