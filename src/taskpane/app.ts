@@ -19,6 +19,9 @@ import type { WorkbookPort } from "./workbookPort";
 
 type Tab = string;
 
+/** An action running longer than this is announced as busy. */
+const BUSY_ANNOUNCE_MS = 400;
+
 /** Dispatched on a kept panel's content when its tab is selected again (views may refresh). */
 export const PANEL_SHOW = "panelshow";
 
@@ -54,7 +57,11 @@ export async function renderApp(
   busy.store.subscribe(({ action }) => {
     busyNote.hidden = action === null;
     busyNote.textContent = action === null ? "" : t.busy.running(action);
-    if (action !== null) announce(busyNote.textContent);
+    // Said when it lasts: a quick action's result is announced on its own, not after "busy".
+    if (action !== null)
+      setTimeout(() => {
+        if (busy.current() === action && busyNote.textContent) announce(busyNote.textContent);
+      }, BUSY_ANNOUNCE_MS);
   });
 
   const views = new Map(TABS.map((tab) => [tab.id, () => tab.render(deps)]));

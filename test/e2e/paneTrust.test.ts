@@ -166,6 +166,8 @@ describe("task pane trust (built dist/, headless Chromium, the fake workbook)", 
       });
       await page.getByRole("button", { name: "Generate proposal" }).click();
       await page.locator("#busy-note", { hasText: 'Busy: "Generate proposal"' }).waitFor();
+      // … and, as it lasts, announced in the pane's live region.
+      await page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("Busy:"));
       const enabled = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLButtonElement>("#panel-proposal .btn:not(.link)")]
           .filter((b) => !b.disabled && b.offsetParent !== null)
