@@ -13,7 +13,7 @@ import type { ControllerDeps } from "./controllers/common";
 import { announce, clear, el, setStatusRegion } from "./dom";
 import { officePort } from "./officePort";
 import { languageOf, numberLocale, strings } from "./strings";
-import { TABS } from "./tabs";
+import { SECTIONS, TABS } from "./tabs";
 import { applyTheme, type OfficeThemeColors } from "./theme";
 import type { WorkbookPort } from "./workbookPort";
 
@@ -64,7 +64,13 @@ export async function renderApp(
       }, BUSY_ANNOUNCE_MS);
   });
 
-  const views = new Map(TABS.map((tab) => [tab.id, () => tab.render(deps)]));
+  /** A tab's content: its own view, then the sections registered for it. */
+  const views = new Map(
+    TABS.map((tab) => [
+      tab.id,
+      () => Promise.all([tab.render(deps), ...SECTIONS.filter((s) => s.tab === tab.id).map((s) => s.render(deps))]),
+    ]),
+  );
   const ids = TABS.map((tab) => tab.id);
   const tabs = new Map<Tab, HTMLButtonElement>();
   const panels = new Map<Tab, HTMLElement>();
@@ -96,12 +102,14 @@ export async function renderApp(
     if (!done) {
       done = (async () => {
         const panel = panels.get(id)!;
-        clear(panel, await views.get(id)!());
+        clear(panel, ...(await views.get(id)!()));
         panel.querySelector("h2")?.setAttribute("tabindex", "-1");
       })();
       rendering.set(id, done);
     } else {
-      void done.then(() => panels.get(id)!.firstElementChild?.dispatchEvent(new CustomEvent(PANEL_SHOW)));
+      void done.then(() =>
+        [...panels.get(id)!.children].forEach((child) => child.dispatchEvent(new CustomEvent(PANEL_SHOW))),
+      );
     }
     return done;
   }

@@ -1,5 +1,13 @@
 // The pane's tabs, in order: each is a controller (state and actions, controllers/) and a renderer
-// (DOM, views/). A new workflow is one more entry here, with its strings in strings.ts.
+// (DOM, views/). A new workflow ("Prepare next period", "Realised against the fee", …) is:
+//   - controllers/<name>Controller.ts: its state in a store (store.ts) and its actions, each run
+//     through perform() (the pane's one busy state; refused while another action runs), over the
+//     WorkbookPort (workbookPort.ts: add the operation there and in officePort.ts), unit-tested
+//     against the fake workbook (test/unit/paneControllers.test.ts);
+//   - views/<name>View.ts: DOM only, drawn from the store with watch(), its undo asking through
+//     bindConfirm (the one confirmation), its buttons actionButton()s disabled while busy;
+//   - its words in strings.ts (both languages, counts with plural.ts);
+//   - one entry below: a tab, or (the strip holds four tabs at 320 px) a section of a tab.
 import type { ControllerDeps } from "./controllers/common";
 import { checkController } from "./controllers/checkController";
 import { proposalController } from "./controllers/proposalController";
@@ -18,9 +26,18 @@ export interface TabSpec {
   render: (deps: ControllerDeps) => HTMLElement | Promise<HTMLElement>;
 }
 
+/** A workflow shown below a tab's own view, in the same panel (e.g. a next step of the proposal). */
+export interface SectionSpec {
+  /** The tab whose panel it joins. */
+  tab: string;
+  render: (deps: ControllerDeps) => HTMLElement | Promise<HTMLElement>;
+}
+
+export const SECTIONS: readonly SectionSpec[] = [];
+
 export const TABS: readonly TabSpec[] = [
   { id: "proposal", label: (t) => t.tabs.proposal, render: (d) => proposalView(proposalController(d), d.t) },
   { id: "check", label: (t) => t.tabs.check, render: (d) => checkView(checkController(d), d.t) },
   { id: "shareSafe", label: (t) => t.tabs.shareSafe, render: (d) => shareSafeView(shareSafeController(d), d.t) },
-  { id: "functions", label: (t) => t.tabs.functions, render: (d) => functionsView(d.lang, d.t) },
+  { id: "functions", label: (t) => t.tabs.functions, render: (d) => functionsView(d.lang, d.t, d.numbers) },
 ];

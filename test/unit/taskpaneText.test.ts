@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { AddinError, valueError } from "../../src/core/errors";
 import { argumentLabel } from "../../src/core/messages";
-import { toEnglishNumbers } from "../../src/taskpane/functionsView";
+import { localNumbers, toEnglishNumbers } from "../../src/taskpane/functionsView";
 import {
   describeError,
   describeProblem,
@@ -24,6 +24,11 @@ describe("task pane text", () => {
     assert.equal(toEnglishNumbers("2.903.670 (2023)"), "2,903,670 (2023)");
     assert.equal(toEnglishNumbers("56,8%"), "56.8%");
     assert.equal(toEnglishNumbers("WAAR"), "TRUE");
+    // The examples' results in Office's content language; a year stays a year.
+    assert.equal(localNumbers("2.903.670 (2023)", "nl-NL"), "2.903.670 (2023)");
+    assert.equal(localNumbers("192.293 … 1.234.599", "en-GB"), "192,293 … 1,234,599");
+    assert.equal(localNumbers("87,9%", "de-CH"), "87.9%");
+    assert.equal(localNumbers("3 × 5", "en-US"), "3 × 5");
   });
   it("Dutch for nl-* display languages, English otherwise; amounts formatted per language", () => {
     assert.deepEqual(["nl-NL", "nl-BE", "en-US", "de-DE", undefined].map(languageOf), ["nl", "nl", "en", "en", "en"]);

@@ -40,7 +40,6 @@ export interface Figure {
 export interface ProposalResult {
   notices: Notice[];
   figures: Figure[];
-  /** The undo preview's lists, shown with the confirmation. */
 }
 
 export interface ProposalState {
@@ -334,7 +333,10 @@ export function proposalController(deps: ControllerDeps): ProposalController {
       try {
         await port.select(ref);
       } catch (e) {
-        sayResult(notice("error", describeError(t, e)));
+        // The figures stay; the failure is said below them.
+        const was = store.get().result;
+        const error = notice("error", describeError(t, e));
+        set({ result: { notices: [...(was?.notices ?? []), error], figures: was?.figures ?? [] } });
       }
     },
     dispose: unsubscribe,
