@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { BookSnapshot } from "../support/officeWorkbook";
-import { CHROMIUM, CHROMIUM_ARGS, DIST, openTaskPane, startServer, stopServer } from "./harness";
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, DIST, openTaskPane, startServer, stopServer } from "./harness";
 
 const sheetNames = (page: Page) =>
   page.evaluate(() =>
@@ -134,6 +134,8 @@ describe("task pane trust (built dist/, headless Chromium, the fake workbook)", 
         };
       });
       assert.deepEqual(focused, { text: "Behouden", primary: true, inView: true, first: true });
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, "confirm-check-nl-320.png") });
       const before = await page.evaluate(() =>
         JSON.stringify((window as unknown as { __excel: { snapshot(): unknown } }).__excel.snapshot()),
       );
@@ -174,6 +176,8 @@ describe("task pane trust (built dist/, headless Chromium, the fake workbook)", 
           .map((b) => b.textContent),
       );
       assert.deepEqual(enabled, []);
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, "busy-proposal-en.png") });
       await page.click("#tab-check");
       const disabled = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLButtonElement>("#panel-check .btn")].map((b) => b.disabled),
