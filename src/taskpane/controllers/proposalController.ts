@@ -9,33 +9,22 @@ import {
   summarizeProposal,
   type ProposalInput,
 } from "../../core/proposal";
-import { blockAddress } from "../../core/plan/a1";
 import { createStore, type Store } from "../store";
-import { describeError, describeProblem, formatNumber, progressText } from "../strings";
-import type { ConflictChoice, PlannedWrite } from "../workbookPort";
+import { describeError, describeProblem, progressText } from "../strings";
+import type { ConflictChoice } from "../workbookPort";
 import { notice, perform, type ConfirmRequest, type ControllerDeps, type Notice, type Pending } from "./common";
+import { keyFigures, plannedWithoutWorkbook, previewLines, type Figure, type PreviewLine } from "./proposalWords";
+
+export type { Figure, PreviewLine };
 
 type Cell = string | number | boolean | null;
 
 export type ProposalSource = "example" | "selection";
 
-export interface PreviewLine {
-  text: string;
-  /** The sheet exists: kept beside or replaced. */
-  warn: boolean;
-}
-
 export type ProposalPreview =
   | { kind: "waiting"; text: string }
   | { kind: "ready"; title: string; lines: PreviewLine[]; note: string }
   | { kind: "error"; notice: Notice };
-
-export interface Figure {
-  label: string;
-  value: string;
-  /** The cell that shows it ("'Lumpsum'!$B$9"). */
-  ref: string;
-}
 
 export interface ProposalResult {
   notices: Notice[];
@@ -128,26 +117,9 @@ export function proposalController(deps: ControllerDeps): ProposalController {
     if (!input) return set({ preview: { kind: "waiting", text: p.previewWaiting } });
     try {
       const plan = buildProposalPlan(input, lang);
-      // Outside Excel nothing exists yet: the plan's own names.
-      const planned: PlannedWrite = port.available()
-        ? await port.planWrite(plan, conflict)
-        : {
-            sheets: plan.sheets.map((s) => ({
-              planned: s.name,
-              as: s.name,
-              address: blockAddress(s.blocks[0]),
-              clash: false,
-            })),
-            names: plan.names.map((n) => n.name),
-            charts: plan.charts.length,
-          };
+      const planned = port.available() ? await port.planWrite(plan, conflict) : plannedWithoutWorkbook(plan);
       if (run !== previewRun) return; // a newer preview was asked for meanwhile
-      const lines = planned.sheets.map((s) => {
-        const where = `${s.as} — ${s.address}`;
-        if (!s.clash) return { text: where, warn: false };
-        const why = conflict === "keepBoth" ? p.exists(s.planned, s.as) : p.willReplace(s.planned);
-        return { text: `${where} (${why})`, warn: true };
-      });
+      const lines = previewLines(planned, conflict, t);
       set({
         preview: { kind: "ready", title: p.willWrite, lines, note: `${p.names(planned.names.length)} · ${p.chart}` },
       });
@@ -229,33 +201,14 @@ export function proposalController(deps: ControllerDeps): ProposalController {
           onProgress: (fraction, phase) => progress(fraction, phase, sheetNames),
         });
         progress(1, "done", sheetNames);
-        // The plan as written: its keys name the sheets as written ("keep both" renames them).
-        const keys = written.plan.keys;
-        const pct = (x: number) => formatNumber(numbers, x, "pct");
         set({
           result: {
             notices: [
               notice("success", p.done),
               ...(written.keptAside.length ? [notice("warning", p.keptAside(written.keptAside.join(", ")))] : []),
             ],
-            figures: [
-              ...summary.years.map((y, j) => ({
-                label: p.lumpSum(y),
-                value: formatNumber(numbers, summary.fees[j]),
-                ref: keys.lumpSum,
-              })),
-              { label: p.allocation, value: p.allocationOk, ref: keys.allocation },
-              ...summary.years.map((y, j) => ({
-                label: p.pctOfBudget(y),
-                value: pct(summary.pctOfBudget[j]),
-                ref: keys.allocation,
-              })),
-              {
-                label: p.quasi,
-                value: `${pct(summary.quasiInhousePct)} — ${summary.quasiInhousePasses ? p.passes : p.fails}`,
-                ref: keys.quasiPct,
-              },
-            ],
+            // The plan as written: its keys name the sheets as written ("keep both" renames them).
+            figures: keyFigures(summary, written.plan.keys, t, numbers),
           },
         });
       } catch (e) {
