@@ -279,6 +279,43 @@ describe("pane controllers: the one confirmation", () => {
     c.dispose();
   });
 
+  it("Check tables: undo of tables inserted as a new sheet, edited since, asks; Undo anyway removes the sheet", async () => {
+    const { wb, deps } = pane();
+    const c = checkController(deps);
+    await c.insert();
+    wb.sheet("Evaluatietabellen")!.cells.set("C6", 12);
+    await c.undo();
+    const ask = c.store.get().confirm!;
+    assert.deepEqual(
+      ask.changed.map((x) => x.label),
+      ["Evaluatietabellen"],
+    );
+    assert.equal(ask.tickable, false);
+    assert.ok(wb.sheetNames().includes("Evaluatietabellen"), "nothing before the answer");
+    await c.proceed([]);
+    assert.deepEqual(wb.sheetNames(), ["Sheet1"]);
+    assert.match(c.store.get().status[0].text, /^Ongedaan gemaakt: Evaluatietabellen\.$/);
+    c.dispose();
+  });
+
+  it("Share-safe: undo over a cell changed since asks; Keep leaves it, Undo anyway puts the IBN formula back", async () => {
+    const { wb, deps } = pane({ sheets: { Blad1: { A1: 1738.364, A2: 494.4791, C1: "=IBN.PW_SHARE(A2,A1)" } } });
+    const c = shareSafeController(deps);
+    await c.run();
+    assert.match(c.store.get().notices[0].text, /^1 cel omgezet naar gewone formules; 0 cellen vervangen/);
+    assert.deepEqual(c.store.get().cells, ["Blad1!C1"]);
+    wb.sheet("Blad1")!.cells.set("C1", "=A2/A1*100"); // the user's own edit since
+    await c.undo();
+    assert.equal(c.store.get().confirm!.safe, strings.nl.shareSafe.undoKeep);
+    c.keep();
+    assert.equal(wb.content("Blad1!C1"), "=A2/A1*100");
+    await c.undo();
+    await c.proceed([]);
+    assert.equal(wb.content("Blad1!C1"), "=IBN.PW_SHARE(A2,A1)");
+    assert.match(c.store.get().notices[0].text, /^Omzetting ongedaan gemaakt: 1 cel heeft haar IBN-formule terug\.$/);
+    c.dispose();
+  });
+
   it("the proposal: an edited generated sheet is listed to tick; Cancel is the safe choice", async () => {
     const { wb, deps } = pane({ sheets: { Blad1: { A1: 1 } } });
     const c = proposalController(deps);
