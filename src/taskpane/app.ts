@@ -5,23 +5,36 @@
 // Home and End select another tab and move focus to it (automatic activation). Clicking a tab, or
 // Enter/Space on it, moves focus to the panel's heading. Each panel is rendered the first time it is
 // shown and kept, so results survive switching tabs; a kept panel hears "panelshow" when shown again.
-import { clear, el, setStatusRegion } from "./dom";
-import { checkView } from "./checkView";
-import { functionsView } from "./functionsView";
-import { proposalView } from "./proposalView";
-import { shareSafeView } from "./shareSafeView";
-import { languageOf, strings } from "./strings";
+//
+// One busy state for every tab (busy.ts): while an action runs, the note under the tabs says
+// which, and is announced; the controllers refuse a second action and the views disable theirs.
+import { createBusy } from "./busy";
+import type { ControllerDeps } from "./controllers/common";
+import { announce, clear, el, setStatusRegion } from "./dom";
+import { officePort } from "./officePort";
+import { languageOf, numberLocale, strings } from "./strings";
+import { SECTIONS, TABS } from "./tabs";
 import { applyTheme, type OfficeThemeColors } from "./theme";
+import type { WorkbookPort } from "./workbookPort";
 
-type Tab = "proposal" | "check" | "shareSafe" | "functions";
+type Tab = string;
+
+/** An action running longer than this is announced as busy. */
+const BUSY_ANNOUNCE_MS = 400;
 
 /** Dispatched on a kept panel's content when its tab is selected again (views may refresh). */
 export const PANEL_SHOW = "panelshow";
 
+/**
+ * `displayLanguage` chooses the words, `contentLanguage` (Office.context.contentLanguage) the
+ * number formats of amounts and percentages.
+ */
 export async function renderApp(
   root: HTMLElement,
   displayLanguage: string | undefined,
   theme?: OfficeThemeColors,
+  contentLanguage?: string,
+  port: WorkbookPort = officePort(),
 ): Promise<void> {
   const lang = languageOf(displayLanguage);
   const t = strings[lang];
@@ -38,13 +51,27 @@ export async function renderApp(
   });
   setStatusRegion(status);
 
-  const views: Record<Tab, () => Promise<HTMLElement> | HTMLElement> = {
-    proposal: () => proposalView(lang, t),
-    check: () => checkView(lang, t),
-    shareSafe: () => shareSafeView(t),
-    functions: () => functionsView(lang, t),
-  };
-  const ids = Object.keys(views) as Tab[];
+  const busy = createBusy();
+  const deps: ControllerDeps = { port, busy, lang, t, numbers: numberLocale(contentLanguage, lang) };
+  const busyNote = el("p", { id: "busy-note", className: "busy-note", hidden: true });
+  busy.store.subscribe(({ action }) => {
+    busyNote.hidden = action === null;
+    busyNote.textContent = action === null ? "" : t.busy.running(action);
+    // Said when it lasts: a quick action's result is announced on its own, not after "busy".
+    if (action !== null)
+      setTimeout(() => {
+        if (busy.current() === action && busyNote.textContent) announce(busyNote.textContent);
+      }, BUSY_ANNOUNCE_MS);
+  });
+
+  /** A tab's content: its own view, then the sections registered for it. */
+  const views = new Map(
+    TABS.map((tab) => [
+      tab.id,
+      () => Promise.all([tab.render(deps), ...SECTIONS.filter((s) => s.tab === tab.id).map((s) => s.render(deps))]),
+    ]),
+  );
+  const ids = TABS.map((tab) => tab.id);
   const tabs = new Map<Tab, HTMLButtonElement>();
   const panels = new Map<Tab, HTMLElement>();
   const rendering = new Map<Tab, Promise<void>>();
@@ -53,7 +80,7 @@ export async function renderApp(
       type: "button",
       id: `tab-${id}`,
       className: "tab",
-      textContent: t.tabs[id],
+      textContent: TABS.find((x) => x.id === id)!.label(t),
       tabIndex: -1,
       attrs: { role: "tab", "aria-selected": "false", "aria-controls": `panel-${id}` },
     });
@@ -75,12 +102,14 @@ export async function renderApp(
     if (!done) {
       done = (async () => {
         const panel = panels.get(id)!;
-        clear(panel, await views[id]());
+        clear(panel, ...(await views.get(id)!()));
         panel.querySelector("h2")?.setAttribute("tabindex", "-1");
       })();
       rendering.set(id, done);
     } else {
-      void done.then(() => panels.get(id)!.firstElementChild?.dispatchEvent(new CustomEvent(PANEL_SHOW)));
+      void done.then(() =>
+        [...panels.get(id)!.children].forEach((child) => child.dispatchEvent(new CustomEvent(PANEL_SHOW))),
+      );
     }
     return done;
   }
@@ -114,6 +143,6 @@ export async function renderApp(
     e.preventDefault();
     void show(ids[next[e.key]], "tab");
   });
-  root.append(tablist, ...panels.values(), status);
-  await show("proposal", "none");
+  root.append(tablist, busyNote, ...panels.values(), status);
+  await show(ids[0], "none");
 }

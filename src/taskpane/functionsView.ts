@@ -17,15 +17,24 @@ async function functionTexts(lang: Language): Promise<Record<string, FunctionTex
   return Object.fromEntries(meta.functions.map((f) => [f.id, f]));
 }
 
-/** Dutch number text to English: swap the thousands and decimal separators, WAAR → TRUE. */
-export function toEnglishNumbers(text: string): string {
-  return text
-    .replace(/[.,]/g, (c) => (c === "." ? "," : "."))
-    .replace(/\bWAAR\b/g, "TRUE")
-    .replace(/\bONWAAR\b/g, "FALSE");
+/** The numbers of a Dutch text ("2.903.670", "56,8%") with the separators of `locale`. */
+export function localNumbers(text: string, locale: string): string {
+  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  const group = parts.find((p) => p.type === "group")?.value ?? "";
+  const decimal = parts.find((p) => p.type === "decimal")?.value ?? ".";
+  return text.replace(/\d[\d.,]*\d/g, (n) => n.replace(/[.,]/g, (c) => (c === "." ? group : decimal)));
 }
 
-export async function functionsView(lang: Language, t: Strings): Promise<HTMLElement> {
+/** Dutch logical values in English: WAAR → TRUE (Excel's function language is the display language). */
+const englishLogicals = (text: string) => text.replace(/\bWAAR\b/g, "TRUE").replace(/\bONWAAR\b/g, "FALSE");
+
+/** Dutch number text to English: swap the thousands and decimal separators, WAAR → TRUE. */
+export function toEnglishNumbers(text: string): string {
+  return englishLogicals(localNumbers(text, "en-US"));
+}
+
+/** `numbers` is the locale of the results' numbers (Office's content language). */
+export async function functionsView(lang: Language, t: Strings, numbers: string): Promise<HTMLElement> {
   const texts = await functionTexts(lang);
   const list = el("ul", { className: "functions", attrs: { "aria-label": t.functionsHeading } });
   for (const ex of examples) {
@@ -35,7 +44,8 @@ export async function functionsView(lang: Language, t: Strings): Promise<HTMLEle
       lang === "nl"
         ? ex.formula.replace(`IBN.${ex.id}(`, `IBN.${f.name}(`)
         : ex.formula.replace(/;/g, ",").replace(/(\d),(\d)/g, "$1.$2");
-    const result = lang === "nl" ? ex.result : toEnglishNumbers(ex.result);
+    const local = localNumbers(ex.result, numbers);
+    const result = lang === "nl" ? local : englishLogicals(local);
     list.append(
       el(
         "li",

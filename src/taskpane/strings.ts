@@ -2,6 +2,7 @@
 import type { Language } from "../core/language";
 import { ERROR_TEXTS, errorSentence, problemSentence } from "../core/messages";
 import { argumentLabel } from "../core/proposal/argumentLabel";
+import { count, pick } from "../core/plural";
 export { languageOf, type Language } from "../core/language";
 /** The typed errors' sentences live in the core (shared with the command-line tools). */
 
@@ -17,10 +18,11 @@ interface FrozenText {
 const nl = {
   title: "IBN Lumpsum",
   loading: "Laden…",
+  /** Short, so that the tab strip fits on one row at 320 px; each panel's heading says it in full. */
   tabs: {
-    proposal: "Lumpsumvoorstel",
-    check: "Tabellen controleren",
-    shareSafe: "Deelbaar maken",
+    proposal: "Voorstel",
+    check: "Tabellen",
+    shareSafe: "Deelbaar",
     functions: "Functies",
   },
   intro:
@@ -49,7 +51,7 @@ const nl = {
     willWrite: "Wordt geschreven",
     exists: (name: string, as: string) => `"${name}" bestaat al: wordt "${as}"`,
     willReplace: (name: string) => `"${name}" bestaat al en wordt vervangen`,
-    names: (n: number) => `${n} gedefinieerde namen voor alle invoer`,
+    names: (n: number) => `${count("nl", n, "gedefinieerde naam", "gedefinieerde namen")} voor alle invoer`,
     chart: "1 grafiek: lumpsum per gemeente per jaar",
     step3: "3. Maken",
     generate: "Voorstel maken",
@@ -68,9 +70,10 @@ const nl = {
     } as Record<string, string>,
     sheet: (name: string) => `Blad "${name}" schrijven`,
     readYears: (base: number, years: number[]) => `basisjaar ${base}, jaren ${years.join(", ")}`,
-    readCostLines: (n: number) => `${n} kostenregels`,
+    readCostLines: (n: number) => count("nl", n, "kostenregel", "kostenregels"),
     readPrevious: (years: number[]) => `vorige periode ${years.join("–")}`,
-    readMunicipalities: (names: string[]) => `${names.length} gemeenten (${names.join(", ")})`,
+    readMunicipalities: (names: string[]) =>
+      `${count("nl", names.length, "gemeente", "gemeenten")} (${names.join(", ")})`,
     done: "Klaar. Wijzig een invoercel en de hele berekening rekent mee.",
     keyFigures: "Kerncijfers",
     lumpSum: (y: number) => `Lumpsum ${y}`,
@@ -82,7 +85,8 @@ const nl = {
     fails: "voldoet niet",
     show: "Toon",
     undo: "Laatste generatie ongedaan maken",
-    undone: (sheets: number, names: number) => `${sheets} bladen en ${names} namen verwijderd.`,
+    undone: (sheets: number, names: number) =>
+      `${count("nl", sheets, "blad", "bladen")} en ${count("nl", names, "naam", "namen")} verwijderd.`,
     nothingToUndo: "Er is geen generatie om ongedaan te maken.",
     undoWillRemove: "Ongedaan maken verwijdert deze bladen, precies zoals ze zijn gemaakt:",
     undoChanged:
@@ -95,6 +99,12 @@ const nl = {
     undoKept: (sheets: string) => `Behouden: ${sheets}.`,
     keptAside: (sheets: string) =>
       `De vervangen bladen konden niet worden verwijderd en staan er nog als: ${sheets}. U mag ze zelf verwijderen.`,
+    // Generate needs known inputs (issue 13): why it is not available yet.
+    needRead: 'Kies eerst "Selectie lezen": het voorstel wordt gemaakt uit de gelezen invoertabel.',
+    readFailed:
+      'De selectie is niet gelezen, dus er is nog geen invoer. Verbeter de invoertabel, selecteer haar en kies opnieuw "Selectie lezen".',
+    previewWaiting: "Het voorbeeld verschijnt zodra de invoer gelezen is.",
+    undoKeep: "Niets ongedaan gemaakt: de bladen blijven staan.",
   },
   check: {
     heading: "Evaluatietabellen controleren",
@@ -106,14 +116,15 @@ const nl = {
     addinFormulas: "Percentages met IBN-functies (anders gewone formules)",
     inserted: (where: string) =>
       `Evaluatietabellen ingevoegd: ${where}. Ongedaan maken kan hieronder met "Invoegen ongedaan maken".`,
-    tables: (n: number) => `${n} tabellen gevonden`,
+    tables: (n: number) => `${count("nl", n, "tabel", "tabellen")} gevonden`,
     none: "Geen evaluatietabellen gevonden. Voeg ze in of gebruik de titels uit het jaarverslag.",
     clean: "Geen bevindingen: alles klopt.",
-    findings: (errors: number, warnings: number) => `${errors} bevindingen, ${warnings} waarschuwingen`,
+    findings: (errors: number, warnings: number) =>
+      `${count("nl", errors, "bevinding", "bevindingen")}, ${count("nl", warnings, "waarschuwing", "waarschuwingen")}`,
     highlight: "Markeren",
     clearHighlight: "Markering wissen",
-    highlighted: (n: number) => `${n} cellen gemarkeerd.`,
-    cleared: (n: number) => `Markering van ${n} cellen gewist.`,
+    highlighted: (n: number) => `${count("nl", n, "cel", "cellen")} gemarkeerd.`,
+    cleared: (n: number) => `Markering van ${count("nl", n, "cel", "cellen")} gewist.`,
     kinds: {
       sum: "Delen ≠ totaal",
       percentage: "Percentage klopt niet",
@@ -143,17 +154,18 @@ const nl = {
     workbook: "Hele werkmap",
     selection: "Alleen de selectie",
     run: "Omzetten",
-    native: (n: number) => `${n} cellen omgezet naar gewone formules`,
-    frozen: (n: number) => `${n} cellen vervangen door hun waarde (met notitie)`,
+    native: (n: number) => `${count("nl", n, "cel", "cellen")} omgezet naar gewone formules`,
+    frozen: (n: number) => `${count("nl", n, "cel", "cellen")} vervangen door de waarde (met notitie)`,
     none: "Geen IBN-formules gevonden.",
     undo: "Omzetten ongedaan maken",
     undoNothing: "Er is geen omzetting om ongedaan te maken.",
     undoWill: (cells: number, notes: number) =>
-      `Ongedaan maken zet de IBN-formules terug in ${cells} cellen en haalt ${notes} notities van het omzetten weg:`,
+      `Ongedaan maken zet de IBN-formules terug in ${count("nl", cells, "cel", "cellen")} en haalt ${count("nl", notes, "notitie", "notities")} van het omzetten weg:`,
     undoChanged: "Gewijzigd sinds het omzetten. Dit blijft staan, tenzij u kiest voor Toch ongedaan maken:",
     undoAnyway: "Toch ongedaan maken",
     undoKeep: "Behouden",
-    undone: (cells: number) => `Omzetting ongedaan gemaakt: ${cells} cellen hebben hun IBN-formule terug.`,
+    undone: (cells: number) =>
+      `Omzetting ongedaan gemaakt: ${count("nl", cells, "cel heeft haar", "cellen hebben hun")} IBN-formule terug.`,
     undoKept: "Niets gewijzigd.",
     undoMissing: (sheets: string) => `Overgeslagen, want het blad bestaat niet meer: ${sheets}.`,
     noSpills:
@@ -161,10 +173,15 @@ const nl = {
     noNotes:
       "Deze Excel-versie kent geen notities (ExcelApi 1.18 ontbreekt): de uitleg bij een vervangen waarde komt in een opmerking.",
     skipped: (n: number) =>
-      `${n} cellen ongemoeid gelaten: hun uitkomst is een fout (#OVERLOOP!, #NAAM? …) en geen waarde om vast te leggen.`,
+      `${count("nl", n, "cel", "cellen")} ongemoeid gelaten: de uitkomst is een fout (#OVERLOOP!, #NAAM? …) en geen waarde om vast te leggen.`,
     note: ((f: FrozenText) =>
       `Deelbaar gemaakt ${f.date}: ${f.functions.map((n) => `IBN.${n}`).join(", ")} (invoegtoepassing IBN Lumpsum) vervangen door de waarde, omdat er geen gewone Excel-formule voor bestaat (${f.reason}).${f.spill ? ` De uitkomst besloeg ${f.spill}; ook die cellen bevatten nu waarden.` : ""} De formule was: ${f.formula}`) as
       ((f: FrozenText) => string) | undefined,
+  },
+  /** One action at a time (issue 13): what runs, and a refused second request. */
+  busy: {
+    running: (action: string) => `Bezig: "${action}". Andere acties kunnen weer zodra dit klaar is.`,
+    refused: (action: string) => `Niet gestart: "${action}" is nog bezig. Probeer het opnieuw als dat klaar is.`,
   },
   errors: {
     noExcel: "Deze functie werkt alleen in Excel.",
@@ -178,7 +195,7 @@ export type Strings = typeof nl;
 const en: Strings = {
   title: "IBN Lump Sum",
   loading: "Loading…",
-  tabs: { proposal: "Lump-sum proposal", check: "Check tables", shareSafe: "Share-safe", functions: "Functions" },
+  tabs: { proposal: "Proposal", check: "Tables", shareSafe: "Share-safe", functions: "Functions" },
   intro:
     "This add-in reproduces the lump-sum proposal of the municipalities–IBN partnership inside your own workbook. Type =IBN. in a cell to see the functions.",
   functionsHeading: "Functions",
@@ -205,7 +222,7 @@ const en: Strings = {
     willWrite: "Will be written",
     exists: (name: string, as: string) => `"${name}" exists: written as "${as}"`,
     willReplace: (name: string) => `"${name}" exists and will be replaced`,
-    names: (n: number) => `${n} defined names for every input`,
+    names: (n: number) => `${count("en", n, "defined name", "defined names")} for every input`,
     chart: "1 chart: lump sum per municipality per year",
     step3: "3. Generate",
     generate: "Generate proposal",
@@ -223,9 +240,10 @@ const en: Strings = {
     },
     sheet: (name: string) => `Writing sheet "${name}"`,
     readYears: (base: number, years: number[]) => `base year ${base}, years ${years.join(", ")}`,
-    readCostLines: (n: number) => `${n} cost lines`,
+    readCostLines: (n: number) => count("en", n, "cost line", "cost lines"),
     readPrevious: (years: number[]) => `previous period ${years.join("–")}`,
-    readMunicipalities: (names: string[]) => `${names.length} municipalities (${names.join(", ")})`,
+    readMunicipalities: (names: string[]) =>
+      `${count("en", names.length, "municipality", "municipalities")} (${names.join(", ")})`,
     done: "Done. Change an input cell and the whole calculation follows.",
     keyFigures: "Key figures",
     lumpSum: (y: number) => `Lump sum ${y}`,
@@ -237,7 +255,8 @@ const en: Strings = {
     fails: "fails",
     show: "Show",
     undo: "Undo last generation",
-    undone: (sheets: number, names: number) => `Removed ${sheets} sheets and ${names} names.`,
+    undone: (sheets: number, names: number) =>
+      `Removed ${count("en", sheets, "sheet", "sheets")} and ${count("en", names, "name", "names")}.`,
     nothingToUndo: "There is no generation to undo.",
     undoWillRemove: "Undo removes these sheets, exactly as they were generated:",
     undoChanged:
@@ -250,6 +269,11 @@ const en: Strings = {
     undoKept: (sheets: string) => `Kept: ${sheets}.`,
     keptAside: (sheets: string) =>
       `The replaced sheets could not be removed and are still there as: ${sheets}. You may delete them.`,
+    needRead: 'First choose "Read selection": the proposal is built from the input table read.',
+    readFailed:
+      'The selection was not read, so there are no inputs yet. Fix the input table, select it and choose "Read selection" again.',
+    previewWaiting: "The preview appears once the inputs are read.",
+    undoKeep: "Nothing undone: the sheets stay.",
   },
   check: {
     heading: "Check the evaluation tables",
@@ -260,14 +284,15 @@ const en: Strings = {
     overwrite: "Overwrite non-empty cells",
     addinFormulas: "Percentages with IBN functions (otherwise plain formulas)",
     inserted: (where: string) => `Evaluation tables inserted: ${where}. To undo, use "Undo insert" below.`,
-    tables: (n: number) => `${n} tables found`,
+    tables: (n: number) => `${count("en", n, "table", "tables")} found`,
     none: "No evaluation tables found. Insert them, or use the titles of the annual report.",
     clean: "No findings: everything adds up.",
-    findings: (errors: number, warnings: number) => `${errors} findings, ${warnings} warnings`,
+    findings: (errors: number, warnings: number) =>
+      `${count("en", errors, "finding", "findings")}, ${count("en", warnings, "warning", "warnings")}`,
     highlight: "Highlight",
     clearHighlight: "Clear highlights",
-    highlighted: (n: number) => `${n} cells highlighted.`,
-    cleared: (n: number) => `Cleared the highlight of ${n} cells.`,
+    highlighted: (n: number) => `${count("en", n, "cell", "cells")} highlighted.`,
+    cleared: (n: number) => `Cleared the highlight of ${count("en", n, "cell", "cells")}.`,
     kinds: {
       sum: "Parts ≠ total",
       percentage: "Percentage does not match",
@@ -296,17 +321,19 @@ const en: Strings = {
     workbook: "Whole workbook",
     selection: "Selection only",
     run: "Convert",
-    native: (n: number) => `${n} cells turned into plain formulas`,
-    frozen: (n: number) => `${n} cells replaced by their value (with a note)`,
+    native: (n: number) => `${count("en", n, "cell", "cells")} turned into plain formulas`,
+    frozen: (n: number) =>
+      `${count("en", n, "cell", "cells")} replaced by ${pick("en", n, "its", "their")} value (with a note)`,
     none: "No IBN formulas found.",
     undo: "Undo conversion",
     undoNothing: "There is no conversion to undo.",
     undoWill: (cells: number, notes: number) =>
-      `Undo puts the IBN formulas back in ${cells} cells and removes ${notes} notes of the conversion:`,
+      `Undo puts the IBN formulas back in ${count("en", cells, "cell", "cells")} and removes ${count("en", notes, "note", "notes")} of the conversion:`,
     undoChanged: "Changed since the conversion. This stays unless you choose Undo anyway:",
     undoAnyway: "Undo anyway",
     undoKeep: "Keep",
-    undone: (cells: number) => `Conversion undone: ${cells} cells have their IBN formula back.`,
+    undone: (cells: number) =>
+      `Conversion undone: ${count("en", cells, "cell has its", "cells have their")} IBN formula back.`,
     undoKept: "Nothing changed.",
     undoMissing: (sheets: string) => `Skipped, because the sheet no longer exists: ${sheets}.`,
     noSpills:
@@ -314,8 +341,12 @@ const en: Strings = {
     noNotes:
       "This version of Excel has no notes (ExcelApi 1.18 is missing): the explanation of a replaced value goes into a comment.",
     skipped: (n: number) =>
-      `${n} cells left as they were: their result is an error (#SPILL!, #NAME? …), not a value to keep.`,
+      `${count("en", n, "cell", "cells")} left as ${pick("en", n, "it was", "they were")}: the result is an error (#SPILL!, #NAME? …), not a value to keep.`,
     note: undefined, // the command's own English note
+  },
+  busy: {
+    running: (action: string) => `Busy: "${action}". Other actions are available again when it is done.`,
+    refused: (action: string) => `Not started: "${action}" is still running. Try again when it is done.`,
   },
   errors: {
     noExcel: "This works only inside Excel.",
@@ -326,9 +357,23 @@ const en: Strings = {
 
 export const strings: Record<Language, Strings> = { nl, en };
 
-/** Numbers as the user reads them: Dutch or English separators. */
-export function formatNumber(lang: Language, n: number, style: "euro" | "pct" = "euro"): string {
-  const locale = lang === "nl" ? "nl-NL" : "en-US";
+/**
+ * The locale of the pane's numbers: Office's content language (Office.context.contentLanguage,
+ * the language of the document's content and its number formats), not the display language;
+ * without a usable one, the display language's own.
+ */
+export function numberLocale(contentLanguage: string | undefined, lang: Language): string {
+  try {
+    if (contentLanguage && Intl.NumberFormat.supportedLocalesOf([contentLanguage]).length) return contentLanguage;
+  } catch {
+    /* not a language tag */
+  }
+  return lang === "nl" ? "nl-NL" : "en-US";
+}
+
+/** Numbers as the user reads them: in a locale ("nl-NL", "en-GB") or a language's default one. */
+export function formatNumber(lang: Language | string, n: number, style: "euro" | "pct" = "euro"): string {
+  const locale = lang === "nl" ? "nl-NL" : lang === "en" ? "en-US" : lang;
   return style === "pct"
     ? new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n)
     : new Intl.NumberFormat(locale, { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(n);

@@ -11,5 +11,10 @@ const loading = document.getElementById("loading");
 if (loading) loading.textContent = strings[languageOf(navigator.language)].loading;
 
 Office.onReady(() =>
-  renderApp(document.getElementById("app")!, Office.context?.displayLanguage, Office.context?.officeTheme),
+  renderApp(
+    document.getElementById("app")!,
+    Office.context?.displayLanguage,
+    Office.context?.officeTheme,
+    Office.context?.contentLanguage,
+  ),
 ).catch((e) => console.error(e));

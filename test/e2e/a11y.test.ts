@@ -1,7 +1,7 @@
 // The built task pane for everyone (headless Chromium, Office.js stood in): axe-core finds no serious
 // or critical violation on any tab, in Dutch and English, light and dark; the tabs follow the ARIA
 // tabs pattern by keyboard; there is one polite live region; light and dark screenshots at 320 and
-// 350 px wide, without horizontal overflow; and a Dutch pane shows no English phrase (and back).
+// 350 px wide, without horizontal overflow and with the tab strip on one row; and a Dutch pane shows no English phrase (and back).
 // Needs dist/ (npm test builds it) and /usr/bin/chromium. Screenshots go to test-artifacts/.
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -34,7 +34,8 @@ const LANGUAGES = [
 const THEMES = ["light", "dark"] as const;
 
 // The published report's tables in the unit tests' fake workbook (excelFake.ts): Check tables lists
-// real findings, the proposal is generated from the selection, and share-safe finds no IBN formulas.
+// real findings, the selection is no input table (so the proposal is generated from the published
+// inputs), and share-safe finds no IBN formulas.
 const REPORT_PLAN = buildEvaluationPlan(REPORT_2023, { mode: "published" });
 const WITH_EXCEL: PaneOptions = {
   workbook: {
@@ -87,9 +88,18 @@ async function selectTab(page: Page, tab: Tab): Promise<void> {
 async function exercise(page: Page, tab: Tab): Promise<void> {
   const panel = `#panel-${tab}`;
   if (tab === "proposal") {
+    // An input table chosen: Generate waits for a successful read (its hint says so), and the
+    // read says why this selection is no input table (or that it needs Excel).
     await page.check(`${panel} input[value="selection"]`);
-    await page.click(`${panel} .btn.primary`);
+    await page.waitForSelector(`${panel} .btn.primary:disabled`);
+    await page.waitForSelector("#proposal-generate-hint:not([hidden])");
+    await page.click("#proposal-read");
+    await page.waitForSelector(`${panel} .msg`);
+    // The published inputs: Generate writes them (or says that it needs Excel).
+    await page.check(`${panel} input[value="example"]`);
+    await page.click(`${panel} .btn.primary:not(:disabled)`);
     await page.waitForSelector(`${panel} .result .msg`);
+    await page.waitForSelector(`${panel} .btn.primary:not(:disabled)`);
   }
   if (tab === "check" || tab === "shareSafe") {
     await page.click(`${panel} .btn.primary`);
@@ -319,6 +329,17 @@ describe("task pane for everyone: axe-core, keyboard, theme, one language (built
             colours,
             theme === "dark" ? ["rgb(38, 38, 38)", "rgb(255, 255, 255)"] : ["rgb(255, 255, 255)", "rgb(38, 38, 38)"],
           );
+          // The tab strip on one row, whole: every tab at the same height, none cut off.
+          const strip = await page.evaluate(() => {
+            const list = document.querySelector<HTMLElement>('[role="tablist"]')!;
+            const tabs = [...list.querySelectorAll<HTMLElement>('[role="tab"]')];
+            return {
+              rows: new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size,
+              cut: tabs.filter((t) => t.scrollWidth > t.clientWidth + 0.5).map((t) => t.textContent),
+              fits: list.scrollWidth <= list.clientWidth,
+            };
+          });
+          assert.deepEqual(strip, { rows: 1, cut: [], fits: true }, `the tab strip at ${width} px`);
           for (const tab of TABS) {
             await selectTab(page, tab);
             await exercise(page, tab);
@@ -338,6 +359,29 @@ describe("task pane for everyone: axe-core, keyboard, theme, one language (built
         }
       });
     }
+  }
+
+  for (const l of LANGUAGES) {
+    it(`the tab strip fits on one row at 320 px (${l.displayLanguage}), with the busy note hidden`, async () => {
+      const { page, problems } = await open(l.displayLanguage, { width: 320 });
+      try {
+        const strip = await page.evaluate(() => {
+          const list = document.querySelector<HTMLElement>('[role="tablist"]')!;
+          const tabs = [...list.querySelectorAll<HTMLElement>('[role="tab"]')];
+          return {
+            rows: new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size,
+            right: Math.max(...tabs.map((t) => t.getBoundingClientRect().right)),
+            width: document.documentElement.clientWidth,
+          };
+        });
+        assert.equal(strip.rows, 1);
+        assert.ok(strip.right <= strip.width, JSON.stringify(strip));
+        assert.equal(await page.isHidden("#busy-note"), true);
+        assert.deepEqual(problems, []);
+      } finally {
+        await page.close();
+      }
+    });
   }
 
   describe("one language", () => {

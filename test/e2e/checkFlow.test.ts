@@ -41,7 +41,7 @@ describe("Check tables in the built task pane (headless Chromium)", function () 
       workbook: { sheets: { [plan.sheets[0].name]: cellsOfRows(sheet) } },
     });
     await page.setViewportSize({ width: 360, height: 1100 });
-    await page.getByRole("tab", { name: "Tabellen controleren" }).click();
+    await page.getByRole("tab", { name: "Tabellen", exact: true }).click();
     await page.getByRole("button", { name: "Tabellen controleren" }).click();
     const list = page.getByRole("list", { name: "Evaluatietabellen controleren" });
     await list.waitFor();

@@ -115,6 +115,8 @@ export interface PaneOptions {
   globals?: Record<string, unknown>;
   /** Office.context.officeTheme as the host gives it; none by default (as some hosts). */
   officeTheme?: OfficeTheme;
+  /** Office.context.contentLanguage (the document's language: the pane's number formats); none by default. */
+  contentLanguage?: string;
   /** The page's width in CSS pixels (the pane's width); 360 by default. */
   width?: number;
 }
@@ -162,7 +164,12 @@ export async function openTaskPane(
   const globals = {
     ...options.globals,
     ...(options.workbook ? { __workbook: options.workbook } : {}),
-    __officeStubConfig: { displayLanguage, errorCodes: ErrorCode, officeTheme: options.officeTheme },
+    __officeStubConfig: {
+      displayLanguage,
+      errorCodes: ErrorCode,
+      officeTheme: options.officeTheme,
+      contentLanguage: options.contentLanguage,
+    },
   };
   await page.addInitScript({
     content: Object.entries(globals)

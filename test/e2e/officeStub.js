@@ -28,6 +28,7 @@
   window.Office = {
     context: {
       displayLanguage: displayLanguage,
+      contentLanguage: config.contentLanguage,
       officeTheme: config.officeTheme,
       requirements: {
         isSetSupported: function () {

@@ -5,12 +5,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { AddinError, valueError } from "../../src/core/errors";
 import { argumentLabel } from "../../src/core/proposal/argumentLabel";
-import { toEnglishNumbers } from "../../src/taskpane/functionsView";
+import { localNumbers, toEnglishNumbers } from "../../src/taskpane/functionsView";
 import {
   describeError,
   describeProblem,
   formatNumber,
   languageOf,
+  numberLocale,
   progressText,
   strings,
   type Strings,
@@ -22,6 +23,11 @@ describe("task pane text", () => {
     assert.equal(toEnglishNumbers("2.903.670 (2023)"), "2,903,670 (2023)");
     assert.equal(toEnglishNumbers("56,8%"), "56.8%");
     assert.equal(toEnglishNumbers("WAAR"), "TRUE");
+    // The examples' results in Office's content language; a year stays a year.
+    assert.equal(localNumbers("2.903.670 (2023)", "nl-NL"), "2.903.670 (2023)");
+    assert.equal(localNumbers("192.293 … 1.234.599", "en-GB"), "192,293 … 1,234,599");
+    assert.equal(localNumbers("87,9%", "de-CH"), "87.9%");
+    assert.equal(localNumbers("3 × 5", "en-US"), "3 × 5");
   });
   it("Dutch for nl-* display languages, English otherwise; amounts formatted per language", () => {
     assert.deepEqual(["nl-NL", "nl-BE", "en-US", "de-DE", undefined].map(languageOf), ["nl", "nl", "en", "en", "en"]);
@@ -195,5 +201,61 @@ describe("task pane theme from Office.context.officeTheme", () => {
     assert.equal(themeTokens(undefined), undefined);
     assert.equal(themeTokens({ bodyBackgroundColor: "white" }), undefined);
     assert.deepEqual(parseColor("#abc"), [170, 187, 204]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Counts with the language's plural rules; numbers in Office's content language (issue 13)
+
+describe("task pane counts and numbers", () => {
+  it("one is singular, every other count plural, by Intl.PluralRules", () => {
+    assert.equal(strings.nl.check.findings(1, 1), "1 bevinding, 1 waarschuwing");
+    assert.equal(strings.nl.check.findings(14, 7), "14 bevindingen, 7 waarschuwingen");
+    assert.equal(strings.nl.check.tables(1), "1 tabel gevonden");
+    assert.equal(strings.en.check.tables(0), "0 tables found");
+    assert.equal(strings.nl.shareSafe.native(1), "1 cel omgezet naar gewone formules");
+    assert.equal(strings.en.shareSafe.frozen(1), "1 cell replaced by its value (with a note)");
+    assert.equal(strings.nl.proposal.undone(1, 2), "1 blad en 2 namen verwijderd.");
+    assert.equal(strings.en.proposal.undone(6, 1), "Removed 6 sheets and 1 name.");
+    assert.equal(strings.nl.proposal.readMunicipalities(["Oss"]), "1 gemeente (Oss)");
+    assert.equal(strings.en.shareSafe.undone(1), "Conversion undone: 1 cell has its IBN formula back.");
+  });
+
+  it("no pane sentence says '1 cellen', 'bevinding(en)' or 'probleem/problemen'", () => {
+    const plurals = {
+      nl: /\b1 (gedefinieerde )?(cellen|bladen|namen|tabellen|bevindingen|waarschuwingen|notities|kostenregels|gemeenten)\b/,
+      en: /\b1 (defined )?(cells|sheets|names|tables|findings|warnings|notes|cost lines|municipalities)\b/,
+    };
+    for (const lang of ["nl", "en"] as const) {
+      const texts: string[] = [];
+      const walk = (v: unknown): void => {
+        if (typeof v === "string") texts.push(v);
+        else if (typeof v === "function")
+          try {
+            const r = (v as (...a: unknown[]) => unknown)(...Array<number>(Math.max(v.length, 1)).fill(1));
+            if (typeof r === "string") texts.push(r);
+          } catch {
+            /* takes no numbers */
+          }
+        else if (v && typeof v === "object") Object.values(v).forEach(walk);
+      };
+      walk({ ...strings[lang], errors: undefined }); // the error sentences are the core's
+      assert.ok(texts.length > 100);
+      assert.deepEqual(
+        texts.filter((x) => plurals[lang].test(x) || /\w\((en|s)\)|\w\/\w+en\b/.test(x)),
+        [],
+      );
+    }
+  });
+
+  it("amounts and percentages in Office's content language, words in the display language", () => {
+    assert.equal(numberLocale("de-DE", "en"), "de-DE");
+    assert.equal(numberLocale("en-GB", "nl"), "en-GB");
+    assert.equal(numberLocale(undefined, "nl"), "nl-NL");
+    assert.equal(numberLocale("", "en"), "en-US");
+    assert.equal(numberLocale("not a language!", "nl"), "nl-NL");
+    assert.match(formatNumber(numberLocale("de-DE", "en"), 2903670), /^2\.903\.670\s€$/);
+    assert.equal(formatNumber(numberLocale("en-GB", "nl"), 0.879, "pct"), "87.9%");
+    assert.match(formatNumber(numberLocale("nl-NL", "en"), 0.568, "pct"), /^56,8\s?%$/);
   });
 });

@@ -1,6 +1,7 @@
 // Sentences of the proposal's input checks: the plausibility rules (src/core/checks.ts) and the
 // proposal input's validation (src/core/proposal/input.ts, series.ts). `argument` is the input's
 // label (the pane) or field (the CLI); `year` is set when one year is at fault.
+import { count } from "../plural";
 import { area, enInput, nlInput } from "./sentence";
 
 export const INPUT = area(
@@ -21,8 +22,8 @@ export const INPUT = area(
     ),
     "input.count": nlInput((p) =>
       /^\d+$/.test(String(p.got))
-        ? `verwacht ${p.expected} getal(len), maar het zijn er ${p.got}.`
-        : `verwacht een lijst van ${p.expected} getal(len).`,
+        ? `verwacht ${count("nl", Number(p.expected), "getal", "getallen")}, maar het zijn er ${p.got}.`
+        : `verwacht een lijst van ${count("nl", Number(p.expected), "getal", "getallen")}.`,
     ),
     "input.notNumber": nlInput((p) => `waarde ${p.index} is geen getal (${p.value}).`),
     "input.tooSmall": nlInput((p) => `waarde ${p.index} is ${p.value}; dat moet minstens ${p.min} zijn.`),
@@ -66,8 +67,8 @@ export const INPUT = area(
     ),
     "input.count": enInput((p) =>
       /^\d+$/.test(String(p.got))
-        ? `expected ${p.expected} number(s), got ${p.got}.`
-        : `expected a list of ${p.expected} number(s).`,
+        ? `expected ${count("en", Number(p.expected), "number", "numbers")}, got ${p.got}.`
+        : `expected a list of ${count("en", Number(p.expected), "number", "numbers")}.`,
     ),
     "input.notNumber": enInput((p) => `value ${p.index} is not a number (${p.value}).`),
     "input.tooSmall": enInput((p) => `value ${p.index} is ${p.value}; expected at least ${p.min}.`),

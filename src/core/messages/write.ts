@@ -1,11 +1,12 @@
 // Sentences of the Office.js writes and their undo (src/excel: officeWriter.ts, tableInsert.ts,
 // shareSafeCommand.ts, writeErrors.ts).
+import { count } from "../plural";
 import { area } from "./sentence";
 
 export const WRITE = area(
   {
     "write.planInvalid": (p) =>
-      `Het voorstel kan niet worden geschreven: het plan heeft ${p.count} probleem/problemen. Er is niets geschreven.`,
+      `Het voorstel kan niet worden geschreven: het plan heeft ${count("nl", Number(p.count), "probleem", "problemen")}. Er is niets geschreven.`,
     "write.failed": () => "Excel weigerde een stap van het schrijven; de werkmap is teruggezet zoals ze was.",
     "undo.failed": () =>
       "Excel weigerde het ongedaan maken; kies nogmaals Ongedaan maken om af te maken wat er nog staat.",
@@ -28,7 +29,7 @@ export const WRITE = area(
   },
   {
     "write.planInvalid": (p) =>
-      `The proposal cannot be written: the plan has ${p.count} problem(s): ${p.problems}. Nothing was written.`,
+      `The proposal cannot be written: the plan has ${count("en", Number(p.count), "problem", "problems")}: ${p.problems}. Nothing was written.`,
     "write.failed": () => "Excel refused a step of the write; the workbook was put back as it was.",
     "undo.failed": () => "Excel refused the undo; choose Undo again to finish what is left.",
     "write.revertFailed": (p) =>

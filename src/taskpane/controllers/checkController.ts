@@ -1,0 +1,200 @@
+// The Check tables tab without the DOM: insert the evaluation tables (as a new sheet, or at the
+// selection), check the workbook's tables, the findings (each with its cell), highlights, undo.
+import { buildEvaluationPlan, EVALUATION_TABLES, type Finding } from "../../core/evaluation";
+import { quoteSheet } from "../../core/plan/a1";
+import { createStore, type Store } from "../store";
+import { describeError } from "../strings";
+import type { InsertUndoPreview } from "../../excel/tableInsert";
+import { notice, perform, type ConfirmRequest, type ControllerDeps, type Notice, type Pending } from "./common";
+
+/** The undo record of "Insert as new sheet": this tab's own, never the proposal's. */
+export const EVALUATION_KIND = "evaluation";
+
+export interface FindingLine {
+  severity: Finding["severity"];
+  /** The cell, sheet-qualified, for selecting it. */
+  ref: string;
+  /** The cell as shown ("Evaluatietabellen!C5"). */
+  cell: string;
+  kind: string;
+  detail: string;
+}
+
+export interface CheckState {
+  addinFormulas: boolean;
+  overwrite: boolean;
+  /** The last action's messages. */
+  status: Notice[];
+  /** The last check: how many tables, its summary and findings. */
+  report: { summary: Notice; findings: FindingLine[] } | null;
+  confirm: ConfirmRequest | null;
+  busy: string | null;
+}
+
+export interface CheckController {
+  readonly store: Store<CheckState>;
+  setOption(option: "addinFormulas" | "overwrite", on: boolean): void;
+  run(): Promise<void>;
+  insert(): Promise<void>;
+  insertHere(): Promise<void>;
+  undo(): Promise<void>;
+  highlight(): Promise<void>;
+  clearHighlights(): Promise<void>;
+  proceed(ticked: string[]): Promise<void>;
+  keep(): void;
+  select(ref: string): Promise<void>;
+  dispose(): void;
+}
+
+export function checkController(deps: ControllerDeps): CheckController {
+  const { port, busy, lang, t } = deps;
+  const c = t.check;
+  const store = createStore<CheckState>({
+    addinFormulas: false,
+    overwrite: false,
+    status: [],
+    report: null,
+    confirm: null,
+    busy: busy.current(),
+  });
+  const set = (patch: Partial<CheckState>) => store.set(patch);
+  const say = (n: Notice) => set({ status: [n] });
+  let findings: Finding[] = [];
+  let pending: Pending | null = null;
+  const unsubscribe = busy.store.subscribe((b) => set({ busy: b.action }));
+
+  // Charts go with a new sheet only: written at the selection, the tables come without them.
+  const plan = (charts = true) =>
+    buildEvaluationPlan(EVALUATION_TABLES, {
+      language: lang,
+      formulas: store.get().addinFormulas ? "addin" : "native",
+      charts,
+    });
+  /** An action of this tab: any earlier question is gone once another action starts. */
+  const action = (label: string, body: () => Promise<void>) =>
+    perform(deps, label, say, async () => {
+      pending = null;
+      set({ confirm: null });
+      await body();
+    });
+
+  /** Asks before undo changes what changed since: Keep (primary, focused) or Undo anyway. */
+  function ask(title: string, items: string[], changed: string[], anyway: () => Promise<void>): void {
+    const request: ConfirmRequest = {
+      ...(items.length ? { lead: { text: title, items } } : {}),
+      warning: c.undoChanged,
+      changed: changed.map((x) => ({ id: x, label: x })),
+      tickable: false,
+      safe: c.undoKeep,
+      proceed: c.undoAnyway,
+    };
+    pending = {
+      request,
+      proceed: () => action(c.undo, anyway),
+      keep: () => {
+        pending = null;
+        set({ confirm: null, status: [notice("info", c.undoKept)] });
+      },
+    };
+    set({ confirm: request, status: [] });
+  }
+
+  async function removeSheets(confirm: string[]): Promise<void> {
+    const r = await port.undo(EVALUATION_KIND, confirm);
+    if (!r) return say(notice("info", c.undoNothing));
+    const done = notice("success", c.undone(r.removedSheets.join(", ")));
+    set({ status: r.keptSheets.length ? [done, notice("info", c.undoKept)] : [done] });
+  }
+
+  async function restore(confirm?: string): Promise<void> {
+    const r = await port.undoInsert(confirm);
+    if (r.status === "undone") say(notice("success", c.undone(r.preview.ranges.join(", "))));
+    else if (r.status === "sheetGone") say(notice("info", c.undoSheetGone(r.sheet)));
+    else if (r.status === "nothing") say(notice("info", c.undoNothing));
+    // Changed again since the preview: ask again, with what is there now.
+    else ask(c.undoWill, unchangedOf(r.preview), r.preview.changed, () => restore(r.preview.confirmation));
+  }
+  const unchangedOf = (p: InsertUndoPreview) => p.ranges.filter((r) => !p.changed.includes(r));
+
+  /** Undoes this tab's last insert (at the selection, or as a new sheet), never the proposal's generation. */
+  const undo = () =>
+    action(c.undo, async () => {
+      const here = await port.previewInsertUndo();
+      const sheets = await port.previewUndo(EVALUATION_KIND);
+      if (!here && !sheets) {
+        // A record whose sheet is gone has no preview: undo forgets it, touching nothing else.
+        const r = await port.undoInsert();
+        return say(notice("info", r.status === "sheetGone" ? c.undoSheetGone(r.sheet) : c.undoNothing));
+      }
+      if (sheets && (!here || sheets.at > here.at)) {
+        const confirm = sheets.changed.map((s) => s.id);
+        if (!sheets.changed.length) return removeSheets([]);
+        return ask(
+          c.undoWillSheets,
+          sheets.unchanged.map((s) => s.name),
+          sheets.changed.map((s) => s.name),
+          () => removeSheets(confirm),
+        );
+      }
+      const preview = here!;
+      if (!preview.changed.length) return restore();
+      ask(c.undoWill, unchangedOf(preview), preview.changed, () => restore(preview.confirmation));
+    });
+
+  const run = () =>
+    action(c.run, async () => {
+      const result = await port.check(lang);
+      findings = result.findings;
+      const errors = findings.filter((f) => f.severity === "error").length;
+      const tables = result.tables.length;
+      const summary = !tables
+        ? notice("info", c.none)
+        : !findings.length
+          ? notice("success", `${c.tables(tables)}. ${c.clean}`)
+          : notice(errors ? "warning" : "info", `${c.tables(tables)}: ${c.findings(errors, findings.length - errors)}`);
+      set({
+        status: [],
+        report: {
+          summary,
+          findings: findings.map((f) => ({
+            severity: f.severity,
+            ref: `${quoteSheet(f.sheet)}!${f.cell}`,
+            cell: `${f.sheet}!${f.cell}`,
+            kind: c.kinds[f.kind],
+            detail: `${c.expected} ${f.expected}, ${c.found} ${f.found}`,
+          })),
+        },
+      });
+    });
+
+  return {
+    store,
+    setOption: (option, on) => set({ [option]: on }),
+    run,
+    insert: () =>
+      action(c.insert, async () => {
+        const record = await port.write(plan(), { onConflict: "keepBoth", recordKind: EVALUATION_KIND });
+        say(notice("success", c.inserted(record.sheets[0])));
+      }),
+    insertHere: () =>
+      action(c.insertHere, async () => {
+        const record = await port.insertAtSelection(plan(false), store.get().overwrite);
+        say(notice("success", c.inserted(record.ranges[0])));
+      }),
+    undo,
+    highlight: () =>
+      action(c.highlight, async () => say(notice("info", c.highlighted(await port.highlight(findings))))),
+    clearHighlights: () =>
+      action(c.clearHighlight, async () => say(notice("info", c.cleared(await port.clearHighlights())))),
+    proceed: async (ticked) => pending?.proceed(ticked),
+    keep: () => pending?.keep(),
+    select: async (ref) => {
+      try {
+        await port.select(ref);
+      } catch (e) {
+        say(notice("error", describeError(t, e)));
+      }
+    },
+    dispose: unsubscribe,
+  };
+}
