@@ -100,6 +100,7 @@ module.exports = async (env, options) => {
     devServer: serving
       ? {
           static: { directory: path.resolve(__dirname, "dist") },
+          host: "localhost", // this machine only: never the whole network
           headers: { "Access-Control-Allow-Origin": "*" },
           server: { type: "https", options: await httpsOptions() },
           port: Number(process.env.npm_package_config_dev_server_port || devServerPort),

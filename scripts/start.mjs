@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import https from "node:https";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,10 +27,38 @@ function run(cmd, args) {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   child.on("exit", (code) => {
-    fs.rmSync(pidFile, { force: true });
+    // Only our own pid file: a second `npm start` must never strand the first one's `npm stop`.
+    if (readPid() === child.pid) fs.rmSync(pidFile, { force: true });
     process.exit(code ?? 0);
   });
   return child;
+}
+
+function readPid() {
+  try {
+    return Number(fs.readFileSync(pidFile, "utf8"));
+  } catch {
+    return 0;
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return pid > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether something already listens on the port (localhost), without starting anything. */
+function portInUse() {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", (e) => resolve(e.code === "EADDRINUSE"));
+    probe.once("listening", () => probe.close(() => resolve(false)));
+    probe.listen(port, "localhost");
+  });
 }
 
 function waitForServer(url, tries = 240) {
@@ -50,6 +79,18 @@ function waitForServer(url, tries = 240) {
 if (process.platform === "win32" || process.platform === "darwin") {
   run(bin("office-addin-debugging"), ["start", "manifest.xml", "desktop"]);
 } else {
+  if (alive(readPid())) {
+    console.log(
+      `The add-in is already being served at https://localhost:${port}/ (pid ${readPid()}). \`npm stop\` ends it.`,
+    );
+    process.exit(0);
+  }
+  if (await portInUse()) {
+    console.error(
+      `Port ${port} on localhost is in use by another program: stop that program, then run npm start again.`,
+    );
+    process.exit(1);
+  }
   const server = run(bin("webpack"), ["serve", "--mode", "development"]);
   fs.writeFileSync(pidFile, String(server.pid));
   const url = `https://localhost:${port}/taskpane.html`;
