@@ -118,10 +118,18 @@ export function runCli(
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
   });
+  // `npm run` starts in the project folder; relative paths mean the folder the user typed them in.
+  const home = path.resolve(__dirname, "..");
+  if (process.env.INIT_CWD && path.resolve(process.cwd()) === home) process.chdir(process.env.INIT_CWD);
   const run = async () => {
     const end = argv.indexOf("--");
-    if ((end < 0 ? argv : argv.slice(0, end)).some(isHelp)) {
+    const options = end < 0 ? argv : argv.slice(0, end);
+    if (options.some(isHelp)) {
       process.stdout.write(cliHelp(tool, lang));
+      return EXIT.ok;
+    }
+    if (options.includes("--version")) {
+      process.stdout.write(`${packageVersion()}\n`);
       return EXIT.ok;
     }
     return main(parseCli(argv, spec, maxPositionals));
@@ -134,6 +142,12 @@ export function runCli(
       process.exitCode = EXIT.cannotRun;
     },
   );
+}
+
+/** This package's version (package.json beside the scripts folder). */
+export function packageVersion(): string {
+  return (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as { version: string })
+    .version;
 }
 
 /** Prints a message of the table to stdout (results) or stderr (notes, summaries). */

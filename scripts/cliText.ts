@@ -73,30 +73,65 @@ const limits = (lang: Language) =>
 const HELP: Record<Tool, Record<Language, string>> = {
   proposal: {
     nl: `Gebruik: npm run proposal -- --out BESTAND.xlsx [--input INVOER.json] [--lang nl|en] [--force]
+       npm run -s proposal -- --example > invoer.json
 
 Schrijft de werkmap met het lumpsumvoorstel (alleen Excel-formules). Zonder --input: het
 gepubliceerde voorstel 2023–2024.
 
   --out BESTAND.xlsx    het bestand dat geschreven wordt (de map moet bestaan)
-  --input INVOER.json   de invoer van het voorstel, één JSON-object (ProposalInput)
+  --input INVOER.json   de invoer van het voorstel, één JSON-object met de velden hieronder
+  --example             print het gepubliceerde voorstel 2023–2024 als invoer-JSON (om te bewerken)
   --lang nl|en          taal van de werkmap en de meldingen (standaard nl)
   --force               vervang een bestaand bestand; het oude blijft heel tot het nieuwe
                         volledig geschreven is (tijdelijk bestand in dezelfde map, dan hernoemd)
+  --version             het versienummer
   -h, --help            deze uitleg
+
+Velden (bedragen in euro, fte in fte, fracties als 0,15 = 15 %):
+  baseYear                 basisjaar, bv. 2022
+  years                    de jaren van het voorstel, bv. [2023, 2024]
+  costLines                [{ label, amount }]: meerkosten van het basisjaar per kostenregel
+  specificPwCostsBase      specifieke meerkosten PW in het basisjaar
+  occupancy                { mode: "given", wsw: [...], pw: [...] } (basisjaar, dan elk jaar) of
+                           { mode: "projected", wswBase, pwBase, wswOutflowRate, pwInflowPersons,
+                             pwOutflowPersons, ftePerPerson }
+  addedValue               { placements, demandDrivenShare, uplift, averageAddedValue, applies: [0|1 per jaar] }
+  previous                 (optioneel) { years, lumpSums, wsw, pw }: de vorige periode
+  municipalities           [{ name, pBudgets: [...] }]: P-budget per jaar (vorige periode, dan dit voorstel)
+  quasiInhouse             { years, wsw, pw, attributableStaff, nonAttributableStaff,
+                             regularProductionStaff, threshold }
 
 Afsluitcode: 0 geschreven; 2 niet uitgevoerd (opties, invoer of bestand; de reden staat op één regel).
 `,
     en: `Usage: npm run proposal -- --out FILE.xlsx [--input INPUT.json] [--lang nl|en] [--force]
+       npm run -s proposal -- --example > input.json
 
 Writes the lump-sum proposal workbook (native Excel formulas only). Without --input: the
 published 2023–2024 proposal.
 
   --out FILE.xlsx       the file to write (its folder must exist)
-  --input INPUT.json    the proposal's input, one JSON object (ProposalInput)
+  --input INPUT.json    the proposal's input, one JSON object with the fields below
+  --example             print the published 2023–2024 proposal as input JSON (to edit)
   --lang nl|en          language of the workbook and the messages (default nl)
   --force               replace an existing file; the old one stays whole until the new one is
                         completely written (a temporary file in the same folder, then renamed)
+  --version             the version number
+  --version             the version number
   -h, --help            this help
+
+Fields (amounts in euros, fte in fte, fractions as 0.15 = 15 %):
+  baseYear                 the base year, e.g. 2022
+  years                    the proposal's years, e.g. [2023, 2024]
+  costLines                [{ label, amount }]: the base year's extra costs per cost line
+  specificPwCostsBase      the specific PW extra costs of the base year
+  occupancy                { mode: "given", wsw: [...], pw: [...] } (base year, then each year) or
+                           { mode: "projected", wswBase, pwBase, wswOutflowRate, pwInflowPersons,
+                             pwOutflowPersons, ftePerPerson }
+  addedValue               { placements, demandDrivenShare, uplift, averageAddedValue, applies: [0|1 per year] }
+  previous                 (optional) { years, lumpSums, wsw, pw }: the previous period
+  municipalities           [{ name, pBudgets: [...] }]: P-budget per year (previous period, then this proposal)
+  quasiInhouse             { years, wsw, pw, attributableStaff, nonAttributableStaff,
+                             regularProductionStaff, threshold }
 
 Exit status: 0 written; 2 not run (options, input or file; the reason is printed on one line).
 `,
@@ -114,6 +149,7 @@ percentage, gevuld met de aantallen uit het jaarverslag 2023.
   --addin               percentages met IBN.PLACEMENT_RATE in plaats van gewone formules
   --force               vervang een bestaand bestand; het oude blijft heel tot het nieuwe
                         volledig geschreven is (tijdelijk bestand in dezelfde map, dan hernoemd)
+  --version             het versienummer
   -h, --help            deze uitleg
 
 Afsluitcode: 0 geschreven; 2 niet uitgevoerd (opties of bestand; de reden staat op één regel).
@@ -130,6 +166,7 @@ percentage, filled with the counts of the 2023 annual report.
   --addin               percentages with IBN.PLACEMENT_RATE instead of native formulas
   --force               replace an existing file; the old one stays whole until the new one is
                         completely written (a temporary file in the same folder, then renamed)
+  --version             the version number
   -h, --help            this help
 
 Exit status: 0 written; 2 not run (options or file; the reason is printed on one line).
@@ -143,6 +180,7 @@ per bevinding één regel af: werkblad, cel, soort, verwacht, gevonden. Het best
 Formules tellen met hun laatst berekende waarde: sla het bestand eerst op in Excel of LibreOffice.
 
   --lang nl|en          taal van de bevindingen en meldingen (standaard nl)
+  --version             het versienummer
   -h, --help            deze uitleg
 
 Grenzen: het bestand wordt vóór het lezen geweigerd als het geen .xlsx (zip) is, of groter dan
@@ -158,6 +196,7 @@ line per finding: sheet, cell, kind, expected, found. The file is not changed. F
 with their last calculated value: save the file from Excel or LibreOffice first.
 
   --lang nl|en          language of the findings and messages (default nl)
+  --version             the version number
   -h, --help            this help
 
 Limits: before any parsing, a file is refused if it is not an .xlsx (zip), or larger than

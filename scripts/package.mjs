@@ -1,4 +1,4 @@
-// npm run package: the production build for ADDIN_URL, checked, zipped as <name>-<version>.zip with the
+// npm run package: the production build for ADDIN_URL, checked, zipped as <name>-<version>-<host>.zip with the
 // manifest inside, ready to unpack on any static HTTPS host at that address.
 //
 //   ADDIN_URL=https://addins.example.nl/ibn-lumpsum/ npm run package
@@ -97,6 +97,13 @@ function filesOf(dir, prefix = "") {
 
 // ---------------------------------------------------------------------------------------------
 
+/** "https://addins.example.nl:8443/ibn/lump-sum/" → "addins.example.nl_8443-ibn-lump-sum": the host in a file name. */
+export function hostSlug(base) {
+  const u = new URL(base);
+  const where = `${u.hostname}${u.port ? `_${u.port}` : ""}${u.pathname}`;
+  return where.replace(/[^A-Za-z0-9._]+/g, "-").replace(/-+$/, "");
+}
+
 function main() {
   let base;
   try {
@@ -152,7 +159,8 @@ function main() {
   if (check.status !== 0) fail("the offline manifest checks failed (see above).");
 
   const names = filesOf(dist).filter((n) => !n.endsWith(".map"));
-  const zipFile = path.join(outDir, `${pkg.name}-${pkg.version}.zip`);
+  // One zip per host and version: a package for another host is never overwritten.
+  const zipFile = path.join(outDir, `${pkg.name}-${pkg.version}-${hostSlug(base)}.zip`);
   fs.mkdirSync(outDir, { recursive: true });
   const now = new Date();
   fs.writeFileSync(

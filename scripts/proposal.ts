@@ -1,10 +1,12 @@
 // npm run proposal -- --out FILE.xlsx [--input FILE.json] [--lang nl|en] [--force]   (--help: usage)
+// npm run proposal -- --example   prints the published input as JSON, a start for your own
 // Writes the lump-sum proposal workbook (native formulas only). Without --input: the published
 // 2023–2024 proposal, which shows the published lump sums and allocations once recalculated.
 // Exit 0 written, 2 not run; every mistake is one line (scripts/cli.ts, scripts/cliText.ts).
 import path from "node:path";
 import { AddinError, InputError } from "../src/core/errors";
 import { buildProposalPlan, PUBLISHED_2023_2024, type ProposalInput } from "../src/core/proposal";
+import { requireProposalShape } from "../src/core/proposal/shape";
 import { writePlanToXlsx } from "../src/writers/xlsxWriter";
 import { checkOutput, EXIT, inputInvalid, readJsonFile, runCli, say, writeAtomically } from "./cli";
 
@@ -14,9 +16,14 @@ runCli(
     out: { type: "string", example: "voorstel.xlsx" },
     input: { type: "string", example: "invoer.json" },
     force: { type: "boolean" },
+    example: { type: "boolean" },
   },
   0,
   async ({ values, lang }) => {
+    if (values.example) {
+      process.stdout.write(`${JSON.stringify(PUBLISHED_2023_2024, null, 2)}\n`);
+      return EXIT.ok;
+    }
     const out = values.out as string | undefined;
     if (!out) throw new AddinError("usage.missingOut");
     const force = values.force === true;
@@ -27,6 +34,12 @@ runCli(
       const json = readJsonFile(file);
       if (typeof json !== "object" || json === null || Array.isArray(json))
         throw new AddinError("json.notObject", { file });
+      try {
+        requireProposalShape(json); // every missing field by name, before any value is read
+      } catch (e) {
+        if (e instanceof InputError) throw inputInvalid(file, e);
+        throw e;
+      }
       input = json as ProposalInput;
     }
     let plan: ReturnType<typeof buildProposalPlan>;
