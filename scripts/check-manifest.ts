@@ -346,7 +346,7 @@ if (require.main === module) {
         );
       total += problems.length;
     }
-    if (total) console.log(`${total} problem(s)`);
+    if (total) console.log(`${total} ${total === 1 ? "problem" : "problems"}`);
     else if (online)
       for (const manifest of targets) {
         // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -5,6 +5,7 @@
 import type { InputError } from "../src/core/errors";
 import type { Language } from "../src/core/language";
 import { codeSentence } from "../src/core/messages";
+import { count } from "../src/core/plural";
 import { XLSX_LIMITS } from "../src/writers/xlsxReader";
 
 export type Tool = "proposal" | "check-tables" | "evaluation-template";
@@ -15,24 +16,29 @@ const num = (lang: Language, n: number) => n.toLocaleString(lang === "nl" ? "nl-
 
 type Messages = Record<string, (p: Params) => string>;
 
+/** A count and its noun by the language's plural rule: "1 tabel", "12 tabellen". */
+const n = (lang: Language, value: string | number | undefined, one: string, other: string) =>
+  count(lang, Number(value), one, other);
+
 const nl: Messages = {
   "input.field": (p) => `controleer het veld ${p.argument}.`,
   "check.uncalculated": (p) =>
-    `let op: ${p.count} formulecel(len) hebben geen berekende waarde (het bestand is nooit door een spreadsheet opgeslagen); open het in Excel of LibreOffice, sla het op en controleer opnieuw.`,
+    `let op: ${n("nl", p.count, "formulecel heeft", "formulecellen hebben")} geen berekende waarde (het bestand is nooit door een spreadsheet opgeslagen); open het in Excel of LibreOffice, sla het op en controleer opnieuw.`,
   "check.summary": (p) =>
-    `${p.tables} tabellen gecontroleerd: ${p.errors} bevinding(en), ${p.warnings} waarschuwing(en).`,
-  "done.proposal": (p) => `${p.file} geschreven: ${p.sheets} (${p.names} namen).`,
-  "done.template": (p) => `${p.file} geschreven: ${p.tables} tabellen op "${p.sheet}".`,
+    `${n("nl", p.tables, "tabel", "tabellen")} gecontroleerd: ${n("nl", p.errors, "bevinding", "bevindingen")}, ${n("nl", p.warnings, "waarschuwing", "waarschuwingen")}.`,
+  "done.proposal": (p) => `${p.file} geschreven: ${p.sheets} (${n("nl", p.names, "naam", "namen")}).`,
+  "done.template": (p) => `${p.file} geschreven: ${n("nl", p.tables, "tabel", "tabellen")} op "${p.sheet}".`,
   internal: (p) => `interne fout: ${p.message} (IBN_DEBUG=1 toont details); meld dit aan de beheerder.`,
 };
 
 const en: Messages = {
   "input.field": (p) => `check the field ${p.argument}.`,
   "check.uncalculated": (p) =>
-    `note: ${p.count} formula cell(s) have no calculated value (no spreadsheet has saved the file); open it in Excel or LibreOffice, save it and check again.`,
-  "check.summary": (p) => `${p.tables} tables checked: ${p.errors} finding(s), ${p.warnings} warning(s).`,
-  "done.proposal": (p) => `Wrote ${p.file}: ${p.sheets} (${p.names} defined names).`,
-  "done.template": (p) => `Wrote ${p.file}: ${p.tables} tables on "${p.sheet}".`,
+    `note: ${n("en", p.count, "formula cell has", "formula cells have")} no calculated value (no spreadsheet has saved the file); open it in Excel or LibreOffice, save it and check again.`,
+  "check.summary": (p) =>
+    `${n("en", p.tables, "table", "tables")} checked: ${n("en", p.errors, "finding", "findings")}, ${n("en", p.warnings, "warning", "warnings")}.`,
+  "done.proposal": (p) => `Wrote ${p.file}: ${p.sheets} (${n("en", p.names, "defined name", "defined names")}).`,
+  "done.template": (p) => `Wrote ${p.file}: ${n("en", p.tables, "table", "tables")} on "${p.sheet}".`,
   internal: (p) => `internal error: ${p.message} (IBN_DEBUG=1 shows details); please report this.`,
 };
 

@@ -211,14 +211,20 @@ describe("command-line tools: one line for every mistake, exit 2", function () {
     assertOneLine(
       run("proposal", ["--out", "p.xlsx", "--input", "noname.json"]),
       "proposal",
-      /klopt niet: municipalities: elke gemeente heeft een naam nodig\.$/,
+      /klopt niet: nog niet ingevuld \(1 veld\): municipalities\[1\]\. Vul het in en probeer het opnieuw\.$/,
     );
-    // A field of the wrong shape: a sentence, not the engine's TypeError.
+    // A field missing or of the wrong shape: named, not the engine's TypeError.
     fs.writeFileSync(at("shape.json"), JSON.stringify({ ...PUBLISHED_2023_2024, occupancy: null }));
     assertOneLine(
       run("proposal", ["--out", "p.xlsx", "--input", "shape.json"]),
       "proposal",
-      /shape\.json heeft niet de vorm van een voorstel/,
+      /shape\.json klopt niet: nog niet ingevuld \(1 veld\): occupancy\./,
+    );
+    fs.writeFileSync(at("shape.json"), JSON.stringify({ ...PUBLISHED_2023_2024, occupancy: 5 }));
+    assertOneLine(
+      run("proposal", ["--out", "p.xlsx", "--input", "shape.json"]),
+      "proposal",
+      /shape\.json klopt niet: occupancy: verwacht een object \{ … \}, maar het is een getal \(5\)\./,
     );
     assert.ok(!fs.existsSync(at("p.xlsx")), "nothing written");
   });
@@ -313,12 +319,12 @@ describe("check-tables: output in the user's language", function () {
     assert.ok(lines.some((l) => /\tontbreekt\tverwacht een getal\tgevonden "NB"$/.test(l)));
     assert.ok(lines.some((l) => /\twaarschuwing: sprong\tverwacht ongeveer /.test(l)));
     assert.ok(!/expected|found|missing|warning/.test(nl.stdout), "no English in the Dutch output");
-    assert.match(nl.stderr, /^11 tabellen gecontroleerd: 14 bevinding\(en\), \d+ waarschuwing\(en\)\.\n$/);
+    assert.match(nl.stderr, /^11 tabellen gecontroleerd: 14 bevindingen, \d+ waarschuwingen?\.\n$/);
     const en = run("check-tables", ["report.xlsx", "--lang", "en"]);
     assert.equal(en.code, 1);
     assert.ok(en.stdout.split("\n").includes("Evaluatietabellen\tC5\tpercentage\texpected 2% (5 / 288)\tfound 1%"));
     assert.ok(en.stdout.includes("\tsubtotal\texpected 165 (Started employment)\tfound 166"), en.stdout);
-    assert.match(en.stderr, /^11 tables checked: 14 finding\(s\)/);
+    assert.match(en.stderr, /^11 tables checked: 14 findings/);
   });
 });
 
