@@ -40,7 +40,7 @@ function unzip(buf: Buffer): Map<string, Buffer> {
   return out;
 }
 
-describe("acceptance: npm run package", function () {
+describe("npm run package", function () {
   this.timeout(300000);
 
   for (const [value, why] of [

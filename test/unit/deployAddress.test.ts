@@ -22,7 +22,7 @@ const help = fs.readFileSync(path.join(root, "src/help/help.html"), "utf8");
 const fixture = JSON.parse(fs.readFileSync(path.join(root, "test/fixtures/lumpsum-2023-2024.json"), "utf8"));
 const urlsOf = (x: string) => [...x.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]);
 
-describe("acceptance: ADDIN_URL variants", () => {
+describe("ADDIN_URL variants", () => {
   const accepted: [string, string][] = [
     ["https://host.nl/ibn", "https://host.nl/ibn/"],
     ["https://host.nl:8443/ibn/", "https://host.nl:8443/ibn/"],
@@ -84,7 +84,7 @@ describe("acceptance: ADDIN_URL variants", () => {
   });
 });
 
-describe("acceptance: help.html examples", () => {
+describe("help.html examples", () => {
   const ids = [
     ...fs.readFileSync(path.join(root, "src/functions/functions.ts"), "utf8").matchAll(/@customfunction (\w+)/g),
   ].map((m) => m[1]);
@@ -196,7 +196,7 @@ describe("acceptance: help.html examples", () => {
   });
 });
 
-describe("acceptance: the version hook and the check-manifest command", function () {
+describe("the version hook and the check-manifest command", function () {
   this.timeout(120000);
   const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
   let tmp = "";

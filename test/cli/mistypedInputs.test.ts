@@ -1,4 +1,4 @@
-// Acceptance (reviewer R1), spawned as a user runs the tools: unseen mistyped JSON inputs and broken
+// Spawned as a user runs the tools: mistyped JSON inputs and broken
 // files give exit 2 and one line naming the file and the field, and write nothing.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -29,7 +29,7 @@ function oneLine(r: { code: number | null; stderr: string }, pattern: RegExp): v
   assert.match(lines[0], pattern);
 }
 
-describe("acceptance CLI: mistyped proposal inputs (unseen cases)", function () {
+describe("CLI: mistyped proposal inputs", function () {
   this.timeout(120_000);
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
   const cases: [string, (p: ProposalInput) => void, RegExp][] = [
