@@ -1,5 +1,6 @@
 // Exact arithmetic on plain numbers, for the custom functions' fast paths: the same results as the
-// decimal core at a fraction of its cost, or null so the caller takes the decimal path.
+// decimal core at a fraction of its cost, or null so the caller takes the decimal path. Reading
+// Excel's cells into these numbers is the functions' part (src/functions/cellInput.ts).
 //
 // decimal.js reads a number by its shortest decimal text (1755.9284 is exactly 17559284 / 10^4, not
 // the binary double near it). A number written with at most 15 significant digits is such a short
@@ -65,21 +66,18 @@ function floorDiv(n: number, d: number): number {
   return r < 0 ? q - 1 : r >= d ? q + 1 : q;
 }
 
-const isCellNumber = (v: unknown): v is number => typeof v === "number";
-const isBlank = (v: unknown) => v === null || v === undefined || v === "";
-
 /**
  * LUMPSUM on plain numbers: ((C − S) × PW + S × fte) / fte(base) − effect, where C is the sum of the
  * cost lines, as one exact fraction and one division. Null when any input is not a short decimal, a
  * check of the core would fail (the decimal path then names it) or a product leaves the exact range.
  */
 export function lumpSumExact(
-  lines: unknown,
-  specific: unknown,
-  fteBase: unknown,
-  fteYear: unknown,
-  pwFte: unknown,
-  effect: unknown,
+  lines: readonly number[],
+  specific: number,
+  fteBase: number,
+  fteYear: number,
+  pwFte: number,
+  effect: number,
 ): number | null {
   const r = lumpSumAttempt(lines, specific, fteBase, fteYear, pwFte, effect, false);
   if (r !== TOO_LARGE) return r;
@@ -91,18 +89,14 @@ export function lumpSumExact(
 const TOO_LARGE = -1;
 
 function lumpSumAttempt(
-  lines: unknown,
-  specific: unknown,
-  fteBase: unknown,
-  fteYear: unknown,
-  pwFte: unknown,
-  effect: unknown,
+  rows: readonly number[],
+  specific: number,
+  fteBase: number,
+  fteYear: number,
+  pwFte: number,
+  e: number,
   smallest: boolean,
 ): number | null {
-  if (!Array.isArray(lines) || !isCellNumber(specific) || !isCellNumber(fteBase)) return null;
-  if (!isCellNumber(fteYear) || !isCellNumber(pwFte)) return null;
-  const e = effect === null || effect === undefined ? 0 : effect;
-  if (!isCellNumber(e)) return null;
   // The core's checks, decided exactly on single inputs (reading as decimals keeps their order).
   if (!(specific >= 0 && fteBase > 0 && fteYear > 0 && pwFte >= 0 && pwFte <= fteYear && e >= 0)) return null;
 
@@ -111,35 +105,23 @@ function lumpSumAttempt(
   if (qa < 0) return null;
   let allWhole = qa === 0;
   let wholeSum = 0;
-  const rows = lines as unknown[];
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (!Array.isArray(row)) return null;
-    for (let j = 0; j < row.length; j++) {
-      const v: unknown = row[j];
-      if (typeof v !== "number") {
-        if (isBlank(v)) continue;
-        return null;
-      }
-      if (!(v >= 0)) return null;
-      if (Number.isInteger(v) && v < MAX_DIGITS) {
-        wholeSum += v;
-        continue;
-      }
-      const q = decimalScale(v, smallest);
-      if (q < 0) return null;
-      if (q > qa) qa = q;
-      allWhole = false;
+    const v = rows[i];
+    if (!(v >= 0)) return null;
+    if (Number.isInteger(v) && v < MAX_DIGITS) {
+      wholeSum += v;
+      continue;
     }
+    const q = decimalScale(v, smallest);
+    if (q < 0) return null;
+    if (q > qa) qa = q;
+    allWhole = false;
   }
   let c: number;
   if (allWhole && wholeSum <= MAX) c = wholeSum;
   else {
     c = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i] as unknown[];
-      for (let j = 0; j < row.length; j++) if (!isBlank(row[j])) c = add(c, scaled(row[j] as number, qa));
-    }
+    for (let i = 0; i < rows.length; i++) c = add(c, scaled(rows[i], qa));
   }
   const s = scaled(specific, qa);
   const qp = decimalScale(pwFte, smallest);
@@ -198,88 +180,41 @@ function lumpSumAttempt(
   return t;
 }
 
-/** Whether two values are same-shaped rectangular ranges (rows of cells), as Excel passes them. */
-export function sameShapeGrids(a: unknown, b: unknown): a is unknown[][] {
-  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length || a.length === 0) return false;
-  const cols = Array.isArray(a[0]) ? a[0].length : -1;
-  if (cols <= 0) return false;
-  for (let r = 0; r < a.length; r++) {
-    const ra = a[r];
-    const rb = b[r];
-    if (!Array.isArray(ra) || !Array.isArray(rb) || ra.length !== cols || rb.length !== cols) return false;
-  }
-  return true;
-}
-
 /**
- * Σ attributable / Σ total over two same-shaped ranges, exactly: one division of exact integer
- * sums. Null when the shapes differ, a cell is not a short decimal, a check of the core would fail
- * (negative, attributable above its total, no total) or a sum leaves the exact range.
+ * Σ attributable / Σ total over the cells of two same-shaped ranges (row by row), exactly: one
+ * division of exact integer sums. Null when a value is not a short decimal, a check of the core
+ * would fail (negative, attributable above its total, no total) or a sum leaves the exact range.
  */
-export function ratioOfSumsExact(attributable: unknown, total: unknown): number | null {
-  if (!sameShapeGrids(attributable, total)) return null;
-  const ta = total as unknown[][];
+export function ratioOfSumsExact(attributable: readonly number[], total: readonly number[]): number | null {
+  if (attributable.length !== total.length || attributable.length === 0) return null;
   let q = 0;
   let whole = true;
   let sa = 0;
   let st = 0;
-  for (let r = 0; r < attributable.length; r++) {
-    const ra = attributable[r];
-    const rt = ta[r];
-    for (let i = 0; i < ra.length; i++) {
-      let a = ra[i];
-      let t = rt[i];
-      if (isBlank(a)) a = 0;
-      if (isBlank(t)) t = 0;
-      if (!isCellNumber(a) || !isCellNumber(t) || !(a >= 0) || !(a <= t)) return null;
-      if (whole && Number.isInteger(a) && Number.isInteger(t)) {
-        sa += a;
-        st += t;
-        continue;
-      }
-      whole = false;
-      const qa = decimalScale(a);
-      const qt = decimalScale(t);
-      if (qa < 0 || qt < 0) return null;
-      if (qa > q) q = qa;
-      if (qt > q) q = qt;
+  for (let i = 0; i < attributable.length; i++) {
+    const a = attributable[i];
+    const t = total[i];
+    if (!(a >= 0) || !(a <= t)) return null;
+    if (whole && Number.isInteger(a) && Number.isInteger(t)) {
+      sa += a;
+      st += t;
+      continue;
     }
+    whole = false;
+    const qa = decimalScale(a);
+    const qt = decimalScale(t);
+    if (qa < 0 || qt < 0) return null;
+    if (qa > q) q = qa;
+    if (qt > q) q = qt;
   }
   if (!whole) {
     sa = 0;
     st = 0;
-    for (let r = 0; r < attributable.length; r++) {
-      for (let i = 0; i < attributable[r].length; i++) {
-        const a = attributable[r][i];
-        const t = ta[r][i];
-        if (!isBlank(a)) sa = add(sa, scaled(a as number, q));
-        if (!isBlank(t)) st = add(st, scaled(t as number, q));
-      }
+    for (let i = 0; i < attributable.length; i++) {
+      sa = add(sa, scaled(attributable[i], q));
+      st = add(st, scaled(total[i], q));
     }
   }
   if (!(st > 0) || !(sa <= MAX) || !(st <= MAX)) return null;
   return sa / st;
-}
-
-/**
- * placed / indications cell by cell over two same-shaped ranges of whole counts: one correctly
- * rounded division of exact integers each, the decimal quotient's double. Null otherwise.
- */
-export function ratesOfCountsExact(placed: unknown, indications: unknown): number[][] | null {
-  if (!sameShapeGrids(placed, indications)) return null;
-  const ind = indications as unknown[][];
-  const out: number[][] = new Array(placed.length);
-  for (let r = 0; r < placed.length; r++) {
-    const rp = placed[r];
-    const ri = ind[r];
-    const row: number[] = new Array(rp.length);
-    for (let c = 0; c < rp.length; c++) {
-      const p = rp[c];
-      const i = ri[c];
-      if (!Number.isSafeInteger(p) || !Number.isSafeInteger(i) || (p as number) < 0 || (i as number) <= 0) return null;
-      row[c] = (p as number) / (i as number);
-    }
-    out[r] = row;
-  }
-  return out;
 }

@@ -130,6 +130,13 @@ const nl: ErrorTexts = {
     "input.costLineNoLabel": nlInput((p) => `kostenregel ${p.index} heeft een omschrijving nodig.`),
     "input.notZeroOrOne": nlInput((p) => `waarde ${p.index} is ${p.value}; dat moet 0 of 1 zijn.`),
     "input.municipalityTwice": nlInput((p) => `${p.name} staat er twee keer in.`),
+    // --- exact (issue 13, trust hole 7): plausibility of the custom functions' inputs ---
+    "input.thresholdZero": nlInput(
+      () =>
+        "0 is geen drempel (elke activiteit zou slagen): laat het argument weg voor de wettelijke 80 %, of vul een fractie boven 0 in, zoals 80%.",
+    ),
+    "input.notWholeCount": nlInput((p) => `verwacht een heel aantal personen, maar het is ${p.value}.`),
+    // --- end exact ---
     "input.pBudgetsZero": nlInput((p) => `de P-budgetten van ${p.year} zijn allemaal 0.`, true),
     "input.quasiFteZero": nlInput(() => "de fte's tellen op tot 0; elk jaar heeft fte's groter dan 0 nodig."),
     "input.fteZero": nlInput(
@@ -227,6 +234,13 @@ const en: ErrorTexts = {
     "input.costLineNoLabel": enInput((p) => `cost line ${p.index} needs a label.`),
     "input.notZeroOrOne": enInput((p) => `value ${p.index} is ${p.value}; expected 0 or 1.`),
     "input.municipalityTwice": enInput((p) => `${p.name} appears twice.`),
+    // --- exact (issue 13, trust hole 7): plausibility of the custom functions' inputs ---
+    "input.thresholdZero": enInput(
+      () =>
+        "0 is no threshold (any activity would pass): leave the argument out for the legal 80 %, or enter a fraction above 0 such as 80%.",
+    ),
+    "input.notWholeCount": enInput((p) => `expected a whole count of persons, got ${p.value}.`),
+    // --- end exact ---
     "input.pBudgetsZero": enInput((p) => `the P-budgets of ${p.year} are all 0.`, true),
     "input.quasiFteZero": enInput(() => "the fte add up to 0; every year needs fte greater than 0."),
     "input.fteZero": enInput(
