@@ -27,19 +27,46 @@ const LADDER = [4, 8, 12, 15];
  */
 export function decimalScale(x: number, smallest = false): number {
   if (Number.isInteger(x)) return x < MAX_DIGITS && x > -MAX_DIGITS ? 0 : -1;
+  let from = 1;
+  let to = 15;
   if (!smallest) {
+    // A rung that fits (|x| · 10^q < 10^15) and fails rules out every smaller scale too (x = M / 10^s
+    // would give the whole M · 10^(q − s) there), so only the scales between it and the first rung
+    // too large remain: a full-precision double costs 3 to 6 steps, not 19.
+    let fit = 0;
     for (let i = 0; i < LADDER.length; i++) {
       const p = POW10[LADDER[i]];
       const m = Math.round(x * p);
-      if (m / p === x && m < MAX_DIGITS && m > -MAX_DIGITS) return LADDER[i];
+      if (!(m < MAX_DIGITS && m > -MAX_DIGITS)) {
+        to = LADDER[i] - 1;
+        break;
+      }
+      if (m / p === x) return LADDER[i];
+      fit = LADDER[i];
     }
+    from = fit + 1;
   }
-  for (let q = 1; q <= 15; q++) {
+  for (let q = from; q <= to; q++) {
     const p = POW10[q];
     const m = Math.round(x * p);
     if (m / p === x) return m < MAX_DIGITS && m > -MAX_DIGITS ? q : -1;
   }
   return -1;
+}
+
+/**
+ * Whether x is whole or has at most 4 decimals (euros, cents, fte as typed): one step, so the
+ * callers try the exact-integer path only where it usually succeeds, and the filtered evaluation
+ * (src/core/filtered.ts) for computed values.
+ */
+export function typedShort(x: number): boolean {
+  return Number.isInteger(x) || Math.round(x * 1e4) / 1e4 === x;
+}
+
+/** Whether every value is typedShort. */
+export function allTypedShort(values: readonly number[]): boolean {
+  for (let i = 0; i < values.length; i++) if (!typedShort(values[i])) return false;
+  return true;
 }
 
 /** x · 10^q as an exact integer, for x of scale ≤ q; NaN when it would not be exact. */

@@ -13,8 +13,7 @@
 // decimal path", also for inputs the core would refuse, so the decimal path gives the error.
 
 /** Registers of the last double-double result (no allocation in the hot loops). */
-let H = 0;
-let L = 0;
+const R = new Float64Array(3); // H, L (and the absolute sum of sumOf): typed, so writes do not box doubles
 
 const SPLIT = 134217729; // 2^27 + 1
 /** Per input and per step: double-double steps err by a few 2^-106, the decimal path's by 2^-110. */
@@ -30,8 +29,8 @@ function twoProd(a: number, b: number): void {
   t = SPLIT * b;
   const bh = t - (t - b);
   const bl = b - bh;
-  H = p;
-  L = ah * bh - p + ah * bl + al * bh + al * bl;
+  R[0] = p;
+  R[1] = ah * bh - p + ah * bl + al * bh + al * bl;
 }
 
 /** (ah + al) + (bh + bl), accurate also under cancellation. */
@@ -48,29 +47,29 @@ function add(ah: number, al: number, bh: number, bl: number): void {
   s = h;
   e += f;
   h = s + e;
-  H = h;
-  L = e - (h - s);
+  R[0] = h;
+  R[1] = e - (h - s);
 }
 
 /** (ah + al) × (bh + bl). */
 function mul(ah: number, al: number, bh: number, bl: number): void {
   twoProd(ah, bh);
-  const p = H;
-  const e = L + (ah * bl + al * bh);
+  const p = R[0];
+  const e = R[1] + (ah * bl + al * bh);
   const h = p + e;
-  H = h;
-  L = e - (h - p);
+  R[0] = h;
+  R[1] = e - (h - p);
 }
 
 /** (ah + al) / (bh + bl), bh ≠ 0. */
 function div(ah: number, al: number, bh: number, bl: number): void {
   const q1 = ah / bh;
   twoProd(q1, bh);
-  const r = ah - H - L + al - q1 * bl; // ah − H is exact (Sterbenz)
+  const r = ah - R[0] - R[1] + al - q1 * bl; // ah − H is exact (Sterbenz)
   const q2 = r / bh;
   const h = q1 + q2;
-  H = h;
-  L = q2 - (h - q1);
+  R[0] = h;
+  R[1] = q2 - (h - q1);
 }
 
 // ---- reading a double as the decimal decimal.js reads --------------------------------------------
@@ -80,20 +79,45 @@ const words = new Uint32Array(bits.buffer);
 const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const HI = LITTLE ? 1 : 0;
 const LO = LITTLE ? 0 : 1;
-/** ulp(x) for a normal double of biased exponent e: 2^(e − 1075). */
-const ULP = Array.from({ length: 2047 }, (_, e) => 2 ** (e - 1075));
-const LOG10_2 = Math.log10(2);
+/** Half an ulp of a normal double of biased exponent e: 2^(e − 1076). */
+const HALF_ULP = Float64Array.from({ length: 2047 }, (_, e) => 2 ** (e - 1076));
+/** j with |x| · 10^j in [10^14, 10^16) for a double of biased exponent e, or -1 when j would leave 0…22. */
+const SCALE = Int32Array.from({ length: 2047 }, (_, e) => {
+  const j = 14 - Math.floor((e - 1023) * Math.log10(2));
+  return e === 0 || j < 0 || j > 23 ? -1 : Math.min(j, 22);
+});
+/** 10^j split in halves of 26 bits (Dekker), for twoProd10. */
+const P10_HI = Float64Array.from(POW10, (p) => SPLIT * p - (SPLIT * p - p));
+const P10_LO = Float64Array.from(POW10, (p, j) => p - P10_HI[j]);
+/** Adding and subtracting 1.5 · 2^52 rounds a double below 2^51 to a whole number. */
+const MAGIC = 6755399441055744;
+
+/** a × 10^j exactly as H + L. */
+function twoProd10(a: number, j: number): void {
+  const b = POW10[j];
+  const p = a * b;
+  const t = SPLIT * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  const bh = P10_HI[j];
+  const bl = P10_LO[j];
+  R[0] = p;
+  R[1] = ah * bh - p + ah * bl + al * bh + al * bl;
+}
 
 /**
  * d(x), the shortest decimal that reads back as x (the closest such when several), as H + L with
- * H = x; false when x is not read here (0 < x < 1e-6, x ≥ 1e17, subnormal, or a boundary case).
- * Short decimals (at most 15 significant digits, typed numbers) are M / 10^q; the rest have 16 or
- * 17 digits, the integers of x · 10^k ∈ [10^16, 10^17) within half an ulp of x.
+ * H = x; false when x is not read here (|x| < 1e-8 or ≥ 1e14 and not whole, subnormal, or a
+ * boundary case). With z = |x| · 10^j in [10^14, 10^15) exactly (H + L of twoProd; z < 2^52, so
+ * z = n + g with n the nearest whole and |g| ≤ 1/2), the rounding interval of x is z ± hz,
+ * hz = ulp(x)/2 · 10^j (below a power of 2, half that), between 0.005 and 0.11. The decimal of
+ * the fewest digits in it is n when inside (at most 15 digits), else the nearest tenth of z (16),
+ * else the nearest hundredth (17 digits; the interval is then wider than 0.01).
  */
 function read(x: number): boolean {
-  if (x === 0 || (Number.isInteger(x) && x <= 9007199254740992 && x >= -9007199254740992)) {
-    H = x;
-    L = 0;
+  if (Number.isInteger(x) && x <= 9007199254740992 && x >= -9007199254740992) {
+    R[0] = x;
+    R[1] = 0;
     return true;
   }
   const neg = x < 0;
@@ -101,102 +125,59 @@ function read(x: number): boolean {
   bits[0] = a;
   const hi = words[HI];
   const e = hi >>> 20;
-  if (e === 0 || e === 2047) return false;
-  // Short decimals first: x · 10^q within 2^-20 of an integer M < 10^15 means d(x) = M / 10^q (the
-  // only decimal of ≤ 15 digits so close, and every such decimal rounds to a distinct double).
-  const e10 = Math.floor((e - 1023) * LOG10_2); // ⌊log10 a⌋ or one less
-  let k = 16 - e10;
-  if (k < 0 || k > 22) return false;
-  twoProd(a, POW10[k]);
-  if (H >= 1e17) {
-    k--;
-    twoProd(a, POW10[k]);
+  let j = SCALE[e];
+  if (j < 0) return false;
+  twoProd10(a, j);
+  if (R[0] >= 1e15) {
+    if (j === 0) return false;
+    twoProd10(a, --j);
   }
-  const yh = H;
-  const yl = L;
-  if (yh < 1e16 || yh >= 1e17) return false;
-  if (yh === 1e16 && yl < 0) return false;
-  // The rounding interval of a, in units of 10^-k: half an ulp up, half (a quarter below a power of 2) down.
-  const u = ULP[e] * 0.5 * POW10[k];
-  const powerOfTwo = (hi & 0xfffff) === 0 && words[LO] === 0;
-  const down = powerOfTwo ? u * 0.5 : u;
-  const closed = (words[LO] & 1) === 0; // round-half-even: an even significand keeps its boundaries
-  IU = u;
-  ID = down;
-  IC = closed;
-  AMBIGUOUS = false;
-  // The shortest decimal: the most trailing zeros among the integers in the interval. Whether a
-  // multiple of 10^j lies inside is monotone in j: 17 digits (none of 10) is one test, else a
-  // binary search over the lengths.
-  let best: number;
-  if (!nearest(yh, yl, 10)) {
-    best = Math.round(yl); // the integer nearest y = yh + yl (yh is an integer)
-    if (Math.abs(Math.abs(best - yl) - 0.5) < 1e-9) return false; // a tie: the decimal path
-    if (!inside(best - yl)) return false;
-  } else {
-    let lo = 1; // a multiple of 10^lo is inside
-    let hi = 17; // none of 10^hi
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (nearest(yh, yl, POW10[mid])) lo = mid;
-      else hi = mid;
+  const zh = R[0];
+  if (zh < 1e14) return false;
+  const hz = HALF_ULP[e] * POW10[j];
+  const n = zh + MAGIC - MAGIC; // the nearest whole (zh < 2^51)
+  const g = zh - n + R[1]; // z − n, to about 2^-50
+  const pow2 = (hi & 0xfffff) === 0 && words[LO] === 0;
+  let d = -g; // candidate − z
+  let ad = d < 0 ? -d : d;
+  if (!(ad < hz - 1e-9)) {
+    if (ad < hz + 1e-9) return false; // on a boundary: the decimal path decides
+    // The nearest tenth (ties to the even digit, as JavaScript prints).
+    const t1 = g * 10 + MAGIC - MAGIC;
+    d = t1 * 0.1 - g;
+    ad = d < 0 ? -d : d;
+    let edge = d < 0 && pow2 ? hz * 0.5 : hz;
+    if (ad < edge - 1e-9) {
+      if (ad > 0.05 - 1e-9 && !exactTie(g, 10, R[1], pow2)) return false;
+    } else {
+      if (ad < edge + 1e-9) return false;
+      // 17 digits: the nearest hundredth.
+      const t2 = g * 100 + MAGIC - MAGIC;
+      d = t2 * 0.01 - g;
+      ad = d < 0 ? -d : d;
+      edge = d < 0 && pow2 ? hz * 0.5 : hz;
+      if (ad > edge - 1e-9) return false;
+      if (ad > 0.005 - 1e-9 && !exactTie(g, 100, R[1], pow2)) return false;
     }
-    if (!nearest(yh, yl, POW10[lo])) return false;
-    best = NEAR;
-  }
-  if (AMBIGUOUS) return false;
-  // d(a) = a + (best − yl) / 10^k.
-  const c = (best - yl) / POW10[k];
-  H = neg ? -a : a;
-  L = neg ? -c : c;
+  } else if (d < 0 && pow2 && !(ad < hz * 0.5 - 1e-9)) return false;
+  R[0] = x;
+  R[1] = (neg ? -d : d) / POW10[j];
   return true;
 }
 
-/** The rounding interval of the number being read, as offsets from y: up, down, boundaries included. */
-let IU = 0;
-let ID = 0;
-let IC = false;
-/** The candidate `nearest` found. */
-let NEAR = 0;
-/** Set when a candidate lies within 1e-9 of a boundary or two are equally close: not read here. */
-let AMBIGUOUS = false;
-
-/** Whether the offset `dist` = candidate − y lies in the interval; NaN-free. */
-function inside(dist: number): boolean {
-  return dist >= 0 ? dist < IU || (IC && dist === IU) : -dist < ID || (IC && -dist === ID);
-}
-
 /**
- * Whether a multiple of `step` lies in the rounding interval around y = yh + yl; the closest one
- * to y goes to NEAR (as an offset from yh). A candidate within 1e-9 of a boundary, or two at the
- * same distance, set AMBIGUOUS, and the caller's decimal path decides.
+ * Whether z's digit after the last kept one is exactly 5 (g · m an exact half, z exact in one
+ * double): a true tie, which JavaScript breaks to the even digit as the magic rounding does.
  */
-function nearest(yh: number, yl: number, step: number): boolean {
-  const r = yh % step; // exact
-  let found = false;
-  let bestDist = Infinity;
-  for (let j = -1; j <= 2; j++) {
-    const off = j * step - r;
-    const dist = off - yl;
-    const ad = dist < 0 ? -dist : dist;
-    if (ad > 30) continue;
-    const edge = dist >= 0 ? IU : ID;
-    if (Math.abs(ad - edge) < 1e-9) AMBIGUOUS = true;
-    if (!inside(dist)) continue;
-    if (Math.abs(ad - bestDist) < 1e-9) AMBIGUOUS = true;
-    if (ad < bestDist) {
-      bestDist = ad;
-      NEAR = off;
-      found = true;
-    }
-  }
-  return found;
+function exactTie(g: number, m: number, zl: number, pow2: boolean): boolean {
+  const y = g * m;
+  return zl === 0 && !pow2 && y / m === g && Math.abs(y - Math.round(y)) === 0.5;
 }
 
 /** The double nearest H + L when every value within `bound` of it rounds there; else NaN. */
 function decided(bound: number): number {
-  const h = H;
-  const l = L;
+  const h = R[0];
+  const l = R[1];
   const b = bound * 1.001 + Math.abs(l) * 2 ** -50 + Number.MIN_VALUE;
   return h + (l - b) === h && h + (l + b) === h ? h + 0 : NaN;
 }
@@ -204,7 +185,6 @@ function decided(bound: number): number {
 // ---- the functions' formulas --------------------------------------------------------------------
 
 /** Σ d(values) as H + L, and its absolute sum in S; false when a value is not read. */
-let SUM_ABS = 0;
 function sumOf(values: readonly number[]): boolean {
   let sh = 0;
   let sl = 0;
@@ -219,12 +199,12 @@ function sumOf(values: readonly number[]): boolean {
       continue;
     }
     if (!read(v)) return false;
-    add(sh, sl, H, L);
-    sh = H;
-    sl = L;
+    add(sh, sl, R[0], R[1]);
+    sh = R[0];
+    sl = R[1];
   }
   add(sh, sl, whole, 0);
-  SUM_ABS = abs;
+  R[2] = abs;
   return true;
 }
 
@@ -243,31 +223,31 @@ export function lumpSumFiltered(
   if (!(s >= 0 && b > 0 && f > 0 && p >= 0 && p <= f && e >= 0)) return NaN;
   for (let i = 0; i < lines.length; i++) if (!(lines[i] >= 0)) return NaN;
   if (!sumOf(lines)) return NaN;
-  const ch = H;
-  const cl = L;
-  const cAbs = SUM_ABS;
+  const ch = R[0];
+  const cl = R[1];
+  const cAbs = R[2];
   const m = (lines.length + 12) * EPS;
   if (!read(s)) return NaN;
-  const sh = H;
-  const sl = L;
+  const sh = R[0];
+  const sl = R[1];
   // S ≤ C, decided exactly (else the decimal path refuses or decides)
   add(ch, cl, -sh, -sl);
-  const dh = H;
-  const dl = L;
+  const dh = R[0];
+  const dl = R[1];
   if (!(dh > m * (cAbs + s))) return dh === 0 && dl === 0 ? lumpSumEqualCosts(sh, sl, b, f, p, e, m) : NaN;
   if (!read(p)) return NaN;
-  const ph = H;
-  const pl = L;
+  const ph = R[0];
+  const pl = R[1];
   mul(dh, dl, ph, pl);
-  const n1h = H;
-  const n1l = L;
+  const n1h = R[0];
+  const n1l = R[1];
   if (!read(f)) return NaN;
-  mul(sh, sl, H, L);
-  add(n1h, n1l, H, L);
-  const nh = H;
-  const nl = L;
+  mul(sh, sl, R[0], R[1]);
+  add(n1h, n1l, R[0], R[1]);
+  const nh = R[0];
+  const nl = R[1];
   if (!read(b)) return NaN;
-  div(nh, nl, H, L);
+  div(nh, nl, R[0], R[1]);
   const before = ((cAbs + s) * p + s * f) / b;
   return minusEffect(e, before, m);
 }
@@ -276,23 +256,23 @@ export function lumpSumFiltered(
 function lumpSumEqualCosts(sh: number, sl: number, b: number, f: number, p: number, e: number, m: number): number {
   void p;
   if (!read(f)) return NaN;
-  mul(sh, sl, H, L);
-  const nh = H;
-  const nl = L;
+  mul(sh, sl, R[0], R[1]);
+  const nh = R[0];
+  const nl = R[1];
   if (!read(b)) return NaN;
-  div(nh, nl, H, L);
+  div(nh, nl, R[0], R[1]);
   return minusEffect(e, (Math.abs(sh) * f) / b, m);
 }
 
 /** H + L (the lump sum before the effect, of absolute size `before`) less the effect, checked ≥ 0. */
 function minusEffect(e: number, before: number, m: number): number {
-  const qh = H;
-  const ql = L;
+  const qh = R[0];
+  const ql = R[1];
   if (e === 0) return decided(m * before);
   if (!read(e)) return NaN;
-  add(qh, ql, -H, -L);
+  add(qh, ql, -R[0], -R[1]);
   const bound = m * (before + e) * 1.01;
-  if (!(H > bound)) return NaN; // a negative (or nearly zero) lump sum: the decimal path decides
+  if (!(R[0] > bound)) return NaN; // a negative (or nearly zero) lump sum: the decimal path decides
   return decided(bound);
 }
 
@@ -301,16 +281,16 @@ export function extraCostsFiltered(lines: readonly number[], b: number, f: numbe
   if (!(b > 0 && f > 0)) return NaN;
   for (let i = 0; i < lines.length; i++) if (!(lines[i] >= 0)) return NaN;
   if (!sumOf(lines)) return NaN;
-  const ch = H;
-  const cl = L;
-  const abs = SUM_ABS;
+  const ch = R[0];
+  const cl = R[1];
+  const abs = R[2];
   if (ch === 0) return NaN;
   if (!read(f)) return NaN;
-  mul(ch, cl, H, L);
-  const nh = H;
-  const nl = L;
+  mul(ch, cl, R[0], R[1]);
+  const nh = R[0];
+  const nl = R[1];
   if (!read(b)) return NaN;
-  div(nh, nl, H, L);
+  div(nh, nl, R[0], R[1]);
   return decided((lines.length + 6) * EPS * ((abs * f) / b) * 1.01);
 }
 
@@ -318,10 +298,10 @@ export function extraCostsFiltered(lines: readonly number[], b: number, f: numbe
 export function quotientFiltered(x: number, y: number): number {
   if (!(x > 0 && y > 0)) return NaN;
   if (!read(x)) return NaN;
-  const xh = H;
-  const xl = L;
+  const xh = R[0];
+  const xl = R[1];
   if (!read(y)) return NaN;
-  div(xh, xl, H, L);
+  div(xh, xl, R[0], R[1]);
   return decided(4 * EPS * (x / y) * 1.01);
 }
 
@@ -329,31 +309,31 @@ export function quotientFiltered(x: number, y: number): number {
 export function productFiltered(a: number, b: number, c: number, d: number): number {
   if (!(a > 0 && b > 0 && c > 0 && d > 0)) return NaN;
   if (!read(a)) return NaN;
-  const ah = H;
-  const al = L;
+  const ah = R[0];
+  const al = R[1];
   if (!read(b)) return NaN;
-  mul(ah, al, H, L);
-  const ph = H;
-  const pl = L;
+  mul(ah, al, R[0], R[1]);
+  const ph = R[0];
+  const pl = R[1];
   if (!read(c)) return NaN;
-  mul(ph, pl, H, L);
-  const qh = H;
-  const ql = L;
+  mul(ph, pl, R[0], R[1]);
+  const qh = R[0];
+  const ql = R[1];
   if (!read(d)) return NaN;
-  mul(qh, ql, H, L);
+  mul(qh, ql, R[0], R[1]);
   return decided(8 * EPS * a * b * c * d * 1.01);
 }
 
 /** Σ x / Σ y over non-negative values, Σ y > 0 (QUASI_INHOUSE_PCT, LUMPSUM_PCT_PBUDGET). */
 export function ratioOfSumsFiltered(x: readonly number[], y: readonly number[]): number {
   if (!sumOf(x)) return NaN;
-  const xh = H;
-  const xl = L;
-  const xAbs = SUM_ABS;
+  const xh = R[0];
+  const xl = R[1];
+  const xAbs = R[2];
   if (!sumOf(y)) return NaN;
-  if (!(H > 0) || xh === 0) return NaN;
-  const yAbs = SUM_ABS;
-  div(xh, xl, H, L);
+  if (!(R[0] > 0) || xh === 0) return NaN;
+  const yAbs = R[2];
+  div(xh, xl, R[0], R[1]);
   return decided((x.length + y.length + 4) * EPS * (xAbs / yAbs) * 1.01 * (1 + 1e-12));
 }
 
@@ -363,20 +343,20 @@ export function ratioOfSumsFiltered(x: readonly number[], y: readonly number[]):
  */
 export function ratioAboveFiltered(x: readonly number[], y: readonly number[], t: number): number {
   if (!sumOf(x)) return NaN;
-  const xh = H;
-  const xl = L;
-  const xAbs = SUM_ABS;
+  const xh = R[0];
+  const xl = R[1];
+  const xAbs = R[2];
   if (!sumOf(y)) return NaN;
-  if (!(H > 0)) return NaN;
-  const yh = H;
-  const yl = L;
-  const yAbs = SUM_ABS;
+  if (!(R[0] > 0)) return NaN;
+  const yh = R[0];
+  const yl = R[1];
+  const yAbs = R[2];
   // Σx − t·Σy, with no division: its sign decides.
   if (!read(t)) return NaN;
-  mul(yh, yl, H, L);
-  add(xh, xl, -H, -L);
+  mul(yh, yl, R[0], R[1]);
+  add(xh, xl, -R[0], -R[1]);
   const bound = (x.length + y.length + 6) * EPS * (xAbs + Math.abs(t) * yAbs) * 1.01;
-  return H > bound ? 1 : H < -bound ? 0 : NaN;
+  return R[0] > bound ? 1 : R[0] < -bound ? 0 : NaN;
 }
 
 /**
@@ -397,34 +377,34 @@ export function occupancyFiltered(
   if (!(wsw >= 0 && pw >= 0 && rate >= 0 && rate <= 1 && inflow >= 0 && outflow >= 0)) return false;
   if (!(ftePerPerson >= 0 && ftePerPerson <= 1)) return false;
   if (!read(rate)) return false;
-  add(1, 0, -H, -L);
-  const kh = H;
-  const kl = L;
+  add(1, 0, -R[0], -R[1]);
+  const kh = R[0];
+  const kl = R[1];
   const keepAbs = 1 + rate;
   if (!read(inflow)) return false;
-  const ih = H;
-  const il = L;
+  const ih = R[0];
+  const il = R[1];
   if (!read(outflow)) return false;
-  add(ih, il, -H, -L);
-  const dh = H;
-  const dl = L;
+  add(ih, il, -R[0], -R[1]);
+  const dh = R[0];
+  const dl = R[1];
   if (!read(ftePerPerson)) return false;
-  mul(dh, dl, H, L);
-  const sh = H;
-  const sl = L;
+  mul(dh, dl, R[0], R[1]);
+  const sh = R[0];
+  const sl = R[1];
   const stepAbs = (inflow + outflow) * ftePerPerson;
   if (!read(wsw)) return false;
-  let wh = H;
-  let wl = L;
+  let wh = R[0];
+  let wl = R[1];
   if (!read(pw)) return false;
-  let ph = H;
-  let pl = L;
+  let ph = R[0];
+  let pl = R[1];
   let wAbs = wsw;
   let pAbs = pw;
   let m = 8;
   add(wh, wl, ph, pl);
-  let th = H;
-  let tl = L;
+  let th = R[0];
+  let tl = R[1];
   let tAbs = wAbs + pAbs;
   const first = decidedAt(th, tl, m * EPS * tAbs);
   if (first !== first) return false;
@@ -432,16 +412,16 @@ export function occupancyFiltered(
   for (let y = 1; y <= years; y++) {
     m += 6;
     mul(wh, wl, kh, kl);
-    wh = H;
-    wl = L;
+    wh = R[0];
+    wl = R[1];
     wAbs *= keepAbs;
     add(ph, pl, sh, sl);
     pAbs += stepAbs;
     const pb = m * EPS * pAbs * 1.01;
-    if (H > pb) {
-      ph = H;
-      pl = L;
-    } else if (H < -pb) {
+    if (R[0] > pb) {
+      ph = R[0];
+      pl = R[1];
+    } else if (R[0] < -pb) {
       ph = 0; // max(0, …): exactly 0 from here
       pl = 0;
       pAbs = 0;
@@ -450,12 +430,12 @@ export function occupancyFiltered(
     const prevL = tl;
     const prevAbs = tAbs;
     add(wh, wl, ph, pl);
-    th = H;
-    tl = L;
+    th = R[0];
+    tl = R[1];
     tAbs = wAbs + pAbs;
     add(th, tl, -prevH, -prevL);
-    const ch = H;
-    const cl = L;
+    const ch = R[0];
+    const cl = R[1];
     const cAbs = tAbs + prevAbs;
     const w = decidedAt(wh, wl, m * EPS * wAbs * 1.01);
     const p = pAbs === 0 ? 0 : decidedAt(ph, pl, m * EPS * pAbs * 1.01);
@@ -463,7 +443,7 @@ export function occupancyFiltered(
     const c = decidedAt(ch, cl, m * EPS * cAbs * 1.01);
     if (w !== w || p !== p || t !== t || c !== c || c === 0 || prevH <= 0) return false;
     div(ch, cl, prevH, prevL);
-    const pct = decidedAt(H, L, (m + 2) * EPS * (cAbs / Math.abs(prevH)) * 1.02);
+    const pct = decidedAt(R[0], R[1], (m + 2) * EPS * (cAbs / Math.abs(prevH)) * 1.02);
     if (pct !== pct) return false;
     rows.push([w, p, t, c, pct]);
   }
@@ -472,8 +452,8 @@ export function occupancyFiltered(
 }
 
 function decidedAt(h: number, l: number, bound: number): number {
-  H = h;
-  L = l;
+  R[0] = h;
+  R[1] = l;
   if (h === 0 && l === 0 && bound === 0) return 0;
   if (Math.abs(h) <= bound) return NaN;
   return decided(bound);
@@ -481,5 +461,5 @@ function decidedAt(h: number, l: number, bound: number): number {
 
 /** Exposed for the property tests: d(x) as [x, c], or null when not read here. */
 export function shortestDecimalParts(x: number): [number, number] | null {
-  return read(x) ? [H, L] : null;
+  return read(x) ? [R[0], R[1]] : null;
 }

@@ -17,9 +17,8 @@ export function plainOptional(v: unknown, fallback: number): number {
   return v === null || v === undefined ? fallback : plainNumber(v);
 }
 
-/** The shape of the last range read by plainGrid. */
-export let gridRows = 0;
-export let gridCols = 0;
+/** The shape [rows, columns] of the last range read by plainGrid. */
+export const gridShape = new Int32Array(2);
 
 /**
  * A rectangular, non-empty range of numbers and blanks as its values row by row (blank = 0), or
@@ -28,8 +27,8 @@ export let gridCols = 0;
 export function plainGrid(v: unknown): number[] | null {
   if (!Array.isArray(v)) {
     const x = plainNumber(v);
-    gridRows = 1;
-    gridCols = 1;
+    gridShape[0] = 1;
+    gridShape[1] = 1;
     return x === x ? [x] : null;
   }
   const rows = v.length;
@@ -53,8 +52,8 @@ export function plainGrid(v: unknown): number[] | null {
       out[r * cols + c] = x;
     }
   }
-  gridRows = rows;
-  gridCols = cols;
+  gridShape[0] = rows;
+  gridShape[1] = cols;
   return out;
 }
 
@@ -62,10 +61,10 @@ export function plainGrid(v: unknown): number[] | null {
 export function plainPair(a: unknown, b: unknown): [number[], number[]] | null {
   const x = plainGrid(a);
   if (x === null) return null;
-  const rows = gridRows;
-  const cols = gridCols;
+  const rows = gridShape[0];
+  const cols = gridShape[1];
   const y = plainGrid(b);
-  if (y === null || gridRows !== rows || gridCols !== cols) return null;
+  if (y === null || gridShape[0] !== rows || gridShape[1] !== cols) return null;
   return [x, y];
 }
 

@@ -14,7 +14,7 @@ import {
   QUASI_INHOUSE_THRESHOLD,
 } from "../core/quasiInhouse";
 import { requireThreshold } from "../core/quasiInhouse";
-import { lumpSumExact, ratioOfSumsExact } from "../core/exactNumbers";
+import { allTypedShort, lumpSumExact, ratioOfSumsExact, typedShort } from "../core/exactNumbers";
 import {
   extraCostsFiltered,
   lumpSumFiltered,
@@ -24,7 +24,7 @@ import {
   ratioAboveFiltered,
   ratioOfSumsFiltered,
 } from "../core/filtered";
-import { gridCols, plainGrid, plainNumber, plainOptional, plainPair, toRows } from "./cellInput";
+import { gridShape, plainGrid, plainNumber, plainOptional, plainPair, toRows } from "./cellInput";
 import { excel, toExcelError } from "./excelErrors";
 import {
   gridNumbers,
@@ -70,8 +70,10 @@ export function lumpsum(
     const p = plainNumber(pw_fte_year);
     const e = plainOptional(added_value_effect, 0);
     // Plain numbers as typed (the usual case): one exact fraction, the decimal path's double.
-    const exact = lumpSumExact(lines, s, b, f, p, e);
-    if (exact !== null) return exact;
+    if (typedShort(s) && typedShort(b) && typedShort(f) && typedShort(p) && typedShort(e) && allTypedShort(lines)) {
+      const exact = lumpSumExact(lines, s, b, f, p, e);
+      if (exact !== null) return exact;
+    }
     // Computed inputs (full-precision doubles): double-double with a proven bound.
     const filtered = lumpSumFiltered(lines, s, b, f, p, e);
     if (filtered === filtered) return filtered;
@@ -297,14 +299,14 @@ export function quasiInhousePct(attributable: any[][], total: any[][], by_year?:
   if (pair !== null) {
     const [a, t] = pair;
     if (by_year === null || by_year === undefined || by_year === false || by_year === 0) {
-      const exact = ratioOfSumsExact(a, t);
+      const exact = allTypedShort(a) && allTypedShort(t) ? ratioOfSumsExact(a, t) : null;
       if (exact !== null) return [[exact]];
       if (fteWithinTotals(a, t)) {
         const filtered = ratioOfSumsFiltered(a, t);
         if (filtered === filtered) return [[filtered]];
       }
     } else if (by_year === true && fteWithinTotals(a, t)) {
-      const cols = gridCols;
+      const cols = gridShape[1];
       const rates = quotients(a, t);
       if (rates !== null) return toRows(rates, cols);
     }
@@ -376,7 +378,7 @@ export function placementRateOf(placed: any[][], indications: any[][]): any[][] 
   const pair = plainPair(placed, indications);
   if (pair !== null) {
     // Whole counts: one correctly rounded division of exact integers each, the decimal path's double.
-    const cols = gridCols;
+    const cols = gridShape[1];
     const [p, i] = pair;
     let whole = true;
     for (let k = 0; k < p.length && whole; k++)
