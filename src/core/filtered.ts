@@ -61,12 +61,13 @@ function mul(ah: number, al: number, bh: number, bl: number): void {
   R[1] = e - (h - p);
 }
 
-/** (ah + al) / (bh + bl), bh ≠ 0. */
+/** (ah + al) / (bh + bl), bh ≠ 0: one division; the remainder, exact by twoProd, corrects the quotient. */
 function div(ah: number, al: number, bh: number, bl: number): void {
-  const q1 = ah / bh;
+  const inv = 1 / bh;
+  const q1 = ah * inv;
   twoProd(q1, bh);
-  const r = ah - R[0] - R[1] + al - q1 * bl; // ah − H is exact (Sterbenz)
-  const q2 = r / bh;
+  const r = ah - R[0] - R[1] + al - q1 * bl; // ah − R[0] is exact (Sterbenz)
+  const q2 = r * inv;
   const h = q1 + q2;
   R[0] = h;
   R[1] = q2 - (h - q1);
@@ -89,6 +90,8 @@ const SCALE = Int32Array.from({ length: 2047 }, (_, e) => {
 /** 10^j split in halves of 26 bits (Dekker), for twoProd10. */
 const P10_HI = Float64Array.from(POW10, (p) => SPLIT * p - (SPLIT * p - p));
 const P10_LO = Float64Array.from(POW10, (p, j) => p - P10_HI[j]);
+/** 10^-j, to divide by a multiplication. */
+const INV10 = Float64Array.from(POW10, (p) => 1 / p);
 /** Adding and subtracting 1.5 · 2^52 rounds a double below 2^51 to a whole number. */
 const MAGIC = 6755399441055744;
 
@@ -161,7 +164,7 @@ function read(x: number): boolean {
     }
   } else if (d < 0 && pow2 && !(ad < hz * 0.5 - 1e-9)) return false;
   R[0] = x;
-  R[1] = (neg ? -d : d) / POW10[j];
+  R[1] = (neg ? -d : d) * INV10[j]; // c to 2^-52 of itself, d(x) to 2^-105 of x
   return true;
 }
 
@@ -457,6 +460,22 @@ function decidedAt(h: number, l: number, bound: number): number {
   if (h === 0 && l === 0 && bound === 0) return 0;
   if (Math.abs(h) <= bound) return NaN;
   return decided(bound);
+}
+
+/**
+ * |d(x)| rounded half up to a whole number (PBUDGET_SHARE's amount in whole euros), or NaN when
+ * x lies within 2^-50 of a half: d(x) is within half an ulp (2^-53 of x) of x, so farther from
+ * the half both round alike.
+ */
+export function halfUpUnits(x: number): number {
+  const a = x < 0 ? -x : x;
+  if (Number.isInteger(a)) return a <= 9007199254740991 ? a + 0 : NaN; // + 0: never -0
+  if (!(a < 2 ** 51)) return NaN;
+  const fl = Math.floor(a);
+  const fr = a - fl; // exact
+  const away = fr - 0.5;
+  if ((away < 0 ? -away : away) <= a * 2 ** -50 + 1e-300) return NaN;
+  return away > 0 ? fl + 1 : fl;
 }
 
 /** Exposed for the property tests: d(x) as [x, c], or null when not read here. */

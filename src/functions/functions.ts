@@ -17,6 +17,7 @@ import { requireThreshold } from "../core/quasiInhouse";
 import { allTypedShort, lumpSumExact, ratioOfSumsExact, typedShort } from "../core/exactNumbers";
 import {
   extraCostsFiltered,
+  halfUpUnits,
   lumpSumFiltered,
   occupancyFiltered,
   productFiltered,
@@ -238,17 +239,13 @@ export function occupancyProjection(
 export function pbudgetShare(p_budgets: any[][], amount?: any, decimals?: any): number[][] {
   return excel(() => {
     const g = toGrid(p_budgets, "p_budgets");
-    // Whole euros over whole P-budgets (the usual case): the same allocation in exact integer arithmetic.
-    if (
-      Number.isSafeInteger(amount) &&
-      amount >= 0 &&
-      (decimals === null || decimals === undefined || decimals === 0)
-    ) {
-      const whole = allocateWholeUnits(
-        amount,
-        g.cells.map((c) => (c === null || c === "" ? 0 : (c as number))),
-      );
-      if (whole) return reshape(whole, g);
+    // Whole euros over whole P-budgets (the usual case): the same allocation in exact integer
+    // arithmetic, also for an amount a formula computed (rounded half up to whole euros first).
+    if (typeof amount === "number" && (decimals === null || decimals === undefined || decimals === 0)) {
+      const units = halfUpUnits(amount);
+      const budgets = units === units ? plainGrid(p_budgets) : null;
+      const whole = budgets === null ? null : allocateWholeUnits(units, budgets);
+      if (whole) return reshape(amount < 0 ? whole.map((x) => (x === 0 ? 0 : -x)) : whole, g); // never -0
     }
     const budgets = gridNumbers(g, "p_budgets");
     const a = toOptionalNumber(amount, "amount");
