@@ -87,26 +87,13 @@ const SCALE = Int32Array.from({ length: 2047 }, (_, e) => {
   const j = 14 - Math.floor((e - 1023) * Math.log10(2));
   return e === 0 || j < 0 || j > 23 ? -1 : Math.min(j, 22);
 });
-/** 10^j split in halves of 26 bits (Dekker), for twoProd10. */
+/** 10^j split in halves of 26 bits (Dekker), for the exact product in read. */
 const P10_HI = Float64Array.from(POW10, (p) => SPLIT * p - (SPLIT * p - p));
 const P10_LO = Float64Array.from(POW10, (p, j) => p - P10_HI[j]);
 /** 10^-j, to divide by a multiplication. */
 const INV10 = Float64Array.from(POW10, (p) => 1 / p);
 /** Adding and subtracting 1.5 · 2^52 rounds a double below 2^51 to a whole number. */
 const MAGIC = 6755399441055744;
-
-/** a × 10^j exactly as H + L. */
-function twoProd10(a: number, j: number): void {
-  const b = POW10[j];
-  const p = a * b;
-  const t = SPLIT * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  const bh = P10_HI[j];
-  const bl = P10_LO[j];
-  R[0] = p;
-  R[1] = ah * bh - p + ah * bl + al * bh + al * bl;
-}
 
 /**
  * d(x), the shortest decimal that reads back as x (the closest such when several), as H + L with
@@ -130,16 +117,23 @@ function read(x: number): boolean {
   const e = hi >>> 20;
   let j = SCALE[e];
   if (j < 0) return false;
-  twoProd10(a, j);
-  if (R[0] >= 1e15) {
+  if (a * POW10[j] >= 1e15) {
     if (j === 0) return false;
-    twoProd10(a, --j);
+    j--;
   }
-  const zh = R[0];
-  if (zh < 1e14) return false;
-  const hz = HALF_ULP[e] * POW10[j];
+  // z = a × 10^j exactly as zh + zl (Dekker's product, 10^j pre-split), inlined: this is the hot path.
+  const b = POW10[j];
+  const zh = a * b;
+  if (zh < 1e14 || zh >= 1e15) return false;
+  const t = SPLIT * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  const bh = P10_HI[j];
+  const bl = P10_LO[j];
+  const zl = ah * bh - zh + ah * bl + al * bh + al * bl;
+  const hz = HALF_ULP[e] * b;
   const n = zh + MAGIC - MAGIC; // the nearest whole (zh < 2^51)
-  const g = zh - n + R[1]; // z − n, to about 2^-50
+  const g = zh - n + zl; // z − n, to about 2^-50
   const pow2 = (hi & 0xfffff) === 0 && words[LO] === 0;
   let d = -g; // candidate − z
   let ad = d < 0 ? -d : d;
@@ -151,7 +145,7 @@ function read(x: number): boolean {
     ad = d < 0 ? -d : d;
     let edge = d < 0 && pow2 ? hz * 0.5 : hz;
     if (ad < edge - 1e-9) {
-      if (ad > 0.05 - 1e-9 && !exactTie(g, 10, R[1], pow2)) return false;
+      if (ad > 0.05 - 1e-9 && !exactTie(g, 10, zl, pow2)) return false;
     } else {
       if (ad < edge + 1e-9) return false;
       // 17 digits: the nearest hundredth.
@@ -160,7 +154,7 @@ function read(x: number): boolean {
       ad = d < 0 ? -d : d;
       edge = d < 0 && pow2 ? hz * 0.5 : hz;
       if (ad > edge - 1e-9) return false;
-      if (ad > 0.005 - 1e-9 && !exactTie(g, 100, R[1], pow2)) return false;
+      if (ad > 0.005 - 1e-9 && !exactTie(g, 100, zl, pow2)) return false;
     }
   } else if (d < 0 && pow2 && !(ad < hz * 0.5 - 1e-9)) return false;
   R[0] = x;
