@@ -90,6 +90,9 @@ const SCALE = Int32Array.from({ length: 2047 }, (_, e) => {
 /** 10^j split in halves of 26 bits (Dekker), for the exact product in read. */
 const P10_HI = Float64Array.from(POW10, (p) => SPLIT * p - (SPLIT * p - p));
 const P10_LO = Float64Array.from(POW10, (p, j) => p - P10_HI[j]);
+/** The last numbers read per slot and their gaps d(a) − a. */
+const SEEN = new Float64Array(256).fill(NaN);
+const GAP = new Float64Array(256);
 /** 10^-j, to divide by a multiplication. */
 const INV10 = Float64Array.from(POW10, (p) => 1 / p);
 /** Adding and subtracting 1.5 · 2^52 rounds a double below 2^51 to a whole number. */
@@ -115,6 +118,14 @@ function read(x: number): boolean {
   bits[0] = a;
   const hi = words[HI];
   const e = hi >>> 20;
+  // A sheet passes the same numbers again and again (fte of the base year, a P-budget): a small
+  // direct-mapped cache of d(a) − a skips the work for them.
+  const slot = (words[LO] ^ hi) & 255;
+  if (SEEN[slot] === a) {
+    R[0] = x;
+    R[1] = neg ? -GAP[slot] : GAP[slot];
+    return true;
+  }
   let j = SCALE[e];
   if (j < 0) return false;
   if (a * POW10[j] >= 1e15) {
@@ -157,8 +168,11 @@ function read(x: number): boolean {
       if (ad > 0.005 - 1e-9 && !exactTie(g, 100, zl, pow2)) return false;
     }
   } else if (d < 0 && pow2 && !(ad < hz * 0.5 - 1e-9)) return false;
+  const c = d * INV10[j]; // c to 2^-52 of itself, d(x) to 2^-105 of x
+  SEEN[slot] = a;
+  GAP[slot] = c;
   R[0] = x;
-  R[1] = (neg ? -d : d) * INV10[j]; // c to 2^-52 of itself, d(x) to 2^-105 of x
+  R[1] = neg ? -c : c;
   return true;
 }
 

@@ -372,16 +372,8 @@ function quotients(a: readonly number[], t: readonly number[]): number[] | null 
  * @returns Fractions; format the cells as %.
  */
 export function placementRateOf(placed: any[][], indications: any[][]): any[][] {
-  const pair = plainPair(placed, indications);
-  if (pair !== null) {
-    // Whole counts: one correctly rounded division of exact integers each, the decimal path's double.
-    const cols = gridShape[1];
-    const [p, i] = pair;
-    let whole = true;
-    for (let k = 0; k < p.length && whole; k++)
-      whole = Number.isSafeInteger(p[k]) && Number.isSafeInteger(i[k]) && p[k] >= 0 && i[k] > 0;
-    if (whole) return toRows(quotients(p, i)!, cols);
-  }
+  const fast = wholeCountRates(placed, indications);
+  if (fast !== null) return fast;
   return excel(() => {
     const gp = toGrid(placed, "placed");
     const gi = toGrid(indications, "indications");
@@ -410,4 +402,30 @@ export function placementRateOf(placed: any[][], indications: any[][]): any[][] 
     });
     return reshape(rates, gp);
   });
+}
+
+/**
+ * placed / indications cell by cell over two same-shaped ranges of whole counts (indications > 0):
+ * one correctly rounded division of exact integers each, the decimal path's double. Null otherwise.
+ */
+function wholeCountRates(placed: unknown, indications: unknown): number[][] | null {
+  if (!Array.isArray(placed) || !Array.isArray(indications) || placed.length !== indications.length) return null;
+  if (placed.length === 0) return null;
+  const cols = Array.isArray(placed[0]) ? (placed[0] as unknown[]).length : 0;
+  if (cols === 0) return null;
+  const out: number[][] = new Array(placed.length);
+  for (let r = 0; r < placed.length; r++) {
+    const rp: unknown = placed[r];
+    const ri: unknown = indications[r];
+    if (!Array.isArray(rp) || !Array.isArray(ri) || rp.length !== cols || ri.length !== cols) return null;
+    const row: number[] = new Array(cols);
+    for (let c = 0; c < cols; c++) {
+      const p: unknown = rp[c];
+      const i: unknown = ri[c];
+      if (!Number.isSafeInteger(p) || !Number.isSafeInteger(i) || (p as number) < 0 || (i as number) <= 0) return null;
+      row[c] = (p as number) / (i as number) + 0;
+    }
+    out[r] = row;
+  }
+  return out;
 }
