@@ -63,6 +63,30 @@ export function typedShort(x: number): boolean {
   return Number.isInteger(x) || Math.round(x * 1e4) / 1e4 === x;
 }
 
+/**
+ * x / y for typed x ≥ 0 and y > 0 (at most 4 decimals each): both as whole numbers of 10^-4, one
+ * correctly rounded division of exact integers — the decimal path's double. NaN otherwise.
+ */
+export function typedQuotient(x: number, y: number): number {
+  if (!(x >= 0 && y > 0 && x < 9e11 && y < 9e11)) return NaN;
+  const m = Math.round(x * 1e4);
+  const n = Math.round(y * 1e4);
+  return m / 1e4 === x && n / 1e4 === y ? m / n + 0 : NaN;
+}
+
+/**
+ * c × f / b for a whole c ≥ 0 and typed f, b > 0: (c · F) / B of exact integers (F, B in 10^-4),
+ * one correctly rounded division, while c · F stays below 2^53. NaN otherwise.
+ */
+export function typedScaled(c: number, f: number, b: number): number {
+  if (!(Number.isSafeInteger(c) && c >= 0 && f > 0 && b > 0 && f < 9e11 && b < 9e11)) return NaN;
+  const F = Math.round(f * 1e4);
+  const B = Math.round(b * 1e4);
+  if (F / 1e4 !== f || B / 1e4 !== b) return NaN;
+  const n = c * F;
+  return n <= MAX ? n / B + 0 : NaN;
+}
+
 /** Whether every value is typedShort. */
 export function allTypedShort(values: readonly number[]): boolean {
   for (let i = 0; i < values.length; i++) if (!typedShort(values[i])) return false;

@@ -14,7 +14,14 @@ import {
   QUASI_INHOUSE_THRESHOLD,
 } from "../core/quasiInhouse";
 import { requireThreshold } from "../core/quasiInhouse";
-import { allTypedShort, lumpSumExact, ratioOfSumsExact, typedShort } from "../core/exactNumbers";
+import {
+  allTypedShort,
+  lumpSumExact,
+  ratioOfSumsExact,
+  typedQuotient,
+  typedScaled,
+  typedShort,
+} from "../core/exactNumbers";
 import {
   extraCostsFiltered,
   halfUpUnits,
@@ -105,7 +112,14 @@ export function lumpsum(
 export function extraCosts(extra_costs_base: any[][], fte_base: any, fte_year: any): number {
   const lines = plainGrid(extra_costs_base);
   if (lines !== null) {
-    const fast = extraCostsFiltered(lines, plainNumber(fte_base), plainNumber(fte_year));
+    const b = plainNumber(fte_base);
+    const f = plainNumber(fte_year);
+    let c = 0;
+    for (let i = 0; i < lines.length && c === c; i++)
+      c = lines[i] >= 0 && Number.isInteger(lines[i]) ? c + lines[i] : NaN;
+    const typed = c > 0 ? typedScaled(c, f, b) : NaN;
+    if (typed === typed) return typed;
+    const fast = extraCostsFiltered(lines, b, f);
     if (fast === fast) return fast;
   }
   return excel(() =>
@@ -131,6 +145,8 @@ export function pwShareOfFte(pw_fte_year: any, fte_year: any): number {
   const p = plainNumber(pw_fte_year);
   const f = plainNumber(fte_year);
   if (p <= f) {
+    const typed = typedQuotient(p, f);
+    if (typed === typed) return typed;
     const fast = quotientFiltered(p, f);
     if (fast === fast) return fast;
   }
@@ -175,7 +191,11 @@ export function addedValue(placements: any, demand_driven_share: any, uplift: an
  * @returns Euros per PW fte.
  */
 export function lumpsumPerFte(lumpsum: any, pw_fte: any): number {
-  const fast = quotientFiltered(plainNumber(lumpsum), plainNumber(pw_fte));
+  const l = plainNumber(lumpsum);
+  const p = plainNumber(pw_fte);
+  const typed = typedQuotient(l, p);
+  if (typed === typed) return typed;
+  const fast = quotientFiltered(l, p);
   if (fast === fast) return fast;
   return excel(() => out(lumpSumPerFte(toNumber(lumpsum, "lumpsum"), toNumber(pw_fte, "pw_fte"))));
 }

@@ -52,12 +52,15 @@ function same(got: unknown, want: number | "error", what: string): void {
   assert.ok(Object.is(got, want), `${what}: function ${String(got)} vs decimal ${String(want)}`);
 }
 
-/** Doubles as formulas make them: any double, dyadic (k / 2^31 scaled, few bits), or typed. */
+/** Doubles as formulas make them (any double, dyadic k / 2^31 scaled) and as typed (4 decimals, whole). */
 function number(min: number, max: number): fc.Arbitrary<number> {
   return fc.oneof(
     fc.double({ min, max, noNaN: true, noDefaultInfinity: true }),
     fc.integer({ min: 0, max: 2 ** 31 - 1 }).map((k) => min + ((max - min) * k) / 2 ** 31),
     fc.integer({ min: 0, max: 1e8 }).map((k) => Math.min(max, Math.max(min, min + (k / 1e4) * ((max - min) / 1e4)))),
+    // typed: whole numbers of 10^-4 (fte as typed), whole euros
+    fc.integer({ min: Math.ceil(min * 1e4), max: Math.floor(max * 1e4) }).map((k) => k / 1e4),
+    fc.integer({ min: Math.ceil(min), max: Math.floor(max) }),
   );
 }
 
