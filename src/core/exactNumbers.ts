@@ -87,6 +87,24 @@ export function typedScaled(c: number, f: number, b: number): number {
   return n <= MAX ? n / B + 0 : NaN;
 }
 
+/**
+ * a × b × c × d for typed values ≥ 0: the product of their mantissas M at the smallest scales, an
+ * exact integer while below 2^53, divided once by 10^k — the exact decimal product, correctly
+ * rounded, as the decimal path gives it. NaN otherwise.
+ */
+export function typedProduct(a: number, b: number, c: number, d: number): number {
+  if (!(a >= 0 && b >= 0 && c >= 0 && d >= 0)) return NaN;
+  let m = 1;
+  let k = 0;
+  for (const x of [a, b, c, d]) {
+    const q = decimalScale(x, true);
+    if (q < 0) return NaN;
+    m *= q === 0 ? x : Math.round(x * POW10[q]);
+    k += q;
+  }
+  return m <= MAX && k <= 22 ? m / POW10[k] + 0 : NaN;
+}
+
 /** Whether every value is typedShort. */
 export function allTypedShort(values: readonly number[]): boolean {
   for (let i = 0; i < values.length; i++) if (!typedShort(values[i])) return false;

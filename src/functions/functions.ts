@@ -18,6 +18,7 @@ import {
   allTypedShort,
   lumpSumExact,
   ratioOfSumsExact,
+  typedProduct,
   typedQuotient,
   typedScaled,
   typedShort,
@@ -167,7 +168,12 @@ export function addedValue(placements: any, demand_driven_share: any, uplift: an
   const share = plainNumber(demand_driven_share);
   const up = plainNumber(uplift);
   if (share <= 1 && up <= 1) {
-    const fast = productFiltered(plainNumber(placements), share, up, plainNumber(average_added_value));
+    const n = plainNumber(placements);
+    const avg = plainNumber(average_added_value);
+    const typed =
+      typedShort(n) && typedShort(avg) && typedShort(share) && typedShort(up) ? typedProduct(n, share, up, avg) : NaN;
+    if (typed === typed) return typed;
+    const fast = productFiltered(n, share, up, avg);
     if (fast === fast) return fast;
   }
   return excel(() =>
