@@ -350,7 +350,7 @@ export function quasiInhousePct(attributable: any[][], total: any[][], by_year?:
  * @helpurl https://localhost:3000/help.html#en-QUASI_INHOUSE_TEST
  * @param attributable Attributable fte, one value per year.
  * @param total Total fte, one value per year (same shape).
- * @param [threshold] The threshold as a fraction (default 80%).
+ * @param [threshold] The threshold as a fraction above 0 (omitted: 80%; 0 is an error).
  * @returns TRUE when the test passes.
  */
 export function quasiInhouseTest(attributable: any[][], total: any[][], threshold?: any): boolean {
@@ -390,7 +390,7 @@ function quotients(a: readonly number[], t: readonly number[]): number[] | null 
 }
 
 /**
- * Placement rate: placed / indications, element by element for same-shaped ranges. A non-numeric indication (NB) gives #N/A, zero indications #DIV/0!.
+ * Placement rate: placed / indications, element by element for same-shaped ranges of whole counts. A text count (NB) gives #N/A, zero indications #DIV/0!.
  * @customfunction PLACEMENT_RATE
  * @helpurl https://localhost:3000/help.html#en-PLACEMENT_RATE
  * @param placed Persons placed (working), one cell or a range.
