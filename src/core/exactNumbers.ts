@@ -94,16 +94,17 @@ export function typedScaled(c: number, f: number, b: number): number {
  */
 export function typedProduct(a: number, b: number, c: number, d: number): number {
   if (!(a >= 0 && b >= 0 && c >= 0 && d >= 0)) return NaN;
-  let m = 1;
-  let k = 0;
-  for (const x of [a, b, c, d]) {
-    const q = decimalScale(x, true);
-    if (q < 0) return NaN;
-    m *= q === 0 ? x : Math.round(x * POW10[q]);
-    k += q;
-  }
-  return m <= MAX && k <= 22 ? m / POW10[k] + 0 : NaN;
+  const qa = decimalScale(a, true);
+  const qb = decimalScale(b, true);
+  const qc = decimalScale(c, true);
+  const qd = decimalScale(d, true);
+  if (qa < 0 || qb < 0 || qc < 0 || qd < 0 || qa + qb + qc + qd > 22) return NaN;
+  const m = mantissa(a, qa) * mantissa(b, qb) * mantissa(c, qc) * mantissa(d, qd);
+  return m <= MAX ? m / POW10[qa + qb + qc + qd] + 0 : NaN;
 }
+
+/** x · 10^q as the whole number it is (q its scale). */
+const mantissa = (x: number, q: number) => (q === 0 ? x : Math.round(x * POW10[q]));
 
 /** Whether every value is typedShort. */
 export function allTypedShort(values: readonly number[]): boolean {
