@@ -210,9 +210,18 @@ function sumOf(values: readonly number[]): boolean {
       continue;
     }
     if (!read(v)) return false;
-    add(sh, sl, R[0], R[1]);
-    sh = R[0];
-    sl = R[1];
+    if (values.length <= 64) {
+      // Up to 64 values: the high parts by TwoSum, their errors and the decimal gaps summed plainly
+      // (each of those terms is below 2^-52 of Σ|x|, so their rounding stays below n² · 2^-105 Σ|x|).
+      const s = sh + v;
+      const bb = s - sh;
+      sl += sh - (s - bb) + (v - bb) + R[1];
+      sh = s;
+    } else {
+      add(sh, sl, R[0], R[1]);
+      sh = R[0];
+      sl = R[1];
+    }
   }
   add(sh, sl, whole, 0);
   R[2] = abs;
