@@ -30,25 +30,45 @@ export function allocateByBudget(amount: Dec, budgets: readonly Dec[], decimals 
   if (!Number.isInteger(decimals) || decimals < MIN_DECIMALS || decimals > MAX_DECIMALS) {
     throw valueError("decimals", "budget.decimals", { min: MIN_DECIMALS, max: MAX_DECIMALS, value: String(decimals) });
   }
-  const total = checkBudgets(budgets, argument);
+  checkBudgets(budgets, argument);
   const unit = new D(10).pow(-decimals);
   const sign = amount.isNegative() ? -1 : 1;
   const units = amount.abs().div(unit).toDecimalPlaces(0, D.ROUND_HALF_UP);
-  const exact = budgets.map((b) => units.times(b).div(total));
-  const floors = exact.map((e) => e.floor());
-  const remainders = exact.map((e, i) => e.minus(floors[i]));
-  let left = units.minus(sum(floors)).toNumber();
+  const whole = largestRemainder(BigInt(units.toFixed(0)), wholeBudgets(budgets));
+  // A zero part is 0, never -0, whatever the sign of the amount.
+  return whole.map((w) => (w === 0n ? ZERO : new D(w.toString()).times(unit).times(sign)));
+}
+
+/** The budgets as whole numbers on one scale (× 10^k for the most decimals among them), exactly. */
+function wholeBudgets(budgets: readonly Dec[]): bigint[] {
+  const k = Math.max(0, ...budgets.map((b) => b.decimalPlaces()));
+  return budgets.map((b) => BigInt(b.times(new D(10).pow(k)).toFixed(0)));
+}
+
+/**
+ * Largest remainder on exact integers: part i is ⌊units × b_i / T⌋ or one more; the units left over
+ * go to the largest remainders (units × b_i mod T, compared exactly), ties to the larger budget,
+ * then to the first.
+ */
+export function largestRemainder(units: bigint, budgets: readonly bigint[]): bigint[] {
+  let total = 0n;
+  for (const b of budgets) total += b;
+  const floors = budgets.map((b) => (units * b) / total);
+  const remainders = budgets.map((b, i) => units * b - floors[i] * total);
+  let left = units;
+  for (const f of floors) left -= f;
   const order = budgets
     .map((_, i) => i)
-    .sort((i, j) => remainders[j].comparedTo(remainders[i]) || budgets[j].comparedTo(budgets[i]) || i - j);
+    .sort((i, j) => cmp(remainders[j], remainders[i]) || cmp(budgets[j], budgets[i]) || i - j);
   for (const i of order) {
-    if (left <= 0) break;
-    floors[i] = floors[i].plus(1);
+    if (left <= 0n) break;
+    floors[i] += 1n;
     left--;
   }
-  // A zero part is 0, never -0, whatever the sign of the amount.
-  return floors.map((f) => (f.isZero() ? ZERO : f.times(unit).times(sign)));
+  return floors;
 }
+
+const cmp = (a: bigint, b: bigint): number => (a > b ? 1 : a < b ? -1 : 0);
 
 /**
  * The same largest-remainder allocation for whole units and whole budgets, in exact integer

@@ -81,3 +81,14 @@ export function requireLumpSumNotNegative(before: Dec, effect: Dec, argument = "
   const problem = lumpSumProblem(before, effect);
   if (problem) throw valueError(argument, problem.code, problem.params);
 }
+
+/** Invisible characters that make two names look the same: zero-width spaces and joiners, soft hyphen, BOM. */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+
+/**
+ * The key two names are compared by in the "given twice" checks: NFKC (so "Cuïjk" typed with a
+ * combining diaeresis is "Cuïjk"), without invisible characters, spaces collapsed, case folded.
+ */
+export function nameKey(name: string): string {
+  return name.normalize("NFKC").replace(INVISIBLE, "").replace(/\s+/g, " ").trim().toLowerCase();
+}

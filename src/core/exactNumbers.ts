@@ -1,5 +1,6 @@
 // Exact arithmetic on plain numbers, for the custom functions' fast paths: the same results as the
-// decimal core at a fraction of its cost, or null so the caller takes the decimal path.
+// decimal core at a fraction of its cost, or null so the caller takes the decimal path. Reading
+// Excel's cells into these numbers is the functions' part (src/functions/cellInput.ts).
 //
 // decimal.js reads a number by its shortest decimal text (1755.9284 is exactly 17559284 / 10^4, not
 // the binary double near it). A number written with at most 15 significant digits is such a short
@@ -26,19 +27,89 @@ const LADDER = [4, 8, 12, 15];
  */
 export function decimalScale(x: number, smallest = false): number {
   if (Number.isInteger(x)) return x < MAX_DIGITS && x > -MAX_DIGITS ? 0 : -1;
+  let from = 1;
+  let to = 15;
   if (!smallest) {
+    // A rung that fits (|x| · 10^q < 10^15) and fails rules out every smaller scale too (x = M / 10^s
+    // would give the whole M · 10^(q − s) there), so only the scales between it and the first rung
+    // too large remain: a full-precision double costs 3 to 6 steps, not 19.
+    let fit = 0;
     for (let i = 0; i < LADDER.length; i++) {
       const p = POW10[LADDER[i]];
       const m = Math.round(x * p);
-      if (m / p === x && m < MAX_DIGITS && m > -MAX_DIGITS) return LADDER[i];
+      if (!(m < MAX_DIGITS && m > -MAX_DIGITS)) {
+        to = LADDER[i] - 1;
+        break;
+      }
+      if (m / p === x) return LADDER[i];
+      fit = LADDER[i];
     }
+    from = fit + 1;
   }
-  for (let q = 1; q <= 15; q++) {
+  for (let q = from; q <= to; q++) {
     const p = POW10[q];
     const m = Math.round(x * p);
     if (m / p === x) return m < MAX_DIGITS && m > -MAX_DIGITS ? q : -1;
   }
   return -1;
+}
+
+/**
+ * Whether x is whole or has at most 4 decimals (euros, cents, fte as typed): one step, so the
+ * callers try the exact-integer path only where it usually succeeds, and the filtered evaluation
+ * (src/core/filtered.ts) for computed values.
+ */
+export function typedShort(x: number): boolean {
+  return Number.isInteger(x) || Math.round(x * 1e4) / 1e4 === x;
+}
+
+/**
+ * x / y for typed x ≥ 0 and y > 0 (at most 4 decimals each): both as whole numbers of 10^-4, one
+ * correctly rounded division of exact integers — the decimal path's double. NaN otherwise.
+ */
+export function typedQuotient(x: number, y: number): number {
+  if (!(x >= 0 && y > 0 && x < 9e11 && y < 9e11)) return NaN;
+  const m = Math.round(x * 1e4);
+  const n = Math.round(y * 1e4);
+  return m / 1e4 === x && n / 1e4 === y ? m / n + 0 : NaN;
+}
+
+/**
+ * c × f / b for a whole c ≥ 0 and typed f, b > 0: (c · F) / B of exact integers (F, B in 10^-4),
+ * one correctly rounded division, while c · F stays below 2^53. NaN otherwise.
+ */
+export function typedScaled(c: number, f: number, b: number): number {
+  if (!(Number.isSafeInteger(c) && c >= 0 && f > 0 && b > 0 && f < 9e11 && b < 9e11)) return NaN;
+  const F = Math.round(f * 1e4);
+  const B = Math.round(b * 1e4);
+  if (F / 1e4 !== f || B / 1e4 !== b) return NaN;
+  const n = c * F;
+  return n <= MAX ? n / B + 0 : NaN;
+}
+
+/**
+ * a × b × c × d for typed values ≥ 0: the product of their mantissas M at the smallest scales, an
+ * exact integer while below 2^53, divided once by 10^k — the exact decimal product, correctly
+ * rounded, as the decimal path gives it. NaN otherwise.
+ */
+export function typedProduct(a: number, b: number, c: number, d: number): number {
+  if (!(a >= 0 && b >= 0 && c >= 0 && d >= 0)) return NaN;
+  const qa = decimalScale(a, true);
+  const qb = decimalScale(b, true);
+  const qc = decimalScale(c, true);
+  const qd = decimalScale(d, true);
+  if (qa < 0 || qb < 0 || qc < 0 || qd < 0 || qa + qb + qc + qd > 22) return NaN;
+  const m = mantissa(a, qa) * mantissa(b, qb) * mantissa(c, qc) * mantissa(d, qd);
+  return m <= MAX ? m / POW10[qa + qb + qc + qd] + 0 : NaN;
+}
+
+/** x · 10^q as the whole number it is (q its scale). */
+const mantissa = (x: number, q: number) => (q === 0 ? x : Math.round(x * POW10[q]));
+
+/** Whether every value is typedShort. */
+export function allTypedShort(values: readonly number[]): boolean {
+  for (let i = 0; i < values.length; i++) if (!typedShort(values[i])) return false;
+  return true;
 }
 
 /** x · 10^q as an exact integer, for x of scale ≤ q; NaN when it would not be exact. */
@@ -65,21 +136,18 @@ function floorDiv(n: number, d: number): number {
   return r < 0 ? q - 1 : r >= d ? q + 1 : q;
 }
 
-const isCellNumber = (v: unknown): v is number => typeof v === "number";
-const isBlank = (v: unknown) => v === null || v === undefined || v === "";
-
 /**
  * LUMPSUM on plain numbers: ((C − S) × PW + S × fte) / fte(base) − effect, where C is the sum of the
  * cost lines, as one exact fraction and one division. Null when any input is not a short decimal, a
  * check of the core would fail (the decimal path then names it) or a product leaves the exact range.
  */
 export function lumpSumExact(
-  lines: unknown,
-  specific: unknown,
-  fteBase: unknown,
-  fteYear: unknown,
-  pwFte: unknown,
-  effect: unknown,
+  lines: readonly number[],
+  specific: number,
+  fteBase: number,
+  fteYear: number,
+  pwFte: number,
+  effect: number,
 ): number | null {
   const r = lumpSumAttempt(lines, specific, fteBase, fteYear, pwFte, effect, false);
   if (r !== TOO_LARGE) return r;
@@ -91,18 +159,14 @@ export function lumpSumExact(
 const TOO_LARGE = -1;
 
 function lumpSumAttempt(
-  lines: unknown,
-  specific: unknown,
-  fteBase: unknown,
-  fteYear: unknown,
-  pwFte: unknown,
-  effect: unknown,
+  rows: readonly number[],
+  specific: number,
+  fteBase: number,
+  fteYear: number,
+  pwFte: number,
+  e: number,
   smallest: boolean,
 ): number | null {
-  if (!Array.isArray(lines) || !isCellNumber(specific) || !isCellNumber(fteBase)) return null;
-  if (!isCellNumber(fteYear) || !isCellNumber(pwFte)) return null;
-  const e = effect === null || effect === undefined ? 0 : effect;
-  if (!isCellNumber(e)) return null;
   // The core's checks, decided exactly on single inputs (reading as decimals keeps their order).
   if (!(specific >= 0 && fteBase > 0 && fteYear > 0 && pwFte >= 0 && pwFte <= fteYear && e >= 0)) return null;
 
@@ -111,35 +175,23 @@ function lumpSumAttempt(
   if (qa < 0) return null;
   let allWhole = qa === 0;
   let wholeSum = 0;
-  const rows = lines as unknown[];
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (!Array.isArray(row)) return null;
-    for (let j = 0; j < row.length; j++) {
-      const v: unknown = row[j];
-      if (typeof v !== "number") {
-        if (isBlank(v)) continue;
-        return null;
-      }
-      if (!(v >= 0)) return null;
-      if (Number.isInteger(v) && v < MAX_DIGITS) {
-        wholeSum += v;
-        continue;
-      }
-      const q = decimalScale(v, smallest);
-      if (q < 0) return null;
-      if (q > qa) qa = q;
-      allWhole = false;
+    const v = rows[i];
+    if (!(v >= 0)) return null;
+    if (Number.isInteger(v) && v < MAX_DIGITS) {
+      wholeSum += v;
+      continue;
     }
+    const q = decimalScale(v, smallest);
+    if (q < 0) return null;
+    if (q > qa) qa = q;
+    allWhole = false;
   }
   let c: number;
   if (allWhole && wholeSum <= MAX) c = wholeSum;
   else {
     c = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i] as unknown[];
-      for (let j = 0; j < row.length; j++) if (!isBlank(row[j])) c = add(c, scaled(row[j] as number, qa));
-    }
+    for (let i = 0; i < rows.length; i++) c = add(c, scaled(rows[i], qa));
   }
   const s = scaled(specific, qa);
   const qp = decimalScale(pwFte, smallest);
@@ -198,88 +250,41 @@ function lumpSumAttempt(
   return t;
 }
 
-/** Whether two values are same-shaped rectangular ranges (rows of cells), as Excel passes them. */
-export function sameShapeGrids(a: unknown, b: unknown): a is unknown[][] {
-  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length || a.length === 0) return false;
-  const cols = Array.isArray(a[0]) ? a[0].length : -1;
-  if (cols <= 0) return false;
-  for (let r = 0; r < a.length; r++) {
-    const ra = a[r];
-    const rb = b[r];
-    if (!Array.isArray(ra) || !Array.isArray(rb) || ra.length !== cols || rb.length !== cols) return false;
-  }
-  return true;
-}
-
 /**
- * Σ attributable / Σ total over two same-shaped ranges, exactly: one division of exact integer
- * sums. Null when the shapes differ, a cell is not a short decimal, a check of the core would fail
- * (negative, attributable above its total, no total) or a sum leaves the exact range.
+ * Σ attributable / Σ total over the cells of two same-shaped ranges (row by row), exactly: one
+ * division of exact integer sums. Null when a value is not a short decimal, a check of the core
+ * would fail (negative, attributable above its total, no total) or a sum leaves the exact range.
  */
-export function ratioOfSumsExact(attributable: unknown, total: unknown): number | null {
-  if (!sameShapeGrids(attributable, total)) return null;
-  const ta = total as unknown[][];
+export function ratioOfSumsExact(attributable: readonly number[], total: readonly number[]): number | null {
+  if (attributable.length !== total.length || attributable.length === 0) return null;
   let q = 0;
   let whole = true;
   let sa = 0;
   let st = 0;
-  for (let r = 0; r < attributable.length; r++) {
-    const ra = attributable[r];
-    const rt = ta[r];
-    for (let i = 0; i < ra.length; i++) {
-      let a = ra[i];
-      let t = rt[i];
-      if (isBlank(a)) a = 0;
-      if (isBlank(t)) t = 0;
-      if (!isCellNumber(a) || !isCellNumber(t) || !(a >= 0) || !(a <= t)) return null;
-      if (whole && Number.isInteger(a) && Number.isInteger(t)) {
-        sa += a;
-        st += t;
-        continue;
-      }
-      whole = false;
-      const qa = decimalScale(a);
-      const qt = decimalScale(t);
-      if (qa < 0 || qt < 0) return null;
-      if (qa > q) q = qa;
-      if (qt > q) q = qt;
+  for (let i = 0; i < attributable.length; i++) {
+    const a = attributable[i];
+    const t = total[i];
+    if (!(a >= 0) || !(a <= t)) return null;
+    if (whole && Number.isInteger(a) && Number.isInteger(t)) {
+      sa += a;
+      st += t;
+      continue;
     }
+    whole = false;
+    const qa = decimalScale(a);
+    const qt = decimalScale(t);
+    if (qa < 0 || qt < 0) return null;
+    if (qa > q) q = qa;
+    if (qt > q) q = qt;
   }
   if (!whole) {
     sa = 0;
     st = 0;
-    for (let r = 0; r < attributable.length; r++) {
-      for (let i = 0; i < attributable[r].length; i++) {
-        const a = attributable[r][i];
-        const t = ta[r][i];
-        if (!isBlank(a)) sa = add(sa, scaled(a as number, q));
-        if (!isBlank(t)) st = add(st, scaled(t as number, q));
-      }
+    for (let i = 0; i < attributable.length; i++) {
+      sa = add(sa, scaled(attributable[i], q));
+      st = add(st, scaled(total[i], q));
     }
   }
   if (!(st > 0) || !(sa <= MAX) || !(st <= MAX)) return null;
   return sa / st;
-}
-
-/**
- * placed / indications cell by cell over two same-shaped ranges of whole counts: one correctly
- * rounded division of exact integers each, the decimal quotient's double. Null otherwise.
- */
-export function ratesOfCountsExact(placed: unknown, indications: unknown): number[][] | null {
-  if (!sameShapeGrids(placed, indications)) return null;
-  const ind = indications as unknown[][];
-  const out: number[][] = new Array(placed.length);
-  for (let r = 0; r < placed.length; r++) {
-    const rp = placed[r];
-    const ri = ind[r];
-    const row: number[] = new Array(rp.length);
-    for (let c = 0; c < rp.length; c++) {
-      const p = rp[c];
-      const i = ri[c];
-      if (!Number.isSafeInteger(p) || !Number.isSafeInteger(i) || (p as number) < 0 || (i as number) <= 0) return null;
-      row[c] = (p as number) / (i as number);
-    }
-    out[r] = row;
-  }
-  return out;
 }

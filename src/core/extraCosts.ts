@@ -35,7 +35,8 @@ export interface LumpSumYear {
 export function scaleByOccupancy(costsBase: Dec, fteBase: Dec, fteYear: Dec, costsArgument = "extra_costs_base"): Dec {
   requireNonNegative(costsBase, costsArgument);
   requirePositive(fteBase, "fte_base");
-  requireNonNegative(fteYear, "fte_year");
+  // A year without fte (or a blank cell) has no extra costs to scale: an error, not a plausible 0.
+  requirePositive(fteYear, "fte_year");
   return costsBase.times(fteYear).div(fteBase);
 }
 

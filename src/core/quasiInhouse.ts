@@ -1,3 +1,4 @@
+import { requireFraction } from "./checks";
 import { Dec, isBelowZero, sum } from "./decimal";
 import { InputError, valueError } from "./errors";
 
@@ -46,4 +47,13 @@ export function attributableFractionByYear(attributable: readonly Dec[], total: 
 /** The test passes only when the fraction is strictly above the threshold. */
 export function passesQuasiInhouse(fraction: Dec, threshold: number | Dec = QUASI_INHOUSE_THRESHOLD): boolean {
   return fraction.greaterThan(threshold);
+}
+
+/**
+ * A threshold given explicitly: a fraction above 0. 0 would pass any activity at all, and an empty
+ * cell arrives as 0 in Excel desktop: an error that says to leave the argument out for 80 %.
+ */
+export function requireThreshold(threshold: Dec, argument = "threshold"): Dec {
+  if (threshold.isZero()) throw valueError(argument, "input.thresholdZero");
+  return requireFraction(threshold, argument);
 }

@@ -201,13 +201,18 @@ const spill = (why: string) => (): never => {
   throw new CannotConvert(why);
 };
 
-/** QUASI_INHOUSE_TEST's threshold: as the custom function, omitted, empty or 0 means 80 %. */
+/**
+ * QUASI_INHOUSE_TEST's threshold, as the custom function reads it: omitted or an empty cell means
+ * 80 %; 0 is #VALUE! (no threshold; text plus 0 gives #VALUE! in every spreadsheet and language).
+ */
+const NO_THRESHOLD = '"threshold 0"+0';
 function threshold(raw: string | undefined, converted: string | undefined): string {
   const standard = String(QUASI_INHOUSE_THRESHOLD);
   if (!raw) return standard;
   const value = literalNumber(raw);
-  if (value !== null) return value === 0 ? standard : num(converted);
-  return `IF(${num(converted)}=0,${standard},${num(converted)})`;
+  if (value !== null) return value === 0 ? `(${NO_THRESHOLD})` : num(converted);
+  // An empty cell (="" only when empty) is omitted, as Excel on the web passes it; 0 is the error.
+  return `IF(${converted}="",${standard},IF(${num(converted)}=0,${NO_THRESHOLD},${num(converted)}))`;
 }
 
 const SPECS: Readonly<Record<string, FunctionSpec>> = {

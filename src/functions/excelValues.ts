@@ -98,11 +98,11 @@ export function requireSameShape(a: Grid, aName: string, b: Grid, bName: string)
   }
 }
 
-/** Back to Excel: a finite JavaScript number, or #NUM! rather than NaN or Infinity. */
+/** Back to Excel: a finite JavaScript number, or #NUM! rather than NaN or Infinity; never -0. */
 export function out(d: Dec): number {
   const n = d.toNumber();
   if (!Number.isFinite(n)) throw new InputError("num", "result", "value.tooLarge");
-  return n;
+  return n === 0 ? 0 : n;
 }
 
 /** Lays a flat row-major list back into the shape of its range. */

@@ -13,8 +13,27 @@ import {
   passesQuasiInhouse,
   QUASI_INHOUSE_THRESHOLD,
 } from "../core/quasiInhouse";
-import { requireFraction } from "../core/checks";
-import { lumpSumExact, ratesOfCountsExact, ratioOfSumsExact } from "../core/exactNumbers";
+import { requireThreshold } from "../core/quasiInhouse";
+import {
+  allTypedShort,
+  lumpSumExact,
+  ratioOfSumsExact,
+  typedProduct,
+  typedQuotient,
+  typedScaled,
+  typedShort,
+} from "../core/exactNumbers";
+import {
+  extraCostsFiltered,
+  halfUpUnits,
+  lumpSumFiltered,
+  occupancyFiltered,
+  productFiltered,
+  quotientFiltered,
+  ratioAboveFiltered,
+  ratioOfSumsFiltered,
+} from "../core/filtered";
+import { gridShape, plainGrid, plainNumber, plainOptional, plainPair, toRows } from "./cellInput";
 import { excel, toExcelError } from "./excelErrors";
 import {
   gridNumbers,
@@ -52,16 +71,22 @@ export function lumpsum(
   pw_fte_year: any,
   added_value_effect?: any,
 ): number {
-  // Plain numbers as typed (the usual case): one exact fraction, the decimal path's double.
-  const fast = lumpSumExact(
-    extra_costs_base,
-    specific_pw_costs_base,
-    fte_base,
-    fte_year,
-    pw_fte_year,
-    added_value_effect,
-  );
-  if (fast !== null) return fast;
+  const lines = plainGrid(extra_costs_base);
+  if (lines !== null) {
+    const s = plainNumber(specific_pw_costs_base);
+    const b = plainNumber(fte_base);
+    const f = plainNumber(fte_year);
+    const p = plainNumber(pw_fte_year);
+    const e = plainOptional(added_value_effect, 0);
+    // Plain numbers as typed (the usual case): one exact fraction, the decimal path's double.
+    if (typedShort(s) && typedShort(b) && typedShort(f) && typedShort(p) && typedShort(e) && allTypedShort(lines)) {
+      const exact = lumpSumExact(lines, s, b, f, p, e);
+      if (exact !== null) return exact;
+    }
+    // Computed inputs (full-precision doubles): double-double with a proven bound.
+    const filtered = lumpSumFiltered(lines, s, b, f, p, e);
+    if (filtered === filtered) return filtered;
+  }
   return excel(() =>
     out(
       lumpSumOf({
@@ -86,6 +111,18 @@ export function lumpsum(
  * @returns The year's extra costs in euros, unrounded.
  */
 export function extraCosts(extra_costs_base: any[][], fte_base: any, fte_year: any): number {
+  const lines = plainGrid(extra_costs_base);
+  if (lines !== null) {
+    const b = plainNumber(fte_base);
+    const f = plainNumber(fte_year);
+    let c = 0;
+    for (let i = 0; i < lines.length && c === c; i++)
+      c = lines[i] >= 0 && Number.isInteger(lines[i]) ? c + lines[i] : NaN;
+    const typed = c > 0 ? typedScaled(c, f, b) : NaN;
+    if (typed === typed) return typed;
+    const fast = extraCostsFiltered(lines, b, f);
+    if (fast === fast) return fast;
+  }
   return excel(() =>
     out(
       scaleByOccupancy(
@@ -106,6 +143,14 @@ export function extraCosts(extra_costs_base: any[][], fte_base: any, fte_year: a
  * @returns A fraction; format the cell as %.
  */
 export function pwShareOfFte(pw_fte_year: any, fte_year: any): number {
+  const p = plainNumber(pw_fte_year);
+  const f = plainNumber(fte_year);
+  if (p <= f) {
+    const typed = typedQuotient(p, f);
+    if (typed === typed) return typed;
+    const fast = quotientFiltered(p, f);
+    if (fast === fast) return fast;
+  }
   return excel(() => out(pwShare(toNumber(pw_fte_year, "pw_fte_year"), toNumber(fte_year, "fte_year"))));
 }
 
@@ -120,6 +165,17 @@ export function pwShareOfFte(pw_fte_year: any, fte_year: any): number {
  * @returns The effect in euros, a positive amount to deduct from the lump sum.
  */
 export function addedValue(placements: any, demand_driven_share: any, uplift: any, average_added_value: any): number {
+  const share = plainNumber(demand_driven_share);
+  const up = plainNumber(uplift);
+  if (share <= 1 && up <= 1) {
+    const n = plainNumber(placements);
+    const avg = plainNumber(average_added_value);
+    const typed =
+      typedShort(n) && typedShort(avg) && typedShort(share) && typedShort(up) ? typedProduct(n, share, up, avg) : NaN;
+    if (typed === typed) return typed;
+    const fast = productFiltered(n, share, up, avg);
+    if (fast === fast) return fast;
+  }
   return excel(() =>
     out(
       addedValueEffect(
@@ -141,6 +197,12 @@ export function addedValue(placements: any, demand_driven_share: any, uplift: an
  * @returns Euros per PW fte.
  */
 export function lumpsumPerFte(lumpsum: any, pw_fte: any): number {
+  const l = plainNumber(lumpsum);
+  const p = plainNumber(pw_fte);
+  const typed = typedQuotient(l, p);
+  if (typed === typed) return typed;
+  const fast = quotientFiltered(l, p);
+  if (fast === fast) return fast;
   return excel(() => out(lumpSumPerFte(toNumber(lumpsum, "lumpsum"), toNumber(pw_fte, "pw_fte"))));
 }
 
@@ -166,6 +228,12 @@ export function occupancyProjection(
   pw_outflow: any,
   fte_per_person: any,
 ): any[][] {
+  const y = plainNumber(years);
+  if (Number.isInteger(y) && y >= 1 && y <= 50) {
+    const rows: (number | string)[][] = [];
+    const args = [wsw_base, pw_base, wsw_outflow_rate, pw_inflow, pw_outflow, fte_per_person].map(plainNumber);
+    if (occupancyFiltered(args[0], args[1], y, args[2], args[3], args[4], args[5], rows)) return rows;
+  }
   return excel(() =>
     projectOccupancy({
       wswBase: toNumber(wsw_base, "wsw_base"),
@@ -197,17 +265,13 @@ export function occupancyProjection(
 export function pbudgetShare(p_budgets: any[][], amount?: any, decimals?: any): number[][] {
   return excel(() => {
     const g = toGrid(p_budgets, "p_budgets");
-    // Whole euros over whole P-budgets (the usual case): the same allocation in exact integer arithmetic.
-    if (
-      Number.isSafeInteger(amount) &&
-      amount >= 0 &&
-      (decimals === null || decimals === undefined || decimals === 0)
-    ) {
-      const whole = allocateWholeUnits(
-        amount,
-        g.cells.map((c) => (c === null || c === "" ? 0 : (c as number))),
-      );
-      if (whole) return reshape(whole, g);
+    // Whole euros over whole P-budgets (the usual case): the same allocation in exact integer
+    // arithmetic, also for an amount a formula computed (rounded half up to whole euros first).
+    if (typeof amount === "number" && (decimals === null || decimals === undefined || decimals === 0)) {
+      const units = halfUpUnits(amount);
+      const budgets = units === units ? plainGrid(p_budgets) : null;
+      const whole = budgets === null ? null : allocateWholeUnits(units, budgets);
+      if (whole) return reshape(amount < 0 ? whole.map((x) => (x === 0 ? 0 : -x)) : whole, g); // never -0
     }
     const budgets = gridNumbers(g, "p_budgets");
     const a = toOptionalNumber(amount, "amount");
@@ -228,6 +292,12 @@ export function pbudgetShare(p_budgets: any[][], amount?: any, decimals?: any): 
  * @returns A fraction; format the cell as %.
  */
 export function lumpsumPctPbudget(amount: any, p_budgets: any[][]): number {
+  const a = plainNumber(amount);
+  const b = plainGrid(p_budgets);
+  if (b !== null && a >= 0 && b.every((x) => x >= 0)) {
+    const fast = ratioOfSumsFiltered([a], b);
+    if (fast === fast) return fast;
+  }
   return excel(() => out(pctOfBudget(toNumber(amount, "amount"), toNumbers(p_budgets, "p_budgets"))));
 }
 
@@ -248,9 +318,21 @@ function quasiInputs(attributable: any[][], total: any[][]) {
  * @returns A fraction (0.879 = 87.9%); the test passes above 80%.
  */
 export function quasiInhousePct(attributable: any[][], total: any[][], by_year?: any): any[][] {
-  if (by_year === null || by_year === undefined || by_year === false || by_year === 0) {
-    const fast = ratioOfSumsExact(attributable, total);
-    if (fast !== null) return [[fast]];
+  const pair = plainPair(attributable, total);
+  if (pair !== null) {
+    const [a, t] = pair;
+    if (by_year === null || by_year === undefined || by_year === false || by_year === 0) {
+      const exact = allTypedShort(a) && allTypedShort(t) ? ratioOfSumsExact(a, t) : null;
+      if (exact !== null) return [[exact]];
+      if (fteWithinTotals(a, t)) {
+        const filtered = ratioOfSumsFiltered(a, t);
+        if (filtered === filtered) return [[filtered]];
+      }
+    } else if (by_year === true && fteWithinTotals(a, t)) {
+      const cols = gridShape[1];
+      const rates = quotients(a, t);
+      if (rates !== null) return toRows(rates, cols);
+    }
   }
   return excel(() => {
     const { ga, a, t } = quasiInputs(attributable, total);
@@ -268,23 +350,47 @@ export function quasiInhousePct(attributable: any[][], total: any[][], by_year?:
  * @helpurl https://localhost:3000/help.html#en-QUASI_INHOUSE_TEST
  * @param attributable Attributable fte, one value per year.
  * @param total Total fte, one value per year (same shape).
- * @param [threshold] The threshold as a fraction (default 80%).
+ * @param [threshold] The threshold as a fraction above 0 (omitted: 80%; 0 is an error).
  * @returns TRUE when the test passes.
  */
 export function quasiInhouseTest(attributable: any[][], total: any[][], threshold?: any): boolean {
+  const pair = plainPair(attributable, total);
+  const limit = plainOptional(threshold, QUASI_INHOUSE_THRESHOLD);
+  if (pair !== null && limit > 0 && limit <= 1 && fteWithinTotals(pair[0], pair[1])) {
+    const above = ratioAboveFiltered(pair[0], pair[1], limit);
+    if (above === 1) return true;
+    if (above === 0) return false;
+  }
   return excel(() => {
     const { a, t } = quasiInputs(attributable, total);
-    const limit = toOptionalNumber(threshold, "threshold");
+    const given = toOptionalNumber(threshold, "threshold");
     const fraction = attributableFraction(a, t);
-    return passesQuasiInhouse(
-      fraction,
-      limit === null || limit.isZero() ? QUASI_INHOUSE_THRESHOLD : requireFraction(limit, "threshold"),
-    );
+    return passesQuasiInhouse(fraction, given === null ? QUASI_INHOUSE_THRESHOLD : requireThreshold(given));
   });
 }
 
+/** Every attributable fte from 0 to its total: the core's checks, on plain numbers. */
+function fteWithinTotals(a: readonly number[], t: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (!(a[i] >= 0 && a[i] <= t[i])) return false;
+  return true;
+}
+
+/** a[i] / t[i] for whole or computed values with t[i] > 0, each the decimal path's double; null otherwise. */
+function quotients(a: readonly number[], t: readonly number[]): number[] | null {
+  const out: number[] = new Array(a.length);
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = t[i];
+    if (!(y > 0) || !(x >= 0)) return null;
+    const q = x === 0 ? 0 : Number.isSafeInteger(x) && Number.isSafeInteger(y) ? x / y : quotientFiltered(x, y);
+    if (q !== q) return null;
+    out[i] = q;
+  }
+  return out;
+}
+
 /**
- * Placement rate: placed / indications, element by element for same-shaped ranges. A non-numeric indication (NB) gives #N/A, zero indications #DIV/0!.
+ * Placement rate: placed / indications, element by element for same-shaped ranges of whole counts. A text count (NB) gives #N/A, zero indications #DIV/0!.
  * @customfunction PLACEMENT_RATE
  * @helpurl https://localhost:3000/help.html#en-PLACEMENT_RATE
  * @param placed Persons placed (working), one cell or a range.
@@ -292,7 +398,7 @@ export function quasiInhouseTest(attributable: any[][], total: any[][], threshol
  * @returns Fractions; format the cells as %.
  */
 export function placementRateOf(placed: any[][], indications: any[][]): any[][] {
-  const fast = ratesOfCountsExact(placed, indications);
+  const fast = wholeCountRates(placed, indications);
   if (fast !== null) return fast;
   return excel(() => {
     const gp = toGrid(placed, "placed");
@@ -304,19 +410,46 @@ export function placementRateOf(placed: any[][], indications: any[][]): any[][] 
       if (Number.isSafeInteger(p) && Number.isSafeInteger(ind) && (p as number) >= 0 && (ind as number) > 0)
         return (p as number) / (ind as number);
       const where = cellLabel(gi, i);
-      if (!isBlank(p) && typeof p !== "number")
+      // Text (NB) is a count not available: #N/A. TRUE/FALSE is no count at all: #VALUE! below.
+      if (typeof p === "string" && !isBlank(p))
         return toExcelError(new InputError("na", "placed", "rate.placedNotCount", { ...where, text: String(p) }));
-      if (!isBlank(ind) && typeof ind !== "number") {
+      if (typeof ind === "string" && !isBlank(ind)) {
         return toExcelError(
           new InputError("na", "indications", "rate.indicationsNotCount", { ...where, text: String(ind) }),
         );
       }
       try {
-        return out(placementRate(toNumber(p, "placed"), toNumber(ind, "indications")));
+        return out(placementRate(toNumber(p, "placed", where), toNumber(ind, "indications", where), where));
       } catch (e) {
         return toExcelError(e);
       }
     });
     return reshape(rates, gp);
   });
+}
+
+/**
+ * placed / indications cell by cell over two same-shaped ranges of whole counts (indications > 0):
+ * one correctly rounded division of exact integers each, the decimal path's double. Null otherwise.
+ */
+function wholeCountRates(placed: unknown, indications: unknown): number[][] | null {
+  if (!Array.isArray(placed) || !Array.isArray(indications) || placed.length !== indications.length) return null;
+  if (placed.length === 0) return null;
+  const cols = Array.isArray(placed[0]) ? (placed[0] as unknown[]).length : 0;
+  if (cols === 0) return null;
+  const out: number[][] = new Array(placed.length);
+  for (let r = 0; r < placed.length; r++) {
+    const rp: unknown = placed[r];
+    const ri: unknown = indications[r];
+    if (!Array.isArray(rp) || !Array.isArray(ri) || rp.length !== cols || ri.length !== cols) return null;
+    const row: number[] = new Array(cols);
+    for (let c = 0; c < cols; c++) {
+      const p: unknown = rp[c];
+      const i: unknown = ri[c];
+      if (!Number.isSafeInteger(p) || !Number.isSafeInteger(i) || (p as number) < 0 || (i as number) <= 0) return null;
+      row[c] = (p as number) / (i as number) + 0;
+    }
+    out[r] = row;
+  }
+  return out;
 }

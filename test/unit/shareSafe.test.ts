@@ -46,9 +46,12 @@ describe("share-safe: formula conversion", () => {
       ["=IBN.QUASI_INHOUSE_PCT(B6:D6,B10:D10,FALSE)", "=SUM(B6:D6)/SUM(B10:D10)"],
       ["=IBN.QUASI_INHOUSE_TEST(B6:D6,B10:D10)", "=SUM(B6:D6)/SUM(B10:D10)>0.8"],
       ["=IBN.QUASI_INHOUSE_TEST(B6:D6,B10:D10,85%)", "=SUM(B6:D6)/SUM(B10:D10)>85%"],
-      // As the custom function: a threshold of 0 (or a blank cell) means the default 80 %.
-      ["=IBN.QUASI_INHOUSE_TEST(B6:D6,B10:D10,0)", "=SUM(B6:D6)/SUM(B10:D10)>0.8"],
-      ["=IBN.QUASI_INHOUSE_TEST(B6:D6,B10:D10,E1)", "=SUM(B6:D6)/SUM(B10:D10)>IF(E1=0,0.8,E1)"],
+      // As the custom function (issue 13): a threshold of 0 is #VALUE!; an empty cell is omitted (80 %).
+      ["=IBN.QUASI_INHOUSE_TEST(B6:D6,B10:D10,0)", '=SUM(B6:D6)/SUM(B10:D10)>("threshold 0"+0)'],
+      [
+        "=IBN.QUASI_INHOUSE_TEST(B6:D6,B10:D10,E1)",
+        '=SUM(B6:D6)/SUM(B10:D10)>IF(E1="",0.8,IF(E1=0,"threshold 0"+0,E1))',
+      ],
       ["=IBN.PLACEMENT_RATE(B2,C2)", "=B2/C2"],
     ];
     for (const [formula, expected] of cases) assert.equal(native(formula), expected, formula);

@@ -48,6 +48,13 @@ export const CALCULATIONS = area(
       (p) => `${nlWhere(p)}geen aantal beschikbaar ("${p.text}"), dus geen percentage`,
     ),
     "rate.negative": nlInput((p) => `verwacht een aantal van 0 of meer, maar het is ${nlGot(p)}`),
+    "input.thresholdZero": nlInput(
+      () =>
+        "0 is geen drempel (elke activiteit zou slagen): laat het argument weg voor de wettelijke 80 %, of vul een fractie boven 0 in, zoals 80%",
+    ),
+    "input.notWholeCount": nlInput(
+      (p) => `${nlWhere(p)}verwacht een heel aantal personen, maar het is ${nlNumber(p.value)}`,
+    ),
     "rate.noIndications": nlInput(() => "geen indicaties: het percentage bestaat niet"),
     "budget.none": nlInput(() => "verwacht minstens één P-budget"),
     "budget.negative": nlInput((p) => `waarde ${p.index} is ${nlGot(p)}; een P-budget kan niet negatief zijn`),
@@ -94,6 +101,11 @@ export const CALCULATIONS = area(
     "rate.placedNotCount": enInput((p) => `${enWhere(p)}no count available ("${p.text}")`),
     "rate.indicationsNotCount": enInput((p) => `${enWhere(p)}no count available ("${p.text}"), so no rate`),
     "rate.negative": enInput((p) => `expected a count of 0 or more, got ${enGot(p)}`),
+    "input.thresholdZero": enInput(
+      () =>
+        "0 is no threshold (any activity would pass): leave the argument out for the legal 80 %, or enter a fraction above 0 such as 80%",
+    ),
+    "input.notWholeCount": enInput((p) => `${enWhere(p)}expected a whole count of persons, got ${p.value}`),
     "rate.noIndications": enInput(() => "no indications: the rate is undefined"),
     "budget.none": enInput(() => "expected at least one P-budget"),
     "budget.negative": enInput((p) => `value ${p.index} is ${enGot(p)}; a P-budget cannot be negative`),

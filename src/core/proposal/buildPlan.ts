@@ -5,6 +5,7 @@ import { printSheets, proposalPrint } from "../plan/print";
 import { SheetBuilder } from "../plan/sheetBuilder";
 import { NUMBER_FORMATS as F, type PlanChart, type PlanName, type WorkbookPlan } from "../plan/types";
 import { validateProposalInput, type ProposalInput } from "./input";
+import { writeAllocationYear } from "./allocationFormulas";
 import { buildInputs, type InputRefs } from "./inputsSheet";
 import type { Language } from "../language";
 import { LABELS, type Labels } from "./labels";
@@ -141,7 +142,7 @@ function buildAllocation(refs: InputRefs, fee: string[], t: Labels, p: ProposalI
   const colB = (j: number) => 1 + j; // P-budget
   const colS = (j: number) => 1 + N + j; // share
   const colA = (j: number) => 1 + 2 * N + j; // allocated amount
-  const colX = (j: number) => 2 + 3 * N + 2 * j; // helper: exact share in euros
+  const colX = (j: number) => 2 + 3 * N + 2 * j; // helper: remainder of the exact share, in whole units
   const colR = (j: number) => colX(j) + 1; // helper: rank of the remainder
   const r0 = 4;
   const rTot = r0 + M;
@@ -163,42 +164,33 @@ function buildAllocation(refs: InputRefs, fee: string[], t: Labels, p: ProposalI
   s.label(rLeft, 0, t.leftover, "note").label(rCheck, 0, `${t.check}: ${t.checkSum}`, "check");
 
   for (let j = 0; j < N; j++) {
-    const budgets = rangeAddress(r0, colB(j), M, 1, true);
-    const exacts = rangeAddress(r0, colX(j), M, 1, true);
     const total = address(rTot, colB(j), true);
     const amount = address(rFee, colA(j), true);
-    const left = address(rLeft, colA(j), true);
-    const rems = `(${exacts}-INT(${exacts}))`;
     for (let i = 0; i < M; i++) {
-      const r = r0 + i;
-      const b = address(r, colB(j));
-      const x = address(r, colX(j));
-      const rem = `(${x}-INT(${x}))`;
-      s.formula(r, colB(j), refs.pBudget[i][j], F.euro);
-      s.formula(r, colS(j), `${b}/${total}`, F.pct0);
-      // Largest remainder: the exact share, rounded down, plus one euro for the `left` largest
-      // remainders (ties: larger P-budget, then the first) — the parts add up to the lump sum.
-      // A negative amount is split as its absolute value, with the sign (as PBUDGET_SHARE does).
-      s.formula(r, colX(j), `ROUND(ABS(${amount})*${b}/${total},9)`, "#,##0.000", "note");
-      s.formula(
-        r,
-        colR(j),
-        `1+SUMPRODUCT((${rems}>${rem})+(${rems}=${rem})*(${budgets}>${b})+(${rems}=${rem})*(${budgets}=${b})*(ROW(${budgets})<ROW(${b})))`,
-        "0",
-        "note",
-      );
-      s.formula(r, colA(j), `SIGN(${amount})*(INT(${x})+IF(${address(r, colR(j))}<=${left},1,0))`, F.euro);
+      s.formula(r0 + i, colB(j), refs.pBudget[i][j], F.euro);
+      s.formula(r0 + i, colS(j), `${address(r0 + i, colB(j))}/${total}`, F.pct0);
     }
+    // Largest remainder on whole numbers (src/core/proposal/allocationFormulas.ts).
+    writeAllocationYear(s, {
+      r0,
+      count: M,
+      budget: colB(j),
+      part: colA(j),
+      remainder: colX(j),
+      rank: colR(j),
+      totalRow: rTot,
+      feeRow: rFee,
+      leftRow: rLeft,
+    });
     s.formula(rTot, colB(j), `SUM(${rangeAddress(r0, colB(j), M, 1)})`, F.euro, "total");
     s.formula(rTot, colS(j), `SUM(${rangeAddress(r0, colS(j), M, 1)})`, F.pct0, "total");
     s.formula(rTot, colA(j), `SUM(${rangeAddress(r0, colA(j), M, 1)})`, F.euro, "total");
     s.formula(rFee, colA(j), fee[j], F.euro);
     s.formula(rPct, colA(j), `${amount}/${total}`, F.pct1);
-    s.formula(rLeft, colA(j), `ABS(${amount})-SUMPRODUCT(INT(${exacts}))`, "0", "note");
     s.formula(
       rCheck,
       colA(j),
-      `IF(${amount}<0,"${t.negative}",IF(${address(rTot, colA(j))}=${amount},"${t.ok}","${t.diff}"))`,
+      `IF(${amount}<0,"${t.negative}",IF(${address(rTot, colA(j))}=ROUND(${amount},0),"${t.ok}","${t.diff}"))`,
       undefined,
       "check",
     );

@@ -1,6 +1,6 @@
 // The inputs of a lump-sum proposal, as a controller has them: plain numbers from their workbook
 // or a JSON file. Validated before anything is built or written.
-import { requireFractionNumber } from "../checks";
+import { nameKey, requireFractionNumber } from "../checks";
 import { InputError, valueError } from "../errors";
 import { lumpSumYears, occupancySeries } from "./series";
 
@@ -193,9 +193,8 @@ export function validateProposalInput(p: ProposalInput): void {
       throw valueError("municipalities", "input.municipalityNumber", {
         name: m.name,
       });
-    if (names.has(m.name.trim().toLowerCase()))
-      throw valueError("municipalities", "input.municipalityTwice", { name: m.name });
-    names.add(m.name.trim().toLowerCase());
+    if (names.has(nameKey(m.name))) throw valueError("municipalities", "input.municipalityTwice", { name: m.name });
+    names.add(nameKey(m.name));
     numbers(m.pBudgets, `P-budget of ${m.name}`, prevYears + n, { min: 0 });
   });
   const allocationYears = [...(p.previous?.years ?? []), ...p.years];

@@ -1,5 +1,6 @@
 // Recognises a proposal input table in cell values, by its labels (Dutch or English), such as the
 // input sheet this add-in writes or a table laid out like the published one. Reads only.
+import { nameKey } from "../checks";
 import { AddinError, InputError, valueError, type ErrorCode } from "../errors";
 import { QUASI_INHOUSE_THRESHOLD } from "../quasiInhouse";
 import { validateProposalInput, type ProposalInput } from "./input";
@@ -185,7 +186,7 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
       else if (typeof name !== "string" || !name.trim() || Number.isFinite(Number(name.trim().replace(",", "."))))
         notNames.push(rowOf(r));
       else {
-        const key = name.trim().toLowerCase();
+        const key = nameKey(name);
         seen.set(key, [...(seen.get(key) ?? []), rowOf(r)]);
         municipalities.push({ name: name.trim(), pBudgets: t.numbers(r) });
       }

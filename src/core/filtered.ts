@@ -1,0 +1,501 @@
+// Filtered evaluation: the decimal core's double at plain-number speed, for any input double.
+//
+// The decimal path reads a number x as its shortest decimal d(x) (what x.toString() prints), computes
+// in 34 significant digits and returns the double nearest its result. Here d(x) is found without
+// text, as a double-double (x + c, c the gap to the decimal, known to about 2^-105 of x); the
+// formula runs in double-double (about 2^-104 per step); and a rigorous bound covers both our
+// errors and the decimal path's 34-digit roundings:
+//   |ours − decimal| ≤ m · 2^-99 · A,
+// where m counts the inputs and steps and A is the formula evaluated on absolute values (no
+// cancellation). When every value within that bound rounds to the same double, that double is the
+// decimal path's answer; otherwise (within about 2^-50 of a rounding midpoint, or an input this
+// module does not read) the caller takes the decimal path. Every function returns NaN for "take the
+// decimal path", also for inputs the core would refuse, so the decimal path gives the error.
+
+/** Registers of the last double-double result (no allocation in the hot loops). */
+const R = new Float64Array(3); // H, L (and the absolute sum of sumOf): typed, so writes do not box doubles
+
+const SPLIT = 134217729; // 2^27 + 1
+/** Per input and per step: double-double steps err by a few 2^-106, the decimal path's by 2^-110. */
+const EPS = 2 ** -99;
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/** a × b exactly as H + L (Dekker; |a|, |b| < 2^996). */
+function twoProd(a: number, b: number): void {
+  const p = a * b;
+  let t = SPLIT * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  R[0] = p;
+  R[1] = ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+/** (ah + al) + (bh + bl), accurate also under cancellation. */
+function add(ah: number, al: number, bh: number, bl: number): void {
+  let s = ah + bh;
+  let bb = s - ah;
+  let e = ah - (s - bb) + (bh - bb);
+  const t = al + bl;
+  bb = t - al;
+  const f = al - (t - bb) + (bl - bb);
+  e += t;
+  let h = s + e;
+  e = e - (h - s);
+  s = h;
+  e += f;
+  h = s + e;
+  R[0] = h;
+  R[1] = e - (h - s);
+}
+
+/** (ah + al) × (bh + bl). */
+function mul(ah: number, al: number, bh: number, bl: number): void {
+  twoProd(ah, bh);
+  const p = R[0];
+  const e = R[1] + (ah * bl + al * bh);
+  const h = p + e;
+  R[0] = h;
+  R[1] = e - (h - p);
+}
+
+/** (ah + al) / (bh + bl), bh ≠ 0: one division; the remainder, exact by twoProd, corrects the quotient. */
+function div(ah: number, al: number, bh: number, bl: number): void {
+  const inv = 1 / bh;
+  const q1 = ah * inv;
+  twoProd(q1, bh);
+  const r = ah - R[0] - R[1] + al - q1 * bl; // ah − R[0] is exact (Sterbenz)
+  const q2 = r * inv;
+  const h = q1 + q2;
+  R[0] = h;
+  R[1] = q2 - (h - q1);
+}
+
+// ---- reading a double as the decimal decimal.js reads --------------------------------------------
+
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const HI = LITTLE ? 1 : 0;
+const LO = LITTLE ? 0 : 1;
+/** Half an ulp of a normal double of biased exponent e: 2^(e − 1076). */
+const HALF_ULP = Float64Array.from({ length: 2047 }, (_, e) => 2 ** (e - 1076));
+/** j with |x| · 10^j in [10^14, 10^16) for a double of biased exponent e, or -1 when j would leave 0…22. */
+const SCALE = Int32Array.from({ length: 2047 }, (_, e) => {
+  const j = 14 - Math.floor((e - 1023) * Math.log10(2));
+  return e === 0 || j < 0 || j > 23 ? -1 : Math.min(j, 22);
+});
+/** 10^j split in halves of 26 bits (Dekker), for the exact product in read. */
+const P10_HI = Float64Array.from(POW10, (p) => SPLIT * p - (SPLIT * p - p));
+const P10_LO = Float64Array.from(POW10, (p, j) => p - P10_HI[j]);
+/** The last numbers read per slot and their gaps d(a) − a. */
+const SEEN = new Float64Array(256).fill(NaN);
+const GAP = new Float64Array(256);
+/** 10^-j, to divide by a multiplication. */
+const INV10 = Float64Array.from(POW10, (p) => 1 / p);
+/** Adding and subtracting 1.5 · 2^52 rounds a double below 2^51 to a whole number. */
+const MAGIC = 6755399441055744;
+
+/**
+ * d(x), the shortest decimal that reads back as x (the closest such when several), as H + L with
+ * H = x; false when x is not read here (|x| < 1e-8 or ≥ 1e14 and not whole, subnormal, or a
+ * boundary case). With z = |x| · 10^j in [10^14, 10^15) exactly (H + L of twoProd; z < 2^52, so
+ * z = n + g with n the nearest whole and |g| ≤ 1/2), the rounding interval of x is z ± hz,
+ * hz = ulp(x)/2 · 10^j (below a power of 2, half that), between 0.005 and 0.11. The decimal of
+ * the fewest digits in it is n when inside (at most 15 digits), else the nearest tenth of z (16),
+ * else the nearest hundredth (17 digits; the interval is then wider than 0.01).
+ */
+function read(x: number): boolean {
+  if (Number.isInteger(x) && x <= 9007199254740992 && x >= -9007199254740992) {
+    R[0] = x;
+    R[1] = 0;
+    return true;
+  }
+  const neg = x < 0;
+  const a = neg ? -x : x;
+  bits[0] = a;
+  const hi = words[HI];
+  const e = hi >>> 20;
+  // A sheet passes the same numbers again and again (fte of the base year, a P-budget): a small
+  // direct-mapped cache of d(a) − a skips the work for them.
+  const slot = (words[LO] ^ hi) & 255;
+  if (SEEN[slot] === a) {
+    R[0] = x;
+    R[1] = neg ? -GAP[slot] : GAP[slot];
+    return true;
+  }
+  let j = SCALE[e];
+  if (j < 0) return false;
+  if (a * POW10[j] >= 1e15) {
+    if (j === 0) return false;
+    j--;
+  }
+  // z = a × 10^j exactly as zh + zl (Dekker's product, 10^j pre-split), inlined: this is the hot path.
+  const b = POW10[j];
+  const zh = a * b;
+  if (zh < 1e14 || zh >= 1e15) return false;
+  const t = SPLIT * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  const bh = P10_HI[j];
+  const bl = P10_LO[j];
+  const zl = ah * bh - zh + ah * bl + al * bh + al * bl;
+  const hz = HALF_ULP[e] * b;
+  const n = zh + MAGIC - MAGIC; // the nearest whole (zh < 2^51)
+  const g = zh - n + zl; // z − n, to about 2^-50
+  const pow2 = (hi & 0xfffff) === 0 && words[LO] === 0;
+  let d = -g; // candidate − z
+  let ad = d < 0 ? -d : d;
+  if (!(ad < hz - 1e-9)) {
+    if (ad < hz + 1e-9) return false; // on a boundary: the decimal path decides
+    // The nearest tenth (ties to the even digit, as JavaScript prints).
+    const t1 = g * 10 + MAGIC - MAGIC;
+    d = t1 * 0.1 - g;
+    ad = d < 0 ? -d : d;
+    let edge = d < 0 && pow2 ? hz * 0.5 : hz;
+    if (ad < edge - 1e-9) {
+      if (ad > 0.05 - 1e-9 && !exactTie(g, 10, zl, pow2)) return false;
+    } else {
+      if (ad < edge + 1e-9) return false;
+      // 17 digits: the nearest hundredth.
+      const t2 = g * 100 + MAGIC - MAGIC;
+      d = t2 * 0.01 - g;
+      ad = d < 0 ? -d : d;
+      edge = d < 0 && pow2 ? hz * 0.5 : hz;
+      if (ad > edge - 1e-9) return false;
+      if (ad > 0.005 - 1e-9 && !exactTie(g, 100, zl, pow2)) return false;
+    }
+  } else if (d < 0 && pow2 && !(ad < hz * 0.5 - 1e-9)) return false;
+  const c = d * INV10[j]; // c to 2^-52 of itself, d(x) to 2^-105 of x
+  SEEN[slot] = a;
+  GAP[slot] = c;
+  R[0] = x;
+  R[1] = neg ? -c : c;
+  return true;
+}
+
+/**
+ * Whether z's digit after the last kept one is exactly 5 (g · m an exact half, z exact in one
+ * double): a true tie, which JavaScript breaks to the even digit as the magic rounding does.
+ */
+function exactTie(g: number, m: number, zl: number, pow2: boolean): boolean {
+  const y = g * m;
+  return zl === 0 && !pow2 && y / m === g && Math.abs(y - Math.round(y)) === 0.5;
+}
+
+/** The double nearest H + L when every value within `bound` of it rounds there; else NaN. */
+function decided(bound: number): number {
+  const h = R[0];
+  const l = R[1];
+  const b = bound * 1.001 + Math.abs(l) * 2 ** -50 + Number.MIN_VALUE;
+  return h + (l - b) === h && h + (l + b) === h ? h + 0 : NaN;
+}
+
+// ---- the functions' formulas --------------------------------------------------------------------
+
+/** Σ d(values) as H + L, and its absolute sum in S; false when a value is not read. */
+function sumOf(values: readonly number[]): boolean {
+  let sh = 0;
+  let sl = 0;
+  let whole = 0;
+  let abs = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    abs += v < 0 ? -v : v;
+    if (Number.isInteger(v) && v < 4503599627370496 && v > -4503599627370496) {
+      whole += v;
+      if (whole > 4503599627370496 || whole < -4503599627370496) return false;
+      continue;
+    }
+    if (!read(v)) return false;
+    if (values.length <= 64) {
+      // Up to 64 values: the high parts by TwoSum, their errors and the decimal gaps summed plainly
+      // (each of those terms is below 2^-52 of Σ|x|, so their rounding stays below n² · 2^-105 Σ|x|).
+      const s = sh + v;
+      const bb = s - sh;
+      sl += sh - (s - bb) + (v - bb) + R[1];
+      sh = s;
+    } else {
+      add(sh, sl, R[0], R[1]);
+      sh = R[0];
+      sl = R[1];
+    }
+  }
+  add(sh, sl, whole, 0);
+  R[2] = abs;
+  return true;
+}
+
+/**
+ * LUMPSUM: ((C − S) × PW + S × fte) / fte(base) − effect, C the sum of the cost lines. NaN when
+ * undecided or when the core would refuse an input (the decimal path names it).
+ */
+export function lumpSumFiltered(
+  lines: readonly number[],
+  s: number,
+  b: number,
+  f: number,
+  p: number,
+  e: number,
+): number {
+  if (!(s >= 0 && b > 0 && f > 0 && p >= 0 && p <= f && e >= 0)) return NaN;
+  for (let i = 0; i < lines.length; i++) if (!(lines[i] >= 0)) return NaN;
+  if (!sumOf(lines)) return NaN;
+  const ch = R[0];
+  const cl = R[1];
+  const cAbs = R[2];
+  const m = (lines.length + 12) * EPS;
+  if (!read(s)) return NaN;
+  const sh = R[0];
+  const sl = R[1];
+  // S ≤ C, decided exactly (else the decimal path refuses or decides)
+  add(ch, cl, -sh, -sl);
+  const dh = R[0];
+  const dl = R[1];
+  if (!(dh > m * (cAbs + s))) return dh === 0 && dl === 0 ? lumpSumEqualCosts(sh, sl, b, f, p, e, m) : NaN;
+  if (!read(p)) return NaN;
+  const ph = R[0];
+  const pl = R[1];
+  mul(dh, dl, ph, pl);
+  const n1h = R[0];
+  const n1l = R[1];
+  if (!read(f)) return NaN;
+  mul(sh, sl, R[0], R[1]);
+  add(n1h, n1l, R[0], R[1]);
+  const nh = R[0];
+  const nl = R[1];
+  if (!read(b)) return NaN;
+  div(nh, nl, R[0], R[1]);
+  const before = ((cAbs + s) * p + s * f) / b;
+  return minusEffect(e, before, m);
+}
+
+/** LUMPSUM when C = S exactly: S × fte / fte(base) − effect. */
+function lumpSumEqualCosts(sh: number, sl: number, b: number, f: number, p: number, e: number, m: number): number {
+  void p;
+  if (!read(f)) return NaN;
+  mul(sh, sl, R[0], R[1]);
+  const nh = R[0];
+  const nl = R[1];
+  if (!read(b)) return NaN;
+  div(nh, nl, R[0], R[1]);
+  return minusEffect(e, (Math.abs(sh) * f) / b, m);
+}
+
+/** H + L (the lump sum before the effect, of absolute size `before`) less the effect, checked ≥ 0. */
+function minusEffect(e: number, before: number, m: number): number {
+  const qh = R[0];
+  const ql = R[1];
+  if (e === 0) return decided(m * before);
+  if (!read(e)) return NaN;
+  add(qh, ql, -R[0], -R[1]);
+  const bound = m * (before + e) * 1.01;
+  if (!(R[0] > bound)) return NaN; // a negative (or nearly zero) lump sum: the decimal path decides
+  return decided(bound);
+}
+
+/** EXTRA_COSTS: C × fte / fte(base) over the summed cost lines. */
+export function extraCostsFiltered(lines: readonly number[], b: number, f: number): number {
+  if (!(b > 0 && f > 0)) return NaN;
+  for (let i = 0; i < lines.length; i++) if (!(lines[i] >= 0)) return NaN;
+  if (!sumOf(lines)) return NaN;
+  const ch = R[0];
+  const cl = R[1];
+  const abs = R[2];
+  if (ch === 0) return NaN;
+  if (!read(f)) return NaN;
+  mul(ch, cl, R[0], R[1]);
+  const nh = R[0];
+  const nl = R[1];
+  if (!read(b)) return NaN;
+  div(nh, nl, R[0], R[1]);
+  return decided((lines.length + 6) * EPS * ((abs * f) / b) * 1.01);
+}
+
+/** x / y for x ≥ 0, y > 0 (PW_SHARE, LUMPSUM_PER_FTE, PLACEMENT_RATE on any count). */
+export function quotientFiltered(x: number, y: number): number {
+  if (!(x > 0 && y > 0)) return NaN;
+  if (!read(x)) return NaN;
+  const xh = R[0];
+  const xl = R[1];
+  if (!read(y)) return NaN;
+  div(xh, xl, R[0], R[1]);
+  return decided(4 * EPS * (x / y) * 1.01);
+}
+
+/** a × b × c × d, all > 0 (ADDED_VALUE_EFFECT). */
+export function productFiltered(a: number, b: number, c: number, d: number): number {
+  if (!(a > 0 && b > 0 && c > 0 && d > 0)) return NaN;
+  if (!read(a)) return NaN;
+  const ah = R[0];
+  const al = R[1];
+  if (!read(b)) return NaN;
+  mul(ah, al, R[0], R[1]);
+  const ph = R[0];
+  const pl = R[1];
+  if (!read(c)) return NaN;
+  mul(ph, pl, R[0], R[1]);
+  const qh = R[0];
+  const ql = R[1];
+  if (!read(d)) return NaN;
+  mul(qh, ql, R[0], R[1]);
+  return decided(8 * EPS * a * b * c * d * 1.01);
+}
+
+/** Σ x / Σ y over non-negative values, Σ y > 0 (QUASI_INHOUSE_PCT, LUMPSUM_PCT_PBUDGET). */
+export function ratioOfSumsFiltered(x: readonly number[], y: readonly number[]): number {
+  if (!sumOf(x)) return NaN;
+  const xh = R[0];
+  const xl = R[1];
+  const xAbs = R[2];
+  if (!sumOf(y)) return NaN;
+  if (!(R[0] > 0) || xh === 0) return NaN;
+  const yAbs = R[2];
+  div(xh, xl, R[0], R[1]);
+  return decided((x.length + y.length + 4) * EPS * (xAbs / yAbs) * 1.01 * (1 + 1e-12));
+}
+
+/**
+ * Σ x / Σ y compared with a threshold t (QUASI_INHOUSE_TEST): 1 when above, 0 when not, NaN when
+ * undecided (within the error bound of equality, e.g. exactly 80 %).
+ */
+export function ratioAboveFiltered(x: readonly number[], y: readonly number[], t: number): number {
+  if (!sumOf(x)) return NaN;
+  const xh = R[0];
+  const xl = R[1];
+  const xAbs = R[2];
+  if (!sumOf(y)) return NaN;
+  if (!(R[0] > 0)) return NaN;
+  const yh = R[0];
+  const yl = R[1];
+  const yAbs = R[2];
+  // Σx − t·Σy, with no division: its sign decides.
+  if (!read(t)) return NaN;
+  mul(yh, yl, R[0], R[1]);
+  add(xh, xl, -R[0], -R[1]);
+  const bound = (x.length + y.length + 6) * EPS * (xAbs + Math.abs(t) * yAbs) * 1.01;
+  return R[0] > bound ? 1 : R[0] < -bound ? 0 : NaN;
+}
+
+/**
+ * OCCUPANCY_PROJECTION's rows (Wsw, PW, total, change, % change; the base row without change) into
+ * `out`, or false when undecided: Wsw × (1 − rate) each year, PW + (inflow − outflow) × fte per
+ * person, never below 0.
+ */
+export function occupancyFiltered(
+  wsw: number,
+  pw: number,
+  years: number,
+  rate: number,
+  inflow: number,
+  outflow: number,
+  ftePerPerson: number,
+  out: (number | string)[][],
+): boolean {
+  if (!(wsw >= 0 && pw >= 0 && rate >= 0 && rate <= 1 && inflow >= 0 && outflow >= 0)) return false;
+  if (!(ftePerPerson >= 0 && ftePerPerson <= 1)) return false;
+  if (!read(rate)) return false;
+  add(1, 0, -R[0], -R[1]);
+  const kh = R[0];
+  const kl = R[1];
+  const keepAbs = 1 + rate;
+  if (!read(inflow)) return false;
+  const ih = R[0];
+  const il = R[1];
+  if (!read(outflow)) return false;
+  add(ih, il, -R[0], -R[1]);
+  const dh = R[0];
+  const dl = R[1];
+  if (!read(ftePerPerson)) return false;
+  mul(dh, dl, R[0], R[1]);
+  const sh = R[0];
+  const sl = R[1];
+  const stepAbs = (inflow + outflow) * ftePerPerson;
+  if (!read(wsw)) return false;
+  let wh = R[0];
+  let wl = R[1];
+  if (!read(pw)) return false;
+  let ph = R[0];
+  let pl = R[1];
+  let wAbs = wsw;
+  let pAbs = pw;
+  let m = 8;
+  add(wh, wl, ph, pl);
+  let th = R[0];
+  let tl = R[1];
+  let tAbs = wAbs + pAbs;
+  const first = decidedAt(th, tl, m * EPS * tAbs);
+  if (first !== first) return false;
+  const rows: (number | string)[][] = [[wsw, pw, first, "", ""]];
+  for (let y = 1; y <= years; y++) {
+    m += 6;
+    mul(wh, wl, kh, kl);
+    wh = R[0];
+    wl = R[1];
+    wAbs *= keepAbs;
+    add(ph, pl, sh, sl);
+    pAbs += stepAbs;
+    const pb = m * EPS * pAbs * 1.01;
+    if (R[0] > pb) {
+      ph = R[0];
+      pl = R[1];
+    } else if (R[0] < -pb) {
+      ph = 0; // max(0, …): exactly 0 from here
+      pl = 0;
+      pAbs = 0;
+    } else return false;
+    const prevH = th;
+    const prevL = tl;
+    const prevAbs = tAbs;
+    add(wh, wl, ph, pl);
+    th = R[0];
+    tl = R[1];
+    tAbs = wAbs + pAbs;
+    add(th, tl, -prevH, -prevL);
+    const ch = R[0];
+    const cl = R[1];
+    const cAbs = tAbs + prevAbs;
+    const w = decidedAt(wh, wl, m * EPS * wAbs * 1.01);
+    const p = pAbs === 0 ? 0 : decidedAt(ph, pl, m * EPS * pAbs * 1.01);
+    const t = decidedAt(th, tl, m * EPS * tAbs * 1.01);
+    const c = decidedAt(ch, cl, m * EPS * cAbs * 1.01);
+    if (w !== w || p !== p || t !== t || c !== c || c === 0 || prevH <= 0) return false;
+    div(ch, cl, prevH, prevL);
+    const pct = decidedAt(R[0], R[1], (m + 2) * EPS * (cAbs / Math.abs(prevH)) * 1.02);
+    if (pct !== pct) return false;
+    rows.push([w, p, t, c, pct]);
+  }
+  for (const r of rows) out.push(r);
+  return true;
+}
+
+function decidedAt(h: number, l: number, bound: number): number {
+  R[0] = h;
+  R[1] = l;
+  if (h === 0 && l === 0 && bound === 0) return 0;
+  if (Math.abs(h) <= bound) return NaN;
+  return decided(bound);
+}
+
+/**
+ * |d(x)| rounded half up to a whole number (PBUDGET_SHARE's amount in whole euros), or NaN when
+ * x lies within 2^-50 of a half: d(x) is within half an ulp (2^-53 of x) of x, so farther from
+ * the half both round alike.
+ */
+export function halfUpUnits(x: number): number {
+  const a = x < 0 ? -x : x;
+  if (Number.isInteger(a)) return a <= 9007199254740991 ? a + 0 : NaN; // + 0: never -0
+  if (!(a < 2 ** 51)) return NaN;
+  const fl = Math.floor(a);
+  const fr = a - fl; // exact
+  const away = fr - 0.5;
+  if ((away < 0 ? -away : away) <= a * 2 ** -50 + 1e-300) return NaN;
+  return away > 0 ? fl + 1 : fl;
+}
+
+/** Exposed for the property tests: d(x) as [x, c], or null when not read here. */
+export function shortestDecimalParts(x: number): [number, number] | null {
+  return read(x) ? [R[0], R[1]] : null;
+}
