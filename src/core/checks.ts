@@ -92,3 +92,45 @@ const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g
 export function nameKey(name: string): string {
   return name.normalize("NFKC").replace(INVISIBLE, "").replace(/\s+/g, " ").trim().toLowerCase();
 }
+
+const finite = (n: unknown): n is number => typeof n === "number" && Number.isFinite(n);
+
+/**
+ * A list of `length` plain numbers (JSON or cell values), each within [min, max] when given:
+ * input.count, input.notNumber, input.tooSmall, input.tooLarge name the value by its place.
+ */
+export function requireNumbers(
+  list: unknown,
+  argument: string,
+  length: number,
+  range: { min?: number; max?: number } = {},
+): void {
+  if (!Array.isArray(list) || list.length !== length) {
+    const got = Array.isArray(list) ? list.length : typeof list;
+    throw valueError(argument, "input.count", { expected: length, got });
+  }
+  list.forEach((n, i) => {
+    const index = i + 1;
+    if (!finite(n)) throw valueError(argument, "input.notNumber", { index, value: String(JSON.stringify(n)) });
+    if (range.min !== undefined && n < range.min)
+      throw valueError(argument, "input.tooSmall", { index, value: n, min: range.min });
+    if (range.max !== undefined && n > range.max)
+      throw valueError(argument, "input.tooLarge", { index, value: n, max: range.max });
+  });
+}
+
+/** One plain number that is a fraction from 0 to 1 (the one fraction rule, for JSON and cell input). */
+export function requireFractionInput(value: unknown, argument: string): void {
+  requireNumbers([value], argument, 1);
+  requireFractionNumber(value as number, argument);
+}
+
+/** At least one year (1900–2200), whole, each the year after the one before. */
+export function requireYears(list: unknown, argument: string): void {
+  if (!Array.isArray(list) || list.length === 0) throw valueError(argument, "input.noYears");
+  list.forEach((y, i) => {
+    if (!Number.isInteger(y) || y < 1900 || y > 2200)
+      throw valueError(argument, "input.notYear", { index: i + 1, value: String(y) });
+    if (i > 0 && y !== list[i - 1] + 1) throw valueError(argument, "input.yearsNotConsecutive");
+  });
+}

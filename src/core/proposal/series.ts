@@ -5,7 +5,7 @@ import { D, Dec, sum } from "../decimal";
 import { InputError } from "../errors";
 import { lumpSumYear, type LumpSumYear } from "../extraCosts";
 import { projectOccupancy } from "../occupancy";
-import type { ProposalInput } from "./input";
+import type { ProposalInput } from "./types";
 
 const d = (n: number) => new D(n);
 

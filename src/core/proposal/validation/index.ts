@@ -1,0 +1,23 @@
+// A proposal input's validation, section by section in the order of the input sheet; the first
+// problem is thrown as an InputError naming the field.
+import type { ProposalInput } from "../types";
+import { validateAddedValue } from "./addedValue";
+import { validateCosts } from "./costs";
+import { validateMunicipalities } from "./municipalities";
+import { validateOccupancy } from "./occupancy";
+import { validatePeriod } from "./period";
+import { validateYearsPlausible } from "./plausible";
+import { validatePrevious } from "./previous";
+import { validateQuasiInhouse } from "./quasiInhouse";
+
+/** Throws an InputError naming the first problem; a valid input passes silently. */
+export function validateProposalInput(p: ProposalInput): void {
+  validatePeriod(p);
+  validateCosts(p);
+  validateOccupancy(p);
+  validateAddedValue(p);
+  validatePrevious(p);
+  validateMunicipalities(p);
+  validateQuasiInhouse(p);
+  validateYearsPlausible(p);
+}

@@ -1,0 +1,25 @@
+// The municipalities: named (not by a number, not twice, however the name is typed) with a P-budget
+// for every allocation year (the previous period's, then the proposal's), never all 0 in a year.
+import { nameKey, requireNumbers } from "../../checks";
+import { valueError } from "../../errors";
+import { LIMITS, type ProposalInput } from "../types";
+
+export function validateMunicipalities(p: ProposalInput): void {
+  if (!p.municipalities.length || p.municipalities.length > LIMITS.maxMunicipalities)
+    throw valueError("municipalities", "input.municipalityCount", { max: LIMITS.maxMunicipalities });
+  const allocationYears = [...(p.previous?.years ?? []), ...p.years];
+  const names = new Set<string>();
+  p.municipalities.forEach((m) => {
+    if (typeof m?.name !== "string" || !m.name.trim()) throw valueError("municipalities", "input.municipalityNoName");
+    // The rule of Read selection: a number where a name belongs is a year or an amount in the wrong place.
+    if (Number.isFinite(Number(m.name.trim().replace(",", "."))))
+      throw valueError("municipalities", "input.municipalityNumber", { name: m.name });
+    if (names.has(nameKey(m.name))) throw valueError("municipalities", "input.municipalityTwice", { name: m.name });
+    names.add(nameKey(m.name));
+    requireNumbers(m.pBudgets, `P-budget of ${m.name}`, allocationYears.length, { min: 0 });
+  });
+  allocationYears.forEach((year, y) => {
+    if (p.municipalities.every((m) => m.pBudgets[y] === 0))
+      throw valueError("municipalities", "input.pBudgetsZero", { index: y + 1, year: String(year) });
+  });
+}
