@@ -72,6 +72,8 @@ const nl = {
     readYears: (base: number, years: number[]) => `basisjaar ${base}, jaren ${years.join(", ")}`,
     readCostLines: (n: number) => count("nl", n, "kostenregel", "kostenregels"),
     readPrevious: (years: number[]) => `vorige periode ${years.join("–")}`,
+    readOccupancy: (mode: "given" | "projected"): string =>
+      mode === "projected" ? "bezetting geprognosticeerd (met de prognoseparameters)" : "bezetting per jaar ingevuld",
     readMunicipalities: (names: string[]) =>
       `${count("nl", names.length, "gemeente", "gemeenten")} (${names.join(", ")})`,
     done: "Klaar. Wijzig een invoercel en de hele berekening rekent mee.",
@@ -242,6 +244,8 @@ const en: Strings = {
     readYears: (base: number, years: number[]) => `base year ${base}, years ${years.join(", ")}`,
     readCostLines: (n: number) => count("en", n, "cost line", "cost lines"),
     readPrevious: (years: number[]) => `previous period ${years.join("–")}`,
+    readOccupancy: (mode: "given" | "projected"): string =>
+      mode === "projected" ? "occupancy projected (with the projection parameters)" : "occupancy given per year",
     readMunicipalities: (names: string[]) =>
       `${count("en", names.length, "municipality", "municipalities")} (${names.join(", ")})`,
     done: "Done. Change an input cell and the whole calculation follows.",

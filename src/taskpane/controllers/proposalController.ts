@@ -164,6 +164,7 @@ export function proposalController(deps: ControllerDeps): ProposalController {
       const read = [
         p.readYears(input.baseYear, input.years),
         p.readCostLines(input.costLines.length),
+        p.readOccupancy(input.occupancy.mode),
         input.previous && p.readPrevious(input.previous.years),
         p.readMunicipalities(input.municipalities.map((m) => m.name)),
       ];

@@ -1,0 +1,59 @@
+// Reading a proposal input table back: every section as the input sheet writes it, projected
+// occupancy kept with its parameters (issue 14: it was silently read as fixed fte), the mode said.
+import assert from "node:assert/strict";
+import {
+  buildProposalPlan,
+  PUBLISHED_2023_2024,
+  readProposalInputs,
+  type ProposalInput,
+} from "../../src/core/proposal";
+import { sheetConstants } from "../support/planValues";
+
+const PROJECTED: ProposalInput = {
+  ...PUBLISHED_2023_2024,
+  occupancy: {
+    mode: "projected",
+    wswBase: 1417,
+    pwBase: 375,
+    wswOutflowRate: 0.06,
+    pwInflowPersons: 200,
+    pwOutflowPersons: 100,
+    ftePerPerson: 0.71,
+  },
+};
+
+const roundTrip = (input: ProposalInput, lang: "nl" | "en") =>
+  readProposalInputs(sheetConstants(buildProposalPlan(input, lang).sheets[0]), { firstRow: 1 });
+
+describe("reading the input sheet back, section by section", () => {
+  for (const lang of ["nl", "en"] as const) {
+    it(`the published input (${lang}): the same input, occupancy given`, () => {
+      const r = roundTrip(PUBLISHED_2023_2024, lang);
+      assert.deepEqual(r.problems, []);
+      assert.deepEqual(r.input, PUBLISHED_2023_2024);
+      assert.equal(r.occupancyMode, "given");
+      assert.ok(r.found.includes("occupancy: given"));
+    });
+
+    it(`projected occupancy (${lang}): kept with all its parameters, and said`, () => {
+      const r = roundTrip(PROJECTED, lang);
+      assert.deepEqual(r.problems, []);
+      assert.deepEqual(r.input?.occupancy, PROJECTED.occupancy);
+      assert.deepEqual(r.input, PROJECTED);
+      assert.equal(r.occupancyMode, "projected");
+      assert.ok(r.found.includes("occupancy: projected"));
+    });
+  }
+
+  it("a projection parameter left empty is named by its label and row", () => {
+    const grid = sheetConstants(buildProposalPlan(PROJECTED, "nl").sheets[0]);
+    const row = grid.findIndex((cells) => cells[0] === "Instroom PW (personen per jaar)");
+    grid[row][1] = null;
+    const r = readProposalInputs(grid, { firstRow: 1 });
+    assert.equal(r.input, undefined);
+    assert.deepEqual(
+      r.problems.map((p) => [p.code, p.params.row]),
+      [["read.noNumber", row + 1]],
+    );
+  });
+});
