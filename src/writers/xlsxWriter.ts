@@ -8,12 +8,16 @@ import type { CellStyle, PlanCell, PlanPrint, PlanSheet, WorkbookPlan } from "..
 
 const argb = (rgb: string) => `FF${rgb}`;
 
+/** The workbook's body font (ExcelJS's default), which styled cells keep. */
+const BODY_FONT = { name: "Calibri", family: 2, size: 11 } as const;
+
 /** A style of the shared table (src/core/plan/styles.ts) as ExcelJS font, fill and border. */
 export function xlsxStyle(spec: StyleSpec): Partial<ExcelJS.Style> {
   const style: Partial<ExcelJS.Style> = {};
   if (spec.font) {
     const { color, ...font } = spec.font;
-    style.font = { ...font, ...(color ? { color: { argb: argb(color) } } : {}) };
+    // The whole font object is replaced: name it, or LibreOffice shows a nameless font as serif.
+    style.font = { ...BODY_FONT, ...font, ...(color ? { color: { argb: argb(color) } } : {}) };
   }
   if (spec.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(spec.fill) } };
   if (spec.border) {

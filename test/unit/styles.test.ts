@@ -2,6 +2,7 @@
 // writes and the ExcelJS writer's cell styles are derived from it and agree with each other.
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import ExcelJS from "exceljs";
 import path from "node:path";
 import { CELL_STYLES, hasLook, type StyleSpec } from "../../src/core/plan/styles";
 import type { CellStyle, WorkbookPlan } from "../../src/core/plan/types";
@@ -52,7 +53,11 @@ function xlsxLook(style: CellStyle): StyleSpec {
   const color = (argb?: string) => argb?.replace(/^FF/, "");
   const edge = (b?: Partial<{ style: string; color: { argb?: string } }>) =>
     b && { style: b.style as "thin", color: color(b.color?.argb)! };
+  // The body font's name, family and size are kept on every styled cell (a test below): not part of the look.
   const { color: fontColor, ...font } = (s.font ?? {}) as { color?: { argb?: string } } & Record<string, unknown>;
+  delete font.name;
+  delete font.family;
+  if (font.size === 11 && CELL_STYLES[style].font?.size === undefined) delete font.size;
   const fill = s.fill?.type === "pattern" ? color(s.fill.fgColor?.argb) : undefined;
   return {
     ...(s.font ? { font: { ...font, ...(fontColor ? { color: color(fontColor.argb) } : {}) } } : {}),
@@ -105,6 +110,26 @@ describe("style table: one look, both writers", () => {
     const cell = planToWorkbook(plan).getWorksheet("S")!.getCell("A1");
     assert.equal(cell.font.bold, true);
     assert.deepEqual(cell.border.bottom, { style: "thin", color: { argb: "FF8A8886" } });
+  });
+
+  it("ExcelJS: every styled font keeps the body font's name and size (no nameless, serif titles)", async () => {
+    for (const style of STYLES) {
+      const font = XLSX_STYLES[style].font;
+      if (!font) continue;
+      assert.equal(font.name, "Calibri", style);
+      assert.equal(font.size, CELL_STYLES[style].font?.size ?? 11, style);
+    }
+    const plan: WorkbookPlan = {
+      sheets: [{ name: "S", blocks: [{ anchor: "A1", rows: [[{ value: "Titel", style: "title" }]] }] }],
+      names: [],
+      charts: [],
+    };
+    // Saved and read back: the title's font has its name in the file.
+    const saved = await planToWorkbook(plan).xlsx.writeBuffer();
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(saved as ArrayBuffer);
+    assert.equal(back.getWorksheet("S")!.getCell("A1").font.name, "Calibri");
+    assert.equal(back.getWorksheet("S")!.getCell("A1").font.size, 14);
   });
 
   it("the colours are written down once: neither writer spells them out", () => {
