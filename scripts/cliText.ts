@@ -49,6 +49,8 @@ const nl: Messages = {
     `${p.file} is geen .xlsx-bestand (geen zip-archief, of beschadigd); sla het in Excel op als Excel-werkmap (.xlsx).`,
   "xlsx.notWorkbook": (p) =>
     `${p.file} is een zip-archief maar geen Excel-werkmap; sla het in Excel op als Excel-werkmap (.xlsx).`,
+  "xlsx.encrypted": (p) =>
+    `${p.file} is met een wachtwoord beveiligd (of een oud .xls-bestand); sla het in Excel op zonder wachtwoord (Bestand › Info › Werkmap beveiligen) als Excel-werkmap (.xlsx).`,
   "xlsx.corrupt": (p) =>
     `${p.file} is beschadigd (${p.reason}); open het in Excel of LibreOffice, sla het opnieuw op en probeer opnieuw.`,
   "xlsx.tooLarge": (p) =>
@@ -103,6 +105,8 @@ const en: Messages = {
     `${p.file} is not an .xlsx file (not a zip archive, or damaged); save it from Excel as an Excel workbook (.xlsx).`,
   "xlsx.notWorkbook": (p) =>
     `${p.file} is a zip archive but not an Excel workbook; save it from Excel as an Excel workbook (.xlsx).`,
+  "xlsx.encrypted": (p) =>
+    `${p.file} is protected with a password (or is an old .xls file); save it from Excel without a password (File › Info › Protect Workbook) as an Excel workbook (.xlsx).`,
   "xlsx.corrupt": (p) =>
     `${p.file} is damaged (${p.reason}); open it in Excel or LibreOffice, save it again and retry.`,
   "xlsx.tooLarge": (p) =>
