@@ -5,6 +5,7 @@ import type { InputError } from "../src/core/errors";
 import type { Language } from "../src/core/language";
 import { codeSentence } from "../src/core/messages";
 import { XLSX_LIMITS } from "../src/writers/xlsxReader";
+import { fieldList, MAX_AMOUNT, MAX_TEXT_LENGTH } from "./inputShape";
 
 export type Tool = "proposal" | "check-tables" | "evaluation-template";
 export type Params = Readonly<Record<string, string | number>>;
@@ -67,6 +68,24 @@ const nl: Messages = {
     `${p.tables} tabellen gecontroleerd: ${p.errors} bevinding(en), ${p.warnings} waarschuwing(en).`,
   "done.proposal": (p) => `${p.file} geschreven: ${p.sheets} (${p.names} namen).`,
   "done.template": (p) => `${p.file} geschreven: ${p.tables} tabellen op "${p.sheet}".`,
+  // Added by the CLI work (issue 13 item 8, issue 17 items 5–8): field paths, limits, stdout.
+  "input.missing": (p) =>
+    `${p.file}: het veld ${p.path} ontbreekt (npm run proposal -- --example toont een volledige invoer).`,
+  "input.notNumber": (p) =>
+    `${p.file}: ${p.path} is ${p.got === "text" ? `de tekst ${p.value}` : p.value}; schrijf een getal zonder aanhalingstekens, bijvoorbeeld 2023.`,
+  "input.notText": (p) => `${p.file}: ${p.path} is ${p.value}; schrijf een tekst tussen aanhalingstekens.`,
+  "input.notList": (p) => `${p.file}: ${p.path} is ${p.value}; schrijf een lijst tussen [ ].`,
+  "input.notObject": (p) => `${p.file}: ${p.path || "de invoer"} is ${p.value}; schrijf een object tussen { }.`,
+  "input.badMode": (p) => `${p.file}: ${p.path} is ${p.value}; kies een van: ${p.modes}.`,
+  "input.tooLargeAmount": (p) =>
+    `${p.file}: ${p.path} is ${p.value}, groter dan het maximum van ${num("nl", Number(p.max))}; controleer het bedrag.`,
+  "input.tooLong": (p) =>
+    `${p.file}: ${p.path} is ${num("nl", Number(p.length))} tekens lang; een Excel-cel houdt er hoogstens ${num("nl", Number(p.max))}.`,
+  "file.tooLarge": (p) =>
+    `${p.file} is groter dan ${mb(Number(p.limit))} (of een apparaat of pipe zonder einde); zet de tabellen in een kleiner bestand.`,
+  "json.tooLarge": (p) => `${p.file} is groter dan ${mb(Number(p.limit))}; dat is geen invoer van een voorstel.`,
+  "out.sameAsInput": (p) => `--out ${p.file} is het invoerbestand zelf; kies een andere naam voor --out.`,
+  "stdout.failed": (p) => `de uitvoer kon niet geschreven worden (${p.reason}); de resultaten zijn niet aangekomen.`,
   internal: (p) => `interne fout: ${p.message} (IBN_DEBUG=1 toont details); meld dit aan de beheerder.`,
 };
 
@@ -122,6 +141,24 @@ const en: Messages = {
   "check.summary": (p) => `${p.tables} tables checked: ${p.errors} finding(s), ${p.warnings} warning(s).`,
   "done.proposal": (p) => `Wrote ${p.file}: ${p.sheets} (${p.names} defined names).`,
   "done.template": (p) => `Wrote ${p.file}: ${p.tables} tables on "${p.sheet}".`,
+  // Added by the CLI work (issue 13 item 8, issue 17 items 5–8): field paths, limits, stdout.
+  "input.missing": (p) =>
+    `${p.file}: the field ${p.path} is missing (npm run proposal -- --example prints a complete input).`,
+  "input.notNumber": (p) =>
+    `${p.file}: ${p.path} is ${p.got === "text" ? `the text ${p.value}` : p.value}; write a number without quotes, for example 2023.`,
+  "input.notText": (p) => `${p.file}: ${p.path} is ${p.value}; write a text in quotes.`,
+  "input.notList": (p) => `${p.file}: ${p.path} is ${p.value}; write a list in [ ].`,
+  "input.notObject": (p) => `${p.file}: ${p.path || "the input"} is ${p.value}; write an object in { }.`,
+  "input.badMode": (p) => `${p.file}: ${p.path} is ${p.value}; choose one of: ${p.modes}.`,
+  "input.tooLargeAmount": (p) =>
+    `${p.file}: ${p.path} is ${p.value}, more than the maximum of ${num("en", Number(p.max))}; check the amount.`,
+  "input.tooLong": (p) =>
+    `${p.file}: ${p.path} is ${num("en", Number(p.length))} characters long; an Excel cell holds at most ${num("en", Number(p.max))}.`,
+  "file.tooLarge": (p) =>
+    `${p.file} is larger than ${mb(Number(p.limit))} (or a device or pipe without end); put the tables in a smaller file.`,
+  "json.tooLarge": (p) => `${p.file} is larger than ${mb(Number(p.limit))}; that is not a proposal's input.`,
+  "out.sameAsInput": (p) => `--out ${p.file} is the input file itself; choose another name for --out.`,
+  "stdout.failed": (p) => `the output could not be written (${p.reason}); the results did not arrive.`,
   internal: (p) => `internal error: ${p.message} (IBN_DEBUG=1 shows details); please report this.`,
 };
 
@@ -259,5 +296,25 @@ large file; or no tables recognised; the reason is printed on one line).
 };
 
 export function cliHelp(tool: Tool, lang: Language): string {
-  return HELP[tool][lang];
+  const nl = lang === "nl";
+  const extra =
+    (tool === "proposal"
+      ? nl
+        ? "  --example             druk de gepubliceerde invoer 2023–2024 af als JSON (een begin voor --input)\n"
+        : "  --example             print the published 2023–2024 input as JSON (a start for --input)\n"
+      : "") + (nl ? "  --version             het versienummer\n" : "  --version             the version number\n");
+  const help = HELP[tool][lang].replace(/(\n {2}-h, --help[^\n]*\n)/, `$1${extra}`);
+  if (tool !== "proposal") return help;
+  // The fields of --input, from the same description the input is checked against.
+  return nl
+    ? `${help}
+Velden van INVOER.json (ProposalInput); getallen zonder aanhalingstekens, hoogstens ${num("nl", MAX_AMOUNT)},
+teksten hoogstens ${num("nl", MAX_TEXT_LENGTH)} tekens:
+${fieldList("nl")}
+`
+    : `${help}
+Fields of INPUT.json (ProposalInput); numbers without quotes, at most ${num("en", MAX_AMOUNT)},
+texts at most ${num("en", MAX_TEXT_LENGTH)} characters:
+${fieldList("en")}
+`;
 }

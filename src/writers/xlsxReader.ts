@@ -24,7 +24,8 @@ export type XlsxLimits = typeof XLSX_LIMITS;
 /**
  * Error codes (AddinError) of this reader; params always include `file`:
  * xlsx.notZip, xlsx.notWorkbook, xlsx.encrypted, xlsx.corrupt {reason}, xlsx.tooLarge {size, limit},
- * xlsx.tooManyEntries {entries, limit}, xlsx.tooManyCells {cells, limit}.
+ * xlsx.tooManyEntries {entries, limit}, xlsx.tooManyCells {cells, limit}; and file.tooLarge {limit} for
+ * a file (or pipe, or device) with more bytes than the limit.
  */
 export type XlsxErrorCode =
   | "xlsx.notZip"
@@ -281,7 +282,8 @@ const SHEET_PART = /(?:^|\/)worksheets\/[^/]+\.xml$/i;
  */
 export async function readWorkbook(file: string, limits: XlsxLimits = XLSX_LIMITS): Promise<WorkbookContent> {
   const bytes = readBounded(file, limits.uncompressedBytes);
-  if (!bytes) throw fail("xlsx.tooLarge", { file, size: fs.statSync(file).size, limit: limits.uncompressedBytes });
+  // More bytes than the limit (a big file, or a pipe or device that does not end): refused unread.
+  if (!bytes) throw new AddinError("file.tooLarge", { file, limit: limits.uncompressedBytes });
   if (bytes.subarray(0, 8).equals(OLE_MAGIC)) throw fail("xlsx.encrypted", { file });
   const zip = await openZip(bytes, file);
   try {
