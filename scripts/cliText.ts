@@ -70,13 +70,17 @@ const nl: Messages = {
   "done.template": (p) => `${p.file} geschreven: ${p.tables} tabellen op "${p.sheet}".`,
   // Added by the CLI work (issue 13 item 8, issue 17 items 5–8): field paths, limits, stdout.
   "input.missing": (p) =>
-    `${p.file}: het veld ${p.path} ontbreekt (npm run proposal -- --example toont een volledige invoer).`,
+    `de invoer in ${p.file} heeft niet de vorm van een voorstel: het veld ${p.path} ontbreekt (npm run proposal -- --example toont een volledige invoer).`,
   "input.notNumber": (p) =>
-    `${p.file}: ${p.path} is ${p.got === "text" ? `de tekst ${p.value}` : p.value}; schrijf een getal zonder aanhalingstekens, bijvoorbeeld 2023.`,
-  "input.notText": (p) => `${p.file}: ${p.path} is ${p.value}; schrijf een tekst tussen aanhalingstekens.`,
-  "input.notList": (p) => `${p.file}: ${p.path} is ${p.value}; schrijf een lijst tussen [ ].`,
-  "input.notObject": (p) => `${p.file}: ${p.path || "de invoer"} is ${p.value}; schrijf een object tussen { }.`,
-  "input.badMode": (p) => `${p.file}: ${p.path} is ${p.value}; kies een van: ${p.modes}.`,
+    `de invoer in ${p.file} heeft niet de vorm van een voorstel: ${p.path} is ${p.got === "text" ? `de tekst ${p.value}` : p.value}; schrijf een getal zonder aanhalingstekens, bijvoorbeeld 2023.`,
+  "input.notText": (p) =>
+    `de invoer in ${p.file} heeft niet de vorm van een voorstel: ${p.path} is ${p.value}; schrijf een tekst tussen aanhalingstekens.`,
+  "input.notList": (p) =>
+    `de invoer in ${p.file} heeft niet de vorm van een voorstel: ${p.path} is ${p.value}; schrijf een lijst tussen [ ].`,
+  "input.notObject": (p) =>
+    `de invoer in ${p.file} heeft niet de vorm van een voorstel: ${p.path || "de invoer"} is ${p.value}; schrijf een object tussen { }.`,
+  "input.badMode": (p) =>
+    `de invoer in ${p.file} heeft niet de vorm van een voorstel: ${p.path} is ${p.value}; kies een van: ${p.modes}.`,
   "input.tooLargeAmount": (p) =>
     `${p.file}: ${p.path} is ${p.value}, groter dan het maximum van ${num("nl", Number(p.max))}; controleer het bedrag.`,
   "input.tooLong": (p) =>
@@ -143,13 +147,17 @@ const en: Messages = {
   "done.template": (p) => `Wrote ${p.file}: ${p.tables} tables on "${p.sheet}".`,
   // Added by the CLI work (issue 13 item 8, issue 17 items 5–8): field paths, limits, stdout.
   "input.missing": (p) =>
-    `${p.file}: the field ${p.path} is missing (npm run proposal -- --example prints a complete input).`,
+    `the input in ${p.file} does not have the shape of a proposal: the field ${p.path} is missing (npm run proposal -- --example prints a complete input).`,
   "input.notNumber": (p) =>
-    `${p.file}: ${p.path} is ${p.got === "text" ? `the text ${p.value}` : p.value}; write a number without quotes, for example 2023.`,
-  "input.notText": (p) => `${p.file}: ${p.path} is ${p.value}; write a text in quotes.`,
-  "input.notList": (p) => `${p.file}: ${p.path} is ${p.value}; write a list in [ ].`,
-  "input.notObject": (p) => `${p.file}: ${p.path || "the input"} is ${p.value}; write an object in { }.`,
-  "input.badMode": (p) => `${p.file}: ${p.path} is ${p.value}; choose one of: ${p.modes}.`,
+    `the input in ${p.file} does not have the shape of a proposal: ${p.path} is ${p.got === "text" ? `the text ${p.value}` : p.value}; write a number without quotes, for example 2023.`,
+  "input.notText": (p) =>
+    `the input in ${p.file} does not have the shape of a proposal: ${p.path} is ${p.value}; write a text in quotes.`,
+  "input.notList": (p) =>
+    `the input in ${p.file} does not have the shape of a proposal: ${p.path} is ${p.value}; write a list in [ ].`,
+  "input.notObject": (p) =>
+    `the input in ${p.file} does not have the shape of a proposal: ${p.path || "the input"} is ${p.value}; write an object in { }.`,
+  "input.badMode": (p) =>
+    `the input in ${p.file} does not have the shape of a proposal: ${p.path} is ${p.value}; choose one of: ${p.modes}.`,
   "input.tooLargeAmount": (p) =>
     `${p.file}: ${p.path} is ${p.value}, more than the maximum of ${num("en", Number(p.max))}; check the amount.`,
   "input.tooLong": (p) =>

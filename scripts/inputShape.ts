@@ -80,14 +80,10 @@ function check(value: unknown, shape: Shape, path: string, file: string): void {
   if (shape === "number") {
     if (typeof value !== "number" || !Number.isFinite(value))
       throw refuse("input.notNumber", file, path, { got: kind(value), value: shown(value) });
-    if (Math.abs(value) > MAX_AMOUNT)
-      throw refuse("input.tooLargeAmount", file, path, { value: String(value), max: MAX_AMOUNT });
     return;
   }
   if (shape === "text") {
     if (typeof value !== "string") throw refuse("input.notText", file, path, { got: kind(value), value: shown(value) });
-    if (value.length > MAX_TEXT_LENGTH)
-      throw refuse("input.tooLong", file, path, { length: value.length, max: MAX_TEXT_LENGTH });
     return;
   }
   if (shape === "numbers") return check(value, { list: "number" }, path, file);
@@ -118,9 +114,29 @@ function check(value: unknown, shape: Shape, path: string, file: string): void {
   }
 }
 
-/** Checks a parsed JSON input against the fields of ProposalInput; throws AddinError naming the path. */
-export function checkProposalShape(json: unknown, file: string): void {
-  check(json, PROPOSAL_SHAPE, "", file);
+/**
+ * Where a parsed JSON input departs from the fields of ProposalInput, as an AddinError naming the
+ * path (input.missing, input.notNumber, …); undefined when it has the shape.
+ */
+export function shapeProblem(json: unknown, file: string): AddinError | undefined {
+  try {
+    check(json, PROPOSAL_SHAPE, "", file);
+    return undefined;
+  } catch (e) {
+    if (e instanceof AddinError) return e;
+    throw e;
+  }
+}
+
+/** Refuses, anywhere in the input, a number past MAX_AMOUNT or a text longer than an Excel cell holds. */
+export function checkInputLimits(value: unknown, file: string, path = ""): void {
+  if (typeof value === "number" && Math.abs(value) > MAX_AMOUNT)
+    throw refuse("input.tooLargeAmount", file, path, { value: String(value), max: MAX_AMOUNT });
+  if (typeof value === "string" && value.length > MAX_TEXT_LENGTH)
+    throw refuse("input.tooLong", file, path, { length: value.length, max: MAX_TEXT_LENGTH });
+  if (Array.isArray(value)) value.forEach((v, i) => checkInputLimits(v, file, `${path}[${i}]`));
+  else if (typeof value === "object" && value !== null)
+    for (const [k, v] of Object.entries(value)) checkInputLimits(v, file, path ? `${path}.${k}` : k);
 }
 
 const TYPE_WORDS: Record<Language, Record<string, string>> = {

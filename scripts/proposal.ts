@@ -9,7 +9,7 @@ import { AddinError, InputError } from "../src/core/errors";
 import { buildProposalPlan, PUBLISHED_2023_2024, type ProposalInput } from "../src/core/proposal";
 import { writePlanToXlsx } from "../src/writers/xlsxWriter";
 import { checkOutput, EXIT, inputInvalid, readJsonFile, runCli, say, writeAtomically } from "./cli";
-import { checkProposalShape } from "./inputShape";
+import { checkInputLimits, shapeProblem } from "./inputShape";
 
 /** The same file by name or by link: --out would overwrite the input it reads. */
 function sameFile(a: string, b: string): boolean {
@@ -44,7 +44,7 @@ runCli(
       const json = readJsonFile(file);
       if (typeof json !== "object" || json === null || Array.isArray(json))
         throw new AddinError("json.notObject", { file });
-      checkProposalShape(json, file);
+      checkInputLimits(json, file);
       input = json as ProposalInput;
     }
     let plan: ReturnType<typeof buildProposalPlan>;
@@ -52,7 +52,14 @@ runCli(
       plan = buildProposalPlan(input, lang);
     } catch (e) {
       // The core's validation message; a TypeError here means a field of the wrong shape in the JSON.
-      if (file && (e instanceof InputError || e instanceof TypeError)) throw inputInvalid(file, e);
+      if (file && (e instanceof InputError || e instanceof TypeError)) {
+        // Named by its path where the JSON departs from the fields: a field missing, a number typed
+        // as text (a year in quotes); otherwise the core's own sentence.
+        const shape = shapeProblem(input, file);
+        const typedAsText = shape?.code === "input.notNumber" && shape.params.got === "text";
+        if (shape && (e instanceof TypeError || typedAsText || shape.code === "input.missing")) throw shape;
+        throw inputInvalid(file, e);
+      }
       throw e;
     }
     await writeAtomically(out, force, (tmp) => writePlanToXlsx(plan, tmp));
