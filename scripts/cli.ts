@@ -312,3 +312,13 @@ export async function writeAtomically(
     fs.rmSync(tmp, { force: true });
   }
 }
+
+/** A text as one tab-separated field: backslash, tab and line breaks written as \\, \t, \n, \r. */
+export function tsvField(text: string): string {
+  return text.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!);
+}
+
+/** A record's text fields made safe for one line of tab-separated output (a sheet name with a tab). */
+export function tsvSafe<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === "string" ? tsvField(v) : v])) as T;
+}
