@@ -301,6 +301,32 @@ export function checkHelpUrls(distDir: string, base: string): string[] {
   return problems;
 }
 
+/** Microsoft's validation service, which office-addin-manifest validate calls. */
+const VALIDATION_HOST = "validationgateway.omex.office.net";
+
+/**
+ * Offline (no network, a proxy that refuses, no DNS): one line saying the online check was skipped
+ * and why, and the reason; undefined when the service answers and the online check can run.
+ */
+async function onlineSkipped(): Promise<string | undefined> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const https = require("node:https") as typeof import("node:https");
+  const reason = await new Promise<string | undefined>((resolve) => {
+    const req = https.request({ host: VALIDATION_HOST, method: "HEAD", path: "/", timeout: 8000 }, (res) => {
+      res.resume();
+      resolve(undefined);
+    });
+    req.on("timeout", () => req.destroy(Object.assign(new Error("timeout"), { code: "ETIMEDOUT" })));
+    req.on("error", (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+    req.end();
+  });
+  if (reason)
+    console.log(
+      `online check skipped: Microsoft's validation service (${VALIDATION_HOST}) cannot be reached (${reason}); the offline checks above passed.`,
+    );
+  return reason;
+}
+
 if (require.main === module) {
   // Without a file: manifest.xml (development), then dist/manifest.xml against dist/ when built.
   // --online: then Microsoft's validation service (office-addin-manifest validate) for each of them.
@@ -338,7 +364,7 @@ if (require.main === module) {
       total += problems.length;
     }
     if (total) console.log(`${total} problem(s)`);
-    else if (online)
+    else if (online && (await onlineSkipped()) === undefined)
       for (const manifest of targets) {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { spawnSync } = require("node:child_process") as typeof import("node:child_process");

@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import https from "node:https";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,10 +27,41 @@ function run(cmd, args) {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   child.on("exit", (code) => {
-    fs.rmSync(pidFile, { force: true });
+    // Only our own pid file: a second npm start must never remove the running server's.
+    if (ownsPidFile(child.pid)) fs.rmSync(pidFile, { force: true });
     process.exit(code ?? 0);
   });
   return child;
+}
+
+function ownsPidFile(pid) {
+  try {
+    return Number(fs.readFileSync(pidFile, "utf8")) === pid;
+  } catch {
+    return false;
+  }
+}
+
+/** The dev server npm start left running, if its pid file names a live process. */
+function runningServer() {
+  try {
+    const pid = Number(fs.readFileSync(pidFile, "utf8"));
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether something already listens on localhost:port (another program, or a server without pid file). */
+function portInUse() {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "localhost", port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on("error", () => resolve(false));
+  });
 }
 
 function waitForServer(url, tries = 240) {
@@ -50,7 +82,22 @@ function waitForServer(url, tries = 240) {
 if (process.platform === "win32" || process.platform === "darwin") {
   run(bin("office-addin-debugging"), ["start", "manifest.xml", "desktop"]);
 } else {
-  const server = run(bin("webpack"), ["serve", "--mode", "development"]);
+  // A second npm start: say so and leave the running server (and its pid file) alone.
+  const running = runningServer();
+  if (running) {
+    console.log(
+      `The dev server is already running (pid ${running}) at https://localhost:${port}/; stop it with npm stop.`,
+    );
+    process.exit(0);
+  }
+  if (await portInUse()) {
+    console.log(
+      `Port ${port} on localhost is already in use (a dev server started another way, or another program); stop that first.`,
+    );
+    process.exit(1);
+  }
+  // localhost only: the development build is not for the network.
+  const server = run(bin("webpack"), ["serve", "--mode", "development", "--host", "localhost"]);
   fs.writeFileSync(pidFile, String(server.pid));
   const url = `https://localhost:${port}/taskpane.html`;
   waitForServer(url).then(
