@@ -6,7 +6,7 @@
 import { checkTables, formatFinding, recognizeTables, type Cell } from "../src/core/evaluation";
 import { AddinError } from "../src/core/errors";
 import { readWorkbook } from "../src/writers/xlsxReader";
-import { EXIT, readError, requireInputFile, runCli, say } from "./cli";
+import { EXIT, readError, requireInputFile, runCli, say, tsvSafe } from "./cli";
 
 runCli("check-tables", {}, 1, async ({ positionals, lang }) => {
   const file = positionals[0];
@@ -23,7 +23,7 @@ runCli("check-tables", {}, 1, async ({ positionals, lang }) => {
   );
   if (!tables.length) throw new AddinError("tables.none", { file });
   const findings = checkTables(tables, { language: lang });
-  for (const f of findings) process.stdout.write(`${formatFinding(f, lang)}\n`);
+  for (const f of findings) process.stdout.write(`${formatFinding(tsvSafe(f), lang)}\n`);
   if (workbook.uncalculated > 0) say(lang, "check.uncalculated", { count: workbook.uncalculated }, "err");
   const errors = findings.filter((f) => f.severity === "error").length;
   say(lang, "check.summary", { tables: tables.length, errors, warnings: findings.length - errors }, "err");

@@ -5,7 +5,9 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { AddinError, InputError, type ErrorCode } from "../src/core/errors";
+import { readBounded } from "../src/writers/xlsxReader";
 import type { Language } from "../src/core/language";
 import { codeSentence } from "../src/core/messages";
 import { cliHelp, cliMessage, inputDetail, type Params, type Tool } from "./cliText";
@@ -25,6 +27,25 @@ const mistake = (code: ErrorCode, params: Params = {}) => new AddinError(code, p
 
 const isHelp = (a: string) => a === "--help" || a === "-h";
 
+/** The package's version (package.json one folder up, from scripts/ as from the built dist-cli/). */
+export function toolVersion(): string {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8")).version;
+  } catch {
+    return "?";
+  }
+}
+
+/**
+ * Under `npm run`, npm starts the tool in the project folder; the user's relative --out and
+ * --input mean the folder they typed the command in (INIT_CWD). Run directly, the tool is already there.
+ */
+function enterUserFolder(): void {
+  const { INIT_CWD, npm_package_json } = process.env;
+  if (INIT_CWD && npm_package_json && path.dirname(npm_package_json) === process.cwd() && INIT_CWD !== process.cwd())
+    process.chdir(INIT_CWD);
+}
+
 /** The --lang asked for, if it is one we speak (so that even a usage mistake is in that language). */
 function sniffLanguage(argv: string[]): Language {
   let lang: Language = "nl";
@@ -35,36 +56,33 @@ function sniffLanguage(argv: string[]): Language {
   return lang;
 }
 
-/** Parses argv against `spec` (plus --lang, --help/-h): --name value, --name=value, flags, `--`. */
+/** The option a parseArgs error names ('--out', '-x'), for our own one-line message. */
+const namedOption = (e: Error) => /'(-[^' <]+)/.exec(e.message)?.[1] ?? "?";
+
+/**
+ * Parses argv against `spec` (plus --lang) with node:util parseArgs (--name value, --name=value,
+ * flags, `--`); its error codes become today's one-line mistakes.
+ */
 export function parseCli(argv: string[], spec: OptionSpec, maxPositionals: number): Parsed {
   const all: OptionSpec = { ...spec, lang: { type: "string", example: "nl" } };
-  const values: Parsed["values"] = {};
-  const positionals: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--") {
-      positionals.push(...argv.slice(i + 1));
-      break;
+  const options = Object.fromEntries(Object.entries(all).map(([name, o]) => [name, { type: o.type }]));
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const option = namedOption(e as Error);
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw mistake("usage.unknownOption", { option });
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+      if (/does not take an argument/.test((e as Error).message)) throw mistake("usage.noValue", { option });
+      throw mistake("usage.missingValue", { option, example: all[option.slice(2)]?.example ?? "…" });
     }
-    if (!a.startsWith("-") || a === "-") {
-      positionals.push(a);
-      continue;
-    }
-    const eq = a.indexOf("=");
-    const name = a.startsWith("--") ? a.slice(2, eq > 0 ? eq : undefined) : "";
-    const option = Object.prototype.hasOwnProperty.call(all, name) ? all[name] : undefined;
-    if (!option) throw mistake("usage.unknownOption", { option: eq > 0 ? a.slice(0, eq) : a });
-    if (option.type === "boolean") {
-      if (eq > 0) throw mistake("usage.noValue", { option: `--${name}` });
-      values[name] = true;
-      continue;
-    }
-    let value: string | undefined;
-    if (eq > 0) value = a.slice(eq + 1);
-    else if (i + 1 < argv.length && !argv[i + 1].startsWith("-")) value = argv[++i];
-    if (!value) throw mistake("usage.missingValue", { option: `--${name}`, example: option.example ?? "…" });
-    values[name] = value;
+    throw e;
   }
+  const { values, positionals } = parsed;
+  for (const [name, o] of Object.entries(all))
+    if (o.type === "string" && values[name] === "")
+      throw mistake("usage.missingValue", { option: `--${name}`, example: o.example ?? "…" });
   const lang = values.lang ?? "nl";
   if (lang !== "nl" && lang !== "en") throw mistake("usage.badLang", { value: String(lang) });
   const extra = positionals[maxPositionals];
@@ -93,8 +111,9 @@ export function describeError(e: unknown, lang: Language): string {
   if (e instanceof AddinError) {
     // The validation's detail in the user's language, from its code (never the English message in Dutch).
     const cause = (e as { cause?: unknown }).cause;
-    const detail: Params = cause instanceof InputError ? { detail: inputDetail(lang, cause) } : {};
-    const text = codeSentence(lang, e, detail);
+    const params = cause instanceof InputError ? { ...e.params, detail: inputDetail(lang, cause) } : e.params;
+    // A code of the core or the writers that only the pane's table knows, in the same words.
+    const text = codeSentence(lang, e, params);
     if (text) return text;
   }
   const message = e instanceof Error ? e.message : String(e);
@@ -114,13 +133,20 @@ export function runCli(
 ): void {
   const argv = process.argv.slice(2);
   const lang = sniffLanguage(argv);
-  // A closed pipe (| head) ends the output quietly instead of with a stack trace.
+  enterUserFolder();
+  // A closed pipe (| head) ends the output quietly instead of with a stack trace; any other failed
+  // write of the results (> /dev/full) is one line and exit 2: the results did not arrive.
+  let stdoutFailed = false;
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    if (!stdoutFailed)
+      process.stderr.write(`${tool}: ${cliMessage(lang, "stdout.failed", { reason: e.code ?? e.message })}\n`);
+    stdoutFailed = true;
+    process.exitCode = EXIT.cannotRun;
   });
-  // `npm run` starts in the project folder; relative paths mean the folder the user typed them in.
-  const home = path.resolve(__dirname, "..");
-  if (process.env.INIT_CWD && path.resolve(process.cwd()) === home) process.chdir(process.env.INIT_CWD);
+  process.on("exit", () => {
+    if (stdoutFailed) process.exitCode = EXIT.cannotRun;
+  });
   const run = async () => {
     const end = argv.indexOf("--");
     const options = end < 0 ? argv : argv.slice(0, end);
@@ -129,25 +155,19 @@ export function runCli(
       return EXIT.ok;
     }
     if (options.includes("--version")) {
-      process.stdout.write(`${packageVersion()}\n`);
+      process.stdout.write(`${tool} ${toolVersion()}\n`);
       return EXIT.ok;
     }
     return main(parseCli(argv, spec, maxPositionals));
   };
   run().then(
-    (code) => (process.exitCode = code),
+    (code) => (process.exitCode = stdoutFailed ? EXIT.cannotRun : code),
     (e: unknown) => {
       if (process.env.IBN_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
       process.stderr.write(`${tool}: ${describeError(e, lang)}\n`);
       process.exitCode = EXIT.cannotRun;
     },
   );
-}
-
-/** This package's version (package.json beside the scripts folder). */
-export function packageVersion(): string {
-  return (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as { version: string })
-    .version;
 }
 
 /** Prints a message of the table to stdout (results) or stderr (notes, summaries). */
@@ -184,12 +204,17 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line: lines.length, column: lines[lines.length - 1].length + 1 };
 }
 
+/** At most this many bytes of JSON input (a pipe or a device is read up to it, never further). */
+export const JSON_LIMIT = 10 * 1024 * 1024;
+
 /** Reads and parses a JSON file: a missing or unreadable file, or bad JSON, as one line with line and column. */
 export function readJsonFile(file: string): unknown {
   requireInputFile(file);
   let text: string;
   try {
-    text = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+    const bytes = readBounded(file, JSON_LIMIT);
+    if (!bytes) throw mistake("json.tooLarge", { file, limit: JSON_LIMIT });
+    text = bytes.toString("utf8").replace(/^\uFEFF/, "");
   } catch (e) {
     throw readError(e, file);
   }
@@ -253,9 +278,15 @@ export async function writeAtomically(
   force: boolean,
   write: (temporary: string) => Promise<void>,
 ): Promise<void> {
-  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${randomBytes(6).toString("hex")}.tmp`);
+  // A short name (an output name of 255 bytes still leaves room), created 0600: nobody else reads
+  // the workbook while it is written.
+  const tmp = path.join(path.dirname(out), `.ibn-${randomBytes(8).toString("hex")}.tmp`);
   try {
+    fs.closeSync(fs.openSync(tmp, "wx", 0o600));
     await write(tmp);
+    // The replaced file's permissions stay (a chmod 600 output stays 600); a new file gets the usual ones.
+    const replaced = force ? fs.statSync(out, { throwIfNoEntry: false }) : undefined;
+    fs.chmodSync(tmp, replaced ? replaced.mode & 0o7777 : 0o666 & ~process.umask());
     const fd = fs.openSync(tmp, "r+");
     try {
       fs.fsyncSync(fd); // on disk before it takes the name
@@ -280,4 +311,14 @@ export async function writeAtomically(
   } finally {
     fs.rmSync(tmp, { force: true });
   }
+}
+
+/** A text as one tab-separated field: backslash, tab and line breaks written as \\, \t, \n, \r. */
+export function tsvField(text: string): string {
+  return text.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!);
+}
+
+/** A record's text fields made safe for one line of tab-separated output (a sheet name with a tab). */
+export function tsvSafe<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === "string" ? tsvField(v) : v])) as T;
 }

@@ -1,12 +1,12 @@
-// What the three command-line tools print when they run, in Dutch (the default, like the templates)
-// and English: results, notes, summaries and the help. Their refusals are typed errors whose
-// sentences live with every other code in the core (src/core/messages/cli.ts, xlsx.ts); the words
-// of the checker's findings (expected/found, kinds) are in the core's phrase table beside the checker.
+// Every sentence the three command-line tools print, in Dutch (the default, like the templates) and
+// English. Errors are AddinError codes (src/core/errors.ts) put into words here; the words of the
+// checker's findings (expected/found, kinds) are in the core's phrase table beside the checker.
 import type { InputError } from "../src/core/errors";
 import type { Language } from "../src/core/language";
 import { codeSentence } from "../src/core/messages";
 import { count } from "../src/core/plural";
 import { XLSX_LIMITS } from "../src/writers/xlsxReader";
+import { fieldList, MAX_AMOUNT, MAX_TEXT_LENGTH } from "./inputShape";
 
 export type Tool = "proposal" | "check-tables" | "evaluation-template";
 export type Params = Readonly<Record<string, string | number>>;
@@ -29,6 +29,7 @@ const nl: Messages = {
   "done.proposal": (p) => `${p.file} geschreven: ${p.sheets} (${n("nl", p.names, "naam", "namen")}).`,
   "done.template": (p) => `${p.file} geschreven: ${n("nl", p.tables, "tabel", "tabellen")} op "${p.sheet}".`,
   internal: (p) => `interne fout: ${p.message} (IBN_DEBUG=1 toont details); meld dit aan de beheerder.`,
+  "stdout.failed": (p) => `de uitvoer kon niet geschreven worden (${p.reason}); de resultaten zijn niet aangekomen.`,
 };
 
 const en: Messages = {
@@ -40,6 +41,7 @@ const en: Messages = {
   "done.proposal": (p) => `Wrote ${p.file}: ${p.sheets} (${n("en", p.names, "defined name", "defined names")}).`,
   "done.template": (p) => `Wrote ${p.file}: ${n("en", p.tables, "table", "tables")} on "${p.sheet}".`,
   internal: (p) => `internal error: ${p.message} (IBN_DEBUG=1 shows details); please report this.`,
+  "stdout.failed": (p) => `the output could not be written (${p.reason}); the results did not arrive.`,
 };
 
 export const CLI_MESSAGES: Record<Language, Messages> = { nl, en };
@@ -51,7 +53,7 @@ export function cliMessage(lang: Language, code: string, params: Params = {}): s
 
 /**
  * The detail of a refused input in the user's language: the sentence of its code (the core's table in
- * src/core/messages/, with the field named as in the JSON), else in Dutch the field to check, in
+ * src/core/messages.ts, with the field named as in the JSON), else in Dutch the field to check, in
  * English the core's own message.
  */
 export function inputDetail(lang: Language, e: InputError): string {
@@ -79,65 +81,30 @@ const limits = (lang: Language) =>
 const HELP: Record<Tool, Record<Language, string>> = {
   proposal: {
     nl: `Gebruik: npm run proposal -- --out BESTAND.xlsx [--input INVOER.json] [--lang nl|en] [--force]
-       npm run -s proposal -- --example > invoer.json
 
 Schrijft de werkmap met het lumpsumvoorstel (alleen Excel-formules). Zonder --input: het
 gepubliceerde voorstel 2023–2024.
 
   --out BESTAND.xlsx    het bestand dat geschreven wordt (de map moet bestaan)
-  --input INVOER.json   de invoer van het voorstel, één JSON-object met de velden hieronder
-  --example             print het gepubliceerde voorstel 2023–2024 als invoer-JSON (om te bewerken)
+  --input INVOER.json   de invoer van het voorstel, één JSON-object (ProposalInput)
   --lang nl|en          taal van de werkmap en de meldingen (standaard nl)
   --force               vervang een bestaand bestand; het oude blijft heel tot het nieuwe
                         volledig geschreven is (tijdelijk bestand in dezelfde map, dan hernoemd)
-  --version             het versienummer
   -h, --help            deze uitleg
-
-Velden (bedragen in euro, fte in fte, fracties als 0,15 = 15 %):
-  baseYear                 basisjaar, bv. 2022
-  years                    de jaren van het voorstel, bv. [2023, 2024]
-  costLines                [{ label, amount }]: meerkosten van het basisjaar per kostenregel
-  specificPwCostsBase      specifieke meerkosten PW in het basisjaar
-  occupancy                { mode: "given", wsw: [...], pw: [...] } (basisjaar, dan elk jaar) of
-                           { mode: "projected", wswBase, pwBase, wswOutflowRate, pwInflowPersons,
-                             pwOutflowPersons, ftePerPerson }
-  addedValue               { placements, demandDrivenShare, uplift, averageAddedValue, applies: [0|1 per jaar] }
-  previous                 (optioneel) { years, lumpSums, wsw, pw }: de vorige periode
-  municipalities           [{ name, pBudgets: [...] }]: P-budget per jaar (vorige periode, dan dit voorstel)
-  quasiInhouse             { years, wsw, pw, attributableStaff, nonAttributableStaff,
-                             regularProductionStaff, threshold }
 
 Afsluitcode: 0 geschreven; 2 niet uitgevoerd (opties, invoer of bestand; de reden staat op één regel).
 `,
     en: `Usage: npm run proposal -- --out FILE.xlsx [--input INPUT.json] [--lang nl|en] [--force]
-       npm run -s proposal -- --example > input.json
 
 Writes the lump-sum proposal workbook (native Excel formulas only). Without --input: the
 published 2023–2024 proposal.
 
   --out FILE.xlsx       the file to write (its folder must exist)
-  --input INPUT.json    the proposal's input, one JSON object with the fields below
-  --example             print the published 2023–2024 proposal as input JSON (to edit)
+  --input INPUT.json    the proposal's input, one JSON object (ProposalInput)
   --lang nl|en          language of the workbook and the messages (default nl)
   --force               replace an existing file; the old one stays whole until the new one is
                         completely written (a temporary file in the same folder, then renamed)
-  --version             the version number
-  --version             the version number
   -h, --help            this help
-
-Fields (amounts in euros, fte in fte, fractions as 0.15 = 15 %):
-  baseYear                 the base year, e.g. 2022
-  years                    the proposal's years, e.g. [2023, 2024]
-  costLines                [{ label, amount }]: the base year's extra costs per cost line
-  specificPwCostsBase      the specific PW extra costs of the base year
-  occupancy                { mode: "given", wsw: [...], pw: [...] } (base year, then each year) or
-                           { mode: "projected", wswBase, pwBase, wswOutflowRate, pwInflowPersons,
-                             pwOutflowPersons, ftePerPerson }
-  addedValue               { placements, demandDrivenShare, uplift, averageAddedValue, applies: [0|1 per year] }
-  previous                 (optional) { years, lumpSums, wsw, pw }: the previous period
-  municipalities           [{ name, pBudgets: [...] }]: P-budget per year (previous period, then this proposal)
-  quasiInhouse             { years, wsw, pw, attributableStaff, nonAttributableStaff,
-                             regularProductionStaff, threshold }
 
 Exit status: 0 written; 2 not run (options, input or file; the reason is printed on one line).
 `,
@@ -155,7 +122,6 @@ percentage, gevuld met de aantallen uit het jaarverslag 2023.
   --addin               percentages met IBN.PLACEMENT_RATE in plaats van gewone formules
   --force               vervang een bestaand bestand; het oude blijft heel tot het nieuwe
                         volledig geschreven is (tijdelijk bestand in dezelfde map, dan hernoemd)
-  --version             het versienummer
   -h, --help            deze uitleg
 
 Afsluitcode: 0 geschreven; 2 niet uitgevoerd (opties of bestand; de reden staat op één regel).
@@ -172,7 +138,6 @@ percentage, filled with the counts of the 2023 annual report.
   --addin               percentages with IBN.PLACEMENT_RATE instead of native formulas
   --force               replace an existing file; the old one stays whole until the new one is
                         completely written (a temporary file in the same folder, then renamed)
-  --version             the version number
   -h, --help            this help
 
 Exit status: 0 written; 2 not run (options or file; the reason is printed on one line).
@@ -186,7 +151,6 @@ per bevinding één regel af: werkblad, cel, soort, verwacht, gevonden. Het best
 Formules tellen met hun laatst berekende waarde: sla het bestand eerst op in Excel of LibreOffice.
 
   --lang nl|en          taal van de bevindingen en meldingen (standaard nl)
-  --version             het versienummer
   -h, --help            deze uitleg
 
 Grenzen: het bestand wordt vóór het lezen geweigerd als het geen .xlsx (zip) is, of groter dan
@@ -202,7 +166,6 @@ line per finding: sheet, cell, kind, expected, found. The file is not changed. F
 with their last calculated value: save the file from Excel or LibreOffice first.
 
   --lang nl|en          language of the findings and messages (default nl)
-  --version             the version number
   -h, --help            this help
 
 Limits: before any parsing, a file is refused if it is not an .xlsx (zip), or larger than
@@ -215,5 +178,25 @@ large file; or no tables recognised; the reason is printed on one line).
 };
 
 export function cliHelp(tool: Tool, lang: Language): string {
-  return HELP[tool][lang];
+  const nl = lang === "nl";
+  const extra =
+    (tool === "proposal"
+      ? nl
+        ? "  --example             druk de gepubliceerde invoer 2023–2024 af als JSON (een begin voor --input)\n"
+        : "  --example             print the published 2023–2024 input as JSON (a start for --input)\n"
+      : "") + (nl ? "  --version             het versienummer\n" : "  --version             the version number\n");
+  const help = HELP[tool][lang].replace(/(\n {2}-h, --help[^\n]*\n)/, `$1${extra}`);
+  if (tool !== "proposal") return help;
+  // The fields of --input, from the same description the input is checked against.
+  return nl
+    ? `${help}
+Velden van INVOER.json (ProposalInput); getallen zonder aanhalingstekens, hoogstens ${num("nl", MAX_AMOUNT)},
+teksten hoogstens ${num("nl", MAX_TEXT_LENGTH)} tekens:
+${fieldList("nl")}
+`
+    : `${help}
+Fields of INPUT.json (ProposalInput); numbers without quotes, at most ${num("en", MAX_AMOUNT)},
+texts at most ${num("en", MAX_TEXT_LENGTH)} characters:
+${fieldList("en")}
+`;
 }

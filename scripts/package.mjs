@@ -1,5 +1,6 @@
-// npm run package: the production build for ADDIN_URL, checked, zipped as <name>-<version>-<host>.zip with the
-// manifest inside, ready to unpack on any static HTTPS host at that address.
+// npm run package: the production build for ADDIN_URL, checked, zipped as <name>-<host>-<version>.zip
+// (one zip per host) with the manifest inside, ready to unpack on any static HTTPS host at that
+// address, and its software bill of materials beside it (<name>-<host>-<version>.cdx.json, npm sbom).
 //
 //   ADDIN_URL=https://addins.example.nl/ibn-lumpsum/ npm run package
 //   ... npm run package -- --skip-build          zip the dist/ that is already there (checked all the same)
@@ -10,80 +11,48 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Buffer } from "node:buffer";
+import { parseArgs } from "node:util";
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { addinBase, manifestVersion } = require("./deploy-config.js");
+const { zip } = require("./zip.cjs");
 
 function fail(message) {
   console.error(`npm run package: ${message}`);
   process.exit(1);
 }
 
-function option(name) {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// A minimal zip writer (deflate, one central directory): no dependency for one archive.
-
-function dosTime(date) {
-  const time = (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2);
-  const day = ((date.getFullYear() - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate();
-  return { time, day };
-}
-
-export function zip(entries) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const { name, data, date } of entries) {
-    const nameBytes = Buffer.from(name, "utf8");
-    const deflated = zlib.deflateRawSync(data, { level: 9 });
-    const { time, day } = dosTime(date);
-    const crc = zlib.crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(day, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // version made by
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(day, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(deflated.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, deflated);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + deflated.length;
+/** --dist DIR, --out DIR, --skip-build (node:util parseArgs; a mistake is one line). */
+function options() {
+  try {
+    return parseArgs({
+      args: process.argv.slice(2),
+      options: { dist: { type: "string" }, out: { type: "string" }, "skip-build": { type: "boolean" } },
+      strict: true,
+    }).values;
+  } catch (e) {
+    const option = /'(-[^' <]+)/.exec(e.message)?.[1] ?? "";
+    if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+      fail(`unknown option ${option}; the options are --dist DIR, --out DIR and --skip-build.`);
+    if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+      fail(`${option} needs a folder, for example ${option} ./out.`);
+    fail(e.message.split("\n")[0]);
   }
-  const centralSize = centrals.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...centrals, end]);
+}
+
+/** The folder the user ran npm in (npm runs scripts in the project folder): where relative paths start. */
+const userFolder = process.env.INIT_CWD || process.cwd();
+
+/** A file-name part for the host: https://addins.example.nl:8443/ibn/ → addins.example.nl-8443-ibn. */
+function hostSlug(base) {
+  const u = new URL(base);
+  return `${u.hostname}${u.port ? `-${u.port}` : ""}${u.pathname}`
+    .replace(/[^A-Za-z0-9.]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 100);
 }
 
 function filesOf(dir, prefix = "") {
@@ -96,13 +65,6 @@ function filesOf(dir, prefix = "") {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-/** "https://addins.example.nl:8443/ibn/lump-sum/" → "addins.example.nl_8443-ibn-lump-sum": the host in a file name. */
-export function hostSlug(base) {
-  const u = new URL(base);
-  const where = `${u.hostname}${u.port ? `_${u.port}` : ""}${u.pathname}`;
-  return where.replace(/[^A-Za-z0-9._]+/g, "-").replace(/-+$/, "");
-}
 
 function main() {
   let base;
@@ -120,10 +82,11 @@ function main() {
   if (/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i.test(new URL(base).hostname))
     fail(`ADDIN_URL ${base} is this machine: give the https address of the host the municipality will use.`);
   const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
-  const dist = path.resolve(option("--dist") ?? path.join(root, "dist"));
-  const outDir = path.resolve(option("--out") ?? root);
+  const opts = options();
+  const dist = opts.dist ? path.resolve(userFolder, opts.dist) : path.join(root, "dist");
+  const outDir = opts.out ? path.resolve(userFolder, opts.out) : root;
 
-  if (!process.argv.includes("--skip-build")) {
+  if (!opts["skip-build"]) {
     console.log(`Building for ${base} into ${path.relative(root, dist) || dist} …`);
     const webpack = path.join(root, "node_modules", "webpack-cli", "bin", "cli.js");
     const r = spawnSync(process.execPath, [webpack, "--mode", "production", "--output-path", dist], {
@@ -159,16 +122,34 @@ function main() {
   if (check.status !== 0) fail("the offline manifest checks failed (see above).");
 
   const names = filesOf(dist).filter((n) => !n.endsWith(".map"));
-  // One zip per host and version: a package for another host is never overwritten.
-  const zipFile = path.join(outDir, `${pkg.name}-${pkg.version}-${hostSlug(base)}.zip`);
+  // One zip per host: the name says which address it was built for, so building for acceptance never
+  // overwrites the production zip (a rebuild for the same host replaces its own zip).
+  const zipFile = path.join(outDir, `${pkg.name}-${hostSlug(base)}-${pkg.version}.zip`);
   fs.mkdirSync(outDir, { recursive: true });
   const now = new Date();
+  const replacing = fs.existsSync(zipFile);
   fs.writeFileSync(
     zipFile,
     zip(names.map((name) => ({ name, data: fs.readFileSync(path.join(dist, name)), date: now }))),
   );
+  // The software bill of materials of what runs (production dependencies), beside the zip.
+  const sbomFile = zipFile.replace(/\.zip$/, ".cdx.json");
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  const sbom = spawnSync(npm, ["sbom", "--sbom-format", "cyclonedx", "--omit", "dev"], {
+    cwd: root,
+    encoding: "utf8",
+    shell: process.platform === "win32",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const sbomNote =
+    sbom.status === 0
+      ? (fs.writeFileSync(sbomFile, sbom.stdout),
+        `${path.relative(userFolder, sbomFile)}: software bill of materials (CycloneDX, npm sbom)`)
+      : `no software bill of materials: npm sbom failed (${(sbom.stderr || "").split("\n")[0] || sbom.error?.message})`;
+  const shown = (f) => path.relative(userFolder, f) || f;
   console.log(`
-${path.relative(process.cwd(), zipFile) || zipFile}: ${names.length} files, ${fs.statSync(zipFile).size} bytes, version ${pkg.version}
+${shown(zipFile)}: ${names.length} files, ${fs.statSync(zipFile).size} bytes, version ${pkg.version}${replacing ? " (replaced the earlier zip for this host)" : ""}
+${sbomNote}
   1. Unpack it so that ${base}taskpane.html is served (HTTPS, any static host).
   2. Upload manifest.xml (inside the zip) in the Microsoft 365 admin center › Integrated apps.`);
 }

@@ -1,14 +1,23 @@
 // npm run proposal -- --out FILE.xlsx [--input FILE.json] [--lang nl|en] [--force]   (--help: usage)
-// npm run proposal -- --example   prints the published input as JSON, a start for your own
+// npm run proposal -- --example   prints the published input as JSON, a start for your own --input.
 // Writes the lump-sum proposal workbook (native formulas only). Without --input: the published
 // 2023–2024 proposal, which shows the published lump sums and allocations once recalculated.
 // Exit 0 written, 2 not run; every mistake is one line (scripts/cli.ts, scripts/cliText.ts).
+import fs from "node:fs";
 import path from "node:path";
 import { AddinError, InputError } from "../src/core/errors";
 import { buildProposalPlan, PUBLISHED_2023_2024, type ProposalInput } from "../src/core/proposal";
-import { requireProposalShape } from "../src/core/proposal/shape";
 import { writePlanToXlsx } from "../src/writers/xlsxWriter";
 import { checkOutput, EXIT, inputInvalid, readJsonFile, runCli, say, writeAtomically } from "./cli";
+import { checkInputLimits, shapeProblem } from "./inputShape";
+
+/** The same file by name or by link: --out would overwrite the input it reads. */
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  const sa = fs.statSync(a, { throwIfNoEntry: false });
+  const sb = fs.statSync(b, { throwIfNoEntry: false });
+  return !!sa && !!sb && sa.dev === sb.dev && sa.ino === sb.ino;
+}
 
 runCli(
   "proposal",
@@ -27,19 +36,15 @@ runCli(
     const out = values.out as string | undefined;
     if (!out) throw new AddinError("usage.missingOut");
     const force = values.force === true;
-    checkOutput(out, force);
     const file = values.input as string | undefined;
+    if (file && sameFile(file, out)) throw new AddinError("out.sameAsInput", { file: out });
+    checkOutput(out, force);
     let input: ProposalInput = PUBLISHED_2023_2024;
     if (file) {
       const json = readJsonFile(file);
       if (typeof json !== "object" || json === null || Array.isArray(json))
         throw new AddinError("json.notObject", { file });
-      try {
-        requireProposalShape(json); // every missing field by name, before any value is read
-      } catch (e) {
-        if (e instanceof InputError) throw inputInvalid(file, e);
-        throw e;
-      }
+      checkInputLimits(json, file);
       input = json as ProposalInput;
     }
     let plan: ReturnType<typeof buildProposalPlan>;
@@ -47,7 +52,14 @@ runCli(
       plan = buildProposalPlan(input, lang);
     } catch (e) {
       // The core's validation message; a TypeError here means a field of the wrong shape in the JSON.
-      if (file && (e instanceof InputError || e instanceof TypeError)) throw inputInvalid(file, e);
+      if (file && (e instanceof InputError || e instanceof TypeError)) {
+        // Named by its path where the JSON departs from the fields: a field missing, a number typed
+        // as text (a year in quotes); otherwise the core's own sentence.
+        const shape = shapeProblem(input, file);
+        const typedAsText = shape?.code === "json.notNumber" && shape.params.got === "text";
+        if (shape && (e instanceof TypeError || typedAsText || shape.code === "json.missing")) throw shape;
+        throw inputInvalid(file, e);
+      }
       throw e;
     }
     await writeAtomically(out, force, (tmp) => writePlanToXlsx(plan, tmp));

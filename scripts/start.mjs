@@ -27,37 +27,40 @@ function run(cmd, args) {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   child.on("exit", (code) => {
-    // Only our own pid file: a second `npm start` must never strand the first one's `npm stop`.
-    if (readPid() === child.pid) fs.rmSync(pidFile, { force: true });
+    // Only our own pid file: a second npm start must never remove the running server's.
+    if (ownsPidFile(child.pid)) fs.rmSync(pidFile, { force: true });
     process.exit(code ?? 0);
   });
   return child;
 }
 
-function readPid() {
+function ownsPidFile(pid) {
   try {
-    return Number(fs.readFileSync(pidFile, "utf8"));
-  } catch {
-    return 0;
-  }
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return pid > 0;
+    return Number(fs.readFileSync(pidFile, "utf8")) === pid;
   } catch {
     return false;
   }
 }
 
-/** Whether something already listens on the port (localhost), without starting anything. */
+/** The dev server npm start left running, if its pid file names a live process. */
+function runningServer() {
+  try {
+    const pid = Number(fs.readFileSync(pidFile, "utf8"));
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether something already listens on localhost:port (another program, or a server without pid file). */
 function portInUse() {
   return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.once("error", (e) => resolve(e.code === "EADDRINUSE"));
-    probe.once("listening", () => probe.close(() => resolve(false)));
-    probe.listen(port, "localhost");
+    const socket = net.connect({ host: "localhost", port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on("error", () => resolve(false));
   });
 }
 
@@ -79,19 +82,22 @@ function waitForServer(url, tries = 240) {
 if (process.platform === "win32" || process.platform === "darwin") {
   run(bin("office-addin-debugging"), ["start", "manifest.xml", "desktop"]);
 } else {
-  if (alive(readPid())) {
+  // A second npm start: say so and leave the running server (and its pid file) alone.
+  const running = runningServer();
+  if (running) {
     console.log(
-      `The add-in is already being served at https://localhost:${port}/ (pid ${readPid()}). \`npm stop\` ends it.`,
+      `The dev server is already running (pid ${running}) at https://localhost:${port}/; stop it with npm stop.`,
     );
     process.exit(0);
   }
   if (await portInUse()) {
-    console.error(
-      `Port ${port} on localhost is in use by another program: stop that program, then run npm start again.`,
+    console.log(
+      `Port ${port} on localhost is already in use (a dev server started another way, or another program); stop that first.`,
     );
     process.exit(1);
   }
-  const server = run(bin("webpack"), ["serve", "--mode", "development"]);
+  // localhost only: the development build is not for the network.
+  const server = run(bin("webpack"), ["serve", "--mode", "development", "--host", "localhost"]);
   fs.writeFileSync(pidFile, String(server.pid));
   const url = `https://localhost:${port}/taskpane.html`;
   waitForServer(url).then(

@@ -69,7 +69,7 @@ describe("npm run package", function () {
       const base = "https://addins.example.nl:8443/gemeenten/IBN/lump-sum/";
       const version = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
       const zipFile = fs.readdirSync(tmp).find((f) => f.endsWith(".zip"))!;
-      assert.equal(zipFile, `ibn-lumpsum-excel-addin-${version}-addins.example.nl_8443-gemeenten-IBN-lump-sum.zip`);
+      assert.equal(zipFile, `ibn-lumpsum-excel-addin-addins.example.nl-8443-gemeenten-IBN-lump-sum-${version}.zip`);
       const entries = unzip(fs.readFileSync(path.join(tmp, zipFile)));
       const manifest = entries.get("manifest.xml")!.toString("utf8");
       const urls = [...manifest.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]);

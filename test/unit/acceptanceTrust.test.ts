@@ -89,7 +89,7 @@ describe("acceptance: Read selection (unseen cases)", () => {
 });
 
 describe("acceptance: broken files for check-tables (unseen cases)", () => {
-  it("a sheet of a million empty rows (no cell at all) is refused before ExcelJS builds them", () => {
+  it("a sheet of a million empty rows (no cell at all) is refused before ExcelJS builds them", async () => {
     const rows = Array.from({ length: 1_048_576 }, (_, i) => `<row r="${i + 1}"/>`).join("");
     const sheet = `<worksheet><dimension ref="A1:XFD1048576"/><sheetData>${rows}</sheetData></worksheet>`;
     const file = path.join(os.tmpdir(), `r1-empty-rows-${process.pid}.xlsx`);
@@ -101,7 +101,7 @@ describe("acceptance: broken files for check-tables (unseen cases)", () => {
       ]),
     );
     try {
-      assert.throws(
+      await assert.rejects(
         () => checkXlsxArchive(file),
         (e: unknown) => e instanceof AddinError && e.code === "xlsx.tooManyCells",
       );

@@ -3,8 +3,34 @@
 // goes well (results, notes, summaries) stays in scripts/cliText.ts.
 import { area } from "./sentence";
 
+const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+const num = (lang: "nl" | "en", n: number) => n.toLocaleString(lang === "nl" ? "nl-NL" : "en-US");
+
 export const CLI = area(
   {
+    // The proposal JSON read field by field, the limits on what is read, the output (issue 13 item 8, issue 17).
+    "xlsx.encrypted": (p) =>
+      `${p.file} is met een wachtwoord beveiligd (of een oud .xls-bestand); sla het in Excel op zonder wachtwoord (Bestand › Info › Werkmap beveiligen) als Excel-werkmap (.xlsx).`,
+    "json.notNumber": (p) =>
+      `de invoer in ${p.file} heeft niet de vorm van een voorstel: ${p.path} is ${p.got === "text" ? `de tekst ${p.value}` : p.value}; schrijf een getal zonder aanhalingstekens, bijvoorbeeld 2023.`,
+    "json.missing": (p) =>
+      `de invoer in ${p.file} heeft niet de vorm van een voorstel: het veld ${p.path} ontbreekt (npm run proposal -- --example toont een volledige invoer).`,
+    "json.notText": (p) =>
+      `de invoer in ${p.file} heeft niet de vorm van een voorstel: ${p.path} is ${p.value}; schrijf een tekst tussen aanhalingstekens.`,
+    "json.notList": (p) =>
+      `de invoer in ${p.file} heeft niet de vorm van een voorstel: ${p.path} is ${p.value}; schrijf een lijst tussen [ ].`,
+    "json.fieldNotObject": (p) =>
+      `de invoer in ${p.file} heeft niet de vorm van een voorstel: ${p.path || "de invoer"} is ${p.value}; schrijf een object tussen { }.`,
+    "json.badMode": (p) =>
+      `de invoer in ${p.file} heeft niet de vorm van een voorstel: ${p.path} is ${p.value}; kies een van: ${p.modes}.`,
+    "json.tooLargeAmount": (p) =>
+      `${p.file}: ${p.path} is ${p.value}, groter dan het maximum van ${num("nl", Number(p.max))}; controleer het bedrag.`,
+    "json.tooLong": (p) =>
+      `${p.file}: ${p.path} is ${num("nl", Number(p.length))} tekens lang; een Excel-cel houdt er hoogstens ${num("nl", Number(p.max))}.`,
+    "file.tooLarge": (p) =>
+      `${p.file} is groter dan ${mb(Number(p.limit))} (of een apparaat of pipe zonder einde); zet de tabellen in een kleiner bestand.`,
+    "json.tooLarge": (p) => `${p.file} is groter dan ${mb(Number(p.limit))}; dat is geen invoer van een voorstel.`,
+    "out.sameAsInput": (p) => `--out ${p.file} is het invoerbestand zelf; kies een andere naam voor --out.`,
     "usage.unknownOption": (p) => `onbekende optie ${p.option}; zie --help voor de opties.`,
     "usage.missingValue": (p) => `${p.option} heeft een waarde nodig, bijvoorbeeld ${p.option} ${p.example}.`,
     "usage.noValue": (p) => `${p.option} neemt geen waarde; schrijf alleen ${p.option}.`,
@@ -38,6 +64,29 @@ export const CLI = area(
       `${p.file}: geen evaluatietabellen herkend; een tabel begint met een titel zoals "Aanmeldingen Basispakket (stroomcijfers)" (npm run evaluation-template maakt er een).`,
   },
   {
+    // The proposal JSON read field by field, the limits on what is read, the output (issue 13 item 8, issue 17).
+    "xlsx.encrypted": (p) =>
+      `${p.file} is protected with a password (or is an old .xls file); save it from Excel without a password (File › Info › Protect Workbook) as an Excel workbook (.xlsx).`,
+    "json.notNumber": (p) =>
+      `the input in ${p.file} does not have the shape of a proposal: ${p.path} is ${p.got === "text" ? `the text ${p.value}` : p.value}; write a number without quotes, for example 2023.`,
+    "json.missing": (p) =>
+      `the input in ${p.file} does not have the shape of a proposal: the field ${p.path} is missing (npm run proposal -- --example prints a complete input).`,
+    "json.notText": (p) =>
+      `the input in ${p.file} does not have the shape of a proposal: ${p.path} is ${p.value}; write a text in quotes.`,
+    "json.notList": (p) =>
+      `the input in ${p.file} does not have the shape of a proposal: ${p.path} is ${p.value}; write a list in [ ].`,
+    "json.fieldNotObject": (p) =>
+      `the input in ${p.file} does not have the shape of a proposal: ${p.path || "the input"} is ${p.value}; write an object in { }.`,
+    "json.badMode": (p) =>
+      `the input in ${p.file} does not have the shape of a proposal: ${p.path} is ${p.value}; choose one of: ${p.modes}.`,
+    "json.tooLargeAmount": (p) =>
+      `${p.file}: ${p.path} is ${p.value}, more than the maximum of ${num("en", Number(p.max))}; check the amount.`,
+    "json.tooLong": (p) =>
+      `${p.file}: ${p.path} is ${num("en", Number(p.length))} characters long; an Excel cell holds at most ${num("en", Number(p.max))}.`,
+    "file.tooLarge": (p) =>
+      `${p.file} is larger than ${mb(Number(p.limit))} (or a device or pipe without end); put the tables in a smaller file.`,
+    "json.tooLarge": (p) => `${p.file} is larger than ${mb(Number(p.limit))}; that is not a proposal's input.`,
+    "out.sameAsInput": (p) => `--out ${p.file} is the input file itself; choose another name for --out.`,
     "usage.unknownOption": (p) => `unknown option ${p.option}; see --help for the options.`,
     "usage.missingValue": (p) => `${p.option} needs a value, for example ${p.option} ${p.example}.`,
     "usage.noValue": (p) => `${p.option} takes no value; write just ${p.option}.`,

@@ -4,37 +4,8 @@
 import { count } from "../plural";
 import { area, enInput, nlInput } from "./sentence";
 
-/** The kinds of a JSON value, as the shape check (../proposal/shape.ts) names them. */
-const NL_KIND: Record<string, string> = {
-  number: "een getal",
-  year: "een jaartal (getal)",
-  text: "tekst",
-  list: "een lijst",
-  object: "een object { … }",
-  boolean: "waar/onwaar",
-};
-const EN_KIND: Record<string, string> = {
-  number: "a number",
-  year: "a year (a number)",
-  text: "text",
-  list: "a list",
-  object: "an object { … }",
-  boolean: "true/false",
-};
-
 export const INPUT = area(
   {
-    "input.fieldsMissing": (p) =>
-      `nog niet ingevuld (${count("nl", Number(p.count), "veld", "velden")}): ${p.fields}. Vul ${Number(p.count) === 1 ? "het" : "ze"} in en probeer het opnieuw.`,
-    "input.wrongKind": nlInput((p) =>
-      p.expected === "year" && p.given === "text"
-        ? `${p.value} is tekst; schrijf het jaartal als getal, zonder aanhalingstekens: ${String(p.value).replace(/"/g, "")}.`
-        : `verwacht ${NL_KIND[String(p.expected)] ?? p.expected}, maar het is ${NL_KIND[String(p.given)] ?? p.given} (${p.value}).`,
-    ),
-    "input.occupancyMode": nlInput(
-      (p) =>
-        `onbekende bezettingsmethode ${p.value || "(leeg)"}; kies ${String(p.accepted).replace(/, (?=[^,]*$)/, " of ")}.`,
-    ),
     "input.notPositive": nlInput((p) => `verwacht een getal groter dan 0, maar het is ${p.value}.`),
     "input.negative": nlInput((p) => `verwacht een getal van 0 of meer, maar het is ${p.value}.`),
     "input.fractionNegative": nlInput(
@@ -80,17 +51,6 @@ export const INPUT = area(
     ),
   },
   {
-    "input.fieldsMissing": (p) =>
-      `not filled in yet (${count("en", Number(p.count), "field", "fields")}): ${p.fields}. Fill ${Number(p.count) === 1 ? "it" : "them"} in and try again.`,
-    "input.wrongKind": enInput((p) =>
-      p.expected === "year" && p.given === "text"
-        ? `${p.value} is text; write the year as a number, without quotes: ${String(p.value).replace(/"/g, "")}.`
-        : `expected ${EN_KIND[String(p.expected)] ?? p.expected}, but it is ${EN_KIND[String(p.given)] ?? p.given} (${p.value}).`,
-    ),
-    "input.occupancyMode": enInput(
-      (p) =>
-        `unknown occupancy mode ${p.value || "(empty)"}; choose ${String(p.accepted).replace(/, (?=[^,]*$)/, " or ")}.`,
-    ),
     "input.notPositive": enInput((p) => `expected a number greater than 0, got ${p.value}.`),
     "input.negative": enInput((p) => `expected a number of 0 or more, got ${p.value}.`),
     "input.fractionNegative": enInput(

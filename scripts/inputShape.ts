@@ -1,0 +1,173 @@
+// The fields of the proposal's JSON input (ProposalInput in src/core/proposal/input.ts), as data: the
+// CLI checks a file against it before the core sees it, so a missing field or a year typed as text
+// is named by its path ("municipalities[2].pBudgets"), and an absurd size is refused (text longer
+// than an Excel cell holds, amounts past a stated maximum); --help lists the same fields.
+import { AddinError, type ErrorCode } from "../src/core/errors";
+import type { Language } from "../src/core/language";
+
+type Shape =
+  | "number"
+  | "text"
+  | "numbers"
+  | { fields: Record<string, Shape>; optional?: string[] }
+  | { list: Shape }
+  | { byMode: Record<string, Record<string, Shape>> };
+
+/** Excel's limit on the characters in one cell. */
+export const MAX_TEXT_LENGTH = 32_767;
+/** The largest amount (in absolute value) any number of the input may have: 10^12, a thousand billion. */
+export const MAX_AMOUNT = 1e12;
+
+const numbers = "numbers" as const;
+export const PROPOSAL_SHAPE: Shape = {
+  fields: {
+    baseYear: "number",
+    years: numbers,
+    costLines: { list: { fields: { label: "text", amount: "number" } } },
+    specificPwCostsBase: "number",
+    occupancy: {
+      byMode: {
+        given: { wsw: numbers, pw: numbers },
+        projected: {
+          wswBase: "number",
+          pwBase: "number",
+          wswOutflowRate: "number",
+          pwInflowPersons: "number",
+          pwOutflowPersons: "number",
+          ftePerPerson: "number",
+        },
+      },
+    },
+    addedValue: {
+      fields: {
+        placements: "number",
+        demandDrivenShare: "number",
+        uplift: "number",
+        averageAddedValue: "number",
+        applies: numbers,
+      },
+    },
+    previous: { fields: { years: numbers, lumpSums: numbers, wsw: numbers, pw: numbers } },
+    municipalities: { list: { fields: { name: "text", pBudgets: numbers } } },
+    quasiInhouse: {
+      fields: {
+        years: numbers,
+        wsw: numbers,
+        pw: numbers,
+        attributableStaff: numbers,
+        nonAttributableStaff: numbers,
+        regularProductionStaff: numbers,
+        threshold: "number",
+      },
+    },
+  },
+  optional: ["previous"],
+};
+
+const kind = (v: unknown) =>
+  v === null ? "null" : Array.isArray(v) ? "list" : typeof v === "string" ? "text" : typeof v;
+
+const shown = (v: unknown) => {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 40 ? `${s.slice(0, 37)}…` : s;
+};
+
+/** Refuses `value` at `path` with a code of the CLI's sentences (src/core/messages/cli.ts). */
+const refuse = (code: ErrorCode, file: string, path: string, params: Record<string, string | number> = {}) =>
+  new AddinError(code, { file, path, ...params });
+
+function check(value: unknown, shape: Shape, path: string, file: string): void {
+  if (shape === "number") {
+    if (typeof value !== "number" || !Number.isFinite(value))
+      throw refuse("json.notNumber", file, path, { got: kind(value), value: shown(value) });
+    return;
+  }
+  if (shape === "text") {
+    if (typeof value !== "string") throw refuse("json.notText", file, path, { got: kind(value), value: shown(value) });
+    return;
+  }
+  if (shape === "numbers") return check(value, { list: "number" }, path, file);
+  if ("list" in shape) {
+    if (!Array.isArray(value)) throw refuse("json.notList", file, path, { got: kind(value), value: shown(value) });
+    value.forEach((item, i) => check(item, shape.list, `${path}[${i}]`, file));
+    return;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw refuse("json.fieldNotObject", file, path, { got: kind(value), value: shown(value) });
+  const record = value as Record<string, unknown>;
+  let fields: Record<string, Shape>;
+  if ("byMode" in shape) {
+    const mode = record.mode;
+    const modes = Object.keys(shape.byMode);
+    if (typeof mode !== "string" || !modes.includes(mode))
+      throw refuse("json.badMode", file, `${path}.mode`, { value: shown(mode), modes: modes.join(", ") });
+    fields = shape.byMode[mode];
+  } else fields = shape.fields;
+  const optional = "optional" in shape ? (shape.optional ?? []) : [];
+  for (const [name, inner] of Object.entries(fields)) {
+    const at = path ? `${path}.${name}` : name;
+    if (record[name] === undefined) {
+      if (optional.includes(name)) continue;
+      throw refuse("json.missing", file, at);
+    }
+    check(record[name], inner, at, file);
+  }
+}
+
+/**
+ * Where a parsed JSON input departs from the fields of ProposalInput, as an AddinError naming the
+ * path (input.missing, input.notNumber, …); undefined when it has the shape.
+ */
+export function shapeProblem(json: unknown, file: string): AddinError | undefined {
+  try {
+    check(json, PROPOSAL_SHAPE, "", file);
+    return undefined;
+  } catch (e) {
+    if (e instanceof AddinError) return e;
+    throw e;
+  }
+}
+
+/** Refuses, anywhere in the input, a number past MAX_AMOUNT or a text longer than an Excel cell holds. */
+export function checkInputLimits(value: unknown, file: string, path = ""): void {
+  if (typeof value === "number" && Math.abs(value) > MAX_AMOUNT)
+    throw refuse("json.tooLargeAmount", file, path, { value: String(value), max: MAX_AMOUNT });
+  if (typeof value === "string" && value.length > MAX_TEXT_LENGTH)
+    throw refuse("json.tooLong", file, path, { length: value.length, max: MAX_TEXT_LENGTH });
+  if (Array.isArray(value)) value.forEach((v, i) => checkInputLimits(v, file, `${path}[${i}]`));
+  else if (typeof value === "object" && value !== null)
+    for (const [k, v] of Object.entries(value)) checkInputLimits(v, file, path ? `${path}.${k}` : k);
+}
+
+const TYPE_WORDS: Record<Language, Record<string, string>> = {
+  nl: { number: "getal", text: "tekst", numbers: "lijst van getallen", list: "lijst van", object: "object" },
+  en: { number: "number", text: "text", numbers: "list of numbers", list: "list of", object: "object" },
+};
+
+/** The fields, one per line, indented (for --help and the README). */
+export function fieldList(lang: Language): string {
+  const w = TYPE_WORDS[lang];
+  const lines: string[] = [];
+  const walk = (shape: Shape, path: string, note = "") => {
+    if (typeof shape === "string") return void lines.push(`  ${path.padEnd(38)} ${w[shape]}${note}`);
+    if ("list" in shape) {
+      if (typeof shape.list === "string") return void lines.push(`  ${path.padEnd(38)} ${w.list} ${w[shape.list]}`);
+      return walk(shape.list, `${path}[]`, note);
+    }
+    if ("byMode" in shape) {
+      for (const [mode, fields] of Object.entries(shape.byMode)) {
+        lines.push(`  ${`${path}.mode`.padEnd(38)} "${mode}"`);
+        for (const [name, inner] of Object.entries(fields)) walk(inner, `${path}.${name}`);
+      }
+      return;
+    }
+    for (const [name, inner] of Object.entries(shape.fields))
+      walk(
+        inner,
+        path ? `${path}.${name}` : name,
+        shape.optional?.includes(name) ? ` (${lang === "nl" ? "optioneel" : "optional"})` : note,
+      );
+  };
+  walk(PROPOSAL_SHAPE, "");
+  return lines.join("\n");
+}
