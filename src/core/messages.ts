@@ -77,6 +77,12 @@ const nl: ErrorTexts = {
     "plan.badReference": (p) => `"${p.ref}" is geen verwijzing naar een blad en cel.`,
     // src/core/evaluation/templatePlan.ts
     "evaluation.unknownTable": (p) => `Onbekende evaluatietabel: ${p.table}.`,
+    // issue 15 (evaluation per period and scope): src/core/evaluation/period.ts, scope.ts
+    "evaluation.period": (p) =>
+      `"${p.value}" is geen periode. Geef een jaar (2024) of een kwartaal (2024Q3, t/m dat kwartaal).`,
+    "evaluation.municipality": (p) =>
+      `"${p.value}" is geen gemeente van het partnership. Kies uit: ${p.choices}.`,
+    "evaluation.failOn": (p) => `--fail-on ${p.value}: kies error of warning.`,
     // src/core/proposal/readInputs.ts (rows: the sheet's numbers, or counted in the selection)
     "read.noRow": (p) => `Geen rij met het label "${p.label}"${p.labelEn ? ` (of "${p.labelEn}")` : ""}.`,
     "read.noNumber": (p) =>
@@ -177,6 +183,12 @@ const en: ErrorTexts = {
     "plan.badAddress": (p) => `"${p.address}" is not a cell address.`,
     "plan.badReference": (p) => `"${p.ref}" is not a reference to a sheet and cell.`,
     "evaluation.unknownTable": (p) => `Unknown evaluation table: ${p.table}.`,
+    // issue 15 (evaluation per period and scope)
+    "evaluation.period": (p) =>
+      `"${p.value}" is not a period. Give a year (2024) or a quarter (2024Q3, year to date).`,
+    "evaluation.municipality": (p) =>
+      `"${p.value}" is not a municipality of the partnership. Choose from: ${p.choices}.`,
+    "evaluation.failOn": (p) => `--fail-on ${p.value}: choose error or warning.`,
     "read.noRow": (p) => `No row labelled "${p.labelEn ?? p.label}"${p.labelEn ? ` (or "${p.label}")` : ""}.`,
     "read.noNumber": (p) =>
       `"${p.label}"${p.row !== undefined ? ` (${enRows(p.row, p)})` : ""} has no number next to it.`,
