@@ -20,6 +20,8 @@ export interface TableData {
 
 export interface PlacedTable extends TableData {
   sheet: string;
+  /** The scope the table reports on (a municipality, a region); default: its sheet. Relations between tables stay within it. */
+  scope?: string;
   /** Top-left cell: the title. */
   anchor: string;
   /** Zero-based sheet row of each spec row, when a recognised table orders its rows differently. */
