@@ -16,6 +16,8 @@ export interface TableData {
   pcts?: Record<string, (number | null)[]>;
   /** Decimals of the shown percentages (0: whole percents). */
   pctDecimals?: number;
+  /** Rows whose values are agreed figures, kept in a blank template and locked (the norms of the year). */
+  fixed?: Record<string, boolean>;
 }
 
 export interface PlacedTable extends TableData {
