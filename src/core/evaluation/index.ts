@@ -12,3 +12,4 @@ export * from "./tracker";
 export * from "./workbooks";
 export * from "./compare";
 export * from "./findingsOutput";
+export * from "./workbookCheck";

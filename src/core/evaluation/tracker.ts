@@ -7,7 +7,6 @@ import { fmt, PHRASES, type Finding, type ResolvedOptions } from "./check";
 
 const [DESCRIPTION, TARGET, DEADLINE, REALISED, STATUS] = [0, 1, 2, 3, 4];
 void DESCRIPTION;
-void STATUS;
 
 /** A date as the report writes it ("31-12-2024", "1-7-2023"), ISO, or an Excel serial day; null otherwise. */
 export function parseDay(v: Cell | undefined): Date | null {
@@ -53,6 +52,8 @@ export function checkTracker(t: PlacedTable, spec: TableSpec, options: ResolvedO
       foundValue: n[1],
       ...(t.scope ? { scope: t.scope } : {}),
     });
+  // A tracker nobody has started filling in (no realised figure, no status) has no passed deadlines yet.
+  const started = spec.rows.some((r) => [REALISED, STATUS].some((j) => !isBlankCell(t.values[r.id]?.[j] ?? null)));
   const pct = (x: number, isPct: boolean) => (isPct ? `${fmt(Math.round(x * 10000) / 100)}%` : fmt(x));
   for (const r of spec.rows) {
     const v = (j: number): Cell => t.values[r.id]?.[j] ?? null;
@@ -60,7 +61,7 @@ export function checkTracker(t: PlacedTable, spec: TableSpec, options: ResolvedO
     const target = figure(v(TARGET));
     const realised = figure(v(REALISED));
     const isPct = (typeof v(TARGET) === "string" && String(v(TARGET)).includes("%")) || (target !== null && target > 0 && target < 1);
-    if (deadline && deadline < asOf && isBlankCell(v(REALISED)))
+    if (started && deadline && deadline < asOf && isBlankCell(v(REALISED)))
       add(r.id, REALISED, "deadline-passed", `${words.realised} (${words.deadline} ${day(deadline)})`, w.blank, [null, null]);
     if (target !== null && realised !== null && realised + 1e-9 < target)
       add(
