@@ -258,7 +258,7 @@ export const REPORT_2023: TableData[] = [
 
 /**
  * The tables of the annual report beyond the cohort and started-employment tables: PW employment
- * (596 at the start of 2023, 165 started, 118 left, 643 at the end; 596 at the end of 2022),
+ * (596 at the start of 2023, 165 started, 118 left, 643 at the end),
  * pre-trajectories (99 = 65 + 25 + 9), the 9 bridging trajectories, expertise (27 assessments, 87
  * training participants = 19 + 68, 39 job-coaching registrations), registrations per implementation
  * region (from "Duiding van de cijfers") and the young people's share (38 % → 50 %).
@@ -266,8 +266,8 @@ export const REPORT_2023: TableData[] = [
 export const REPORT_2023_MORE: TableData[] = [
   {
     table: "pwStock",
-    columns: ["2023", "2022"],
-    values: { start: [596, null], started: [165, 169], left: [118, null], end: [643, 596] },
+    columns: ["2023"],
+    values: { start: [596], started: [165], left: [118], end: [643] },
   },
   {
     table: "preTrajectories",
@@ -282,13 +282,14 @@ export const REPORT_2023_MORE: TableData[] = [
   },
   {
     table: "registrationsByRegion",
-    columns: ["2023", "2022", "2021"],
+    // 2022: only Maashorst (56) and the total (236) are given; the column is left out.
+    columns: ["2023", "2021"],
     values: {
-      landVanCuijk: [91, null, 52],
-      meierijstadBoekelBernheze: [42, null, 61],
-      oss: [74, null, 89],
-      maashorst: [81, 56, 73],
-      total: [288, 236, 275],
+      landVanCuijk: [91, 52],
+      meierijstadBoekelBernheze: [42, 61],
+      oss: [74, 89],
+      maashorst: [81, 73],
+      total: [288, 275],
     },
   },
   {
