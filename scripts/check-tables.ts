@@ -58,7 +58,8 @@ runCli(
       changes = compared.changes;
       findings.push(...compared.findings);
     }
-    for (const f of findings) process.stdout.write(`${json ? JSON.stringify(findingJson(f)) : formatFinding(f, lang)}\n`);
+    for (const f of findings)
+      process.stdout.write(`${json ? JSON.stringify(findingJson(f)) : formatFinding(f, lang)}\n`);
     for (const c of changes) process.stdout.write(`${json ? JSON.stringify(changeJson(c)) : formatChange(c, lang)}\n`);
     if (result.omitted > 0) say(lang, "check.omitted", { count: result.omitted }, "err");
     if (workbook.uncalculated > 0) say(lang, "check.uncalculated", { count: workbook.uncalculated }, "err");

@@ -45,7 +45,9 @@ runCli(
     const force = values.force === true;
     checkOutput(out, force);
     const content = values.published ? "published" : values.example ? "example" : "blank";
-    const period = parsePeriod((values.period as string | undefined) ?? (content === "blank" ? String(new Date().getFullYear()) : "2023"));
+    const period = parsePeriod(
+      (values.period as string | undefined) ?? (content === "blank" ? String(new Date().getFullYear()) : "2023"),
+    );
     const scope: EvaluationScope = values.region
       ? { kind: "region" }
       : values.municipality

@@ -83,6 +83,8 @@ const nl: ErrorTexts = {
     "evaluation.municipality": (p) =>
       `"${p.value}" is geen gemeente van het partnership. Kies uit: ${p.choices}.`,
     "evaluation.failOn": (p) => `--fail-on ${p.value}: kies error of warning.`,
+    "evaluation.regionContent": () =>
+      "Het jaarverslag 2023 publiceert geen cijfers per gemeente (alleen Boekel): een regiowerkmap is altijd leeg.",
     // src/core/proposal/readInputs.ts (rows: the sheet's numbers, or counted in the selection)
     "read.noRow": (p) => `Geen rij met het label "${p.label}"${p.labelEn ? ` (of "${p.labelEn}")` : ""}.`,
     "read.noNumber": (p) =>
@@ -189,6 +191,8 @@ const en: ErrorTexts = {
     "evaluation.municipality": (p) =>
       `"${p.value}" is not a municipality of the partnership. Choose from: ${p.choices}.`,
     "evaluation.failOn": (p) => `--fail-on ${p.value}: choose error or warning.`,
+    "evaluation.regionContent": () =>
+      "The 2023 annual report publishes no figures per municipality (only Boekel): a region workbook is always blank.",
     "read.noRow": (p) => `No row labelled "${p.labelEn ?? p.label}"${p.labelEn ? ` (or "${p.label}")` : ""}.`,
     "read.noNumber": (p) =>
       `"${p.label}"${p.row !== undefined ? ` (${enRows(p.row, p)})` : ""} has no number next to it.`,

@@ -58,7 +58,11 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: PlanSheet): void {
 
 /** Input cells unlocked and validated, the sheet protected without a password (issue 15). */
 function applyProtection(ws: ExcelJS.Worksheet, p: PlanProtection): void {
-  for (const at of p.unlocked) ws.getCell(at).protection = { locked: false };
+  // A copy of the style: ExcelJS may share one style object between cells.
+  for (const at of p.unlocked) {
+    const cell = ws.getCell(at);
+    cell.style = { ...cell.style, protection: { locked: false } };
+  }
   for (const v of p.validations) {
     const cell = ws.getCell(v.range);
     cell.dataValidation =

@@ -66,12 +66,24 @@ export function actionTracker(
   const c = TRACKER_COLUMNS;
   const values: Record<string, Cell[]> = {};
   ACTIONS.forEach((a, i) => {
-    values[`action${i + 1}`] = [a[language], a.target ?? null, a.deadline ?? null, realised[i] ?? null, statuses[i] ?? null];
+    values[`action${i + 1}`] = [
+      a[language],
+      a.target ?? null,
+      a.deadline ?? null,
+      realised[i] ?? null,
+      statuses[i] ?? null,
+    ];
   });
   const per = language === "nl" ? "per" : "at";
   return {
     table: "actions",
-    columns: [c.description[language], c.target[language], c.deadline[language], `${c.realised[language]} ${per} ${asOf}`, c.status[language]],
+    columns: [
+      c.description[language],
+      c.target[language],
+      c.deadline[language],
+      `${c.realised[language]} ${per} ${asOf}`,
+      c.status[language],
+    ],
     values,
   };
 }

@@ -160,7 +160,11 @@ const cellText = (v: Cell, blank: string) => (v === null ? blank : typeof v === 
 
 const yearOf = yearOfColumn;
 /** The agreed norm a norm row of the started-employment table must carry, per year. */
-const AGREED: Record<string, "offer" | "demand" | "total"> = { norm: "total", normOffer: "offer", normDemand: "demand" };
+const AGREED: Record<string, "offer" | "demand" | "total"> = {
+  norm: "total",
+  normOffer: "offer",
+  normDemand: "demand",
+};
 
 /** Tables by scope and id, so a relation between tables never leaves its scope. */
 export function scopeKey(t: PlacedTable): string {
@@ -361,10 +365,16 @@ class TableChecker {
           const label = TABLE_BY_ID.get(other.table)!.rows.find((x) => x.id === r.claims!.row)!.label[
             this.options.language
           ];
-          this.add("subtotal", r.id, j, this.layout.value(r.id, j), `${this.num(theirs)} (${label})`, this.num(mine), "error", [
-            theirs,
-            mine,
-          ]);
+          this.add(
+            "subtotal",
+            r.id,
+            j,
+            this.layout.value(r.id, j),
+            `${this.num(theirs)} (${label})`,
+            this.num(mine),
+            "error",
+            [theirs, mine],
+          );
         }
       });
     }
@@ -378,7 +388,8 @@ class TableChecker {
         const norm = this.v(r.id, j);
         const actual = this.v(r.normFor!, j);
         const year = yearOf(col);
-        const agreed = this.spec.id === "startedByPlacement" && AGREED[r.id] && year !== null ? normsFor(year)[AGREED[r.id]] : null;
+        const agreed =
+          this.spec.id === "startedByPlacement" && AGREED[r.id] && year !== null ? normsFor(year)[AGREED[r.id]] : null;
         // A total or formula of 0 is a blank template's, not a typed norm or count.
         if (isNumber(norm) && this.filled(r.id, j) && agreed !== null && Math.abs(norm - agreed) > 1e-9)
           this.add(
@@ -420,12 +431,19 @@ class TableChecker {
           const plus = r.stock!.plus.map((x) => this.v(x, j));
           const minus = r.stock!.minus.map((x) => this.v(x, j));
           if (!isNumber(end) || !isNumber(start) || !plus.every(isNumber) || !minus.every(isNumber)) return;
-          const want = start + (plus as number[]).reduce((a, b) => a + b, 0) - (minus as number[]).reduce((a, b) => a + b, 0);
+          const want =
+            start + (plus as number[]).reduce((a, b) => a + b, 0) - (minus as number[]).reduce((a, b) => a + b, 0);
           if (Math.abs(want - end) > 1e-9)
-            this.add("stock", r.id, j, this.layout.value(r.id, j), `${this.num(want)} (${this.w.stockFlow})`, this.num(end), "error", [
-              want,
-              end,
-            ]);
+            this.add(
+              "stock",
+              r.id,
+              j,
+              this.layout.value(r.id, j),
+              `${this.num(want)} (${this.w.stockFlow})`,
+              this.num(end),
+              "error",
+              [want, end],
+            );
         });
       }
       if (r.carriedFrom) {
@@ -459,10 +477,16 @@ class TableChecker {
           const count = this.v(r.id, j);
           const base = this.v(r.base, j);
           if (shown > 1 + 1e-12)
-            this.add("rate-above-100", r.id, j, this.layout.pct(r.id, j), this.w.atMost100, this.pctText(shown, d), "error", [
-              100,
-              roundPct(shown, d),
-            ]);
+            this.add(
+              "rate-above-100",
+              r.id,
+              j,
+              this.layout.pct(r.id, j),
+              this.w.atMost100,
+              this.pctText(shown, d),
+              "error",
+              [100, roundPct(shown, d)],
+            );
           if (!isNumber(count) || !isNumber(base) || base === 0) return;
           const expected = roundPct(count / base, d);
           if (Math.abs(expected - roundPct(shown, d)) > 1e-9)
@@ -513,7 +537,10 @@ class TableChecker {
         );
       }
     } else if (isNumber(shown) && shown > 1 + 1e-12 && !r.rate!.achievement) {
-      this.add("rate-above-100", r.id, j, cell, this.w.atMost100, this.pctText(shown, d), "error", [100, roundPct(shown, d)]);
+      this.add("rate-above-100", r.id, j, cell, this.w.atMost100, this.pctText(shown, d), "error", [
+        100,
+        roundPct(shown, d),
+      ]);
     }
   }
 
@@ -588,10 +615,6 @@ export function checkTablesBounded(tables: PlacedTable[], options: CheckOptions 
   for (const t of tables) {
     const spec = TABLE_BY_ID.get(t.table);
     if (!spec) continue;
-    if (findings.length >= opts.maxTotal) {
-      omitted += 0; // further tables are not checked at all once the bound is reached
-      continue;
-    }
     if (spec.tracker) {
       push(checkTracker(t, spec, opts).slice(0, opts.maxPerTable));
       continue;

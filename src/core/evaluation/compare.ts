@@ -57,7 +57,8 @@ export function compareTables(previous: PlacedTable[], current: PlacedTable[], l
         if (!t.rowAt?.[r.id] && !(r.id in t.values) && !(r.id in before.values)) continue;
         const a = before.values[r.id]?.[k] ?? null;
         const b = t.values[r.id]?.[j] ?? null;
-        const same = (isBlankCell(a) && isBlankCell(b)) || a === b || (isNumber(a) && isNumber(b) && Math.abs(a - b) < 1e-9);
+        const same =
+          (isBlankCell(a) && isBlankCell(b)) || a === b || (isNumber(a) && isNumber(b) && Math.abs(a - b) < 1e-9);
         if (same) continue;
         const cell = at.value(r.id, j);
         changes.push({ sheet: t.sheet, cell, table: t.table, row: r.id, column: col, before: a, after: b });

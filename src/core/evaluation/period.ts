@@ -22,7 +22,8 @@ export function parsePeriod(text: string): Period {
 }
 
 const check = (p: Period) => {
-  if (!Number.isInteger(p.year) || p.year < 2000 || p.year > 2100) throw new AddinError("evaluation.period", { value: String(p.year) });
+  if (!Number.isInteger(p.year) || p.year < 2000 || p.year > 2100)
+    throw new AddinError("evaluation.period", { value: String(p.year) });
 };
 
 export const periodText = (p: Period) => (p.quarter ? `${p.year}Q${p.quarter}` : String(p.year));

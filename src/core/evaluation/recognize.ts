@@ -28,7 +28,9 @@ const labelCache = new Map<string, Map<string, string>>();
 function labelsOf(spec: TableSpec): Map<string, string> {
   let m = labelCache.get(spec.id);
   if (!m) {
-    m = new Map(spec.rows.flatMap((row) => [[norm(row.label.nl), row.id] as const, [norm(row.label.en), row.id] as const]));
+    m = new Map(
+      spec.rows.flatMap((row) => [[norm(row.label.nl), row.id] as const, [norm(row.label.en), row.id] as const]),
+    );
     labelCache.set(spec.id, m);
   }
   return m;

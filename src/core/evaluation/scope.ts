@@ -21,12 +21,19 @@ export const DEFAULT_REGIONS: Record<string, string> = {
 };
 
 /** The headers of the mapping table (the sheet "Regio-indeling"). */
-export const MAPPING_HEADERS = { municipality: { nl: "Gemeente", en: "Municipality" }, region: { nl: "Uitvoeringsregio", en: "Implementation region" } };
+export const MAPPING_HEADERS = {
+  municipality: { nl: "Gemeente", en: "Municipality" },
+  region: { nl: "Uitvoeringsregio", en: "Implementation region" },
+};
 /** The region sheet's name: its tables are the sum of every municipality's sheet. */
 export const REGION_SHEET = { nl: "Regio", en: "Region" };
 
 /** Names compared without case, spaces or punctuation ("Meijerijstad" as the report also spells it). */
-export const nameKey = (s: string) => s.toLowerCase().replace(/meijerijstad/g, "meierijstad").replace(/[^a-z0-9]/g, "");
+export const nameKey = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/meijerijstad/g, "meierijstad")
+    .replace(/[^a-z0-9]/g, "");
 
 /** A municipality of the partnership by any spelling, or an error naming the choices. */
 export function municipalityNamed(name: string): string {
@@ -154,7 +161,15 @@ export function checkRegionSums(tables: PlacedTable[], options: ResolvedOptions)
         if (!isNumber(found) || !cells.some(isNumber)) return;
         const sum = cells.reduce<number>((a, b) => a + (isNumber(b) ? b : 0), 0);
         if (Math.abs(sum - found) > 1e-9)
-          add(t, r.id, j, layout.value(r.id, j), sum, found, parts.map((p) => p.t!.sheet));
+          add(
+            t,
+            r.id,
+            j,
+            layout.value(r.id, j),
+            sum,
+            found,
+            parts.map((p) => p.t!.sheet),
+          );
       });
     }
   }

@@ -37,18 +37,14 @@ export const TRACKER_COLUMNS = {
 };
 
 export const EXTRA_TABLES: TableSpec[] = [
-  years(
-    "pwStock",
-    L("Dienstverbanden PW (stand en verloop, in personen)", "PW employment (stock and flow, persons)"),
-    [
-      row("start", "Stand begin jaar", "At the start of the year", { carriedFrom: "end" }),
-      row("started", "Gestart", "Started", { claims: { table: "startedByPlacement", row: "started" } }),
-      row("left", "Uitgestroomd", "Left"),
-      row("end", "Stand einde periode", "At the end of the period", {
-        stock: { start: "start", plus: ["started"], minus: ["left"] },
-      }),
-    ],
-  ),
+  years("pwStock", L("Dienstverbanden PW (stand en verloop, in personen)", "PW employment (stock and flow, persons)"), [
+    row("start", "Stand begin jaar", "At the start of the year", { carriedFrom: "end" }),
+    row("started", "Gestart", "Started", { claims: { table: "startedByPlacement", row: "started" } }),
+    row("left", "Uitgestroomd", "Left"),
+    row("end", "Stand einde periode", "At the end of the period", {
+      stock: { start: "start", plus: ["started"], minus: ["left"] },
+    }),
+  ]),
   years("preTrajectories", L("Voortrajecten binnen het basispakket", "Pre-trajectories in the basic package"), [
     row("registrations", "Aanmeldingen arbeidstraining", "Registrations for work training", {
       parts: ["workplaceTraining", "internship", "shelteredBridging"],

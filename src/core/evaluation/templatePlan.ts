@@ -121,7 +121,13 @@ export function placeEvaluationTables(tables: TableData[], options: SheetOptions
           s.formula(r, at.valueCol(j), `SUM(${rangeAddress(r, at.valueCol(0), 1, last)})`, F.integer, "total");
         } else if (row.stock) {
           const { start, plus, minus } = row.stock;
-          s.formula(r, at.valueCol(j), `${cell(start)}+${plus.map(cell).join("+")}-${minus.map(cell).join("-")}`, F.integer, "total");
+          s.formula(
+            r,
+            at.valueCol(j),
+            `${cell(start)}+${plus.map(cell).join("+")}-${minus.map(cell).join("-")}`,
+            F.integer,
+            "total",
+          );
         } else if (instead) {
           s.formula(r, at.valueCol(j), instead, format, "calc");
         } else if (data.fixed?.[row.id] && given !== null) {
@@ -140,7 +146,10 @@ export function placeEvaluationTables(tables: TableData[], options: SheetOptions
     top += at.height + 2;
   }
   // Wide enough for the longest column header ("Land van Cuijk" in bold).
-  const header = Math.max(0, ...tables.filter((t) => t.table !== "actions").flatMap((t) => t.columns.map((c) => c.length)));
+  const header = Math.max(
+    0,
+    ...tables.filter((t) => t.table !== "actions").flatMap((t) => t.columns.map((c) => c.length)),
+  );
   s.columnWidths([44, ...Array(widest - 1).fill(Math.max(12, header + 3))]).freeze(options.heading ? 1 : 0, 1);
   return { builder: s, placed, layouts, tablesAt, widest, lists };
 }
@@ -189,7 +198,9 @@ export function buildEvaluationPlan(
   const sheet = placeEvaluationTables(tables, options);
   const s = sheet.builder;
   const charts =
-    mode === "template" && options.charts !== false ? evaluationCharts(s, sheet.layouts, tables, sheet.widest, lang) : [];
+    mode === "template" && options.charts !== false
+      ? evaluationCharts(s, sheet.layouts, tables, sheet.widest, lang)
+      : [];
   const built = options.protect && mode === "template" ? protectInputs(s.build(), sheet.lists) : s.build();
   const plan = { sheets: [built], names: [], charts, placed: sheet.placed };
   // Printed: the tables (the charts beside them stay on screen), each kept whole on its page.

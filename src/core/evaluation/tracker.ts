@@ -37,7 +37,14 @@ export function checkTracker(t: PlacedTable, spec: TableSpec, options: ResolvedO
   // The day the deadlines are judged against: the option, else a date in the realised column's header, else today.
   const asOf = parseDay(options.asOf ?? null) ?? parseDay(t.columns[REALISED] ?? null) ?? new Date();
   const findings: Finding[] = [];
-  const add = (row: string, j: number, kind: Finding["kind"], expected: string, found: string, n: [number | null, number | null]) =>
+  const add = (
+    row: string,
+    j: number,
+    kind: Finding["kind"],
+    expected: string,
+    found: string,
+    n: [number | null, number | null],
+  ) =>
     findings.push({
       sheet: t.sheet,
       cell: layout.value(row, j),
@@ -60,9 +67,14 @@ export function checkTracker(t: PlacedTable, spec: TableSpec, options: ResolvedO
     const deadline = parseDay(v(DEADLINE));
     const target = figure(v(TARGET));
     const realised = figure(v(REALISED));
-    const isPct = (typeof v(TARGET) === "string" && String(v(TARGET)).includes("%")) || (target !== null && target > 0 && target < 1);
+    const isPct =
+      (typeof v(TARGET) === "string" && String(v(TARGET)).includes("%")) ||
+      (target !== null && target > 0 && target < 1);
     if (started && deadline && deadline < asOf && isBlankCell(v(REALISED)))
-      add(r.id, REALISED, "deadline-passed", `${words.realised} (${words.deadline} ${day(deadline)})`, w.blank, [null, null]);
+      add(r.id, REALISED, "deadline-passed", `${words.realised} (${words.deadline} ${day(deadline)})`, w.blank, [
+        null,
+        null,
+      ]);
     if (target !== null && realised !== null && realised + 1e-9 < target)
       add(
         r.id,

@@ -41,7 +41,8 @@ export function periodTables(period: Period, language: Language, ids = TABLES.ma
     if (id === "actions") return actionTracker(language, periodEnd(period));
     if (COHORT_TABLES.has(id)) return { table: id, columns: years, values: {} };
     if (STOCK_TABLES.has(id)) return { table: id, columns: stockColumns(period), values: {} };
-    if (id === "plusPackage") return { table: id, columns: [...MUNICIPALITIES, language === "nl" ? "Totaal" : "Total"], values: {} };
+    if (id === "plusPackage")
+      return { table: id, columns: [...MUNICIPALITIES, language === "nl" ? "Totaal" : "Total"], values: {} };
     if (id === "startedByPlacement") {
       // The agreed norms of each year, locked: 140 + 60 up to 2022, 180 + 20 from 2023.
       const norms = yearColumns.map((c) => normsFor(yearOfColumn(c)!));
@@ -99,11 +100,13 @@ export function buildEvaluationTemplate(options: TemplateOptions): WorkbookPlan 
     mode: content === "published" ? "published" : "template",
     formulas: options.formulas,
     statuses: ACTION_STATUSES[lang],
-    blank: false,
+    // Blank: every total a formula over its (empty) parts; the agreed norms stay.
+    blank: content === "blank",
   };
   const sheets: PlanSheet[] = [];
   const placed: PlacedTable[] = [];
-  const keep: Record<string, { titleRows: number; columns: number; keepTogether: { first: number; last: number }[] }> = {};
+  const keep: Record<string, { titleRows: number; columns: number; keepTogether: { first: number; last: number }[] }> =
+    {};
   const add = (sheet: ReturnType<typeof placeEvaluationTables>) => {
     sheets.push(finish(sheet, protect));
     placed.push(...sheet.placed);
@@ -114,9 +117,15 @@ export function buildEvaluationTemplate(options: TemplateOptions): WorkbookPlan 
     add(placeEvaluationTables(tables, { ...base, heading: `${HEADING[lang]} ${title}` }));
   } else if (scope.kind === "municipality") {
     const name = municipalityNamed(scope.name);
-    add(placeEvaluationTables(municipalityTables(name, period, lang, content), { ...base, sheetName: name, heading: `${name} ${title}` }));
+    add(
+      placeEvaluationTables(municipalityTables(name, period, lang, content), {
+        ...base,
+        sheetName: name,
+        heading: `${name} ${title}`,
+      }),
+    );
   } else {
-    if (content !== "blank") throw new AddinError("usage.exclusive", { a: "--scope region", b: `--${content}` });
+    if (content !== "blank") throw new AddinError("evaluation.regionContent", { content });
     const municipalities = (scope.municipalities ?? [...MUNICIPALITIES]).map(municipalityNamed);
     const regions = scope.regions ?? DEFAULT_REGIONS;
     const regionTables = periodTables(period, lang, MUNICIPALITY_TABLES);
@@ -130,7 +139,8 @@ export function buildEvaluationTemplate(options: TemplateOptions): WorkbookPlan 
     const rest = periodTables(period, lang).filter((t) => !MUNICIPALITY_TABLES.includes(t.table));
     const sum = (table: string, row: string, _j: number, cell: string) =>
       MUNICIPALITY_TABLES.includes(table) && !NORM_ROWS.has(row)
-        ? municipalities.map((m) => `${quoteSheet(m)}!${cell}`).join("+") : undefined;
+        ? municipalities.map((m) => `${quoteSheet(m)}!${cell}`).join("+")
+        : undefined;
     const cohortAt = muniSheets[0].layouts.get("cohort")!;
     const region = placeEvaluationTables([...regionTables, ...rest], {
       ...base,
@@ -155,14 +165,27 @@ export function buildEvaluationTemplate(options: TemplateOptions): WorkbookPlan 
       map.label(i + 1, 0, m);
       map.value(i + 1, 1, regions[m] ?? m);
       cohorts.forEach((_, j) =>
-        map.formula(i + 1, 2 + j, `${quoteSheet(m)}!${address(cohortAt.rowOf("registrations"), cohortAt.valueCol(j))}`, undefined, "calc"),
+        map.formula(
+          i + 1,
+          2 + j,
+          `${quoteSheet(m)}!${address(cohortAt.rowOf("registrations"), cohortAt.valueCol(j))}`,
+          undefined,
+          "calc",
+        ),
       );
     });
     map.columnWidths([22, 30, 10, 10, 10]);
     add(region);
     muniSheets.forEach(add);
     const mapping = map.build();
-    sheets.push(protect ? { ...mapping, protection: { unlocked: municipalities.map((_, i) => address(i + 1, 1)), validations: [], protect: true } } : mapping);
+    sheets.push(
+      protect
+        ? {
+            ...mapping,
+            protection: { unlocked: municipalities.map((_, i) => address(i + 1, 1)), validations: [], protect: true },
+          }
+        : mapping,
+    );
   }
   const plan = { sheets, names: [], charts: [], placed };
   return withPrintSetup(plan, { title: `${PRINT_TEXT[lang].evaluation} ${title}`, language: lang, sheets: keep });
@@ -174,10 +197,16 @@ const withoutNorms = (t: TableData): TableData =>
   t.table === "startedByPlacement" ? { ...t, values: {}, fixed: {} } : t;
 
 /** A municipality's tables: blank for the period, or (2023) its appendix as published. */
-function municipalityTables(name: string, period: Period, lang: Language, content: TemplateOptions["content"]): TableData[] {
+function municipalityTables(
+  name: string,
+  period: Period,
+  lang: Language,
+  content: TemplateOptions["content"],
+): TableData[] {
   const blank = periodTables(period, lang, MUNICIPALITY_TABLES).map(withoutNorms);
   if (content === "blank") return blank;
-  if (name === "Boekel") return blank.map((t) => (t.table === "cohort" ? REPORT_2023_BOEKEL : { ...t, columns: t.columns }));
+  if (name === "Boekel")
+    return blank.map((t) => (t.table === "cohort" ? REPORT_2023_BOEKEL : { ...t, columns: t.columns }));
   return blank;
 }
 
