@@ -80,8 +80,7 @@ const nl: ErrorTexts = {
     // issue 15 (evaluation per period and scope): src/core/evaluation/period.ts, scope.ts
     "evaluation.period": (p) =>
       `"${p.value}" is geen periode. Geef een jaar (2024) of een kwartaal (2024Q3, t/m dat kwartaal).`,
-    "evaluation.municipality": (p) =>
-      `"${p.value}" is geen gemeente van het partnership. Kies uit: ${p.choices}.`,
+    "evaluation.municipality": (p) => `"${p.value}" is geen gemeente van het partnership. Kies uit: ${p.choices}.`,
     "evaluation.failOn": (p) => `--fail-on ${p.value}: kies error of warning.`,
     "evaluation.regionContent": () =>
       "Het jaarverslag 2023 publiceert geen cijfers per gemeente (alleen Boekel): een regiowerkmap is altijd leeg.",
@@ -186,8 +185,7 @@ const en: ErrorTexts = {
     "plan.badReference": (p) => `"${p.ref}" is not a reference to a sheet and cell.`,
     "evaluation.unknownTable": (p) => `Unknown evaluation table: ${p.table}.`,
     // issue 15 (evaluation per period and scope)
-    "evaluation.period": (p) =>
-      `"${p.value}" is not a period. Give a year (2024) or a quarter (2024Q3, year to date).`,
+    "evaluation.period": (p) => `"${p.value}" is not a period. Give a year (2024) or a quarter (2024Q3, year to date).`,
     "evaluation.municipality": (p) =>
       `"${p.value}" is not a municipality of the partnership. Choose from: ${p.choices}.`,
     "evaluation.failOn": (p) => `--fail-on ${p.value}: choose error or warning.`,

@@ -4,8 +4,7 @@ import ExcelJS from "exceljs";
 import { parseAddress } from "../core/plan/a1";
 import { CELL_STYLES, type StyleBorder, type StyleSpec } from "../core/plan/styles";
 import { headerFooterCode, PAGE_MARGINS } from "../core/plan/print";
-import type {
-  PlanProtection, CellStyle, PlanCell, PlanPrint, PlanSheet, WorkbookPlan } from "../core/plan/types";
+import type { PlanProtection, CellStyle, PlanCell, PlanPrint, PlanSheet, WorkbookPlan } from "../core/plan/types";
 
 const argb = (rgb: string) => `FF${rgb}`;
 
@@ -68,7 +67,13 @@ function applyProtection(ws: ExcelJS.Worksheet, p: PlanProtection): void {
     cell.dataValidation =
       v.type === "list"
         ? { type: "list", allowBlank: true, formulae: [`"${v.list!.join(",")}"`], showErrorMessage: true }
-        : { type: v.type === "wholeNumber" ? "whole" : "decimal", operator: "greaterThanOrEqual", allowBlank: true, formulae: [v.min ?? 0], showErrorMessage: true };
+        : {
+            type: v.type === "wholeNumber" ? "whole" : "decimal",
+            operator: "greaterThanOrEqual",
+            allowBlank: true,
+            formulae: [v.min ?? 0],
+            showErrorMessage: true,
+          };
   }
   if (p.protect) void ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
 }

@@ -56,7 +56,6 @@ function sheetsOf(plan: WorkbookPlan) {
     return { name: s.name, values, formulas };
   });
 }
-const grids = (plan: WorkbookPlan) => new Map(sheetsOf(plan).map((s) => [s.name, s.values]));
 
 describe("evaluation: the period", () => {
   it("a year or a quarter year to date; three cohorts up to it, stock dates at its end, the title", () => {
