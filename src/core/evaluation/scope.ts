@@ -158,7 +158,10 @@ export function checkRegionSums(tables: PlacedTable[], options: ResolvedOptions)
           const k = columnIn(p.t!, col);
           return k >= 0 ? (p.t!.values[r.id]?.[k] ?? null) : null;
         });
-        if (!isNumber(found) || !cells.some(isNumber)) return;
+        // A blank municipality cell counts as 0 (its sheet has the table). A total whose parts are all
+        // given on the region sheet is the sum check's business: the typed-over part is named, not its totals.
+        if (!isNumber(found)) return;
+        if (r.parts?.every((p) => isNumber(t.values[p]?.[j]))) return;
         const sum = cells.reduce<number>((a, b) => a + (isNumber(b) ? b : 0), 0);
         if (Math.abs(sum - found) > 1e-9)
           add(
