@@ -24,6 +24,9 @@ const nl: Messages = {
   "input.field": (p) => `controleer het veld ${p.argument}.`,
   "check.uncalculated": (p) =>
     `let op: ${n("nl", p.count, "formulecel heeft", "formulecellen hebben")} geen berekende waarde (het bestand is nooit door een spreadsheet opgeslagen); open het in Excel of LibreOffice, sla het op en controleer opnieuw.`,
+  // issue 15: bounded findings
+  "check.omitted": (p) =>
+    `nog ${n("nl", p.count, "bevinding", "bevindingen")} niet getoond (hoogstens 50 per tabel en 500 in totaal).`,
   "check.summary": (p) =>
     `${n("nl", p.tables, "tabel", "tabellen")} gecontroleerd: ${n("nl", p.errors, "bevinding", "bevindingen")}, ${n("nl", p.warnings, "waarschuwing", "waarschuwingen")}.`,
   "done.proposal": (p) => `${p.file} geschreven: ${p.sheets} (${n("nl", p.names, "naam", "namen")}).`,
@@ -40,6 +43,9 @@ const en: Messages = {
     `${n("en", p.tables, "table", "tables")} checked: ${n("en", p.errors, "finding", "findings")}, ${n("en", p.warnings, "warning", "warnings")}.`,
   "done.proposal": (p) => `Wrote ${p.file}: ${p.sheets} (${n("en", p.names, "defined name", "defined names")}).`,
   "done.template": (p) => `Wrote ${p.file}: ${n("en", p.tables, "table", "tables")} on "${p.sheet}".`,
+  // issue 15: bounded findings
+  "check.omitted": (p) =>
+    `${n("en", p.count, "more finding", "more findings")} not shown (at most 50 per table and 500 in all).`,
   internal: (p) => `internal error: ${p.message} (IBN_DEBUG=1 shows details); please report this.`,
   "stdout.failed": (p) => `the output could not be written (${p.reason}); the results did not arrive.`,
 };
@@ -110,15 +116,20 @@ Exit status: 0 written; 2 not run (options, input or file; the reason is printed
 `,
   },
   "evaluation-template": {
-    nl: `Gebruik: npm run evaluation-template -- --out BESTAND.xlsx [--lang nl|en] [--blank | --published] [--addin] [--force]
+    nl: `Gebruik: npm run evaluation-template -- --out BESTAND.xlsx [--period 2024|2024Q3] [--municipality NAAM | --region] [--published | --example] [--lang nl|en] [--addin] [--unprotected] [--force]
 
-Schrijft de evaluatietabellen: standaard een sjabloon met Excel-formules voor elk totaal en
-percentage, gevuld met de aantallen uit het jaarverslag 2023.
+Schrijft de evaluatietabellen voor een periode: standaard een leeg sjabloon met Excel-formules voor
+elk totaal en percentage; invoercellen gecontroleerd, formules beveiligd (blad beveiligd zonder wachtwoord).
 
   --out BESTAND.xlsx    het bestand dat geschreven wordt (de map moet bestaan)
+  --period 2024|2024Q3  een jaar, of een kwartaal tot en met (standaard: dit jaar)
+  --municipality NAAM   één gemeente (Bernheze, Boekel, Land van Cuijk, Maashorst, Meierijstad, Oss)
+  --region              een blad per gemeente, een regioblad dat ze optelt en de regio-indeling
   --lang nl|en          taal van de tabellen en de meldingen (standaard nl)
-  --blank               laat de aantallen leeg, voor een nieuwe periode
-  --published           de tabellen van het jaarverslag precies zoals gedrukt (voor check-tables)
+  --blank               leeg (de standaard)
+  --published           de tabellen van het jaarverslag 2023 precies zoals gedrukt (voor check-tables)
+  --example             een sjabloon gevuld met de aantallen van het jaarverslag 2023
+  --unprotected         geen beveiliging en geen invoercontrole
   --addin               percentages met IBN.PLACEMENT_RATE in plaats van gewone formules
   --force               vervang een bestaand bestand; het oude blijft heel tot het nieuwe
                         volledig geschreven is (tijdelijk bestand in dezelfde map, dan hernoemd)
@@ -126,15 +137,20 @@ percentage, gevuld met de aantallen uit het jaarverslag 2023.
 
 Afsluitcode: 0 geschreven; 2 niet uitgevoerd (opties of bestand; de reden staat op één regel).
 `,
-    en: `Usage: npm run evaluation-template -- --out FILE.xlsx [--lang nl|en] [--blank | --published] [--addin] [--force]
+    en: `Usage: npm run evaluation-template -- --out FILE.xlsx [--period 2024|2024Q3] [--municipality NAME | --region] [--published | --example] [--lang nl|en] [--addin] [--unprotected] [--force]
 
-Writes the evaluation tables: by default a template with native formulas for every total and
-percentage, filled with the counts of the 2023 annual report.
+Writes the evaluation tables for a period: by default a blank template with native formulas for
+every total and percentage; input cells validated, formulas locked (sheet protected, no password).
 
   --out FILE.xlsx       the file to write (its folder must exist)
+  --period 2024|2024Q3  a year, or a quarter year to date (default: this year)
+  --municipality NAME   one municipality (Bernheze, Boekel, Land van Cuijk, Maashorst, Meierijstad, Oss)
+  --region              a sheet per municipality, a region sheet adding them up, and the region mapping
   --lang nl|en          language of the tables and the messages (default nl)
-  --blank               leave the counts empty, for a new period
-  --published           the annual report's tables exactly as printed (for check-tables)
+  --blank               blank (the default)
+  --published           the 2023 annual report's tables exactly as printed (for check-tables)
+  --example             a template filled with the counts of the 2023 annual report
+  --unprotected         no protection and no input validation
   --addin               percentages with IBN.PLACEMENT_RATE instead of native formulas
   --force               replace an existing file; the old one stays whole until the new one is
                         completely written (a temporary file in the same folder, then renamed)
@@ -144,12 +160,15 @@ Exit status: 0 written; 2 not run (options or file; the reason is printed on one
 `,
   },
   "check-tables": {
-    nl: `Gebruik: npm run check-tables -- BESTAND.xlsx [--lang nl|en]
+    nl: `Gebruik: npm run check-tables -- BESTAND.xlsx [--previous VORIG.xlsx] [--json] [--fail-on error|warning] [--lang nl|en]
 
 Zoekt de evaluatietabellen in elk werkblad (aan hun Nederlandse of Engelse titels) en drukt
 per bevinding één regel af: werkblad, cel, soort, verwacht, gevonden. Het bestand verandert niet.
 Formules tellen met hun laatst berekende waarde: sla het bestand eerst op in Excel of LibreOffice.
 
+  --previous VORIG.xlsx ook wat veranderde sinds de vorige periode (een afgesloten cohort dat daalt: waarschuwing)
+  --json                één JSON-object per regel (kind, severity, sheet, cell, expected, found)
+  --fail-on error|warning  welke bevindingen afsluitcode 1 geven (standaard warning: alle)
   --lang nl|en          taal van de bevindingen en meldingen (standaard nl)
   -h, --help            deze uitleg
 
@@ -159,12 +178,15 @@ ${limits("nl")}.
 Afsluitcode: 0 geen bevindingen; 1 bevindingen; 2 niet uitgevoerd (opties, ontbrekend, onleesbaar,
 beschadigd of te groot bestand, of geen tabellen herkend; de reden staat op één regel).
 `,
-    en: `Usage: npm run check-tables -- FILE.xlsx [--lang nl|en]
+    en: `Usage: npm run check-tables -- FILE.xlsx [--previous LAST.xlsx] [--json] [--fail-on error|warning] [--lang nl|en]
 
 Finds the evaluation tables in every sheet (by their Dutch or English titles) and prints one
 line per finding: sheet, cell, kind, expected, found. The file is not changed. Formulas count
 with their last calculated value: save the file from Excel or LibreOffice first.
 
+  --previous LAST.xlsx  also what changed since the previous period (a closed cohort going down: warning)
+  --json                one JSON object per line (kind, severity, sheet, cell, expected, found)
+  --fail-on error|warning  which findings give exit status 1 (default warning: all)
   --lang nl|en          language of the findings and messages (default nl)
   -h, --help            this help
 

@@ -35,6 +35,7 @@ import type { FormulaLocale } from "../core/plan/formulaLocale";
 import { OFFICE_STYLES } from "./cellStyle";
 import { loadFormulaLocale, queueFormulas } from "./localFormulas";
 import { queuePageLayout } from "./pageLayout";
+import { queueProtection } from "./protection";
 import { sheetProtected, stagedRevertFailed, stepFailed, undoFailed } from "./writeErrors";
 import {
   newSheetsRecord,
@@ -265,6 +266,8 @@ export async function writePlan<T extends WorkbookPlan>(
     progress(0.1 + (0.6 * (i + 1)) / staged.sheets.length, target.sheets[i].name);
   });
   staged.charts.forEach((c) => queueChart(context, added, c));
+  // Protection last: a protected sheet takes no chart (issue 15: templates that protect themselves).
+  for (const s of staged.sheets) if (s.protection) queueProtection(added.get(lower(s.name))!, s.protection);
   const written = staged.sheets.map((s) => {
     const ws = added.get(lower(s.name))!;
     ws.load("id");

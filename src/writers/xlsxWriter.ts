@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { parseAddress } from "../core/plan/a1";
 import { CELL_STYLES, type StyleBorder, type StyleSpec } from "../core/plan/styles";
 import { headerFooterCode, PAGE_MARGINS } from "../core/plan/print";
-import type { CellStyle, PlanCell, PlanPrint, PlanSheet, WorkbookPlan } from "../core/plan/types";
+import type { PlanProtection, CellStyle, PlanCell, PlanPrint, PlanSheet, WorkbookPlan } from "../core/plan/types";
 
 const argb = (rgb: string) => `FF${rgb}`;
 
@@ -56,6 +56,30 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: PlanSheet): void {
   }
   sheet.columnWidths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   if (sheet.print) applyPrint(ws, sheet.print);
+  if (sheet.protection) applyProtection(ws, sheet.protection);
+}
+
+/** Input cells unlocked and validated, the sheet protected without a password (issue 15). */
+function applyProtection(ws: ExcelJS.Worksheet, p: PlanProtection): void {
+  // A copy of the style: ExcelJS may share one style object between cells.
+  for (const at of p.unlocked) {
+    const cell = ws.getCell(at);
+    cell.style = { ...cell.style, protection: { locked: false } };
+  }
+  for (const v of p.validations) {
+    const cell = ws.getCell(v.range);
+    cell.dataValidation =
+      v.type === "list"
+        ? { type: "list", allowBlank: true, formulae: [`"${v.list!.join(",")}"`], showErrorMessage: true }
+        : {
+            type: v.type === "wholeNumber" ? "whole" : "decimal",
+            operator: "greaterThanOrEqual",
+            allowBlank: true,
+            formulae: [v.min ?? 0],
+            showErrorMessage: true,
+          };
+  }
+  if (p.protect) void ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
 }
 
 /** A4, one page wide and as many tall as needed (fitToHeight 0), print area, title rows, header and footer. */

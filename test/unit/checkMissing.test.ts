@@ -54,7 +54,10 @@ function savedSheet(
       const f = c.formula.replace(/^=/, "");
       const sum = /^SUM\((.*)\)$/.exec(f);
       const ratio = /^IF\(OR\((\w+)="",N\((\w+)\)=0\),"",(\w+)\/(\w+)\)$/.exec(f);
-      if (sum)
+      const plusMinus = /^[A-Z]+\d+([+-][A-Z]+\d+)*$/.test(f) ? f.match(/[+-]?[A-Z]+\d+/g)! : null;
+      if (plusMinus)
+        v = plusMinus.reduce((s, t) => s + (t.startsWith("-") ? -1 : 1) * num(value(t.replace(/^[+-]/, ""))), 0);
+      else if (sum)
         v = sum[1]
           .split(",")
           .flatMap(refs)

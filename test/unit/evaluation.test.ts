@@ -51,11 +51,19 @@ describe("evaluation checker on the 2023 annual report, as published", () => {
       "shelteredLadder.indications@31-12-2021:missing",
       // Started employment 2023: the work-ladder (sub)total is 166, but 165 people started; 119 of 166
       // is 72 % (printed 71 %); 70 flat-rate of 165 is 42 % (printed 43 %).
+      // The appendix 2022: 106 and 33 of 169 are 63 % and 20 % (printed 60 % and 22 %).
+      "startedByLadderStep.insideIbn@2022:percentage",
       "startedByLadderStep.insideIbn@2023:percentage",
+      "startedByLadderStep.onLocation@2022:percentage",
       "startedByLadderStep.subtotal@2023:subtotal",
       "startedByProfile.flatRate@2023:percentage",
-      // Trajectories 2023: 24 of 153 "not suitable" is 16 % (printed 15 %).
+      // The appendix 2022: 26 of 169 new sheltered is 15 % (printed 16 %).
+      "startedByTargetGroup.newSheltered@2022:percentage",
+      // Trajectories: 2023, 24 of 153 "not suitable" is 16 % (printed 15 %); the appendix 2022, 26
+      // and 20 of 120 are 22 % and 17 % (printed 21 % and 16 %).
+      "trajectories.notSuitable@2022:percentage",
       "trajectories.notSuitable@2023:percentage",
+      "trajectories.regularEmployer@2022:percentage",
       // Young people, cohort 2023: 30 of 145 in a pre-trajectory is 21 % (printed 20 %).
       "youngCohort.preTrajectory@2023:percentage",
     ]);
@@ -74,7 +82,7 @@ describe("evaluation checker on the 2023 annual report, as published", () => {
   });
 
   it("warns about large year-on-year jumps in sheltered work (at least 50 % and 10 persons or fte)", () => {
-    const warnings = findings.filter((f) => f.severity === "warning");
+    const warnings = findings.filter((f) => f.severity === "warning" && f.kind !== "below-norm");
     assert.ok(warnings.every((f) => f.kind === "jump"));
     assert.ok(
       warnings.some(
@@ -146,8 +154,11 @@ describe("evaluation checker: planted inconsistencies (property tests)", () => {
     fc.assert(
       fc.property(fc.constantFrom(...countTables), fc.integer({ min: 1, max: 1e6 }), (table, seed) => {
         const t = consistentTable(table, seed);
-        // A rate row above 100 % is a real finding, not an inconsistency of the generator's making.
-        const findings = checkTables([place(t)], noJumps).filter((f) => f.kind !== "rate-above-100");
+        // A rate row above 100 % is a real finding, not an inconsistency of the generator's making;
+        // so are a count below its norm and a norm other than the agreed one (random norms).
+        const findings = checkTables([place(t)], noJumps).filter(
+          (f) => !["rate-above-100", "below-norm", "norm-differs"].includes(f.kind),
+        );
         assert.deepEqual(findings, []);
       }),
       { numRuns: 3000 },

@@ -6,23 +6,49 @@ import { isBlankCell, isNumber, tableLayout, type Cell, type PlacedTable } from 
 import { TABLE_BY_ID, type RowSpec, type TableSpec } from "./specs";
 import type { Language } from "../language";
 import { excelErrorName, NL_NL_PACK } from "../locale";
+import { normsFor, yearFraction, yearOfColumn } from "./period";
+import { checkTracker } from "./tracker";
+import { checkRegionSums } from "./scope";
 
-export type FindingKind = "sum" | "percentage" | "rate-above-100" | "missing" | "subtotal" | "jump";
+/** Stable, language-independent ids of what a finding is about (the --json output's `kind`). */
+export type FindingKind =
+  | "sum"
+  | "percentage"
+  | "rate-above-100"
+  | "missing"
+  | "subtotal"
+  | "jump"
+  | "below-norm"
+  | "norm-differs"
+  | "stock"
+  | "carried-over"
+  | "region-sum"
+  | "deadline-passed"
+  | "target-missed"
+  | "correction"
+  | "changed";
+
+export type Severity = "error" | "warning";
 
 export interface Finding {
   sheet: string;
   cell: string;
   kind: FindingKind;
-  severity: "error" | "warning";
+  severity: Severity;
   table: string;
   row: string;
   column: string;
   expected: string;
   found: string;
+  /** The numbers behind expected and found, where there are numbers (for --json); null otherwise. */
+  expectedValue?: number | null;
+  foundValue?: number | null;
+  /** The scope the table belongs to: its sheet, or the scope label the workbook gives it. */
+  scope?: string;
 }
 
 /** The words of a finding, in the user's language; numbers are written the same in both. */
-const PHRASES = {
+export const PHRASES = {
   en: {
     number: "a number",
     status: "a status",
@@ -35,6 +61,12 @@ const PHRASES = {
     expected: "expected",
     found: "found",
     warning: "warning",
+    info: "note",
+    atLeast: "at least",
+    short: "short",
+    agreedNorm: "agreed norm",
+    stockFlow: "start + started − left",
+    endOfPrevious: "end of",
     kinds: {
       sum: "sum",
       percentage: "percentage",
@@ -42,6 +74,15 @@ const PHRASES = {
       missing: "missing",
       subtotal: "subtotal",
       jump: "jump",
+      "below-norm": "below-norm",
+      "norm-differs": "norm-differs",
+      stock: "stock",
+      "carried-over": "carried-over",
+      "region-sum": "region-sum",
+      "deadline-passed": "deadline-passed",
+      "target-missed": "target-missed",
+      correction: "correction",
+      changed: "changed",
     } as Record<FindingKind, string>,
   },
   nl: {
@@ -56,6 +97,12 @@ const PHRASES = {
     expected: "verwacht",
     found: "gevonden",
     warning: "waarschuwing",
+    info: "opmerking",
+    atLeast: "minstens",
+    short: "tekort",
+    agreedNorm: "afgesproken norm",
+    stockFlow: "begin + gestart − uitgestroomd",
+    endOfPrevious: "einde",
     kinds: {
       sum: "som",
       percentage: "percentage",
@@ -63,6 +110,15 @@ const PHRASES = {
       missing: "ontbreekt",
       subtotal: "subtotaal",
       jump: "sprong",
+      "below-norm": "onder-norm",
+      "norm-differs": "andere-norm",
+      stock: "stand",
+      "carried-over": "overgenomen-stand",
+      "region-sum": "regiosom",
+      "deadline-passed": "termijn-verstreken",
+      "target-missed": "doel-niet-gehaald",
+      correction: "correctie",
+      changed: "gewijzigd",
     } as Record<FindingKind, string>,
   },
 };
@@ -74,17 +130,35 @@ export interface CheckOptions {
   jumpFraction?: number;
   /** …and at least this many units. */
   jumpMinimum?: number;
+  /** At most this many findings per table (then one line says how many more); default 50. */
+  maxPerTable?: number;
+  /** At most this many findings in all; default 500. */
+  maxTotal?: number;
+  /** The mapping municipality → implementation region (default: the partnership's four regions). */
+  regions?: Record<string, string>;
+  /** The day the actions' deadlines are judged against ("31-12-2023"); default: the tracker's own date, else today. */
+  asOf?: string;
 }
 
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, ""));
+export type ResolvedOptions = Required<Omit<CheckOptions, "regions" | "asOf">> & Pick<CheckOptions, "regions" | "asOf">;
+
+export const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, ""));
 const pctText = (f: number, d: number) => `${(f * 100).toFixed(d)}%`;
 /** Rounds half up at `d` decimals of a percentage, as a report does. */
 const roundPct = (f: number, d: number) => Math.round(Number((f * 100).toFixed(10)) * 10 ** d) / 10 ** d;
 const cellText = (v: Cell, blank: string) => (v === null ? blank : typeof v === "number" ? fmt(v) : `"${v}"`);
 
-function yearOf(header: string): number | null {
-  const m = /(\d{4})(?!.*\d{4})/.exec(header);
-  return m ? Number(m[1]) : null;
+const yearOf = yearOfColumn;
+/** The agreed norm a norm row of the started-employment table must carry, per year. */
+const AGREED: Record<string, "offer" | "demand" | "total"> = {
+  norm: "total",
+  normOffer: "offer",
+  normDemand: "demand",
+};
+
+/** Tables by scope and id, so a relation between tables never leaves its scope. */
+export function scopeKey(t: PlacedTable): string {
+  return t.scope ?? t.sheet;
 }
 
 class TableChecker {
@@ -95,8 +169,8 @@ class TableChecker {
   constructor(
     private readonly t: PlacedTable,
     private readonly spec: TableSpec,
-    private readonly all: PlacedTable[],
-    private readonly options: Required<CheckOptions>,
+    private readonly inScope: Map<string, PlacedTable>,
+    private readonly options: ResolvedOptions,
     private readonly w = PHRASES[options.language],
   ) {
     this.layout = tableLayout(spec, t);
@@ -131,8 +205,13 @@ class TableChecker {
     cell: string,
     expected: string,
     found: string,
-    severity: "error" | "warning" = "error",
+    severity: Severity = "error",
+    numbers: [number | null, number | null] = [null, null],
   ) {
+    if (this.findings.length >= this.options.maxPerTable) {
+      this.omitted++;
+      return;
+    }
     this.findings.push({
       sheet: this.t.sheet,
       cell,
@@ -143,8 +222,13 @@ class TableChecker {
       column: this.t.columns[j],
       expected,
       found,
+      expectedValue: numbers[0],
+      foundValue: numbers[1],
+      ...(this.t.scope ? { scope: this.t.scope } : {}),
     });
   }
+  /** Findings beyond maxPerTable, counted but not kept. */
+  omitted = 0;
 
   /** The cell holds a formula (known when the table was read from a file). */
   private computed(row: string, j: number): boolean {
@@ -217,6 +301,8 @@ class TableChecker {
             this.layout.value(r.id, j),
             `${this.num(sum)} (${this.w.sumOfParts})`,
             this.num(total),
+            "error",
+            [sum, total],
           );
       }),
     );
@@ -238,26 +324,135 @@ class TableChecker {
           this.layout.value(r.id, last),
           `${this.num(sum)} (${this.w.sumOfRow})`,
           this.num(cells[last] as number),
+          "error",
+          [sum, cells[last] as number],
         );
     }
+  }
+
+  /** Another table's column for this column: the same header, else the same year (a cohort "2024" and "2024 t/m 3e kwartaal"). */
+  private columnIn(other: PlacedTable, col: string): number {
+    const k = other.columns.indexOf(col);
+    if (k >= 0) return k;
+    const y = yearOf(col);
+    const same = other.columns.map((c, i) => (y !== null && yearOf(c) === y ? i : -1)).filter((i) => i >= 0);
+    return same.length === 1 ? same[0] : -1;
   }
 
   claims(): void {
     for (const r of this.spec.rows) {
       if (!r.claims) continue;
-      const other = this.all.find((t) => t.table === r.claims!.table);
+      // Only a table of the same scope (the same sheet or scope label): never another municipality's.
+      const other = this.inScope.get(r.claims.table);
       if (!other) continue;
       this.t.columns.forEach((col, j) => {
-        const k = other.columns.indexOf(col);
+        const k = this.columnIn(other, col);
         const mine = this.v(r.id, j);
         const theirs = k >= 0 ? (other.values[r.claims!.row]?.[k] ?? null) : null;
         if (isNumber(mine) && isNumber(theirs) && Math.abs(mine - theirs) > 1e-9) {
           const label = TABLE_BY_ID.get(other.table)!.rows.find((x) => x.id === r.claims!.row)!.label[
             this.options.language
           ];
-          this.add("subtotal", r.id, j, this.layout.value(r.id, j), `${this.num(theirs)} (${label})`, this.num(mine));
+          this.add(
+            "subtotal",
+            r.id,
+            j,
+            this.layout.value(r.id, j),
+            `${this.num(theirs)} (${label})`,
+            this.num(mine),
+            "error",
+            [theirs, mine],
+          );
         }
       });
+    }
+  }
+
+  /** A norm or target is an achievement: at or above is fine, below is a warning with the shortfall (pro rata for a quarter to date). */
+  norms(): void {
+    for (const r of this.spec.rows) {
+      if (!r.normFor) continue;
+      this.t.columns.forEach((col, j) => {
+        const norm = this.v(r.id, j);
+        const actual = this.v(r.normFor!, j);
+        const year = yearOf(col);
+        const agreed =
+          this.spec.id === "startedByPlacement" && AGREED[r.id] && year !== null ? normsFor(year)[AGREED[r.id]] : null;
+        // A total or formula of 0 is a blank template's, not a typed norm or count.
+        if (isNumber(norm) && this.filled(r.id, j) && agreed !== null && Math.abs(norm - agreed) > 1e-9)
+          this.add(
+            "norm-differs",
+            r.id,
+            j,
+            this.layout.value(r.id, j),
+            `${this.num(agreed)} (${this.w.agreedNorm} ${year})`,
+            this.num(norm),
+            "warning",
+            [agreed, norm],
+          );
+        if (!isNumber(norm) || !isNumber(actual) || !this.filled(r.normFor!, j)) return;
+        const due = norm * yearFraction(col);
+        if (actual + 1e-9 < due) {
+          const short = due - actual;
+          this.add(
+            "below-norm",
+            r.normFor!,
+            j,
+            this.layout.value(r.normFor!, j),
+            `${this.w.atLeast} ${this.num(Math.round(due * 100) / 100)} (${r.label[this.options.language]})`,
+            `${this.num(actual)} (${this.w.short} ${this.num(Math.round(short * 100) / 100)})`,
+            "warning",
+            [due, actual],
+          );
+        }
+      });
+    }
+  }
+
+  /** Stock and flow: the end stock is start + started − left; the start equals the previous year's end. */
+  stocks(): void {
+    for (const r of this.spec.rows) {
+      if (r.stock) {
+        this.t.columns.forEach((_, j) => {
+          const end = this.v(r.id, j);
+          const start = this.v(r.stock!.start, j);
+          const plus = r.stock!.plus.map((x) => this.v(x, j));
+          const minus = r.stock!.minus.map((x) => this.v(x, j));
+          if (!isNumber(end) || !isNumber(start) || !plus.every(isNumber) || !minus.every(isNumber)) return;
+          const want =
+            start + (plus as number[]).reduce((a, b) => a + b, 0) - (minus as number[]).reduce((a, b) => a + b, 0);
+          if (Math.abs(want - end) > 1e-9)
+            this.add(
+              "stock",
+              r.id,
+              j,
+              this.layout.value(r.id, j),
+              `${this.num(want)} (${this.w.stockFlow})`,
+              this.num(end),
+              "error",
+              [want, end],
+            );
+        });
+      }
+      if (r.carriedFrom) {
+        const years = this.t.columns.map(yearOf);
+        this.t.columns.forEach((_, j) => {
+          const k = years.findIndex((y) => y !== null && years[j] !== null && y === years[j]! - 1);
+          const start = this.v(r.id, j);
+          const before = k >= 0 ? this.v(r.carriedFrom!, k) : null;
+          if (isNumber(start) && isNumber(before) && Math.abs(start - before) > 1e-9)
+            this.add(
+              "carried-over",
+              r.id,
+              j,
+              this.layout.value(r.id, j),
+              `${this.num(before)} (${this.w.endOfPrevious} ${this.t.columns[k]})`,
+              this.num(start),
+              "error",
+              [before, start],
+            );
+        });
+      }
     }
   }
 
@@ -270,7 +465,16 @@ class TableChecker {
           const count = this.v(r.id, j);
           const base = this.v(r.base, j);
           if (shown > 1 + 1e-12)
-            this.add("rate-above-100", r.id, j, this.layout.pct(r.id, j), this.w.atMost100, this.pctText(shown, d));
+            this.add(
+              "rate-above-100",
+              r.id,
+              j,
+              this.layout.pct(r.id, j),
+              this.w.atMost100,
+              this.pctText(shown, d),
+              "error",
+              [100, roundPct(shown, d)],
+            );
           if (!isNumber(count) || !isNumber(base) || base === 0) return;
           const expected = roundPct(count / base, d);
           if (Math.abs(expected - roundPct(shown, d)) > 1e-9)
@@ -281,6 +485,8 @@ class TableChecker {
               this.layout.pct(r.id, j),
               `${this.dec(expected.toFixed(d))}% (${this.num(count)} / ${this.num(base)})`,
               this.pctText(shown, d),
+              "error",
+              [expected, roundPct(shown, d)],
             );
         }
         if (r.rate) this.rate(r, j, d);
@@ -295,7 +501,7 @@ class TableChecker {
     const cell = this.layout.value(r.id, j);
     if (isNumber(of) && isNumber(per) && per !== 0) {
       const actual = of / per;
-      if (actual > 1 + 1e-12)
+      if (actual > 1 + 1e-12 && !r.rate!.achievement)
         this.add(
           "rate-above-100",
           r.id,
@@ -303,6 +509,8 @@ class TableChecker {
           cell,
           this.w.atMost100,
           `${this.pctText(actual, d)} (${this.num(of)} / ${this.num(per)})`,
+          "error",
+          [100, roundPct(actual, d)],
         );
       if (isNumber(shown) && Math.abs(roundPct(actual, d) - roundPct(shown, d)) > 1e-9) {
         this.add(
@@ -312,10 +520,15 @@ class TableChecker {
           cell,
           `${this.dec(roundPct(actual, d).toFixed(d))}% (${this.num(of)} / ${this.num(per)})`,
           this.pctText(shown, d),
+          "error",
+          [roundPct(actual, d), roundPct(shown, d)],
         );
       }
-    } else if (isNumber(shown) && shown > 1 + 1e-12) {
-      this.add("rate-above-100", r.id, j, cell, this.w.atMost100, this.pctText(shown, d));
+    } else if (isNumber(shown) && shown > 1 + 1e-12 && !r.rate!.achievement) {
+      this.add("rate-above-100", r.id, j, cell, this.w.atMost100, this.pctText(shown, d), "error", [
+        100,
+        roundPct(shown, d),
+      ]);
     }
   }
 
@@ -343,6 +556,7 @@ class TableChecker {
             `${this.w.closeTo} ${this.num(then)} (${this.t.columns[older]})`,
             `${this.num(now)} (${pct})`,
             "warning",
+            [then, now],
           );
         }
       });
@@ -350,25 +564,68 @@ class TableChecker {
   }
 }
 
-/** Checks every table; findings in sheet, table, row and column order. */
-export function checkTables(tables: PlacedTable[], options: CheckOptions = {}): Finding[] {
-  const opts = {
+export interface CheckResult {
+  findings: Finding[];
+  /** Findings left out by the bounds (per table and in all). */
+  omitted: number;
+}
+
+/**
+ * Checks every table; findings in sheet, table, row and column order. Relations between tables stay
+ * within a scope (a sheet, or the scope label a table carries); the region sheets are compared with
+ * the sum of their municipalities' sheets; the action tracker with its deadlines and targets.
+ * Bounded: at most maxPerTable findings per table and maxTotal in all (the rest is counted).
+ */
+export function checkTablesBounded(tables: PlacedTable[], options: CheckOptions = {}): CheckResult {
+  const opts: ResolvedOptions = {
     jumpFraction: options.jumpFraction ?? 0.5,
     jumpMinimum: options.jumpMinimum ?? 10,
     language: options.language ?? "nl",
+    maxPerTable: options.maxPerTable ?? 50,
+    maxTotal: options.maxTotal ?? 500,
+    regions: options.regions,
+    asOf: options.asOf,
   };
-  return tables.flatMap((t) => {
+  // The first table of each kind per scope: what a claim refers to (one lookup, not a scan per table).
+  const byScope = new Map<string, Map<string, PlacedTable>>();
+  for (const t of tables) {
+    const key = scopeKey(t);
+    if (!byScope.has(key)) byScope.set(key, new Map());
+    if (!byScope.get(key)!.has(t.table)) byScope.get(key)!.set(t.table, t);
+  }
+  const findings: Finding[] = [];
+  let omitted = 0;
+  const push = (list: Finding[], extra = 0) => {
+    const room = Math.max(0, opts.maxTotal - findings.length);
+    findings.push(...list.slice(0, room));
+    omitted += Math.max(0, list.length - room) + extra;
+  };
+  for (const t of tables) {
     const spec = TABLE_BY_ID.get(t.table);
-    if (!spec) return [];
-    const c = new TableChecker(t, spec, tables, opts);
+    if (!spec) continue;
+    if (spec.tracker) {
+      push(checkTracker(t, spec, opts).slice(0, opts.maxPerTable));
+      continue;
+    }
+    const c = new TableChecker(t, spec, byScope.get(scopeKey(t))!, opts);
     c.missing();
     c.sums();
     c.totalColumn();
     c.claims();
     c.percentages();
+    c.norms();
+    c.stocks();
     c.jumps();
-    return c.findings;
-  });
+    push(c.findings, c.omitted);
+  }
+  const region = checkRegionSums(tables, opts);
+  push(region.slice(0, opts.maxPerTable * 10), Math.max(0, region.length - opts.maxPerTable * 10));
+  return { findings, omitted };
+}
+
+/** Checks every table (see checkTablesBounded); the findings only. */
+export function checkTables(tables: PlacedTable[], options: CheckOptions = {}): Finding[] {
+  return checkTablesBounded(tables, options).findings;
 }
 
 /** A finding kind in the user's language ("missing" / "ontbreekt"), one word as the command line prints it. */

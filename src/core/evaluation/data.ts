@@ -16,10 +16,14 @@ export interface TableData {
   pcts?: Record<string, (number | null)[]>;
   /** Decimals of the shown percentages (0: whole percents). */
   pctDecimals?: number;
+  /** Rows whose values are agreed figures, kept in a blank template and locked (the norms of the year). */
+  fixed?: Record<string, boolean>;
 }
 
 export interface PlacedTable extends TableData {
   sheet: string;
+  /** The scope the table reports on (a municipality, a region); default: its sheet. Relations between tables stay within it. */
+  scope?: string;
   /** Top-left cell: the title. */
   anchor: string;
   /** Zero-based sheet row of each spec row, when a recognised table orders its rows differently. */

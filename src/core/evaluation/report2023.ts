@@ -2,6 +2,7 @@
 // percentages printed beside them. Categories a cohort's diagram does not show are 0 without a
 // percentage; breakdowns the report does not publish are left blank.
 import type { TableData } from "./data";
+import { actionTracker2023 } from "./actions";
 
 const pcts = (...p: (number | null)[]) => p.map((x) => (x === null ? null : x / 100));
 
@@ -102,27 +103,28 @@ export const REPORT_2023: TableData[] = [
     table: "trajectories",
     columns: ["2023", "2022", "2021"],
     values: {
+      // 2022 and 2021: the appendix "Resultaten ontwikkeltrajecten (standcijfers)".
       completed: [153, 120, 127],
-      toWork: [105, null, null],
-      education: [3, null, null],
-      regularEmployer: [18, null, null],
-      ibnRegular: [1, null, null],
-      ibnCore: [83, null, null],
-      completedOther: [48, null, null],
-      ownRequest: [23, null, null],
-      notSuitable: [24, null, null],
-      moved: [1, null, null],
+      toWork: [105, 77, 75],
+      education: [3, 0, 6],
+      regularEmployer: [18, 20, 17],
+      ibnRegular: [1, 2, 0],
+      ibnCore: [83, 55, 52],
+      completedOther: [48, 43, 52],
+      ownRequest: [23, 14, 17],
+      notSuitable: [24, 26, 34],
+      moved: [1, 3, 1],
     },
     pcts: {
-      toWork: pcts(69, null, null),
-      education: pcts(2, null, null),
-      regularEmployer: pcts(12, null, null),
-      ibnRegular: pcts(1, null, null),
-      ibnCore: pcts(54, null, null),
-      completedOther: pcts(31, null, null),
-      ownRequest: pcts(15, null, null),
-      notSuitable: pcts(15, null, null),
-      moved: pcts(1, null, null),
+      toWork: pcts(69, 64, 59),
+      education: pcts(2, 0, 5),
+      regularEmployer: pcts(12, 16, 13),
+      ibnRegular: pcts(1, 2, 0),
+      ibnCore: pcts(54, 46, 41),
+      completedOther: pcts(31, 36, 41),
+      ownRequest: pcts(15, 12, 13),
+      notSuitable: pcts(15, 21, 27),
+      moved: pcts(1, 3, 1),
     },
     pctDecimals: 0,
   },
@@ -130,70 +132,84 @@ export const REPORT_2023: TableData[] = [
     table: "startedByPlacement",
     columns: ["2023", "2022"],
     values: {
+      // 2022: the appendix "Gestarte dienstverbanden (standcijfers)", norms "t/m 2022".
       started: [165, 169],
-      offerDriven: [165, null],
-      demandDriven: [0, null],
+      offerDriven: [165, 167],
+      demandDriven: [0, 2],
       norm: [200, 200],
-      normOffer: [180, null],
-      normDemand: [20, null],
+      normOffer: [180, 140],
+      normDemand: [20, 60],
       realised: [null, null],
     },
-    pcts: { offerDriven: pcts(100, null), demandDriven: pcts(0, null) },
+    pcts: { offerDriven: pcts(100, 99), demandDriven: pcts(0, 1) },
     pctDecimals: 0,
   },
   {
     table: "startedByTargetGroup",
-    columns: ["2023"],
-    values: { newRegular: [146], newSheltered: [19], regularDemand: [0], total: [165] },
-    pcts: { newRegular: pcts(88), newSheltered: pcts(12), regularDemand: pcts(0) },
+    columns: ["2023", "2022"],
+    values: { newRegular: [146, 141], newSheltered: [19, 26], regularDemand: [0, 2], total: [165, 169] },
+    pcts: { newRegular: pcts(88, 83), newSheltered: pcts(12, 16), regularDemand: pcts(0, 1) },
     pctDecimals: 0,
   },
   {
     table: "startedByProfile",
-    columns: ["2023"],
+    columns: ["2023", "2022"],
     values: {
-      withProfile: [17],
-      withoutProfile: [50],
-      unknown: [28],
-      notApplicable: [0],
-      flatRate: [70],
-      total: [165],
+      withProfile: [17, 19],
+      withoutProfile: [50, 64],
+      unknown: [28, 10],
+      notApplicable: [0, 2],
+      flatRate: [70, 74],
+      total: [165, 169],
     },
     pcts: {
-      withProfile: pcts(10),
-      withoutProfile: pcts(30),
-      unknown: pcts(17),
-      notApplicable: pcts(0),
-      flatRate: pcts(43),
+      withProfile: pcts(10, 11),
+      withoutProfile: pcts(30, 38),
+      unknown: pcts(17, 6),
+      notApplicable: pcts(0, 1),
+      flatRate: pcts(43, 44),
     },
     pctDecimals: 0,
   },
   {
     table: "startedByWageValue",
-    columns: ["2023"],
-    values: { below30: [9], from30to49: [63], from50to80: [24], above80: [7], flatRate: [62], total: [165] },
-    pcts: { below30: pcts(5), from30to49: pcts(38), from50to80: pcts(15), above80: pcts(4), flatRate: pcts(38) },
+    columns: ["2023", "2022"],
+    values: {
+      below30: [9, 21],
+      from30to49: [63, 77],
+      from50to80: [24, 28],
+      above80: [7, 2],
+      flatRate: [62, 41],
+      total: [165, 169],
+    },
+    pcts: {
+      below30: pcts(5, 12),
+      from30to49: pcts(38, 46),
+      from50to80: pcts(15, 17),
+      above80: pcts(4, 1),
+      flatRate: pcts(38, 24),
+    },
     pctDecimals: 0,
   },
   {
     table: "startedByLadderStep",
-    columns: ["2023"],
+    columns: ["2023", "2022"],
     values: {
-      insideIbn: [119],
-      onLocation: [31],
-      independentOnLocation: [15],
-      regularWithSafetyNet: [0],
-      regular: [1],
-      subtotal: [166],
-      regularExternal: [37],
-      total: [203],
+      insideIbn: [119, 106],
+      onLocation: [31, 33],
+      independentOnLocation: [15, 28],
+      regularWithSafetyNet: [0, 2],
+      regular: [1, 0],
+      subtotal: [166, 169],
+      regularExternal: [37, 37],
+      total: [203, 206],
     },
     pcts: {
-      insideIbn: pcts(71),
-      onLocation: pcts(19),
-      independentOnLocation: pcts(9),
-      regularWithSafetyNet: pcts(0),
-      regular: pcts(1),
+      insideIbn: pcts(71, 60),
+      onLocation: pcts(19, 22),
+      independentOnLocation: pcts(9, 17),
+      regularWithSafetyNet: pcts(0, 1),
+      regular: pcts(1, 0),
     },
     pctDecimals: 0,
   },
@@ -240,5 +256,58 @@ export const REPORT_2023: TableData[] = [
   },
 ];
 
-/** Every evaluation table, with the 2023 report's figures where it has them (the actions: status to fill in). */
-export const EVALUATION_TABLES: TableData[] = [...REPORT_2023, { table: "actions", columns: ["Status"], values: {} }];
+/**
+ * The tables of the annual report beyond the cohort and started-employment tables: PW employment
+ * (596 at the start of 2023, 165 started, 118 left, 643 at the end),
+ * pre-trajectories (99 = 65 + 25 + 9), the 9 bridging trajectories, expertise (27 assessments, 87
+ * training participants = 19 + 68, 39 job-coaching registrations), registrations per implementation
+ * region (from "Duiding van de cijfers") and the young people's share (38 % → 50 %).
+ */
+export const REPORT_2023_MORE: TableData[] = [
+  {
+    table: "pwStock",
+    columns: ["2023"],
+    values: { start: [596], started: [165], left: [118], end: [643] },
+  },
+  {
+    table: "preTrajectories",
+    columns: ["2023"],
+    values: { registrations: [99], workplaceTraining: [65], internship: [25], shelteredBridging: [9] },
+  },
+  { table: "shelteredBridging", columns: ["2023"], values: { bridging: [9] } },
+  {
+    table: "expertise",
+    columns: ["2023"],
+    values: { assessments: [27], trainings: [87], tailoredTraining: [19], basicSkills: [68], jobCoaching: [39] },
+  },
+  {
+    table: "registrationsByRegion",
+    // 2022: only Maashorst (56) and the total (236) are given; the column is left out.
+    columns: ["2023", "2021"],
+    values: {
+      landVanCuijk: [91, 52],
+      meierijstadBoekelBernheze: [42, 61],
+      oss: [74, 89],
+      maashorst: [81, 73],
+      total: [288, 275],
+    },
+  },
+  {
+    table: "youngShare",
+    columns: ["2023", "2022"],
+    values: { young: [145, 90], all: [288, 236], share: [0.5, 0.38] },
+    pctDecimals: 0,
+  },
+];
+
+/** The appendix "Cijfers Boekel": registrations per cohort (the other municipalities' appendices print no figures). */
+export const REPORT_2023_BOEKEL: TableData = {
+  table: "cohort",
+  columns: ["2023", "2022", "2021"],
+  values: { registrations: [7, 3, 1], helped: [0, 3, 1], inTrajectory: [2, 0, 0], notInTrajectory: [5, 0, 0] },
+  pcts: { helped: pcts(0, 100, 100), inTrajectory: pcts(29, 0, 0), notInTrajectory: pcts(71, 0, 0) },
+  pctDecimals: 0,
+};
+
+/** Every table of the annual report 2023 as published, the action tracker (as of 31-12-2023) last. */
+export const EVALUATION_TABLES: TableData[] = [...REPORT_2023, ...REPORT_2023_MORE, actionTracker2023("nl")];

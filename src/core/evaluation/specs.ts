@@ -1,6 +1,8 @@
 // The evaluation tables evaluators fill (annual report 2023): rows, their Dutch labels as in the
 // report (English by display language), and the relations a careful reviewer checks.
 
+import { EXTRA_TABLES } from "./specsExtra";
+
 export interface Label {
   nl: string;
   en: string;
@@ -15,8 +17,17 @@ export interface RowSpec {
   base?: string;
   /** This row should equal `row` of table `table` (same column), e.g. a subtotal that claims the total. */
   claims?: { table: string; row: string };
-  /** This row is itself a percentage: row `of` / row `per` (same column); a rate above 100 % is flagged. */
-  rate?: { of: string; per: string };
+  /**
+   * This row is itself a percentage: row `of` / row `per` (same column); a rate above 100 % is
+   * flagged, unless `per` is a norm or target (an achievement: above 100 % is beating it).
+   */
+  rate?: { of: string; per: string; achievement?: boolean };
+  /** This row is the norm or target of row `normFor` (same column): at or above is fine, below a warning. */
+  normFor?: string;
+  /** This row is a stock at the end: row `start` + the `plus` rows − the `minus` rows (same column). */
+  stock?: { start: string; plus: string[]; minus: string[] };
+  /** This row is the stock at the start of its column's year: it equals row `endOf` of the previous year's column. */
+  carriedFrom?: string;
   /** Text, not a count (e.g. an action's status). */
   text?: boolean;
 }
@@ -33,6 +44,13 @@ export interface TableSpec {
   totalColumn?: boolean;
   /** Columns are successive years: large jumps are warned about. */
   compareYears?: boolean;
+  /**
+   * A tracker: fixed columns (description, target, deadline, realised, status), one row per item,
+   * checked for passed deadlines and missed targets instead of sums (the actions).
+   */
+  tracker?: boolean;
+  /** Fixed column headers, when the columns are not periods (the tracker's). */
+  fixedColumns?: Label[];
 }
 
 const L = (nl: string, en: string): Label => ({ nl, en });
@@ -158,13 +176,13 @@ export const TABLES: TableSpec[] = [
       },
       share("offerDriven", "Aanbodgestuurd", "Offer-driven", "started"),
       share("demandDriven", "Vraaggestuurd", "Demand-driven", "started"),
-      { id: "norm", label: L("Norm", "Norm"), parts: ["normOffer", "normDemand"] },
-      { id: "normOffer", label: L("Norm aanbodgestuurd", "Norm offer-driven") },
-      { id: "normDemand", label: L("Norm vraaggestuurd", "Norm demand-driven") },
+      { id: "norm", label: L("Norm", "Norm"), parts: ["normOffer", "normDemand"], normFor: "started" },
+      { id: "normOffer", label: L("Norm aanbodgestuurd", "Norm offer-driven"), normFor: "offerDriven" },
+      { id: "normDemand", label: L("Norm vraaggestuurd", "Norm demand-driven"), normFor: "demandDriven" },
       {
         id: "realised",
         label: L("Realisatie t.o.v. norm", "Realised against the norm"),
-        rate: { of: "started", per: "norm" },
+        rate: { of: "started", per: "norm", achievement: true },
       },
     ],
   ),
@@ -262,11 +280,11 @@ export const TABLES: TableSpec[] = [
       { id: "atIbn", label: L("In dienst bij IBN", "Employed by IBN") },
       { id: "otherEmployers", label: L("In dienst bij overige werkgevers", "Employed by other employers") },
       { id: "total", label: L("Totaal", "Total"), parts: ["atIbn", "otherEmployers"] },
-      { id: "nationalTarget", label: L("Landelijke taakstelling", "National target") },
+      { id: "nationalTarget", label: L("Landelijke taakstelling", "National target"), normFor: "total" },
       {
         id: "targetRate",
         label: L("Plaatsingspercentage", "Placement rate"),
-        rate: { of: "total", per: "nationalTarget" },
+        rate: { of: "total", per: "nationalTarget", achievement: true },
       },
     ],
   },
@@ -290,17 +308,7 @@ export const TABLES: TableSpec[] = [
       { id: "talent", label: L("Startprogramma Talent in beeld", "Start programme Talent in view") },
     ],
   },
-  {
-    id: "actions",
-    title: L("Stand van zaken acties uit voorstel 2023 en 2024", "Status of the agreed actions 2023–2024"),
-    columnLabel: L("Status", "Status"),
-    pct: false,
-    rows: Array.from({ length: 8 }, (_, i) => ({
-      id: `action${i + 1}`,
-      label: L(`Actie ${i + 1}`, `Action ${i + 1}`),
-      text: true,
-    })),
-  },
+  ...EXTRA_TABLES,
 ];
 
 export const TABLE_BY_ID = new Map(TABLES.map((t) => [t.id, t]));

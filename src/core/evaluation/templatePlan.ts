@@ -7,7 +7,8 @@ import { SheetBuilder } from "../plan/sheetBuilder";
 import { PRINT_TEXT, withPrintSetup } from "../plan/print";
 import { NUMBER_FORMATS as F, type PlanChart, type WorkbookPlan } from "../plan/types";
 import type { Language } from "../language";
-import { tableLayout, type PlacedTable, type TableData } from "./data";
+import { protectInputs } from "../plan/protection";
+import { tableLayout, type Cell, type PlacedTable, type TableData } from "./data";
 import { TABLE_BY_ID, type Label } from "./specs";
 
 const L = (nl: string, en: string): Label => ({ nl, en });
@@ -29,19 +30,48 @@ export interface EvaluationPlanOptions {
 
 const SHEET = { nl: "Evaluatietabellen", en: "Evaluation tables" };
 
-export function buildEvaluationPlan(
-  tables: TableData[],
-  options: EvaluationPlanOptions = {},
-): WorkbookPlan & { placed: PlacedTable[] } {
+/** How an input cell of a sheet is filled instead: a formula (a region sheet adds up its municipalities). */
+export type InputFormula = (table: string, row: string, column: number, cell: string) => string | undefined;
+
+export interface SheetOptions extends EvaluationPlanOptions {
+  /** The sheet's name (default "Evaluatietabellen"). */
+  sheetName?: string;
+  /** A heading in A1 (the scope and period: "Boekel t/m 3e kwartaal 2024"); the tables start below it. */
+  heading?: string;
+  /** Input cells filled by a formula instead (where it returns one). */
+  inputFormula?: InputFormula;
+  /** The choices of the tracker's status cells (a drop-down list). */
+  statuses?: string[];
+  /** Input cells unlocked and validated, the rest locked and the sheet protected (no password). */
+  protect?: boolean;
+}
+
+export interface EvaluationSheet {
+  builder: SheetBuilder;
+  placed: PlacedTable[];
+  layouts: Map<string, ReturnType<typeof tableLayout>>;
+  tablesAt: { first: number; last: number }[];
+  widest: number;
+  /** Status cells (A1) and their choices, for the drop-down validation. */
+  lists: Record<string, string[]>;
+}
+
+/** Places the tables on one sheet: title, header, rows; inputs, native formulas or constants. */
+export function placeEvaluationTables(tables: TableData[], options: SheetOptions = {}): EvaluationSheet {
   const lang = options.language ?? "nl";
   const mode = options.mode ?? "template";
-  const s = new SheetBuilder(SHEET[lang]);
+  const s = new SheetBuilder(options.sheetName ?? SHEET[lang]);
   const placed: PlacedTable[] = [];
+  const lists: Record<string, string[]> = {};
   const ratio = (num: string, den: string) =>
     options.formulas === "addin"
       ? `IF(OR(${num}="",N(${den})=0),"",IBN.PLACEMENT_RATE(${num},${den}))`
       : `IF(OR(${num}="",N(${den})=0),"",${num}/${den})`;
   let top = 0;
+  if (options.heading) {
+    s.label(0, 0, options.heading, "title");
+    top = 2;
+  }
   let widest = 1;
   const tablesAt: { first: number; last: number }[] = [];
   const layouts = new Map<string, ReturnType<typeof tableLayout>>();
@@ -66,13 +96,19 @@ export function buildEvaluationPlan(
       if (spec.pct) s.set(at.headerRow, at.pctCol(j), { value: "%", style: "header" });
     });
     const last = data.columns.length - 1;
+    if (spec.tracker) {
+      placeTracker(s, spec, data, at, mode, options, lists);
+      top += at.height + 2;
+      continue;
+    }
     for (const row of spec.rows) {
       const r = at.rowOf(row.id);
       s.label(r, 0, row.label[lang], row.parts ? "total" : "label");
       data.columns.forEach((_, j) => {
         const cell = (id: string) => address(at.rowOf(id), at.valueCol(j));
-        const given = options.blank ? null : (data.values[row.id]?.[j] ?? null);
-        const format = row.rate ? F.pct0 : row.text ? undefined : F.integer;
+        const given = options.blank && !data.fixed?.[row.id] ? null : (data.values[row.id]?.[j] ?? null);
+        const format = row.rate ? F.pct0 : row.text ? undefined : spec.id === "shelteredFte" ? F.fte : F.integer;
+        const instead = mode === "template" ? options.inputFormula?.(spec.id, row.id, j, cell(row.id)) : undefined;
         if (mode === "published" || row.text) {
           if (given !== null) s.set(r, at.valueCol(j), { value: given, format, style: row.text ? "input" : "calc" });
         } else if (row.parts && (options.blank || row.parts.some((part) => data.values[part]?.[j] != null))) {
@@ -82,6 +118,20 @@ export function buildEvaluationPlan(
           s.formula(r, at.valueCol(j), ratio(cell(row.rate.of), cell(row.rate.per)), F.pct0);
         } else if (spec.totalColumn && j === last) {
           s.formula(r, at.valueCol(j), `SUM(${rangeAddress(r, at.valueCol(0), 1, last)})`, F.integer, "total");
+        } else if (row.stock) {
+          const { start, plus, minus } = row.stock;
+          s.formula(
+            r,
+            at.valueCol(j),
+            `${cell(start)}+${plus.map(cell).join("+")}-${minus.map(cell).join("-")}`,
+            F.integer,
+            "total",
+          );
+        } else if (instead) {
+          s.formula(r, at.valueCol(j), instead, format, "calc");
+        } else if (data.fixed?.[row.id] && given !== null) {
+          // An agreed figure (the norms of the year): shown, locked.
+          s.set(r, at.valueCol(j), { value: given, format, style: "calc" });
         } else {
           s.set(r, at.valueCol(j), { ...(given !== null ? { value: given } : {}), format, style: "input" });
         }
@@ -95,16 +145,68 @@ export function buildEvaluationPlan(
     top += at.height + 2;
   }
   // Wide enough for the longest column header ("Land van Cuijk" in bold).
-  const header = Math.max(0, ...tables.flatMap((t) => t.columns.map((c) => c.length)));
-  s.columnWidths([44, ...Array(widest - 1).fill(Math.max(12, header + 3))]).freeze(0, 1);
+  const header = Math.max(
+    0,
+    ...tables.filter((t) => t.table !== "actions").flatMap((t) => t.columns.map((c) => c.length)),
+  );
+  s.columnWidths([44, ...Array(widest - 1).fill(Math.max(12, header + 3))]).freeze(options.heading ? 1 : 0, 1);
+  return { builder: s, placed, layouts, tablesAt, widest, lists };
+}
+
+/** The action tracker: description and agreed target and deadline (locked), realised and status (inputs; status a list). */
+function placeTracker(
+  s: SheetBuilder,
+  spec: NonNullable<ReturnType<typeof TABLE_BY_ID.get>>,
+  data: TableData,
+  at: ReturnType<typeof tableLayout>,
+  mode: "template" | "published",
+  options: SheetOptions,
+  lists: Record<string, string[]>,
+): void {
+  const lang = options.language ?? "nl";
+  for (const row of spec.rows) {
+    const r = at.rowOf(row.id);
+    s.label(r, 0, row.label[lang], "label");
+    const v = data.values[row.id] ?? [];
+    const target = v[1] ?? null;
+    const pctTarget = typeof target === "number" && target > 0 && target < 1;
+    const realisedGiven = options.blank ? null : (v[3] ?? null);
+    const statusGiven = options.blank ? null : (v[4] ?? null);
+    const locked = (j: number, format?: string) => {
+      if (v[j] != null) s.set(r, at.valueCol(j), { value: v[j]!, format, style: "calc" });
+    };
+    locked(0);
+    locked(1, pctTarget ? F.pct0 : F.integer);
+    locked(2);
+    const input = (j: number, value: Cell, format?: string) =>
+      mode === "published"
+        ? value !== null && s.set(r, at.valueCol(j), { value, format, style: "calc" })
+        : s.set(r, at.valueCol(j), { ...(value !== null ? { value } : {}), format, style: "input" });
+    input(3, realisedGiven, pctTarget ? F.pct0 : F.integer);
+    input(4, statusGiven);
+    if (options.statuses) lists[address(r, at.valueCol(4))] = options.statuses;
+  }
+}
+
+export function buildEvaluationPlan(
+  tables: TableData[],
+  options: SheetOptions = {},
+): WorkbookPlan & { placed: PlacedTable[] } {
+  const lang = options.language ?? "nl";
+  const mode = options.mode ?? "template";
+  const sheet = placeEvaluationTables(tables, options);
+  const s = sheet.builder;
   const charts =
-    mode === "template" && options.charts !== false ? evaluationCharts(s, layouts, tables, widest, lang) : [];
-  const plan = { sheets: [s.build()], names: [], charts, placed };
+    mode === "template" && options.charts !== false
+      ? evaluationCharts(s, sheet.layouts, tables, sheet.widest, lang)
+      : [];
+  const built = options.protect && mode === "template" ? protectInputs(s.build(), sheet.lists) : s.build();
+  const plan = { sheets: [built], names: [], charts, placed: sheet.placed };
   // Printed: the tables (the charts beside them stay on screen), each kept whole on its page.
   return withPrintSetup(plan, {
     title: PRINT_TEXT[lang].evaluation,
     language: lang,
-    sheets: { [s.name]: { titleRows: 0, columns: widest, keepTogether: tablesAt } },
+    sheets: { [s.name]: { titleRows: 0, columns: sheet.widest, keepTogether: sheet.tablesAt } },
   });
 }
 

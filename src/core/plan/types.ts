@@ -30,6 +30,30 @@ export interface PlanSheet {
   tabColor?: string;
   /** How the sheet prints (src/core/plan/print.ts fills it in). */
   print?: PlanPrint;
+  /** Input checks and sheet protection (src/core/plan/protection.ts fills it in; additive, issue 15). */
+  protection?: PlanProtection;
+}
+
+/** Data validation of a range (A1, no sheet): whole numbers or decimals ≥ min, or one of a list. */
+export interface PlanValidation {
+  range: string;
+  type: "wholeNumber" | "decimal" | "list";
+  /** Lower bound for numbers (inclusive). */
+  min?: number;
+  /** The choices of a list (a drop-down). */
+  list?: string[];
+}
+
+/**
+ * A sheet that protects itself: its input ranges unlocked and validated, every other cell (the
+ * formulas) locked, the sheet protected without a password (the user can unprotect it).
+ */
+export interface PlanProtection {
+  /** Ranges the user may type in (A1, no sheet). */
+  unlocked: string[];
+  validations: PlanValidation[];
+  /** Protect the sheet (no password). */
+  protect: boolean;
 }
 
 /**
