@@ -442,11 +442,15 @@ interface UndoPlan {
 
 async function planUndo(context: Excel.RequestContext, kind: string, confirm: string[]): Promise<UndoPlan | null> {
   const setting = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
-  const sheets = context.workbook.worksheets.load("items/name,items/id,items/visibility");
+  const sheets = context.workbook.worksheets.load("items/name,items/id,items/visibility,items/protection/protected");
   const names = context.workbook.names.load("items/name,items/formula");
+  // Protection is read with the record: a protected structure refuses sheet deletes, so an undo
+  // that went ahead would delete the names first and then stop at the first sheet (#NAME? left).
+  const protection = context.workbook.protection.load("protected");
   await context.sync();
   const record = setting.isNullObject ? null : parseSheetsRecord(setting.value, kind);
   if (!record) return null;
+  if (protection.protected) throw new AddinError("undo.workbookProtected");
   const recordedIds = new Set(record.sheets.map((s) => s.id));
   const found = record.sheets.map((mark) => {
     const byId = sheets.items.find((ws) => ws.id === mark.id);
@@ -536,6 +540,8 @@ async function planUndo(context: Excel.RequestContext, kind: string, confirm: st
       preview.names.push(n.name);
     else preview.keptNames.push(n.name);
   }
+  const locked = sheets.items.find((ws) => sheetIds.includes(ws.id) && ws.protection.protected);
+  if (locked) throw sheetProtected(locked.name);
   const visibleLeft = sheets.items.filter((ws) => ws.visibility === "Visible" && !sheetIds.includes(ws.id));
   if (sheetIds.length && !visibleLeft.length) throw new AddinError("undo.wouldEmpty");
   return { preview, sheetIds };

@@ -26,6 +26,9 @@ export const WRITE = area(
       "Alleen een plan van één blad zonder namen of grafieken kan op een bestaand blad worden geschreven.",
     "undo.wouldEmpty": () =>
       "Ongedaan maken zou elk zichtbaar blad van de werkmap verwijderen. Voeg eerst een eigen blad toe.",
+    // Undo and the one-action-at-a-time guard (src/excel: officeWriter.ts, exclusive.ts).
+    "undo.workbookProtected": () =>
+      "De structuur van de werkmap is beveiligd: bladen kunnen niet weg. Hef de beveiliging op (Controleren > Werkmap beveiligen) en kies opnieuw Ongedaan maken. Er is niets gewijzigd.",
   },
   {
     "write.planInvalid": (p) =>
@@ -46,5 +49,8 @@ export const WRITE = area(
     "write.singleSheetOnly": () =>
       "Only a single-sheet plan without defined names or charts can be written onto an existing sheet.",
     "undo.wouldEmpty": () => "Undo would remove every visible sheet of the workbook. Add a sheet of your own first.",
+    // Undo and the one-action-at-a-time guard (src/excel: officeWriter.ts, exclusive.ts).
+    "undo.workbookProtected": () =>
+      "The workbook structure is protected: sheets cannot be removed. Unprotect the workbook (Review > Protect Workbook) and choose Undo again. Nothing was changed.",
   },
 );
