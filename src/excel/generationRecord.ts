@@ -39,11 +39,23 @@ export interface SheetsRecord {
   names: NameMark[];
   /** When it was written (ISO 8601). */
   at: string;
+  /** The attempt that wrote it, unique per write: undo compares it to notice a newer record. */
+  id?: string;
 }
 
-export function newSheetsRecord(kind: string, sheets: SheetMark[], names: NameMark[], at = new Date()): SheetsRecord {
-  return { kind, version: 2, sheets, names, at: at.toISOString() };
+export function newSheetsRecord(
+  kind: string,
+  sheets: SheetMark[],
+  names: NameMark[],
+  at = new Date(),
+  id?: string,
+): SheetsRecord {
+  return { kind, version: 2, sheets, names, at: at.toISOString(), ...(id ? { id } : {}) };
 }
+
+/** What tells one record from another of the same kind: its attempt id, or (older records) its time and content. */
+export const recordStamp = (r: SheetsRecord): string =>
+  r.id ?? `${r.at}|${r.sheets.map((s) => s.id).join(",")}|${r.names.length}`;
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null;
 const isString = (x: unknown): x is string => typeof x === "string";
@@ -71,6 +83,7 @@ export function parseSheetsRecord(stored: unknown, kind: string): SheetsRecord |
     sheets: (sheets as SheetMark[]).map(({ id, name, fingerprint: f }) => ({ id, name, fingerprint: f })),
     names: (names as NameMark[]).map(({ name, formula }) => ({ name, formula })),
     at: String(data.at ?? ""),
+    ...(isString(data.id) ? { id: data.id } : {}),
   };
 }
 

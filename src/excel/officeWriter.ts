@@ -18,6 +18,7 @@
 // Undo goes by identity: it deletes a generated sheet only when its id (or, after a reopen that
 // changed ids, its name) and the fingerprint of its content still match; what the user has edited
 // is listed and kept unless the caller confirms it.
+import { runExclusive } from "./exclusive";
 import { blockAddress, parseAddress, rangeAddress, splitRef } from "../core/plan/a1";
 import { AddinError } from "../core/errors";
 import {
@@ -28,7 +29,7 @@ import {
   sheetAreas,
   withSheetNames,
 } from "../core/plan/geometry";
-import { freeVariant } from "../core/plan/rename";
+import { freeVariant, rewriteReferences } from "../core/plan/rename";
 import type { CellStyle, PlanCell, PlanChart, PlanSheet, WorkbookPlan } from "../core/plan/types";
 import { validatePlan } from "../core/plan/validate";
 import type { FormulaLocale } from "../core/plan/formulaLocale";
@@ -40,6 +41,7 @@ import {
   newSheetsRecord,
   parseSheetsRecord,
   PROPOSAL_KIND,
+  recordStamp,
   recordSetting,
   sameFormula,
   sheetFingerprint,
@@ -227,6 +229,14 @@ export async function writePlan<T extends WorkbookPlan>(
   plan: T,
   options: WriteOptions = {},
 ): Promise<WrittenPlan<T>> {
+  return runExclusive("write", () => writePlanBody(context, plan, options), context);
+}
+
+async function writePlanBody<T extends WorkbookPlan>(
+  context: Excel.RequestContext,
+  plan: T,
+  options: WriteOptions = {},
+): Promise<WrittenPlan<T>> {
   const progress = options.onProgress ?? (() => undefined);
   const kind = options.recordKind ?? PROPOSAL_KIND;
   assertValid(plan);
@@ -270,6 +280,10 @@ export async function writePlan<T extends WorkbookPlan>(
     ws.load("id");
     return { ws, used: ws.getUsedRangeOrNullObject().load("address,formulas") };
   });
+  // Read the sheets and names again in the same batch: another action (a second pane, a
+  // co-author) that committed since the read would clash with this commit: refuse before it.
+  const sheetsNow = context.workbook.worksheets.load("items/name,items/id");
+  const namesNow = context.workbook.names.load("items/name");
   progress(0.75, "stage");
   const revert = (ids: string[]) => revertWrite(context, before, prefix, ids, planNames);
   try {
@@ -277,6 +291,17 @@ export async function writePlan<T extends WorkbookPlan>(
   } catch (e) {
     await revert([]);
     throw stepFailed("write", e);
+  }
+  const key = (xs: string[]) => xs.map(lower).sort().join("\u0000");
+  // Sheets another attempt is still staging (hidden, "~ibn …") do not count: only what it committed.
+  const othersNow = sheetsNow.items.filter((ws) => !ws.name.startsWith(TEMP_PREFIX));
+  if (
+    key(othersNow.map((ws) => `${ws.id}:${ws.name}`)) !==
+      key(before.sheets.filter((ws) => !ws.name.startsWith(TEMP_PREFIX)).map((ws) => `${ws.id}:${ws.name}`)) ||
+    key(namesNow.items.map((n) => n.name)) !== key(before.names.map((n) => n.name))
+  ) {
+    await revert([]);
+    throw new AddinError("action.busy");
   }
   const renamed = new Map(tempNames.map((t, i) => [lower(t), target.sheets[i].name]));
   const sheetNames = [...before.sheets.map((s) => s.name), ...tempNames];
@@ -292,17 +317,21 @@ export async function writePlan<T extends WorkbookPlan>(
   progress(0.85, "commit");
   const aside = clashing.map((s, i) => ({ ...s, asideName: `${prefix}old ${i + 1}` }));
   for (const s of aside) context.workbook.worksheets.getItem(s.id).name = s.asideName;
-  for (const n of clashingNames) context.workbook.names.getItem(n.name).delete();
+  // The staged sheets take their names before any name is touched: when another action committed
+  // meanwhile, this fails first, and the other action's names are never deleted.
   written.forEach(({ ws }, i) => {
     ws.name = target.sheets[i].name;
     ws.visibility = "Visible";
   });
+  for (const n of clashingNames) context.workbook.names.getItem(n.name).delete();
   for (const n of target.names) context.workbook.names.add(n.name, `=${n.ref}`, n.comment);
   if (written.length) written[0].ws.activate();
   const record = newSheetsRecord(
     kind,
     marks,
     target.names.map((n) => ({ name: n.name, formula: `=${n.ref}` })),
+    new Date(),
+    attempt,
   );
   context.workbook.settings.add(recordSetting(kind), JSON.stringify(record));
   try {
@@ -345,20 +374,49 @@ async function revertWrite(
 ): Promise<void> {
   try {
     const sheets = context.workbook.worksheets.load("items/name,items/id");
-    const names = context.workbook.names.load("items/name");
+    const names = context.workbook.names.load("items/name,items/formula");
     await context.sync();
+    // Only what this attempt did is undone: its own sheets (its ids, its prefix), the user's sheets
+    // it set aside (under its prefix), and the names that point at its own sheets. Another action's
+    // sheets and names (a second pane, a co-author) are never touched.
     const existed = new Set(before.sheets.map((s) => s.id));
-    for (const ws of sheets.items)
-      if (!existed.has(ws.id) && (stagedIds.includes(ws.id) || ws.name.startsWith(prefix))) ws.delete();
+    const ours = sheets.items.filter(
+      (ws) => !existed.has(ws.id) && (stagedIds.includes(ws.id) || ws.name.startsWith(prefix)),
+    );
+    for (const ws of ours) ws.delete();
     const now = new Map(sheets.items.map((ws) => [ws.id, ws.name]));
+    // A user's sheet set aside goes back under its name, unless another action took that name meanwhile.
+    const taken = new Set(sheets.items.filter((ws) => !ours.includes(ws)).map((ws) => lower(ws.name)));
     for (const s of before.sheets)
-      if (now.has(s.id) && now.get(s.id) !== s.name) context.workbook.worksheets.getItem(s.id).name = s.name;
+      if (now.get(s.id)?.startsWith(prefix) && !taken.has(lower(s.name)))
+        context.workbook.worksheets.getItem(s.id).name = s.name;
     // The names are touched only when the commit ran (the staged ids are known then): a failed
     // staging never reached them, so a revert that fails in its turn cannot lose a user's name.
     if (stagedIds.length) {
-      for (const n of names.items) if (planNames.has(lower(n.name))) context.workbook.names.getItem(n.name).delete();
-      for (const n of before.names)
-        if (planNames.has(lower(n.name))) context.workbook.names.add(n.name, n.formula, n.comment || undefined);
+      const removed = new Set<string>();
+      for (const n of names.items)
+        if (planNames.has(lower(n.name)) && ours.some((ws) => mentionsSheet(String(n.formula), ws.name))) {
+          context.workbook.names.getItem(n.name).delete();
+          removed.add(lower(n.name));
+        }
+      // A user's name that followed its sheet aside and back reads the same but may be spelt
+      // otherwise: it is put back exactly as it was. A name now pointing elsewhere is not ours.
+      const back = new Map(sheets.items.map((ws) => [lower(ws.name), ws.name]));
+      for (const s of before.sheets) if (now.get(s.id)?.startsWith(prefix)) back.set(lower(now.get(s.id)!), s.name);
+      const canon = (f: string) => rewriteReferences(f.startsWith("=") ? f : `=${f}`, back, new Map());
+      const current = new Map(names.items.map((n) => [lower(n.name), String(n.formula)]));
+      for (const n of before.names) {
+        const key = lower(n.name);
+        const formula = current.get(key);
+        const respelt =
+          formula !== undefined &&
+          formula.includes(prefix) &&
+          formula !== n.formula &&
+          canon(formula) === canon(n.formula);
+        if (!planNames.has(key) || (formula !== undefined && !removed.has(key) && !respelt)) continue;
+        if (respelt && !removed.has(key)) context.workbook.names.getItem(n.name).delete();
+        context.workbook.names.add(n.name, n.formula, n.comment || undefined);
+      }
     }
     await context.sync();
   } catch (e) {
@@ -402,6 +460,8 @@ export interface UndoPreview {
   kind: string;
   /** When the action was done (ISO 8601). */
   at: string;
+  /** Which record this preview is of: pass it as UndoOptions.expect so undo refuses when a newer action replaced it. */
+  stamp: string;
   /** Added sheets exactly as written: undo deletes them. */
   unchanged: UndoSheet[];
   /** Added sheets edited since ("edited"), or sheets that carry an added sheet's name but cannot be recognised ("unrecognised"): kept unless confirmed. */
@@ -425,6 +485,8 @@ export interface UndoOptions {
   kind?: string;
   /** Ids of sheets listed under `changed` that the user confirmed to delete as well. */
   confirm?: string[];
+  /** The stamp of the preview the user confirmed: undo refuses ("undo.recordChanged") when the record is another one now. */
+  expect?: string;
 }
 
 export interface UndoResult {
@@ -440,7 +502,12 @@ interface UndoPlan {
   sheetIds: string[];
 }
 
-async function planUndo(context: Excel.RequestContext, kind: string, confirm: string[]): Promise<UndoPlan | null> {
+async function planUndo(
+  context: Excel.RequestContext,
+  kind: string,
+  confirm: string[],
+  expect?: string,
+): Promise<UndoPlan | null> {
   const setting = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
   const sheets = context.workbook.worksheets.load("items/name,items/id,items/visibility,items/protection/protected");
   const names = context.workbook.names.load("items/name,items/formula");
@@ -450,6 +517,7 @@ async function planUndo(context: Excel.RequestContext, kind: string, confirm: st
   await context.sync();
   const record = setting.isNullObject ? null : parseSheetsRecord(setting.value, kind);
   if (!record) return null;
+  if (expect !== undefined && recordStamp(record) !== expect) throw new AddinError("undo.recordChanged");
   if (protection.protected) throw new AddinError("undo.workbookProtected");
   const recordedIds = new Set(record.sheets.map((s) => s.id));
   const found = record.sheets.map((mark) => {
@@ -465,7 +533,14 @@ async function planUndo(context: Excel.RequestContext, kind: string, confirm: st
   let others = sheets.items
     .filter((ws) => !foundIds.has(ws.id))
     .map((ws) => ws.getUsedRangeOrNullObject().load("formulas"));
-  if (found.some((f) => f.used) || others.length) {
+  // Read the record again with the contents: an action that committed meanwhile (another pane, a
+  // co-author) made it a newer record, whose names and sheets this plan must not delete.
+  const again = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
+  const changedMeanwhile = () => {
+    const now = again.isNullObject ? null : parseSheetsRecord(again.value, kind);
+    return !now || recordStamp(now) !== recordStamp(record);
+  };
+  {
     try {
       await context.sync();
     } catch (e) {
@@ -474,15 +549,18 @@ async function planUndo(context: Excel.RequestContext, kind: string, confirm: st
       if (!others.length) throw e;
       others = [];
       for (const f of found) f.used = f.ws?.getUsedRangeOrNullObject().load("address,formulas");
+      again.load("value");
       await context.sync();
     }
   }
+  if (changedMeanwhile()) throw new AddinError("undo.recordChanged");
   const current = sheets.items.map((ws) => ws.name);
   // References to an added sheet the user renamed count as written under its recorded name.
   const renamed = new Map(found.filter((f) => f.ws && f.byId).map((f) => [lower(f.ws!.name), f.mark.name]));
   const preview: UndoPreview = {
     kind,
     at: record.at,
+    stamp: recordStamp(record),
     unchanged: [],
     changed: [],
     names: [],
@@ -579,6 +657,13 @@ export async function undoLastGeneration(
   context: Excel.RequestContext,
   options: UndoOptions = {},
 ): Promise<UndoResult | null> {
+  return runExclusive("undo", () => undoLastGenerationBody(context, options), context);
+}
+
+async function undoLastGenerationBody(
+  context: Excel.RequestContext,
+  options: UndoOptions = {},
+): Promise<UndoResult | null> {
   try {
     return await undoSteps(context, options);
   } catch (e) {
@@ -589,7 +674,7 @@ export async function undoLastGeneration(
 
 async function undoSteps(context: Excel.RequestContext, options: UndoOptions): Promise<UndoResult | null> {
   const kind = options.kind ?? PROPOSAL_KIND;
-  const planned = await planUndo(context, kind, options.confirm ?? []);
+  const planned = await planUndo(context, kind, options.confirm ?? [], options.expect);
   if (!planned) return null;
   const { preview, sheetIds } = planned;
   const queue = (names: string[], ids: string[], setting: boolean) => {

@@ -29,6 +29,10 @@ export const WRITE = area(
     // Undo and the one-action-at-a-time guard (src/excel: officeWriter.ts, exclusive.ts).
     "undo.workbookProtected": () =>
       "De structuur van de werkmap is beveiligd: bladen kunnen niet weg. Hef de beveiliging op (Controleren > Werkmap beveiligen) en kies opnieuw Ongedaan maken. Er is niets gewijzigd.",
+    "action.busy": () =>
+      "Er loopt al een actie in deze werkmap. Wacht tot die klaar is en probeer het dan opnieuw; er is niets gewijzigd.",
+    "undo.recordChanged": () =>
+      "Sinds het overzicht is er opnieuw iets geschreven: Ongedaan maken is gestopt zonder iets te wijzigen. Bekijk het overzicht opnieuw.",
   },
   {
     "write.planInvalid": (p) =>
@@ -52,5 +56,9 @@ export const WRITE = area(
     // Undo and the one-action-at-a-time guard (src/excel: officeWriter.ts, exclusive.ts).
     "undo.workbookProtected": () =>
       "The workbook structure is protected: sheets cannot be removed. Unprotect the workbook (Review > Protect Workbook) and choose Undo again. Nothing was changed.",
+    "action.busy": () =>
+      "Another action is already running in this workbook. Wait until it has finished and try again; nothing was changed.",
+    "undo.recordChanged": () =>
+      "Something was written since the preview: Undo stopped without changing anything. Look at the preview again.",
   },
 );
