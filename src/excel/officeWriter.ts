@@ -29,6 +29,7 @@ import {
   sheetAreas,
   withSheetNames,
 } from "../core/plan/geometry";
+import { mentionsName, mentionsSheet, usesSheet } from "../core/plan/formulaRefs";
 import { freeVariant, rewriteReferences } from "../core/plan/rename";
 import type { CellStyle, PlanCell, PlanChart, PlanSheet, WorkbookPlan } from "../core/plan/types";
 import { validatePlan } from "../core/plan/validate";
@@ -502,6 +503,38 @@ interface UndoPlan {
   sheetIds: string[];
 }
 
+const isFormula = (v: unknown): v is string => typeof v === "string" && v.startsWith("=");
+/** Cells read per load when a sheet is too large to read at once (Excel's response has a size limit). */
+const CHUNK_CELLS = 50_000;
+
+/** The formulas of these sheets, read in row chunks of at most CHUNK_CELLS cells, a few chunks per sync. */
+async function formulasInChunks(context: Excel.RequestContext, sheets: Excel.Worksheet[]): Promise<string[]> {
+  const used = sheets.map((ws) => ws.getUsedRangeOrNullObject().load("address,rowCount,columnCount"));
+  await context.sync();
+  const texts: string[] = [];
+  let batch: Excel.Range[] = [];
+  let cells = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    await context.sync();
+    for (const r of batch) texts.push(...r.formulas.flat().filter(isFormula));
+    [batch, cells] = [[], 0];
+  };
+  for (const [i, u] of used.entries()) {
+    if (u.isNullObject) continue;
+    const { row, col } = parseAddress(u.address.slice(u.address.lastIndexOf("!") + 1).split(":")[0]);
+    const rows = Math.max(1, Math.floor(CHUNK_CELLS / u.columnCount));
+    for (let r = 0; r < u.rowCount; r += rows) {
+      const n = Math.min(rows, u.rowCount - r);
+      if (cells && cells + n * u.columnCount > 2 * CHUNK_CELLS) await flush();
+      batch.push(sheets[i].getRange(rangeAddress(row + r, col, n, u.columnCount)).load("formulas"));
+      cells += n * u.columnCount;
+    }
+  }
+  await flush();
+  return texts;
+}
+
 async function planUndo(
   context: Excel.RequestContext,
   kind: string,
@@ -530,9 +563,8 @@ async function planUndo(
   });
   // Every other sheet too: a user's sheet that refers to an added one must not lose it (#REF!).
   const foundIds = new Set(found.map((f) => f.ws?.id));
-  let others = sheets.items
-    .filter((ws) => !foundIds.has(ws.id))
-    .map((ws) => ws.getUsedRangeOrNullObject().load("formulas"));
+  const otherSheets = sheets.items.filter((ws) => !foundIds.has(ws.id));
+  const others = otherSheets.map((ws) => ws.getUsedRangeOrNullObject().load("formulas"));
   // Read the record again with the contents: an action that committed meanwhile (another pane, a
   // co-author) made it a newer record, whose names and sheets this plan must not delete.
   const again = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
@@ -540,20 +572,21 @@ async function planUndo(
     const now = again.isNullObject ? null : parseSheetsRecord(again.value, kind);
     return !now || recordStamp(now) !== recordStamp(record);
   };
-  {
-    try {
-      await context.sync();
-    } catch (e) {
-      // Too much to read at once (a very large sheet of the user's): read the added sheets alone;
-      // then only the added sheets that stay are looked at for what they use.
-      if (!others.length) throw e;
-      others = [];
-      for (const f of found) f.used = f.ws?.getUsedRangeOrNullObject().load("address,formulas");
-      again.load("value");
-      await context.sync();
-    }
+  let otherFormulas: string[] | null;
+  try {
+    await context.sync();
+    otherFormulas = others.flatMap((r) => (r.isNullObject ? [] : r.formulas.flat().filter(isFormula)));
+  } catch (e) {
+    // Too much to read at once (a very large sheet of the user's): read the added sheets alone,
+    // then the other sheets in chunks. When even that fails, nothing is deleted (never on a guess).
+    if (!others.length) throw e;
+    for (const f of found) f.used = f.ws?.getUsedRangeOrNullObject().load("address,formulas");
+    again.load("value");
+    await context.sync();
+    otherFormulas = await formulasInChunks(context, otherSheets).catch(() => null);
   }
   if (changedMeanwhile()) throw new AddinError("undo.recordChanged");
+  if (!otherFormulas) throw new AddinError("undo.checkIncomplete");
   const current = sheets.items.map((ws) => ws.name);
   // References to an added sheet the user renamed count as written under its recorded name.
   const renamed = new Map(found.filter((f) => f.ws && f.byId).map((f) => [lower(f.ws!.name), f.mark.name]));
@@ -584,13 +617,12 @@ async function planUndo(
   const anyStays = preview.changed.some((s) => !sheetIds.includes(s.id));
   // Deleting a sheet turns every reference to it into #REF!, for good: an added sheet that a staying
   // sheet (the user's own, or an added one kept) uses, directly or through a name, stays too.
-  const isFormula = (v: unknown): v is string => typeof v === "string" && v.startsWith("=");
   const formulasOf = (id: string) =>
     (found.find((f) => f.ws?.id === id)?.used?.formulas ?? []).flat().filter(isFormula);
   const recordedNames = new Set(record.names.map((n) => lower(n.name)));
   const texts = [
     ...preview.changed.filter((s) => !sheetIds.includes(s.id)).flatMap((s) => formulasOf(s.id)),
-    ...others.flatMap((r) => (r.isNullObject ? [] : r.formulas.flat().filter(isFormula))),
+    ...otherFormulas,
     ...names.items.filter((n) => !recordedNames.has(lower(n.name))).map((n) => String(n.formula)),
   ];
   const usedNames = new Set<string>();
@@ -603,7 +635,7 @@ async function planUndo(
         grew = true;
       }
     for (const sheet of preview.unchanged)
-      if (sheetIds.includes(sheet.id) && texts.some((t) => mentionsSheet(t, sheet.name))) {
+      if (sheetIds.includes(sheet.id) && texts.some((t) => usesSheet(t, sheet.name, current))) {
         sheetIds = sheetIds.filter((id) => id !== sheet.id);
         preview.needed.push(sheet);
         texts.push(...formulasOf(sheet.id));
@@ -629,20 +661,6 @@ async function planUndo(
  * What undo of the last action of `kind` would do, without doing it: two syncs. Null when there
  * is nothing to undo.
  */
-const escapeRegExp = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** Whether a formula refers to the sheet: 'Sheet name'!A1, or Sheet!A1 when the name needs no quotes. */
-function mentionsSheet(formula: string, sheet: string): boolean {
-  const quoted = `'${sheet.replace(/'/g, "''")}'!`;
-  if (formula.toLowerCase().includes(quoted.toLowerCase())) return true;
-  return new RegExp(`(^|[^A-Za-z0-9_.'])${escapeRegExp(sheet)}!`, "i").test(formula);
-}
-
-/** Whether a formula uses the defined name (as a whole word, outside a sheet reference). */
-function mentionsName(formula: string, name: string): boolean {
-  return new RegExp(`(^|[^A-Za-z0-9_.!'])${escapeRegExp(name)}($|[^A-Za-z0-9_.!(])`, "i").test(formula);
-}
-
 export async function previewUndo(context: Excel.RequestContext, kind = PROPOSAL_KIND): Promise<UndoPreview | null> {
   return (await planUndo(context, kind, []))?.preview ?? null;
 }

@@ -29,6 +29,8 @@ export const WRITE = area(
     // Undo and the one-action-at-a-time guard (src/excel: officeWriter.ts, exclusive.ts).
     "undo.workbookProtected": () =>
       "De structuur van de werkmap is beveiligd: bladen kunnen niet weg. Hef de beveiliging op (Controleren > Werkmap beveiligen) en kies opnieuw Ongedaan maken. Er is niets gewijzigd.",
+    "undo.checkIncomplete": () =>
+      "Excel kon niet alle bladen lezen om te controleren wat naar de gemaakte bladen verwijst. Om geen formules te breken is er niets verwijderd; probeer Ongedaan maken later opnieuw.",
     "action.busy": () =>
       "Er loopt al een actie in deze werkmap. Wacht tot die klaar is en probeer het dan opnieuw; er is niets gewijzigd.",
     "undo.recordChanged": () =>
@@ -56,6 +58,8 @@ export const WRITE = area(
     // Undo and the one-action-at-a-time guard (src/excel: officeWriter.ts, exclusive.ts).
     "undo.workbookProtected": () =>
       "The workbook structure is protected: sheets cannot be removed. Unprotect the workbook (Review > Protect Workbook) and choose Undo again. Nothing was changed.",
+    "undo.checkIncomplete": () =>
+      "Excel could not read every sheet to check what refers to the generated sheets. So that no formula breaks, nothing was removed; try Undo again later.",
     "action.busy": () =>
       "Another action is already running in this workbook. Wait until it has finished and try again; nothing was changed.",
     "undo.recordChanged": () =>
