@@ -23,6 +23,18 @@ export interface SheetMark {
   name: string;
   /** sheetFingerprint of its used range as written. */
   fingerprint: string;
+  /** The area the action wrote (A1), and lookFingerprint of it: number formats, fills and the sheet's note count (absent in older records). */
+  area?: string;
+  look?: string;
+}
+
+/** A fingerprint of what the user may change without touching a formula: number formats, fills, notes. */
+export function lookFingerprint(
+  formats: readonly (readonly unknown[])[],
+  fills: readonly (readonly unknown[])[],
+  noteCount: number,
+): string {
+  return fingerprint([[noteCount], ...formats, ...fills]);
 }
 
 /** A workbook-scoped defined name the action added, with the formula it was given. */
@@ -80,7 +92,12 @@ export function parseSheetsRecord(stored: unknown, kind: string): SheetsRecord |
   return {
     kind,
     version: 2,
-    sheets: (sheets as SheetMark[]).map(({ id, name, fingerprint: f }) => ({ id, name, fingerprint: f })),
+    sheets: (sheets as SheetMark[]).map(({ id, name, fingerprint: f, area, look }) => ({
+      id,
+      name,
+      fingerprint: f,
+      ...(isString(area) && isString(look) ? { area, look } : {}),
+    })),
     names: (names as NameMark[]).map(({ name, formula }) => ({ name, formula })),
     at: String(data.at ?? ""),
     ...(isString(data.id) ? { id: data.id } : {}),

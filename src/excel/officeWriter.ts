@@ -41,6 +41,7 @@ import { sheetProtected, stagedRevertFailed, stepFailed, undoFailed } from "./wr
 import {
   newSheetsRecord,
   parseSheetsRecord,
+  lookFingerprint,
   PROPOSAL_KIND,
   recordStamp,
   recordSetting,
@@ -279,7 +280,7 @@ async function writePlanBody<T extends WorkbookPlan>(
   const written = staged.sheets.map((s) => {
     const ws = added.get(lower(s.name))!;
     ws.load("id");
-    return { ws, used: ws.getUsedRangeOrNullObject().load("address,formulas") };
+    return { ws, used: ws.getUsedRangeOrNullObject().load("address,formulas"), look: readLook(ws, areaOf(s)) };
   });
   // Read the sheets and names again in the same batch: another action (a second pane, a
   // co-author) that committed since the read would clash with this commit: refuse before it.
@@ -306,9 +307,10 @@ async function writePlanBody<T extends WorkbookPlan>(
   }
   const renamed = new Map(tempNames.map((t, i) => [lower(t), target.sheets[i].name]));
   const sheetNames = [...before.sheets.map((s) => s.name), ...tempNames];
-  const marks: SheetMark[] = written.map(({ ws, used }, i) => ({
+  const marks: SheetMark[] = written.map(({ ws, used, look }, i) => ({
     id: ws.id,
     name: target.sheets[i].name,
+    ...lookMark(look),
     fingerprint: used.isNullObject
       ? sheetFingerprint("", [], sheetNames, renamed)
       : sheetFingerprint(used.address, used.formulas, sheetNames, renamed),
@@ -503,6 +505,44 @@ interface UndoPlan {
   sheetIds: string[];
 }
 
+interface LookRead {
+  area: string;
+  range: Excel.Range;
+  fills: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+  notes?: OfficeExtension.ClientResult<number>;
+}
+
+/** The plan sheet's written area: the bounding box of its blocks. */
+function areaOf(sheet: PlanSheet): string {
+  const boxes = sheet.blocks.map((b) => ({
+    ...parseAddress(b.anchor),
+    rows: b.rows.length,
+    cols: b.rows[0]?.length ?? 0,
+  }));
+  if (!boxes.length) return "A1";
+  const top = Math.min(...boxes.map((b) => b.row));
+  const left = Math.min(...boxes.map((b) => b.col));
+  const bottom = Math.max(...boxes.map((b) => b.row + Math.max(b.rows, 1) - 1));
+  const right = Math.max(...boxes.map((b) => b.col + Math.max(b.cols, 1) - 1));
+  return rangeAddress(top, left, bottom - top + 1, right - left + 1);
+}
+
+/** Notes need ExcelApi 1.18; without it, a note cannot be added either, so none is counted. */
+const hasNotesApi = () =>
+  typeof Office === "undefined" || Office.context?.requirements?.isSetSupported("ExcelApi", "1.18") !== false;
+
+/** Queues the read of an area's number formats and fills, and the sheet's note count (ExcelApi 1.18). */
+function readLook(ws: Excel.Worksheet, area: string): LookRead {
+  const range = ws.getRange(area).load("numberFormat");
+  const fills = range.getCellProperties({ format: { fill: { color: true } } });
+  return { area, range, fills, ...(hasNotesApi() ? { notes: ws.notes.getCount() } : {}) };
+}
+
+function lookMark(r: LookRead): { area: string; look: string } {
+  const fills = r.fills.value.map((row) => row.map((p) => p.format?.fill?.color ?? ""));
+  return { area: r.area, look: lookFingerprint(r.range.numberFormat, fills, r.notes?.value ?? -1) };
+}
+
 const isFormula = (v: unknown): v is string => typeof v === "string" && v.startsWith("=");
 /** Cells read per load when a sheet is too large to read at once (Excel's response has a size limit). */
 const CHUNK_CELLS = 50_000;
@@ -559,7 +599,8 @@ async function planUndo(
       ? undefined
       : sheets.items.find((ws) => lower(ws.name) === lower(mark.name) && !recordedIds.has(ws.id));
     const ws = byId ?? byName;
-    return { mark, ws, byId: !!byId, used: ws?.getUsedRangeOrNullObject().load("address,formulas") };
+    const used = ws?.getUsedRangeOrNullObject().load("address,formulas");
+    return { mark, ws, byId: !!byId, used, look: ws && mark.area ? readLook(ws, mark.area) : undefined };
   });
   // Every other sheet too: a user's sheet that refers to an added one must not lose it (#REF!).
   const foundIds = new Set(found.map((f) => f.ws?.id));
@@ -580,7 +621,10 @@ async function planUndo(
     // Too much to read at once (a very large sheet of the user's): read the added sheets alone,
     // then the other sheets in chunks. When even that fails, nothing is deleted (never on a guess).
     if (!others.length) throw e;
-    for (const f of found) f.used = f.ws?.getUsedRangeOrNullObject().load("address,formulas");
+    for (const f of found) {
+      f.used = f.ws?.getUsedRangeOrNullObject().load("address,formulas");
+      f.look = f.ws && f.mark.area ? readLook(f.ws, f.mark.area) : undefined;
+    }
     again.load("value");
     await context.sync();
     otherFormulas = await formulasInChunks(context, otherSheets).catch(() => null);
@@ -601,7 +645,7 @@ async function planUndo(
     missing: [],
     needed: [],
   };
-  for (const { mark, ws, byId, used } of found) {
+  for (const { mark, ws, byId, used, look } of found) {
     if (!ws || !used) {
       preview.missing.push(mark.name);
       continue;
@@ -610,7 +654,9 @@ async function planUndo(
       ? sheetFingerprint("", [], current, renamed)
       : sheetFingerprint(used.address, used.formulas, current, renamed);
     const sheet = { id: ws.id, name: ws.name };
-    if (now === mark.fingerprint) preview.unchanged.push(sheet);
+    // A note added, a number format or fill changed: an edit too (records that carry the look).
+    const sameLook = !mark.look || !look || lookMark(look).look === mark.look;
+    if (now === mark.fingerprint && sameLook) preview.unchanged.push(sheet);
     else preview.changed.push({ ...sheet, reason: byId ? "edited" : "unrecognised" });
   }
   let sheetIds = [...preview.unchanged, ...preview.changed.filter((s) => confirm.includes(s.id))].map((s) => s.id);

@@ -776,6 +776,12 @@ export function officeWorkbook(init: WorkbookInit = {}, sharing?: { book: BookMo
   function notes(resolve: SheetRef): Obj | undefined {
     if (lacks.has("notes")) return undefined;
     return {
+      // (undo helper) The note count, read into undo's fingerprint of a sheet's look.
+      getCount: () => {
+        const result: { value?: number } = {};
+        answers.push(() => (result.value = resolve().notes.size));
+        return result;
+      },
       add: (cell: object, text: string) =>
         later(() => {
           const sheet = resolve();
