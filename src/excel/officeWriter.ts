@@ -213,6 +213,86 @@ export async function inspectWorkbook(
   return { sheetNames: sheets.items.map((s) => s.name), names: names.items.map((n) => n.name) };
 }
 
+/**
+ * The plan as a write with `onConflict` gives it, on the workbook as read: renamed for "keep both"
+ * ("Invoer (2)", "ibn2_…"), and for "replace" the user's sheets and names it replaces. The one
+ * source of both writePlan and previewWrite, so that the pane's preview and the write agree.
+ */
+function writeTarget<T extends WorkbookPlan>(plan: T, before: BookState, onConflict: ConflictChoice) {
+  const replace = onConflict === "replace";
+  const target = replace
+    ? plan
+    : freeVariant(
+        plan,
+        before.sheets.map((s) => s.name),
+        before.names.map((n) => n.name),
+      ).plan;
+  // Trimming long sheet names to make room for " (n)" can make two of them alike.
+  if (target !== plan) assertValid(target);
+  const planSheets = new Set(target.sheets.map((s) => lower(s.name)));
+  const planNames = new Set(target.names.map((n) => lower(n.name)));
+  const clashing = replace ? before.sheets.filter((s) => planSheets.has(lower(s.name))) : [];
+  const clashingNames = replace ? before.names.filter((n) => planNames.has(lower(n.name))) : [];
+  return { target, clashing, clashingNames };
+}
+
+/** One sheet of a planned write, as writePlan will write it now. */
+export interface PlannedSheetWrite {
+  /** The sheet's name in the plan ("Invoer"). */
+  planned: string;
+  /** The name the write gives it ("Invoer (2)" under Keep both when "Invoer" exists). */
+  as: string;
+  /** The first block's range on that sheet ("A1:E49"). */
+  address: string;
+  /** Whether a sheet called `planned` exists now (kept beside, or replaced). */
+  clash: boolean;
+  /** Whether the write replaces the user's sheet of that name (Replace only). */
+  replaces: boolean;
+}
+
+/** What writePlan with `onConflict` would write now: one read, nothing written. */
+export interface PlannedPlanWrite {
+  sheets: PlannedSheetWrite[];
+  /** The defined names as they will be written. */
+  names: string[];
+  /** Existing defined names the write replaces (Replace only). */
+  replacesNames: string[];
+  charts: number;
+  /** What would refuse the write now: a protected structure, or a protected sheet Replace would remove. */
+  refusal?: AddinError;
+}
+
+/** The Excel layer's own plan of a write, for the pane's preview: one sync, the same rules as writePlan. */
+export async function previewWrite(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  onConflict: ConflictChoice,
+): Promise<PlannedPlanWrite> {
+  assertValid(plan);
+  const before = await readBook(context);
+  const { target, clashing, clashingNames } = writeTarget(plan, before, onConflict);
+  const taken = new Set(before.sheets.map((s) => lower(s.name)));
+  const locked = clashing.find((s) => s.protected);
+  const refusal = before.structureProtected
+    ? new AddinError("write.workbookProtected")
+    : locked
+      ? sheetProtected(locked.name, "replace")
+      : undefined;
+  return {
+    sheets: plan.sheets.map((s, i) => ({
+      planned: s.name,
+      as: target.sheets[i].name,
+      address: s.blocks.length ? blockAddress(s.blocks[0]) : "A1",
+      clash: taken.has(lower(s.name)),
+      replaces: clashing.some((c) => lower(c.name) === lower(target.sheets[i].name)),
+    })),
+    names: target.names.map((n) => n.name),
+    replacesNames: clashingNames.map((n) => n.name),
+    charts: plan.charts.length,
+    ...(refusal ? { refusal } : {}),
+  };
+}
+
 /** A short attempt id, so that what this attempt adds can be told from anything else. */
 function attemptId(): string {
   return (Date.now() % 1_679_616).toString(36).padStart(4, "0") + Math.floor(Math.random() * 1296).toString(36);
@@ -249,22 +329,10 @@ async function writePlanBody<T extends WorkbookPlan>(
   const before = await readBook(context);
   const locale = formulaLocale();
   if (before.structureProtected) throw new AddinError("write.workbookProtected");
-  const replace = options.onConflict === "replace";
-  const target = replace
-    ? plan
-    : freeVariant(
-        plan,
-        before.sheets.map((s) => s.name),
-        before.names.map((n) => n.name),
-      ).plan;
-  // Trimming long sheet names to make room for " (n)" can make two of them alike.
-  if (target !== plan) assertValid(target);
-  const planSheets = new Set(target.sheets.map((s) => lower(s.name)));
+  const { target, clashing, clashingNames } = writeTarget(plan, before, options.onConflict ?? "keepBoth");
   const planNames = new Set(target.names.map((n) => lower(n.name)));
-  const clashing = replace ? before.sheets.filter((s) => planSheets.has(lower(s.name))) : [];
   const locked = clashing.find((s) => s.protected);
   if (locked) throw sheetProtected(locked.name, "replace");
-  const clashingNames = replace ? before.names.filter((n) => planNames.has(lower(n.name))) : [];
 
   // 2. Stage, hidden, under names unique to this attempt.
   const attempt = attemptId();
