@@ -23,6 +23,18 @@ export interface SheetMark {
   name: string;
   /** sheetFingerprint of its used range as written. */
   fingerprint: string;
+  /** The area the action wrote (A1), and lookFingerprint of it: number formats, fills and the sheet's note count (absent in older records). */
+  area?: string;
+  look?: string;
+}
+
+/** A fingerprint of what the user may change without touching a formula: number formats, fills, notes. */
+export function lookFingerprint(
+  formats: readonly (readonly unknown[])[],
+  fills: readonly (readonly unknown[])[],
+  noteCount: number,
+): string {
+  return fingerprint([[noteCount], ...formats, ...fills]);
 }
 
 /** A workbook-scoped defined name the action added, with the formula it was given. */
@@ -39,11 +51,23 @@ export interface SheetsRecord {
   names: NameMark[];
   /** When it was written (ISO 8601). */
   at: string;
+  /** The attempt that wrote it, unique per write: undo compares it to notice a newer record. */
+  id?: string;
 }
 
-export function newSheetsRecord(kind: string, sheets: SheetMark[], names: NameMark[], at = new Date()): SheetsRecord {
-  return { kind, version: 2, sheets, names, at: at.toISOString() };
+export function newSheetsRecord(
+  kind: string,
+  sheets: SheetMark[],
+  names: NameMark[],
+  at = new Date(),
+  id?: string,
+): SheetsRecord {
+  return { kind, version: 2, sheets, names, at: at.toISOString(), ...(id ? { id } : {}) };
 }
+
+/** What tells one record from another of the same kind: its attempt id, or (older records) its time and content. */
+export const recordStamp = (r: SheetsRecord): string =>
+  r.id ?? `${r.at}|${r.sheets.map((s) => s.id).join(",")}|${r.names.length}`;
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null;
 const isString = (x: unknown): x is string => typeof x === "string";
@@ -68,9 +92,15 @@ export function parseSheetsRecord(stored: unknown, kind: string): SheetsRecord |
   return {
     kind,
     version: 2,
-    sheets: (sheets as SheetMark[]).map(({ id, name, fingerprint: f }) => ({ id, name, fingerprint: f })),
+    sheets: (sheets as SheetMark[]).map(({ id, name, fingerprint: f, area, look }) => ({
+      id,
+      name,
+      fingerprint: f,
+      ...(isString(area) && isString(look) ? { area, look } : {}),
+    })),
     names: (names as NameMark[]).map(({ name, formula }) => ({ name, formula })),
     at: String(data.at ?? ""),
+    ...(isString(data.id) ? { id: data.id } : {}),
   };
 }
 

@@ -18,6 +18,7 @@
 // Undo goes by identity: it deletes a generated sheet only when its id (or, after a reopen that
 // changed ids, its name) and the fingerprint of its content still match; what the user has edited
 // is listed and kept unless the caller confirms it.
+import { runExclusive } from "./exclusive";
 import { blockAddress, parseAddress, rangeAddress, splitRef } from "../core/plan/a1";
 import { AddinError } from "../core/errors";
 import {
@@ -28,7 +29,8 @@ import {
   sheetAreas,
   withSheetNames,
 } from "../core/plan/geometry";
-import { freeVariant } from "../core/plan/rename";
+import { mentionsName, mentionsSheet, usesSheet } from "../core/plan/formulaRefs";
+import { freeVariant, rewriteReferences } from "../core/plan/rename";
 import type { CellStyle, PlanCell, PlanChart, PlanSheet, WorkbookPlan } from "../core/plan/types";
 import { validatePlan } from "../core/plan/validate";
 import type { FormulaLocale } from "../core/plan/formulaLocale";
@@ -40,7 +42,9 @@ import { sheetProtected, stagedRevertFailed, stepFailed, undoFailed } from "./wr
 import {
   newSheetsRecord,
   parseSheetsRecord,
+  lookFingerprint,
   PROPOSAL_KIND,
+  recordStamp,
   recordSetting,
   sameFormula,
   sheetFingerprint,
@@ -210,6 +214,86 @@ export async function inspectWorkbook(
   return { sheetNames: sheets.items.map((s) => s.name), names: names.items.map((n) => n.name) };
 }
 
+/**
+ * The plan as a write with `onConflict` gives it, on the workbook as read: renamed for "keep both"
+ * ("Invoer (2)", "ibn2_…"), and for "replace" the user's sheets and names it replaces. The one
+ * source of both writePlan and previewWrite, so that the pane's preview and the write agree.
+ */
+function writeTarget<T extends WorkbookPlan>(plan: T, before: BookState, onConflict: ConflictChoice) {
+  const replace = onConflict === "replace";
+  const target = replace
+    ? plan
+    : freeVariant(
+        plan,
+        before.sheets.map((s) => s.name),
+        before.names.map((n) => n.name),
+      ).plan;
+  // Trimming long sheet names to make room for " (n)" can make two of them alike.
+  if (target !== plan) assertValid(target);
+  const planSheets = new Set(target.sheets.map((s) => lower(s.name)));
+  const planNames = new Set(target.names.map((n) => lower(n.name)));
+  const clashing = replace ? before.sheets.filter((s) => planSheets.has(lower(s.name))) : [];
+  const clashingNames = replace ? before.names.filter((n) => planNames.has(lower(n.name))) : [];
+  return { target, clashing, clashingNames };
+}
+
+/** One sheet of a planned write, as writePlan will write it now. */
+export interface PlannedSheetWrite {
+  /** The sheet's name in the plan ("Invoer"). */
+  planned: string;
+  /** The name the write gives it ("Invoer (2)" under Keep both when "Invoer" exists). */
+  as: string;
+  /** The first block's range on that sheet ("A1:E49"). */
+  address: string;
+  /** Whether a sheet called `planned` exists now (kept beside, or replaced). */
+  clash: boolean;
+  /** Whether the write replaces the user's sheet of that name (Replace only). */
+  replaces: boolean;
+}
+
+/** What writePlan with `onConflict` would write now: one read, nothing written. */
+export interface PlannedPlanWrite {
+  sheets: PlannedSheetWrite[];
+  /** The defined names as they will be written. */
+  names: string[];
+  /** Existing defined names the write replaces (Replace only). */
+  replacesNames: string[];
+  charts: number;
+  /** What would refuse the write now: a protected structure, or a protected sheet Replace would remove. */
+  refusal?: AddinError;
+}
+
+/** The Excel layer's own plan of a write, for the pane's preview: one sync, the same rules as writePlan. */
+export async function previewWrite(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  onConflict: ConflictChoice,
+): Promise<PlannedPlanWrite> {
+  assertValid(plan);
+  const before = await readBook(context);
+  const { target, clashing, clashingNames } = writeTarget(plan, before, onConflict);
+  const taken = new Set(before.sheets.map((s) => lower(s.name)));
+  const locked = clashing.find((s) => s.protected);
+  const refusal = before.structureProtected
+    ? new AddinError("write.workbookProtected")
+    : locked
+      ? sheetProtected(locked.name, "replace")
+      : undefined;
+  return {
+    sheets: plan.sheets.map((s, i) => ({
+      planned: s.name,
+      as: target.sheets[i].name,
+      address: s.blocks.length ? blockAddress(s.blocks[0]) : "A1",
+      clash: taken.has(lower(s.name)),
+      replaces: clashing.some((c) => lower(c.name) === lower(target.sheets[i].name)),
+    })),
+    names: target.names.map((n) => n.name),
+    replacesNames: clashingNames.map((n) => n.name),
+    charts: plan.charts.length,
+    ...(refusal ? { refusal } : {}),
+  };
+}
+
 /** A short attempt id, so that what this attempt adds can be told from anything else. */
 function attemptId(): string {
   return (Date.now() % 1_679_616).toString(36).padStart(4, "0") + Math.floor(Math.random() * 1296).toString(36);
@@ -228,6 +312,14 @@ export async function writePlan<T extends WorkbookPlan>(
   plan: T,
   options: WriteOptions = {},
 ): Promise<WrittenPlan<T>> {
+  return runExclusive("write", () => writePlanBody(context, plan, options), context);
+}
+
+async function writePlanBody<T extends WorkbookPlan>(
+  context: Excel.RequestContext,
+  plan: T,
+  options: WriteOptions = {},
+): Promise<WrittenPlan<T>> {
   const progress = options.onProgress ?? (() => undefined);
   const kind = options.recordKind ?? PROPOSAL_KIND;
   assertValid(plan);
@@ -238,22 +330,10 @@ export async function writePlan<T extends WorkbookPlan>(
   const before = await readBook(context);
   const locale = formulaLocale();
   if (before.structureProtected) throw new AddinError("write.workbookProtected");
-  const replace = options.onConflict === "replace";
-  const target = replace
-    ? plan
-    : freeVariant(
-        plan,
-        before.sheets.map((s) => s.name),
-        before.names.map((n) => n.name),
-      ).plan;
-  // Trimming long sheet names to make room for " (n)" can make two of them alike.
-  if (target !== plan) assertValid(target);
-  const planSheets = new Set(target.sheets.map((s) => lower(s.name)));
+  const { target, clashing, clashingNames } = writeTarget(plan, before, options.onConflict ?? "keepBoth");
   const planNames = new Set(target.names.map((n) => lower(n.name)));
-  const clashing = replace ? before.sheets.filter((s) => planSheets.has(lower(s.name))) : [];
   const locked = clashing.find((s) => s.protected);
   if (locked) throw sheetProtected(locked.name, "replace");
-  const clashingNames = replace ? before.names.filter((n) => planNames.has(lower(n.name))) : [];
 
   // 2. Stage, hidden, under names unique to this attempt.
   const attempt = attemptId();
@@ -271,8 +351,12 @@ export async function writePlan<T extends WorkbookPlan>(
   const written = staged.sheets.map((s) => {
     const ws = added.get(lower(s.name))!;
     ws.load("id");
-    return { ws, used: ws.getUsedRangeOrNullObject().load("address,formulas") };
+    return { ws, used: ws.getUsedRangeOrNullObject().load("address,formulas"), look: readLook(ws, areaOf(s)) };
   });
+  // Read the sheets and names again in the same batch: another action (a second pane, a
+  // co-author) that committed since the read would clash with this commit: refuse before it.
+  const sheetsNow = context.workbook.worksheets.load("items/name,items/id");
+  const namesNow = context.workbook.names.load("items/name");
   progress(0.75, "stage");
   const revert = (ids: string[]) => revertWrite(context, before, prefix, ids, planNames);
   try {
@@ -281,11 +365,23 @@ export async function writePlan<T extends WorkbookPlan>(
     await revert([]);
     throw stepFailed("write", e);
   }
+  const key = (xs: string[]) => xs.map(lower).sort().join("\u0000");
+  // Sheets another attempt is still staging (hidden, "~ibn …") do not count: only what it committed.
+  const othersNow = sheetsNow.items.filter((ws) => !ws.name.startsWith(TEMP_PREFIX));
+  if (
+    key(othersNow.map((ws) => `${ws.id}:${ws.name}`)) !==
+      key(before.sheets.filter((ws) => !ws.name.startsWith(TEMP_PREFIX)).map((ws) => `${ws.id}:${ws.name}`)) ||
+    key(namesNow.items.map((n) => n.name)) !== key(before.names.map((n) => n.name))
+  ) {
+    await revert([]);
+    throw new AddinError("action.busy");
+  }
   const renamed = new Map(tempNames.map((t, i) => [lower(t), target.sheets[i].name]));
   const sheetNames = [...before.sheets.map((s) => s.name), ...tempNames];
-  const marks: SheetMark[] = written.map(({ ws, used }, i) => ({
+  const marks: SheetMark[] = written.map(({ ws, used, look }, i) => ({
     id: ws.id,
     name: target.sheets[i].name,
+    ...lookMark(look),
     fingerprint: used.isNullObject
       ? sheetFingerprint("", [], sheetNames, renamed)
       : sheetFingerprint(used.address, used.formulas, sheetNames, renamed),
@@ -295,17 +391,21 @@ export async function writePlan<T extends WorkbookPlan>(
   progress(0.85, "commit");
   const aside = clashing.map((s, i) => ({ ...s, asideName: `${prefix}old ${i + 1}` }));
   for (const s of aside) context.workbook.worksheets.getItem(s.id).name = s.asideName;
-  for (const n of clashingNames) context.workbook.names.getItem(n.name).delete();
+  // The staged sheets take their names before any name is touched: when another action committed
+  // meanwhile, this fails first, and the other action's names are never deleted.
   written.forEach(({ ws }, i) => {
     ws.name = target.sheets[i].name;
     ws.visibility = "Visible";
   });
+  for (const n of clashingNames) context.workbook.names.getItem(n.name).delete();
   for (const n of target.names) context.workbook.names.add(n.name, `=${n.ref}`, n.comment);
   if (written.length) written[0].ws.activate();
   const record = newSheetsRecord(
     kind,
     marks,
     target.names.map((n) => ({ name: n.name, formula: `=${n.ref}` })),
+    new Date(),
+    attempt,
   );
   context.workbook.settings.add(recordSetting(kind), JSON.stringify(record));
   try {
@@ -348,20 +448,49 @@ async function revertWrite(
 ): Promise<void> {
   try {
     const sheets = context.workbook.worksheets.load("items/name,items/id");
-    const names = context.workbook.names.load("items/name");
+    const names = context.workbook.names.load("items/name,items/formula");
     await context.sync();
+    // Only what this attempt did is undone: its own sheets (its ids, its prefix), the user's sheets
+    // it set aside (under its prefix), and the names that point at its own sheets. Another action's
+    // sheets and names (a second pane, a co-author) are never touched.
     const existed = new Set(before.sheets.map((s) => s.id));
-    for (const ws of sheets.items)
-      if (!existed.has(ws.id) && (stagedIds.includes(ws.id) || ws.name.startsWith(prefix))) ws.delete();
+    const ours = sheets.items.filter(
+      (ws) => !existed.has(ws.id) && (stagedIds.includes(ws.id) || ws.name.startsWith(prefix)),
+    );
+    for (const ws of ours) ws.delete();
     const now = new Map(sheets.items.map((ws) => [ws.id, ws.name]));
+    // A user's sheet set aside goes back under its name, unless another action took that name meanwhile.
+    const taken = new Set(sheets.items.filter((ws) => !ours.includes(ws)).map((ws) => lower(ws.name)));
     for (const s of before.sheets)
-      if (now.has(s.id) && now.get(s.id) !== s.name) context.workbook.worksheets.getItem(s.id).name = s.name;
+      if (now.get(s.id)?.startsWith(prefix) && !taken.has(lower(s.name)))
+        context.workbook.worksheets.getItem(s.id).name = s.name;
     // The names are touched only when the commit ran (the staged ids are known then): a failed
     // staging never reached them, so a revert that fails in its turn cannot lose a user's name.
     if (stagedIds.length) {
-      for (const n of names.items) if (planNames.has(lower(n.name))) context.workbook.names.getItem(n.name).delete();
-      for (const n of before.names)
-        if (planNames.has(lower(n.name))) context.workbook.names.add(n.name, n.formula, n.comment || undefined);
+      const removed = new Set<string>();
+      for (const n of names.items)
+        if (planNames.has(lower(n.name)) && ours.some((ws) => mentionsSheet(String(n.formula), ws.name))) {
+          context.workbook.names.getItem(n.name).delete();
+          removed.add(lower(n.name));
+        }
+      // A user's name that followed its sheet aside and back reads the same but may be spelt
+      // otherwise: it is put back exactly as it was. A name now pointing elsewhere is not ours.
+      const back = new Map(sheets.items.map((ws) => [lower(ws.name), ws.name]));
+      for (const s of before.sheets) if (now.get(s.id)?.startsWith(prefix)) back.set(lower(now.get(s.id)!), s.name);
+      const canon = (f: string) => rewriteReferences(f.startsWith("=") ? f : `=${f}`, back, new Map());
+      const current = new Map(names.items.map((n) => [lower(n.name), String(n.formula)]));
+      for (const n of before.names) {
+        const key = lower(n.name);
+        const formula = current.get(key);
+        const respelt =
+          formula !== undefined &&
+          formula.includes(prefix) &&
+          formula !== n.formula &&
+          canon(formula) === canon(n.formula);
+        if (!planNames.has(key) || (formula !== undefined && !removed.has(key) && !respelt)) continue;
+        if (respelt && !removed.has(key)) context.workbook.names.getItem(n.name).delete();
+        context.workbook.names.add(n.name, n.formula, n.comment || undefined);
+      }
     }
     await context.sync();
   } catch (e) {
@@ -405,6 +534,8 @@ export interface UndoPreview {
   kind: string;
   /** When the action was done (ISO 8601). */
   at: string;
+  /** Which record this preview is of: pass it as UndoOptions.expect so undo refuses when a newer action replaced it. */
+  stamp: string;
   /** Added sheets exactly as written: undo deletes them. */
   unchanged: UndoSheet[];
   /** Added sheets edited since ("edited"), or sheets that carry an added sheet's name but cannot be recognised ("unrecognised"): kept unless confirmed. */
@@ -428,6 +559,8 @@ export interface UndoOptions {
   kind?: string;
   /** Ids of sheets listed under `changed` that the user confirmed to delete as well. */
   confirm?: string[];
+  /** The stamp of the preview the user confirmed: undo refuses ("undo.recordChanged") when the record is another one now. */
+  expect?: string;
 }
 
 export interface UndoResult {
@@ -443,13 +576,93 @@ interface UndoPlan {
   sheetIds: string[];
 }
 
-async function planUndo(context: Excel.RequestContext, kind: string, confirm: string[]): Promise<UndoPlan | null> {
+interface LookRead {
+  area: string;
+  range: Excel.Range;
+  fills: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+  notes?: OfficeExtension.ClientResult<number>;
+}
+
+/** The plan sheet's written area: the bounding box of its blocks. */
+function areaOf(sheet: PlanSheet): string {
+  const boxes = sheet.blocks.map((b) => ({
+    ...parseAddress(b.anchor),
+    rows: b.rows.length,
+    cols: b.rows[0]?.length ?? 0,
+  }));
+  if (!boxes.length) return "A1";
+  const top = Math.min(...boxes.map((b) => b.row));
+  const left = Math.min(...boxes.map((b) => b.col));
+  const bottom = Math.max(...boxes.map((b) => b.row + Math.max(b.rows, 1) - 1));
+  const right = Math.max(...boxes.map((b) => b.col + Math.max(b.cols, 1) - 1));
+  return rangeAddress(top, left, bottom - top + 1, right - left + 1);
+}
+
+/** Notes need ExcelApi 1.18; without it, a note cannot be added either, so none is counted. */
+const hasNotesApi = () =>
+  typeof Office === "undefined" || Office.context?.requirements?.isSetSupported("ExcelApi", "1.18") !== false;
+
+/** Queues the read of an area's number formats and fills, and the sheet's note count (ExcelApi 1.18). */
+function readLook(ws: Excel.Worksheet, area: string): LookRead {
+  const range = ws.getRange(area).load("numberFormat");
+  const fills = range.getCellProperties({ format: { fill: { color: true } } });
+  return { area, range, fills, ...(hasNotesApi() ? { notes: ws.notes.getCount() } : {}) };
+}
+
+function lookMark(r: LookRead): { area: string; look: string } {
+  const fills = r.fills.value.map((row) => row.map((p) => p.format?.fill?.color ?? ""));
+  return { area: r.area, look: lookFingerprint(r.range.numberFormat, fills, r.notes?.value ?? -1) };
+}
+
+const isFormula = (v: unknown): v is string => typeof v === "string" && v.startsWith("=");
+/** Cells read per load when a sheet is too large to read at once (Excel's response has a size limit). */
+const CHUNK_CELLS = 50_000;
+
+/** The formulas of these sheets, read in row chunks of at most CHUNK_CELLS cells, a few chunks per sync. */
+async function formulasInChunks(context: Excel.RequestContext, sheets: Excel.Worksheet[]): Promise<string[]> {
+  const used = sheets.map((ws) => ws.getUsedRangeOrNullObject().load("address,rowCount,columnCount"));
+  await context.sync();
+  const texts: string[] = [];
+  let batch: Excel.Range[] = [];
+  let cells = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    await context.sync();
+    for (const r of batch) texts.push(...r.formulas.flat().filter(isFormula));
+    [batch, cells] = [[], 0];
+  };
+  for (const [i, u] of used.entries()) {
+    if (u.isNullObject) continue;
+    const { row, col } = parseAddress(u.address.slice(u.address.lastIndexOf("!") + 1).split(":")[0]);
+    const rows = Math.max(1, Math.floor(CHUNK_CELLS / u.columnCount));
+    for (let r = 0; r < u.rowCount; r += rows) {
+      const n = Math.min(rows, u.rowCount - r);
+      if (cells && cells + n * u.columnCount > 2 * CHUNK_CELLS) await flush();
+      batch.push(sheets[i].getRange(rangeAddress(row + r, col, n, u.columnCount)).load("formulas"));
+      cells += n * u.columnCount;
+    }
+  }
+  await flush();
+  return texts;
+}
+
+async function planUndo(
+  context: Excel.RequestContext,
+  kind: string,
+  confirm: string[],
+  expect?: string,
+): Promise<UndoPlan | null> {
   const setting = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
-  const sheets = context.workbook.worksheets.load("items/name,items/id,items/visibility");
+  const sheets = context.workbook.worksheets.load("items/name,items/id,items/visibility,items/protection/protected");
   const names = context.workbook.names.load("items/name,items/formula");
+  // Protection is read with the record: a protected structure refuses sheet deletes, so an undo
+  // that went ahead would delete the names first and then stop at the first sheet (#NAME? left).
+  const protection = context.workbook.protection.load("protected");
   await context.sync();
   const record = setting.isNullObject ? null : parseSheetsRecord(setting.value, kind);
   if (!record) return null;
+  if (expect !== undefined && recordStamp(record) !== expect) throw new AddinError("undo.recordChanged");
+  if (protection.protected) throw new AddinError("undo.workbookProtected");
   const recordedIds = new Set(record.sheets.map((s) => s.id));
   const found = record.sheets.map((mark) => {
     const byId = sheets.items.find((ws) => ws.id === mark.id);
@@ -457,31 +670,45 @@ async function planUndo(context: Excel.RequestContext, kind: string, confirm: st
       ? undefined
       : sheets.items.find((ws) => lower(ws.name) === lower(mark.name) && !recordedIds.has(ws.id));
     const ws = byId ?? byName;
-    return { mark, ws, byId: !!byId, used: ws?.getUsedRangeOrNullObject().load("address,formulas") };
+    const used = ws?.getUsedRangeOrNullObject().load("address,formulas");
+    return { mark, ws, byId: !!byId, used, look: ws && mark.area ? readLook(ws, mark.area) : undefined };
   });
   // Every other sheet too: a user's sheet that refers to an added one must not lose it (#REF!).
   const foundIds = new Set(found.map((f) => f.ws?.id));
-  let others = sheets.items
-    .filter((ws) => !foundIds.has(ws.id))
-    .map((ws) => ws.getUsedRangeOrNullObject().load("formulas"));
-  if (found.some((f) => f.used) || others.length) {
-    try {
-      await context.sync();
-    } catch (e) {
-      // Too much to read at once (a very large sheet of the user's): read the added sheets alone;
-      // then only the added sheets that stay are looked at for what they use.
-      if (!others.length) throw e;
-      others = [];
-      for (const f of found) f.used = f.ws?.getUsedRangeOrNullObject().load("address,formulas");
-      await context.sync();
+  const otherSheets = sheets.items.filter((ws) => !foundIds.has(ws.id));
+  const others = otherSheets.map((ws) => ws.getUsedRangeOrNullObject().load("formulas"));
+  // Read the record again with the contents: an action that committed meanwhile (another pane, a
+  // co-author) made it a newer record, whose names and sheets this plan must not delete.
+  const again = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
+  const changedMeanwhile = () => {
+    const now = again.isNullObject ? null : parseSheetsRecord(again.value, kind);
+    return !now || recordStamp(now) !== recordStamp(record);
+  };
+  let otherFormulas: string[] | null;
+  try {
+    await context.sync();
+    otherFormulas = others.flatMap((r) => (r.isNullObject ? [] : r.formulas.flat().filter(isFormula)));
+  } catch (e) {
+    // Too much to read at once (a very large sheet of the user's): read the added sheets alone,
+    // then the other sheets in chunks. When even that fails, nothing is deleted (never on a guess).
+    if (!others.length) throw e;
+    for (const f of found) {
+      f.used = f.ws?.getUsedRangeOrNullObject().load("address,formulas");
+      f.look = f.ws && f.mark.area ? readLook(f.ws, f.mark.area) : undefined;
     }
+    again.load("value");
+    await context.sync();
+    otherFormulas = await formulasInChunks(context, otherSheets).catch(() => null);
   }
+  if (changedMeanwhile()) throw new AddinError("undo.recordChanged");
+  if (!otherFormulas) throw new AddinError("undo.checkIncomplete");
   const current = sheets.items.map((ws) => ws.name);
   // References to an added sheet the user renamed count as written under its recorded name.
   const renamed = new Map(found.filter((f) => f.ws && f.byId).map((f) => [lower(f.ws!.name), f.mark.name]));
   const preview: UndoPreview = {
     kind,
     at: record.at,
+    stamp: recordStamp(record),
     unchanged: [],
     changed: [],
     names: [],
@@ -489,7 +716,7 @@ async function planUndo(context: Excel.RequestContext, kind: string, confirm: st
     missing: [],
     needed: [],
   };
-  for (const { mark, ws, byId, used } of found) {
+  for (const { mark, ws, byId, used, look } of found) {
     if (!ws || !used) {
       preview.missing.push(mark.name);
       continue;
@@ -498,20 +725,21 @@ async function planUndo(context: Excel.RequestContext, kind: string, confirm: st
       ? sheetFingerprint("", [], current, renamed)
       : sheetFingerprint(used.address, used.formulas, current, renamed);
     const sheet = { id: ws.id, name: ws.name };
-    if (now === mark.fingerprint) preview.unchanged.push(sheet);
+    // A note added, a number format or fill changed: an edit too (records that carry the look).
+    const sameLook = !mark.look || !look || lookMark(look).look === mark.look;
+    if (now === mark.fingerprint && sameLook) preview.unchanged.push(sheet);
     else preview.changed.push({ ...sheet, reason: byId ? "edited" : "unrecognised" });
   }
   let sheetIds = [...preview.unchanged, ...preview.changed.filter((s) => confirm.includes(s.id))].map((s) => s.id);
   const anyStays = preview.changed.some((s) => !sheetIds.includes(s.id));
   // Deleting a sheet turns every reference to it into #REF!, for good: an added sheet that a staying
   // sheet (the user's own, or an added one kept) uses, directly or through a name, stays too.
-  const isFormula = (v: unknown): v is string => typeof v === "string" && v.startsWith("=");
   const formulasOf = (id: string) =>
     (found.find((f) => f.ws?.id === id)?.used?.formulas ?? []).flat().filter(isFormula);
   const recordedNames = new Set(record.names.map((n) => lower(n.name)));
   const texts = [
     ...preview.changed.filter((s) => !sheetIds.includes(s.id)).flatMap((s) => formulasOf(s.id)),
-    ...others.flatMap((r) => (r.isNullObject ? [] : r.formulas.flat().filter(isFormula))),
+    ...otherFormulas,
     ...names.items.filter((n) => !recordedNames.has(lower(n.name))).map((n) => String(n.formula)),
   ];
   const usedNames = new Set<string>();
@@ -524,7 +752,7 @@ async function planUndo(context: Excel.RequestContext, kind: string, confirm: st
         grew = true;
       }
     for (const sheet of preview.unchanged)
-      if (sheetIds.includes(sheet.id) && texts.some((t) => mentionsSheet(t, sheet.name))) {
+      if (sheetIds.includes(sheet.id) && texts.some((t) => usesSheet(t, sheet.name, current))) {
         sheetIds = sheetIds.filter((id) => id !== sheet.id);
         preview.needed.push(sheet);
         texts.push(...formulasOf(sheet.id));
@@ -539,6 +767,8 @@ async function planUndo(context: Excel.RequestContext, kind: string, confirm: st
       preview.names.push(n.name);
     else preview.keptNames.push(n.name);
   }
+  const locked = sheets.items.find((ws) => sheetIds.includes(ws.id) && ws.protection.protected);
+  if (locked) throw sheetProtected(locked.name);
   const visibleLeft = sheets.items.filter((ws) => ws.visibility === "Visible" && !sheetIds.includes(ws.id));
   if (sheetIds.length && !visibleLeft.length) throw new AddinError("undo.wouldEmpty");
   return { preview, sheetIds };
@@ -548,20 +778,6 @@ async function planUndo(context: Excel.RequestContext, kind: string, confirm: st
  * What undo of the last action of `kind` would do, without doing it: two syncs. Null when there
  * is nothing to undo.
  */
-const escapeRegExp = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** Whether a formula refers to the sheet: 'Sheet name'!A1, or Sheet!A1 when the name needs no quotes. */
-function mentionsSheet(formula: string, sheet: string): boolean {
-  const quoted = `'${sheet.replace(/'/g, "''")}'!`;
-  if (formula.toLowerCase().includes(quoted.toLowerCase())) return true;
-  return new RegExp(`(^|[^A-Za-z0-9_.'])${escapeRegExp(sheet)}!`, "i").test(formula);
-}
-
-/** Whether a formula uses the defined name (as a whole word, outside a sheet reference). */
-function mentionsName(formula: string, name: string): boolean {
-  return new RegExp(`(^|[^A-Za-z0-9_.!'])${escapeRegExp(name)}($|[^A-Za-z0-9_.!(])`, "i").test(formula);
-}
-
 export async function previewUndo(context: Excel.RequestContext, kind = PROPOSAL_KIND): Promise<UndoPreview | null> {
   return (await planUndo(context, kind, []))?.preview ?? null;
 }
@@ -576,6 +792,13 @@ export async function undoLastGeneration(
   context: Excel.RequestContext,
   options: UndoOptions = {},
 ): Promise<UndoResult | null> {
+  return runExclusive("undo", () => undoLastGenerationBody(context, options), context);
+}
+
+async function undoLastGenerationBody(
+  context: Excel.RequestContext,
+  options: UndoOptions = {},
+): Promise<UndoResult | null> {
   try {
     return await undoSteps(context, options);
   } catch (e) {
@@ -586,7 +809,7 @@ export async function undoLastGeneration(
 
 async function undoSteps(context: Excel.RequestContext, options: UndoOptions): Promise<UndoResult | null> {
   const kind = options.kind ?? PROPOSAL_KIND;
-  const planned = await planUndo(context, kind, options.confirm ?? []);
+  const planned = await planUndo(context, kind, options.confirm ?? [], options.expect);
   if (!planned) return null;
   const { preview, sheetIds } = planned;
   const queue = (names: string[], ids: string[], setting: boolean) => {

@@ -10,6 +10,7 @@
 // the notes and the record. A protected sheet makes the command refuse before the first write.
 // undoShareSafe puts the IBN formulas back and removes the notes it added, never over a cell or
 // note changed since without the confirmation of a preview.
+import { runExclusive } from "./exclusive";
 import { address, parseAddress, quoteSheet, quoteSheetIfNeeded, rangeAddress, splitRef } from "../core/plan/a1";
 import { fingerprint } from "../core/plan/fingerprint";
 import { convertFormula } from "../core/shareSafe";
@@ -398,6 +399,14 @@ export async function makeShareSafe(
   scope: "workbook" | "selection",
   options: ShareSafeOptions = {},
 ): Promise<ShareSafeReport> {
+  return runExclusive("shareSafe", () => makeShareSafeBody(context, scope, options), context);
+}
+
+async function makeShareSafeBody(
+  context: Excel.RequestContext,
+  scope: "workbook" | "selection",
+  options: ShareSafeOptions = {},
+): Promise<ShareSafeReport> {
   const report: ShareSafeReport = { nativeCells: [], frozenCells: [], functions: {}, skippedCells: [] };
   const read = await readFormulas(context, scope);
   const { natives, freezes } = classify(read.areas);
@@ -646,6 +655,13 @@ export async function previewShareSafeUndo(context: Excel.RequestContext): Promi
  * exactly the current state.
  */
 export async function undoShareSafe(
+  context: Excel.RequestContext,
+  options: { confirm?: string } = {},
+): Promise<ShareSafeUndoResult> {
+  return runExclusive("undoShareSafe", () => undoShareSafeBody(context, options), context);
+}
+
+async function undoShareSafeBody(
   context: Excel.RequestContext,
   options: { confirm?: string } = {},
 ): Promise<ShareSafeUndoResult> {

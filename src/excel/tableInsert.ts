@@ -11,6 +11,7 @@
 // Undo: finds the sheet by id (by name when the id is gone, e.g. after a reopen), and compares the
 // areas with the fingerprint. What changed since the insert (counts typed into the table) is
 // never overwritten without the caller passing the confirmation the preview gave.
+import { runExclusive } from "./exclusive";
 import { blockAddress, quoteSheet } from "../core/plan/a1";
 import { AddinError } from "../core/errors";
 import type { PlanBlock, PlanSheet, WorkbookPlan } from "../core/plan/types";
@@ -254,11 +255,29 @@ export async function writeOntoSheet(
   at: string,
   options: WriteOntoOptions = {},
 ): Promise<InsertResult> {
+  return runExclusive("insert", () => writeOntoSheetBody(context, plan, sheetName, at, options), context);
+}
+
+async function writeOntoSheetBody(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  sheetName: string,
+  at: string,
+  options: WriteOntoOptions = {},
+): Promise<InsertResult> {
   return writeSheetOnto(context, singleSheet(plan), sheetName, at, options);
 }
 
 /** writeOntoSheet at the selected cell of the active sheet: one more sync, to read the selection. */
 export async function writeAtSelection(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  options: WriteOntoOptions = {},
+): Promise<InsertResult> {
+  return runExclusive("insert", () => writeAtSelectionBody(context, plan, options), context);
+}
+
+async function writeAtSelectionBody(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
   options: WriteOntoOptions = {},
@@ -327,6 +346,13 @@ export async function previewInsertUndo(context: Excel.RequestContext): Promise<
  * unless `options.confirm` is the confirmation of a preview of exactly the current state.
  */
 export async function undoLastInsert(
+  context: Excel.RequestContext,
+  options: InsertUndoOptions = {},
+): Promise<InsertUndoResult> {
+  return runExclusive("undoInsert", () => undoLastInsertBody(context, options), context);
+}
+
+async function undoLastInsertBody(
   context: Excel.RequestContext,
   options: InsertUndoOptions = {},
 ): Promise<InsertUndoResult> {

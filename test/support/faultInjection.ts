@@ -7,8 +7,8 @@ import { AddinError } from "../../src/core/errors";
 import type { BookSnapshot, OfficeWorkbook } from "./officeWorkbook";
 
 /**
- * The snapshot with the records' times left out (two runs differ only there): a setting that holds
- * a JSON object is compared without its "at"; any other setting as it is.
+ * The snapshot with the records' times and attempt ids left out (two runs differ only there): a
+ * setting that holds a JSON object is compared without its "at" and "id"; any other setting as it is.
  */
 export function timelessSnapshot(wb: OfficeWorkbook): BookSnapshot {
   const s = wb.snapshot();
@@ -17,6 +17,7 @@ export function timelessSnapshot(wb: OfficeWorkbook): BookSnapshot {
     try {
       const rest = JSON.parse(v) as Record<string, unknown>;
       delete rest.at;
+      delete rest.id;
       return [k, rest];
     } catch {
       return [k, v];

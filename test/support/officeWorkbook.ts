@@ -211,10 +211,17 @@ export class InjectedFailure extends Error {
 type Answer = () => void;
 type Obj = Record<string, unknown>;
 
-export function officeWorkbook(init: WorkbookInit = {}) {
-  let nextId = 1;
+// (undo/exclusive helper) Sheet ids are counted per book, so two contexts on one book never share an id.
+const idCounters = new WeakMap<BookModel, { next: number }>();
+
+/**
+ * The fake workbook; with `sharing`, a second request context on another's book (two panes or two
+ * co-authors on one workbook): its own batches and syncs, the same sheets, names and settings.
+ */
+export function officeWorkbook(init: WorkbookInit = {}, sharing?: { book: BookModel }) {
+  const counter = (sharing && idCounters.get(sharing.book)) || { next: 1 };
   const newSheet = (name: string): SheetModel => ({
-    id: `{FAKE-SHEET-${String(nextId++).padStart(4, "0")}}`,
+    id: `{FAKE-SHEET-${String(counter.next++).padStart(4, "0")}}`,
     name,
     visibility: "Visible",
     protected: false,
@@ -228,7 +235,7 @@ export function officeWorkbook(init: WorkbookInit = {}) {
     pageLayout: {},
     pageBreaks: [],
   });
-  const book: BookModel = {
+  const book: BookModel = sharing?.book ?? {
     sheets: Object.entries(init.sheets ?? { Sheet1: {} }).map(([name, cells]) => {
       const sheet = newSheet(name);
       Object.entries(cells).forEach(([a, v]) => sheet.cells.set(a, v));
@@ -241,6 +248,7 @@ export function officeWorkbook(init: WorkbookInit = {}) {
     settings: new Map(Object.entries(init.settings ?? {})),
     protected: init.protectedWorkbook ?? false,
   };
+  idCounters.set(book, counter);
   for (const [ref, text] of Object.entries(init.notes ?? {})) {
     const [sheet, a1] = ref.split("!");
     sheetNamed(sheet).notes.set(a1, text);
@@ -768,6 +776,12 @@ export function officeWorkbook(init: WorkbookInit = {}) {
   function notes(resolve: SheetRef): Obj | undefined {
     if (lacks.has("notes")) return undefined;
     return {
+      // (undo helper) The note count, read into undo's fingerprint of a sheet's look.
+      getCount: () => {
+        const result: { value?: number } = {};
+        answers.push(() => (result.value = resolve().notes.size));
+        return result;
+      },
       add: (cell: object, text: string) =>
         later(() => {
           const sheet = resolve();

@@ -26,6 +26,15 @@ export const WRITE = area(
       "Alleen een plan van één blad zonder namen of grafieken kan op een bestaand blad worden geschreven.",
     "undo.wouldEmpty": () =>
       "Ongedaan maken zou elk zichtbaar blad van de werkmap verwijderen. Voeg eerst een eigen blad toe.",
+    // Undo and the one-action-at-a-time guard (src/excel: officeWriter.ts, exclusive.ts).
+    "undo.workbookProtected": () =>
+      "De structuur van de werkmap is beveiligd: bladen kunnen niet weg. Hef de beveiliging op (Controleren > Werkmap beveiligen) en kies opnieuw Ongedaan maken. Er is niets gewijzigd.",
+    "undo.checkIncomplete": () =>
+      "Excel kon niet alle bladen lezen om te controleren wat naar de gemaakte bladen verwijst. Om geen formules te breken is er niets verwijderd; probeer Ongedaan maken later opnieuw.",
+    "action.busy": () =>
+      "Er loopt al een actie in deze werkmap. Wacht tot die klaar is en probeer het dan opnieuw; er is niets gewijzigd.",
+    "undo.recordChanged": () =>
+      "Sinds het overzicht is er opnieuw iets geschreven: Ongedaan maken is gestopt zonder iets te wijzigen. Bekijk het overzicht opnieuw.",
   },
   {
     "write.planInvalid": (p) =>
@@ -46,5 +55,14 @@ export const WRITE = area(
     "write.singleSheetOnly": () =>
       "Only a single-sheet plan without defined names or charts can be written onto an existing sheet.",
     "undo.wouldEmpty": () => "Undo would remove every visible sheet of the workbook. Add a sheet of your own first.",
+    // Undo and the one-action-at-a-time guard (src/excel: officeWriter.ts, exclusive.ts).
+    "undo.workbookProtected": () =>
+      "The workbook structure is protected: sheets cannot be removed. Unprotect the workbook (Review > Protect Workbook) and choose Undo again. Nothing was changed.",
+    "undo.checkIncomplete": () =>
+      "Excel could not read every sheet to check what refers to the generated sheets. So that no formula breaks, nothing was removed; try Undo again later.",
+    "action.busy": () =>
+      "Another action is already running in this workbook. Wait until it has finished and try again; nothing was changed.",
+    "undo.recordChanged": () =>
+      "Something was written since the preview: Undo stopped without changing anything. Look at the preview again.",
   },
 );
