@@ -1,7 +1,11 @@
 // The ExcelJS writer: saves a workbook plan as .xlsx (node only; the task pane uses officeWriter).
-// Formulas are written without cached results, so a spreadsheet computes them on open.
+// Every formula is written with its result, computed by the core (src/core/plan/evaluate.ts), so
+// previews, Protected View and readers that do not recalculate show the figures; Excel still
+// recalculates on open (fullCalcOnLoad).
 import ExcelJS from "exceljs";
 import { parseAddress } from "../core/plan/a1";
+import { evaluatePlan, type CachedValue, type PlanValues } from "../core/plan/evaluate";
+import { FormulaError } from "../core/plan/evaluateValues";
 import { CELL_STYLES, type StyleBorder, type StyleSpec } from "../core/plan/styles";
 import { headerFooterCode, PAGE_MARGINS } from "../core/plan/print";
 import type { PlanProtection, CellStyle, PlanCell, PlanPrint, PlanSheet, WorkbookPlan } from "../core/plan/types";
@@ -36,19 +40,23 @@ export const XLSX_STYLES = Object.fromEntries(
   (Object.keys(CELL_STYLES) as CellStyle[]).map((s) => [s, xlsxStyle(CELL_STYLES[s])]),
 ) as Record<CellStyle, Partial<ExcelJS.Style>>;
 
-function cellValue(c: PlanCell): ExcelJS.CellValue {
-  if (c.formula !== undefined) return { formula: c.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
-  return c.value ?? null;
+/** A cell's value; a formula with its computed result where the core could compute it. */
+function cellValue(c: PlanCell, result: CachedValue | undefined): ExcelJS.CellValue {
+  if (c.formula === undefined) return c.value ?? null;
+  const formula = c.formula.replace(/^=/, "");
+  if (result === undefined) return { formula } as ExcelJS.CellFormulaValue;
+  const cached = result instanceof FormulaError ? { error: result.code as ExcelJS.CellErrorValue["error"] } : result;
+  return { formula, result: cached } as ExcelJS.CellFormulaValue;
 }
 
-function writeSheet(ws: ExcelJS.Worksheet, sheet: PlanSheet): void {
+function writeSheet(ws: ExcelJS.Worksheet, sheet: PlanSheet, values: PlanValues): void {
   for (const block of sheet.blocks) {
     const { row, col } = parseAddress(block.anchor);
     block.rows.forEach((cells, r) =>
       cells.forEach((c, k) => {
         if (!c) return;
         const cell = ws.getCell(row + r + 1, col + k + 1);
-        cell.value = cellValue(c);
+        cell.value = cellValue(c, c.formula === undefined ? undefined : values.get(sheet.name, row + r, col + k));
         if (c.format) cell.numFmt = c.format;
         if (c.style) Object.assign(cell, XLSX_STYLES[c.style]);
       }),
@@ -110,12 +118,13 @@ export function planToWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "IBN Lump Sum add-in";
   wb.calcProperties.fullCalcOnLoad = true; // Excel recomputes every formula when the file opens
+  const values = evaluatePlan(plan);
   for (const sheet of plan.sheets) {
     const ws = wb.addWorksheet(sheet.name, {
       properties: sheet.tabColor ? { tabColor: { argb: `FF${sheet.tabColor}` } } : {},
       views: sheet.freeze ? [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }] : [],
     });
-    writeSheet(ws, sheet);
+    writeSheet(ws, sheet, values);
   }
   for (const n of plan.names) wb.definedNames.add(n.ref, n.name);
   // Charts: ExcelJS cannot write them; the Office.js writer adds the plan's charts in Excel.
