@@ -3,11 +3,11 @@
 // previews, Protected View and readers that do not recalculate show the figures; Excel still
 // recalculates on open (fullCalcOnLoad).
 import ExcelJS from "exceljs";
-import { parseAddress } from "../core/plan/a1";
+import { address, parseAddress } from "../core/plan/a1";
 import { evaluatePlan, type CachedValue, type PlanValues } from "../core/plan/evaluate";
 import { FormulaError } from "../core/plan/evaluateValues";
 import { CELL_STYLES, type StyleBorder, type StyleSpec } from "../core/plan/styles";
-import { headerFooterCode, PAGE_MARGINS } from "../core/plan/print";
+import { DOCUMENT_CREATOR, headerFooterCode, PAGE_MARGINS } from "../core/plan/print";
 import type { PlanProtection, CellStyle, PlanCell, PlanPrint, PlanSheet, WorkbookPlan } from "../core/plan/types";
 
 const argb = (rgb: string) => `FF${rgb}`;
@@ -63,6 +63,12 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: PlanSheet, values: PlanValues)
     );
   }
   sheet.columnWidths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // Group headings: merged and centred (LibreOffice does not render Excel's centre-across-selection).
+  for (const range of sheet.centredHeadings ?? []) {
+    ws.mergeCells(range);
+    const first = ws.getCell(range.split(":")[0]);
+    first.alignment = { ...first.alignment, horizontal: "center" };
+  }
   if (sheet.print) applyPrint(ws, sheet.print);
   if (sheet.protection) applyProtection(ws, sheet.protection);
 }
@@ -90,6 +96,19 @@ function applyProtection(ws: ExcelJS.Worksheet, p: PlanProtection): void {
   if (p.protect) void ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
 }
 
+/**
+ * ExcelJS writes one print range per sheet: an area in parts (a screen-only row between printed
+ * ones, which the builders avoid) prints as the range around them all.
+ */
+function singleArea(area: string): string {
+  const parts = area.split(",").map((p) => p.split(":").map(parseAddress));
+  const rows = parts.flat().map((a) => a.row);
+  const cols = parts.flat().map((a) => a.col);
+  if (parts.length === 1) return area;
+  const [top, left] = [Math.min(...rows), Math.min(...cols)];
+  return `${address(top, left)}:${address(Math.max(...rows), Math.max(...cols))}`;
+}
+
 /** A4, one page wide and as many tall as needed (fitToHeight 0), print area, title rows, header and footer. */
 function applyPrint(ws: ExcelJS.Worksheet, print: PlanPrint): void {
   ws.pageSetup = {
@@ -101,7 +120,7 @@ function applyPrint(ws: ExcelJS.Worksheet, print: PlanPrint): void {
     fitToHeight: 0,
     // ExcelJS puts "$" before each column only: "A$1:M$35" becomes the absolute $A$1:$M$35 that
     // LibreOffice needs (it ignores "$A1:$M35").
-    printArea: print.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
+    printArea: singleArea(print.area).replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
     margins: { ...PAGE_MARGINS },
     ...(print.titleRows ? { printTitlesRow: `${print.titleRows.first}:${print.titleRows.last}` } : {}),
   };
@@ -116,7 +135,10 @@ function applyPrint(ws: ExcelJS.Worksheet, print: PlanPrint): void {
 
 export function planToWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = "IBN Lump Sum add-in";
+  // Document properties (File › Info): the plan's title and subject, the creator always "IBN Lumpsum".
+  wb.creator = plan.properties?.creator ?? DOCUMENT_CREATOR;
+  wb.lastModifiedBy = wb.creator;
+  if (plan.properties) [wb.title, wb.subject] = [plan.properties.title, plan.properties.subject];
   wb.calcProperties.fullCalcOnLoad = true; // Excel recomputes every formula when the file opens
   const values = evaluatePlan(plan);
   for (const sheet of plan.sheets) {
