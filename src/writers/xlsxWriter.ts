@@ -1,14 +1,24 @@
 // The ExcelJS writer: saves a workbook plan as .xlsx (node only; the task pane uses officeWriter).
 // Every formula is written with its result, computed by the core (src/core/plan/evaluate.ts), so
 // previews, Protected View and readers that do not recalculate show the figures; Excel still
-// recalculates on open (fullCalcOnLoad).
+// recalculates on open (fullCalcOnLoad). Charts are added to ExcelJS's output (xlsxCharts.ts).
+import fs from "node:fs";
 import ExcelJS from "exceljs";
-import { address, parseAddress } from "../core/plan/a1";
+import { address, parseAddress, splitRef } from "../core/plan/a1";
 import { evaluatePlan, type CachedValue, type PlanValues } from "../core/plan/evaluate";
 import { FormulaError } from "../core/plan/evaluateValues";
 import { CELL_STYLES, type StyleBorder, type StyleSpec } from "../core/plan/styles";
 import { DOCUMENT_CREATOR, headerFooterCode, PAGE_MARGINS } from "../core/plan/print";
-import type { PlanProtection, CellStyle, PlanCell, PlanPrint, PlanSheet, WorkbookPlan } from "../core/plan/types";
+import type {
+  PlanChart,
+  PlanProtection,
+  CellStyle,
+  PlanCell,
+  PlanPrint,
+  PlanSheet,
+  WorkbookPlan,
+} from "../core/plan/types";
+import { addCharts, type CellLookup } from "./xlsxCharts";
 
 const argb = (rgb: string) => `FF${rgb}`;
 
@@ -133,14 +143,14 @@ function applyPrint(ws: ExcelJS.Worksheet, print: PlanPrint): void {
   for (const r of print.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
 }
 
-export function planToWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
+/** The workbook ExcelJS writes: cells with cached results, styles, layout, print setup, names (no charts). */
+export function planToWorkbook(plan: WorkbookPlan, values: PlanValues = evaluatePlan(plan)): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   // Document properties (File › Info): the plan's title and subject, the creator always "IBN Lumpsum".
   wb.creator = plan.properties?.creator ?? DOCUMENT_CREATOR;
   wb.lastModifiedBy = wb.creator;
   if (plan.properties) [wb.title, wb.subject] = [plan.properties.title, plan.properties.subject];
   wb.calcProperties.fullCalcOnLoad = true; // Excel recomputes every formula when the file opens
-  const values = evaluatePlan(plan);
   for (const sheet of plan.sheets) {
     const ws = wb.addWorksheet(sheet.name, {
       properties: sheet.tabColor ? { tabColor: { argb: `FF${sheet.tabColor}` } } : {},
@@ -149,10 +159,47 @@ export function planToWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
     writeSheet(ws, sheet, values);
   }
   for (const n of plan.names) wb.definedNames.add(n.ref, n.name);
-  // Charts: ExcelJS cannot write them; the Office.js writer adds the plan's charts in Excel.
   return wb;
 }
 
+/** Every cell's value for the charts' caches: constants as planned, formulas as computed. */
+function cellLookup(plan: WorkbookPlan, values: PlanValues): CellLookup {
+  const sheets = new Map<string, Map<string, PlanCell>>();
+  for (const sheet of plan.sheets) {
+    const cells = new Map<string, PlanCell>();
+    for (const block of sheet.blocks) {
+      const at = parseAddress(block.anchor);
+      block.rows.forEach((row, r) => row.forEach((c, k) => c && cells.set(`${at.row + r}:${at.col + k}`, c)));
+    }
+    sheets.set(sheet.name.toLowerCase(), cells);
+  }
+  return (sheet, row, col) => {
+    const cell = sheets.get(sheet.toLowerCase())?.get(`${row}:${col}`);
+    if (!cell) return null;
+    if (cell.formula === undefined) return cell.value ?? null;
+    const v = values.get(sheet, row, col);
+    return v instanceof FormulaError ? null : v;
+  };
+}
+
+/** The .xlsx file's bytes: the workbook, and the plan's charts added to it (src/writers/xlsxCharts.ts). */
+export async function planToXlsxBuffer(plan: WorkbookPlan): Promise<Buffer> {
+  const values = evaluatePlan(plan);
+  const bytes = Buffer.from(await planToWorkbook(plan, values).xlsx.writeBuffer());
+  const formats = new Map(plan.sheets.map((s) => [s.name.toLowerCase(), s]));
+  const formatOf = (chart: PlanChart) => {
+    const { sheet, address: a } = splitRef(chart.series[0].values);
+    const first = parseAddress(a.split(":")[0]);
+    for (const block of formats.get(sheet.toLowerCase())?.blocks ?? []) {
+      const at = parseAddress(block.anchor);
+      const cell = block.rows[first.row - at.row]?.[first.col - at.col];
+      if (cell) return cell.format;
+    }
+    return undefined;
+  };
+  return addCharts(bytes, plan, cellLookup(plan, values), formatOf);
+}
+
 export async function writePlanToXlsx(plan: WorkbookPlan, file: string): Promise<void> {
-  await planToWorkbook(plan).xlsx.writeFile(file);
+  await fs.promises.writeFile(file, await planToXlsxBuffer(plan));
 }
