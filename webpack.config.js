@@ -7,6 +7,10 @@
 // With ADDIN_URL=https://host/any/sub/path/ it is a production build for that address: every URL of
 // the manifest and every function's help URL move under it (scripts/deploy-config.js). The pages and
 // bundles refer to each other by relative URLs, so dist/ works from any folder of a static host.
+// ADDIN_ENV=acceptance gives the manifest an Id of its own and "(acceptatie)" after its names.
+// Production mode names the bundles by content (functions.<hash>.js, taskpane.<hash>.js): hosts
+// may cache them for a year; the manifest (scripts/manifest-plugin.js) and taskpane.html name them,
+// and the metadata gets a ?v=<hash> in the manifest. The server configurations are in deploy/.
 // `--output-path <dir>` builds elsewhere than dist/ (the hosted-build test does).
 const path = require("path");
 const fs = require("fs");
@@ -14,7 +18,8 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const LocalizedMetadataPlugin = require("./scripts/localized-metadata-plugin.js");
-const { addinBase, buildManifest, packageVersion, rebase } = require("./scripts/deploy-config.js");
+const ManifestPlugin = require("./scripts/manifest-plugin.js");
+const { addinBase, addinEnv, packageVersion, rebase } = require("./scripts/deploy-config.js");
 
 const devServerPort = 3000;
 
@@ -37,6 +42,7 @@ module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = process.argv.some((a) => a === "serve");
   const base = addinBase(); // null: development URLs (https://localhost:3000/)
+  const environment = addinEnv(); // production unless ADDIN_ENV=acceptance
   if (base && serving)
     throw new Error("ADDIN_URL is for production builds; the dev server serves https://localhost:3000/");
   const version = packageVersion(__dirname);
@@ -50,7 +56,12 @@ module.exports = async (env, options) => {
       taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
     },
     // publicPath "auto": chunks and assets resolve relative to the script, so a sub-path works.
-    output: { path: path.resolve(__dirname, "dist"), clean: true, publicPath: "auto" },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      clean: true,
+      publicPath: "auto",
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+    },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
@@ -89,12 +100,18 @@ module.exports = async (env, options) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/help/help.html", to: "help.html" },
           { from: "src/help/help.css", to: "help.css" },
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
-            transform: (content) => buildManifest(content.toString(), { base, version }),
-          },
+          // The server configurations for IIS and Azure Static Web Apps travel with the files (deploy/).
+          { from: "deploy/iis/web.config", to: "web.config" },
+          { from: "deploy/azure/staticwebapp.config.json", to: "staticwebapp.config.json" },
         ],
+      }),
+      new ManifestPlugin({
+        template: path.resolve(__dirname, "manifest.xml"),
+        base,
+        version,
+        env: environment,
+        functionsEntry: "functions",
+        metadata: ["functions.json", "functions.nl-NL.json"],
       }),
     ],
     devServer: serving

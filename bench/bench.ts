@@ -20,13 +20,22 @@ import { officeWorkbook } from "../test/support/officeWorkbook";
 import { bigInput } from "../test/support/proposalInputs";
 import { bare } from "./bare";
 
+/** A bundle of dist/ by entry name: name.js (development) or name.<hash>.js (production, issue 17). */
+function bundleFile(name: string): string {
+  const dist = path.resolve(__dirname, "../dist");
+  const built = fs.existsSync(dist)
+    ? fs.readdirSync(dist).find((f) => new RegExp(`^${name}(\\.[0-9a-f]+)?\\.js$`).test(f))
+    : undefined;
+  return path.join(dist, built ?? `${name}.js`);
+}
+
 /**
  * The functions measured: with --bundle, those the production bundle dist/functions.js registers
  * (CustomFunctions.associate, captured here); otherwise the TypeScript source, compiled by tsx.
  */
 function loadFunctions(): { f: typeof source_; source: string } {
   if (!process.argv.includes("--bundle")) return { f: source_, source: "TypeScript source via tsx" };
-  const file = path.resolve(__dirname, "../dist/functions.js");
+  const file = bundleFile("functions");
   if (!fs.existsSync(file)) throw new Error("--bundle: dist/functions.js not found; run npm run build first");
   const registered = new Map<string, (...a: never[]) => unknown>();
   const g = globalThis as unknown as Record<string, unknown>;
@@ -310,8 +319,9 @@ async function evaluation(): Promise<void> {
 
 function bundles(): void {
   const dist = path.resolve(__dirname, "../dist");
-  if (!fs.existsSync(path.join(dist, "taskpane.js"))) return console.log("\n(bundle sizes: run npm run build first)");
-  const gz = (f: string) => zlib.gzipSync(fs.readFileSync(path.join(dist, f))).length / 1024;
+  if (!fs.existsSync(bundleFile("taskpane"))) return console.log("\n(bundle sizes: run npm run build first)");
+  const gz = (f: string) =>
+    zlib.gzipSync(fs.readFileSync(f.endsWith(".js") ? bundleFile(f.slice(0, -3)) : path.join(dist, f))).length / 1024;
   const pane = gz("taskpane.js") + gz("functions.js") + gz("taskpane.html");
   console.log(
     `\nJavaScript before the task pane's first paint (gzipped): ${pane.toFixed(1)} KB (taskpane.js ${gz("taskpane.js").toFixed(1)} KB + functions.js ${gz("functions.js").toFixed(1)} KB; goal < 300 KB: ${pane < 300 ? "ok" : "MISS"})`,

@@ -146,6 +146,8 @@ export interface CheckOptions {
   packageVersion?: string;
   /** What the code needs; by default scanned from src/. */
   needs?: CodeRequirements;
+  /** Production's manifest Id; by default manifest.xml's. */
+  productionId?: string;
 }
 
 let scanned: CodeRequirements | undefined;
@@ -268,9 +270,55 @@ export async function checkManifest(xml: string, distDir?: string, options: Chec
     }
     const metadata = defined.get(resid("Metadata") ?? "");
     const overrides = ((metadata?.["bt:Override"] as Node[]) ?? []).map((o) => o.$ ?? {});
-    if (!overrides.some((o) => o.Locale === "nl-NL" && /functions\.nl-NL\.json$/.test(o.Value))) {
+    if (!overrides.some((o) => o.Locale === "nl-NL" && /functions\.nl-NL\.json(\?v=[0-9a-f]+)?$/.test(o.Value))) {
       problems.push("the functions metadata has no nl-NL override pointing to functions.nl-NL.json");
     }
+  }
+  problems.push(...checkDeployment(tree, defined, options, distDir));
+  return problems;
+}
+
+// issue 17: the deployment kit ------------------------------------------------------------------
+
+/** The Id of the repository's manifest: production's. */
+const productionId = () => /<Id>([^<]+)<\/Id>/.exec(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8"))![1];
+
+/**
+ * An acceptance manifest (ADDIN_ENV=acceptance) has an Id of its own and "(acceptatie)" after its
+ * display name, a production one neither; a production build (checked with its folder) names a content-hashed functions
+ * script and versions the functions metadata (?v=…), so no host or Excel keeps an old copy.
+ */
+function checkDeployment(tree: unknown, defined: Map<string, Node>, options: CheckOptions, distDir?: string): string[] {
+  const problems: string[] = [];
+  const app = (tree as { OfficeApp?: Node }).OfficeApp;
+  const id = (app?.Id as string[] | undefined)?.[0]?.trim() ?? "";
+  const display = app?.DisplayName as Node[] | undefined;
+  const names = [
+    display?.[0]?.$?.DefaultValue ?? "",
+    ...((display?.[0]?.Override as Node[] | undefined) ?? []).map((o) => o.$?.Value ?? ""),
+  ];
+  const suffixed = names.filter((n) => n.endsWith("(acceptatie)")).length;
+  const production = options.productionId ?? productionId();
+  if (id.toLowerCase() === production.toLowerCase()) {
+    if (suffixed) problems.push(`the display name says "(acceptatie)" but the Id ${id} is production's`);
+  } else if (suffixed !== names.length)
+    problems.push(
+      `the Id ${id} is not production's: every display name should end with "(acceptatie)" (ADDIN_ENV=acceptance)`,
+    );
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
+    problems.push(`the Id ${id} is not a GUID`);
+  if (options.production && distDir) {
+    const script = defined.get("Functions.Script.Url")?.$?.DefaultValue ?? "";
+    if (!/\/functions\.[0-9a-f]{8,}\.js$/.test(script))
+      problems.push(`the functions script ${script} is not content-hashed: build with npm run build (production mode)`);
+    const metadata = defined.get("Functions.Metadata.Url");
+    const urls = [
+      metadata?.$?.DefaultValue ?? "",
+      ...((metadata?.["bt:Override"] as Node[]) ?? []).map((o) => o.$?.Value ?? ""),
+    ];
+    for (const u of urls)
+      if (!/\?v=[0-9a-f]{8,}$/.test(u))
+        problems.push(`the functions metadata ${u} has no ?v= version: Excel would keep its copy for 24 hours`);
   }
   return problems;
 }

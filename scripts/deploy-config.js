@@ -3,6 +3,7 @@
 // the manifest checks. manifest.xml in the repository is the development manifest: every URL starts
 // with DEV_BASE. A production build (ADDIN_URL set) rewrites those URLs to ADDIN_URL, which may have
 // a sub-path, and every build stamps the version of package.json into the manifest.
+const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 
@@ -54,11 +55,55 @@ function rebase(url, base) {
 }
 
 /**
- * The manifest for a build: the version from package.json, and with a base, every development URL
- * moved under it and the AppDomain set to its origin.
+ * The deployment environments (ADDIN_ENV): production keeps the manifest's Id and names; acceptance
+ * gets an Id of its own and "(acceptatie)" after its names, so an acceptance copy can be installed
+ * beside production (Office tells add-ins apart by Id) and users see which one they open.
  */
-function buildManifest(xml, { base = null, version }) {
+const ENVIRONMENTS = { production: "", acceptance: " (acceptatie)" };
+
+/** The environment from ADDIN_ENV (default production); throws a message naming the variable and the choices. */
+function addinEnv(value = process.env.ADDIN_ENV) {
+  const env = (value ?? "").trim().toLowerCase() || "production";
+  if (!Object.prototype.hasOwnProperty.call(ENVIRONMENTS, env))
+    throw new Error(
+      `ADDIN_ENV "${value}" is not known: use ${Object.keys(ENVIRONMENTS).join(" or ")} (or leave it unset)`,
+    );
+  return env;
+}
+
+/**
+ * The manifest Id of an environment: production's own, else a GUID derived from it and the
+ * environment's name (name-based, SHA-256; the same on every build, different from production's).
+ */
+function environmentId(id, env) {
+  if (env === "production") return id;
+  const h = crypto.createHash("sha256").update(`${id.toLowerCase()}:${env}`).digest("hex");
+  const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The names a user sees (the display name and the ribbon group) with the environment's suffix. */
+function withEnvironment(xml, env) {
+  const suffix = ENVIRONMENTS[env];
+  if (!suffix) return xml;
+  const id = /<Id>([^<]+)<\/Id>/.exec(xml)[1];
+  const named = (block) =>
+    block.replace(/((?:DefaultValue|Value)=")([^"]*)(")/g, (_, a, v, b) => `${a}${v}${suffix}${b}`);
+  return xml
+    .replace(/<Id>[^<]+<\/Id>/, `<Id>${environmentId(id, env)}</Id>`)
+    .replace(/<DisplayName\b[\s\S]*?<\/DisplayName>/, named)
+    .replace(/<bt:String id="Group\.Label"[\s\S]*?<\/bt:String>/, named);
+}
+
+/**
+ * The manifest for a build: the version from package.json; with a base, every development URL
+ * moved under it and the AppDomain set to its origin; `assets` renames built files (the
+ * content-hashed functions script, the metadata with its ?v= version); `env` the environment.
+ */
+function buildManifest(xml, { base = null, version, assets = {}, env = "production" }) {
   let out = xml.replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion(version)}</Version>`);
+  for (const [from, to] of Object.entries(assets)) out = out.split(`${DEV_BASE}${from}"`).join(`${DEV_BASE}${to}"`);
+  out = withEnvironment(out, env);
   if (base) {
     const devOrigin = new URL(DEV_BASE).origin;
     out = out
@@ -72,4 +117,14 @@ function buildManifest(xml, { base = null, version }) {
   return out;
 }
 
-module.exports = { DEV_BASE, addinBase, manifestVersion, packageVersion, rebase, buildManifest };
+module.exports = {
+  DEV_BASE,
+  ENVIRONMENTS,
+  addinBase,
+  addinEnv,
+  environmentId,
+  manifestVersion,
+  packageVersion,
+  rebase,
+  buildManifest,
+};

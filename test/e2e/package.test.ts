@@ -79,7 +79,7 @@ describe("npm run package", function () {
       assert.ok(urls.length > 20);
       for (const u of urls) {
         assert.ok(u.startsWith(base), `${u} is not under ${base}`);
-        const name = decodeURIComponent(u.slice(base.length).replace(/#.*$/, ""));
+        const name = decodeURIComponent(u.slice(base.length).replace(/[?#].*$/, "")); // ?v=: the metadata's version
         assert.ok(entries.has(name), `${u}: ${name} is not in the zip`);
         const anchor = /#(.+)$/.exec(u)?.[1];
         if (anchor) assert.match(entries.get("help.html")!.toString("utf8"), new RegExp(`\\sid="?${anchor}["\\s>]`));

@@ -8,7 +8,10 @@ import { checkManifest, codeRequirements, type CodeRequirements } from "../../sc
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const deploy = require("../../scripts/deploy-config.js") as {
   addinBase(value?: string): string | null;
-  buildManifest(xml: string, o: { base?: string | null; version: string }): string;
+  buildManifest(
+    xml: string,
+    o: { base?: string | null; version: string; assets?: Record<string, string>; env?: string },
+  ): string;
   manifestVersion(v: string): string;
 };
 
@@ -46,7 +49,16 @@ describe("manifest.xml offline checks", () => {
 
   it("the production manifest's URLs map to the same files as the development one", async function () {
     if (!fs.existsSync(path.join(dist, "functions.json")) || !fs.existsSync(path.join(dist, "help.html"))) this.skip();
-    const problems = await checkManifest(production, dist, { production: true, base: BASE });
+    // The built names (issue 17): the content-hashed functions script, the metadata with ?v=<hash>.
+    const builtXml = fs.readFileSync(path.join(dist, "manifest.xml"), "utf8");
+    const assets = Object.fromEntries(
+      [...builtXml.matchAll(/(?:DefaultValue|Value)="https:\/\/[^"]*\/(functions[^"/]*)"/g)].map((m) => [
+        m[1].replace(/\.[0-9a-f]{8}\.js$/, ".js").replace(/\?v=.*$/, ""),
+        m[1],
+      ]),
+    );
+    const built = deploy.buildManifest(xml, { base: BASE, version, assets });
+    const problems = await checkManifest(built, dist, { production: true, base: BASE });
     // help URLs in dist/ carry dist's own base, so only the manifest's files are compared here
     assert.deepEqual(
       problems.filter((p) => !p.includes("helpUrl")),
