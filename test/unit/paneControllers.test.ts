@@ -283,7 +283,14 @@ describe("pane controllers: the one confirmation", () => {
     const { wb, deps } = pane();
     const c = checkController(deps);
     await c.insert();
-    wb.sheet("Evaluatietabellen")!.cells.set("C6", 12);
+    wb.sheet("Evaluatietabellen")!.cells.set("C6", 12); // an input cell, unlocked
+    // The template protects its new sheet: removing it is refused, naming it, until it is unprotected.
+    assert.equal(wb.sheet("Evaluatietabellen")!.protected, true);
+    await c.undo();
+    await c.proceed([]);
+    assert.match(c.store.get().status[0].text, /Blad "Evaluatietabellen" is beveiligd/);
+    assert.ok(wb.sheetNames().includes("Evaluatietabellen"));
+    wb.sheet("Evaluatietabellen")!.protected = false;
     await c.undo();
     const ask = c.store.get().confirm!;
     assert.deepEqual(
