@@ -382,6 +382,7 @@ async function writePlanBody<T extends WorkbookPlan>(
     id: ws.id,
     name: target.sheets[i].name,
     ...lookMark(look),
+    ...(target.sheets[i].protection ? { ownProtection: true } : {}),
     fingerprint: used.isNullObject
       ? sheetFingerprint("", [], sheetNames, renamed)
       : sheetFingerprint(used.address, used.formulas, sheetNames, renamed),
@@ -574,6 +575,8 @@ export interface UndoResult {
 interface UndoPlan {
   preview: UndoPreview;
   sheetIds: string[];
+  /** Of sheetIds, those the action protected itself: unprotected just before they are deleted. */
+  ownProtected: string[];
 }
 
 interface LookRead {
@@ -767,11 +770,15 @@ async function planUndo(
       preview.names.push(n.name);
     else preview.keptNames.push(n.name);
   }
-  const locked = sheets.items.find((ws) => sheetIds.includes(ws.id) && ws.protection.protected);
+  // A sheet this action protected itself (no password) is lifted by undo; one the user protected is refused.
+  const ownProtected = found.filter((f) => f.byId && f.mark.ownProtection && f.ws).map((f) => f.ws!.id);
+  const locked = sheets.items.find(
+    (ws) => sheetIds.includes(ws.id) && ws.protection.protected && !ownProtected.includes(ws.id),
+  );
   if (locked) throw sheetProtected(locked.name);
   const visibleLeft = sheets.items.filter((ws) => ws.visibility === "Visible" && !sheetIds.includes(ws.id));
   if (sheetIds.length && !visibleLeft.length) throw new AddinError("undo.wouldEmpty");
-  return { preview, sheetIds };
+  return { preview, sheetIds, ownProtected };
 }
 
 /**
@@ -811,10 +818,14 @@ async function undoSteps(context: Excel.RequestContext, options: UndoOptions): P
   const kind = options.kind ?? PROPOSAL_KIND;
   const planned = await planUndo(context, kind, options.confirm ?? [], options.expect);
   if (!planned) return null;
-  const { preview, sheetIds } = planned;
+  const { preview, sheetIds, ownProtected } = planned;
   const queue = (names: string[], ids: string[], setting: boolean) => {
     for (const n of names) context.workbook.names.getItem(n).delete();
-    for (const id of ids) context.workbook.worksheets.getItem(id).delete();
+    for (const id of ids) {
+      const ws = context.workbook.worksheets.getItem(id);
+      if (ownProtected.includes(id)) ws.protection.unprotect();
+      ws.delete();
+    }
     if (setting) context.workbook.settings.getItem(recordSetting(kind)).delete();
   };
   queue(preview.names, sheetIds, true);

@@ -284,13 +284,8 @@ describe("pane controllers: the one confirmation", () => {
     const c = checkController(deps);
     await c.insert();
     wb.sheet("Evaluatietabellen")!.cells.set("C6", 12); // an input cell, unlocked
-    // The template protects its new sheet: removing it is refused, naming it, until it is unprotected.
+    // The template protects its new sheet itself (no password): undo lifts that protection, no question.
     assert.equal(wb.sheet("Evaluatietabellen")!.protected, true);
-    await c.undo();
-    await c.proceed([]);
-    assert.match(c.store.get().status[0].text, /Blad "Evaluatietabellen" is beveiligd/);
-    assert.ok(wb.sheetNames().includes("Evaluatietabellen"));
-    wb.sheet("Evaluatietabellen")!.protected = false;
     await c.undo();
     const ask = c.store.get().confirm!;
     assert.deepEqual(
