@@ -1,19 +1,23 @@
-// The Office.js writer: applies a workbook plan as new sheets, all or nothing, in at most four
+// The Office.js writer: applies a workbook plan as new sheets, all or nothing, in at most five
 // context.sync round trips whatever its size. Office.js has no transactions (a failed sync keeps
 // what ran before the failing operation), so the write goes in steps that can each be undone:
 //
 //  1. Read: sheet names, ids and protection, defined names, workbook protection. Refuse before
 //     any write when the workbook structure is protected, or when Replace would remove a protected
 //     sheet; pick free names for "keep both".
+//     Replace: read the formulas of the sheets that stay, to re-point those that use a replaced
+//     sheet (src/excel/repoint.ts).
 //  2. Stage: add the sheets hidden, under names unique to this attempt ("~ibn <attempt> 1"), write
 //     their cells, formats, styles, layout and charts, and read back their ids and content. If this
 //     fails, one cleanup batch deletes every sheet that carries the attempt's prefix.
 //  3. Commit: move the user's clashing sheets aside (renamed, never deleted yet), remove the
-//     clashing defined names, rename the staged sheets into place, show them, add the defined
-//     names, and store the undo record (sheet ids and fingerprints) last. If this fails, one revert
-//     batch deletes the staged sheets by id, renames the user's sheets back and puts back the names.
-//  4. Finish (Replace only): delete the sheets set aside; if that fails, try once more, else keep
-//     them and say where they are.
+//     clashing defined names, rename the staged sheets into place, show them, write the user's
+//     re-pointed formulas back as they were (they now name the new sheets), add the defined names,
+//     and store the undo record (sheet ids and fingerprints) last. If this fails, one revert batch
+//     deletes the staged sheets by id, renames the user's sheets back, writes the re-pointed
+//     formulas back (they name the user's sheets again) and puts back the names.
+//  4. Finish (Replace only): delete the sheets set aside (all kept when a formula could not be
+//     re-pointed); if that fails, try once more, else keep them and say where they are.
 //
 // Undo goes by identity: it deletes a generated sheet only when its id (or, after a reopen that
 // changed ids, its name) and the fingerprint of its content still match; what the user has edited
@@ -305,8 +309,8 @@ function attemptId(): string {
 // Writing
 
 /**
- * Writes the plan as new sheets, all or nothing (see the top of this file): three syncs, four when
- * Replace set a sheet aside. Returns the plan as written (renamed for "keep both"), its sheet and
+ * Writes the plan as new sheets, all or nothing (see the top of this file): three syncs, five when
+ * Replace set a sheet aside (its formula read and its delete). Returns the plan as written (renamed for "keep both"), its sheet and
  * defined names, and the undo record.
  */
 export async function writePlan<T extends WorkbookPlan>(
