@@ -78,6 +78,15 @@ describe("Replace re-points the user's formulas at the replacement sheets", func
     assert.deepEqual(refCells(wb), []);
   });
 
+  it("a user's sheet too large to read at once (26 × 5,000 cells) is read in chunks and re-pointed", async () => {
+    const wb = await generatedWithUserSheet();
+    wb.sheet("Mijn")!.cells.set("Z5000", "=Lumpsum!B10+1");
+    await writePlan(wb.context, next, { onConflict: "replace" });
+    assert.equal(wb.sheet("Mijn")!.cells.get("Z5000"), "=Lumpsum!B10+1");
+    assert.equal(wb.sheet("Mijn")!.cells.get("B2"), "=Lumpsum!B9*2");
+    assert.deepEqual(refCells(wb), []);
+  });
+
   it("every failing operation: exactly as before (typed error) or exactly as after, never #REF!", async () => {
     let before = 0;
     let after = 0;
