@@ -41,6 +41,7 @@ import type { FormulaLocale } from "../core/plan/formulaLocale";
 import { OFFICE_STYLES } from "./cellStyle";
 import { loadFormulaLocale, queueFormulas } from "./localFormulas";
 import { queuePageLayout } from "./pageLayout";
+import { queueCentredHeadings } from "./centredHeadings";
 import { queueProtection } from "./protection";
 import { planRepoint, queueRepoint, type RepointCell } from "./repoint";
 import { formulasInChunks } from "./formulaCells";
@@ -133,6 +134,7 @@ function queueLayout(ws: Excel.Worksheet, sheet: PlanSheet): void {
   else if (columns) ws.freezePanes.freezeColumns(columns);
   if (sheet.tabColor) ws.tabColor = sheet.tabColor.startsWith("#") ? sheet.tabColor : `#${sheet.tabColor}`;
   queuePageLayout(ws, sheet.print);
+  queueCentredHeadings(ws, sheet); // issue 17
 }
 
 /** A new hidden sheet with all its content. */

@@ -5,7 +5,15 @@
 // worksheet.pageLayout).
 import type { Language } from "../language";
 import { parseAddress, rangeAddress } from "./a1";
-import type { CellStyle, PlanCell, PlanHeaderFooter, PlanPrint, PlanSheet, WorkbookPlan } from "./types";
+import type {
+  CellStyle,
+  PlanCell,
+  PlanHeaderFooter,
+  PlanPrint,
+  PlanProperties,
+  PlanSheet,
+  WorkbookPlan,
+} from "./types";
 
 /** Margins in inches, for both writers (narrow left and right: more room for the columns). */
 export const PAGE_MARGINS = { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 } as const;
@@ -20,10 +28,30 @@ const CHAR_PX = 6.4;
 /** A sheet prints in landscape when fitting it upright would scale it below this. */
 const LANDSCAPE_BELOW = 0.85;
 
-export const PRINT_TEXT: Record<Language, { page: string; proposal: string; evaluation: string }> = {
-  nl: { page: "pagina &P van &N", proposal: "IBN lumpsumvoorstel", evaluation: "IBN evaluatietabellen" },
-  en: { page: "page &P of &N", proposal: "IBN lump-sum proposal", evaluation: "IBN evaluation tables" },
+export const PRINT_TEXT: Record<
+  Language,
+  { page: string; proposal: string; evaluation: string; proposalSubject: string; evaluationSubject: string }
+> = {
+  nl: {
+    page: "pagina &P van &N",
+    proposal: "IBN lumpsumvoorstel",
+    evaluation: "IBN evaluatietabellen",
+    proposalSubject:
+      "Lumpsum PW: meerkosten, bezetting, lumpsum, verdeling over de gemeenten en toets quasi-inbesteding",
+    evaluationSubject: "Evaluatie van de lumpsumafspraken: tabellen voor uitstroom, beschut werk en trajecten",
+  },
+  en: {
+    page: "page &P of &N",
+    proposal: "IBN lump-sum proposal",
+    evaluation: "IBN evaluation tables",
+    proposalSubject:
+      "Lump sum PW: extra costs, occupancy, lump sum, allocation to the municipalities and quasi-in-house test",
+    evaluationSubject: "Evaluation of the lump-sum agreements: tables for outflow, sheltered work and trajectories",
+  },
 };
+
+/** The author every written workbook names in its document properties. */
+export const DOCUMENT_CREATOR = "IBN Lumpsum";
 
 /** A column width in characters as pixels (7 px a character plus 5 px padding, as Excel does). */
 export const columnPixels = (chars: number) => chars * 7 + 5;
@@ -53,8 +81,10 @@ export interface SheetPrintOptions {
 }
 
 export interface PrintOptions {
-  /** The document's title, in the header of every page. */
+  /** The document's title, in the header of every page (and the workbook's title property). */
   title: string;
+  /** The workbook's subject property (default: the evaluation tables' subject for their title, else the title). */
+  subject?: string;
   language: Language;
   /** Per sheet name (as in the plan). */
   sheets?: Record<string, SheetPrintOptions>;
@@ -83,7 +113,8 @@ const widthPx = (sheet: PlanSheet, col: number) => columnPixels(sheet.columnWidt
  * that runs on over empty cells (a long title or note would be cut off at the edge otherwise).
  */
 export function printExtent(sheet: PlanSheet, charts: WorkbookPlan["charts"] = []): Extent {
-  const cells = cellsOf(sheet);
+  const screenOnly = new Set(sheet.screenOnlyRows ?? []);
+  const cells = cellsOf(sheet).filter(({ row }) => !screenOnly.has(row));
   let rows = 1;
   let cols = 1;
   for (const { row, col } of cells) [rows, cols] = [Math.max(rows, row + 1), Math.max(cols, col + 1)];
@@ -158,6 +189,25 @@ export function keepTogetherBreaks(groups: { first: number; last: number }[], ro
   return breaks;
 }
 
+/**
+ * The print area: every row of the extent but the screen-only ones. Those are normally last (the
+ * area simply ends above them); one in between splits the area, and each part prints on its own page.
+ */
+export function printArea(extent: Extent, screenOnlyRows: readonly number[]): string {
+  const skip = new Set(screenOnlyRows);
+  const parts: string[] = [];
+  let first = -1;
+  for (let r = 0; r <= extent.rows; r++) {
+    const printed = r < extent.rows && !skip.has(r);
+    if (printed && first < 0) first = r;
+    if (!printed && first >= 0) {
+      parts.push(rangeAddress(first, 0, r - first, extent.cols));
+      first = -1;
+    }
+  }
+  return parts.join(",") || rangeAddress(0, 0, 1, extent.cols);
+}
+
 /** The page setup of one sheet. */
 export function sheetPrint(
   sheet: PlanSheet,
@@ -178,7 +228,7 @@ export function sheetPrint(
   const rowBreaks = own.keepTogether ? keepTogetherBreaks(own.keepTogether, rowsPerPage) : [];
   return {
     orientation,
-    area: rangeAddress(0, 0, extent.rows, extent.cols),
+    area: printArea(extent, sheet.screenOnlyRows ?? []),
     ...(titleRows > 0 ? { titleRows: { first: 1, last: titleRows } } : {}),
     ...(rowBreaks.length ? { rowBreaks } : {}),
     header: { left: headerText(options.title), right: "&A" },
@@ -191,9 +241,21 @@ export function printSheets(sheets: PlanSheet[], charts: WorkbookPlan["charts"],
   return sheets.map((sheet) => ({ ...sheet, print: sheetPrint(sheet, options, charts, options.sheets?.[sheet.name]) }));
 }
 
-/** The plan with a page setup on every sheet. */
+/** The document properties of a workbook printed with these options: title, subject, creator "IBN Lumpsum". */
+export function documentProperties(options: PrintOptions): PlanProperties {
+  const text = PRINT_TEXT[options.language];
+  const subject =
+    options.subject ?? (options.title.startsWith(text.evaluation) ? text.evaluationSubject : options.title);
+  return { title: options.title, subject, creator: DOCUMENT_CREATOR };
+}
+
+/** The plan with a page setup on every sheet, and its document properties. */
 export function withPrintSetup<P extends WorkbookPlan>(plan: P, options: PrintOptions): P {
-  return { ...plan, sheets: printSheets(plan.sheets, plan.charts, options) };
+  return {
+    ...plan,
+    sheets: printSheets(plan.sheets, plan.charts, options),
+    properties: plan.properties ?? documentProperties(options),
+  };
 }
 
 /** The print options of a proposal: its title names the proposal years ("IBN lumpsumvoorstel 2025–2026"). */
@@ -203,5 +265,10 @@ export function proposalPrint(
   sheets?: Record<string, SheetPrintOptions>,
 ): PrintOptions {
   const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : `${years[0] ?? ""}`;
-  return { title: `${PRINT_TEXT[language].proposal} ${span}`.trim(), language, ...(sheets ? { sheets } : {}) };
+  return {
+    title: `${PRINT_TEXT[language].proposal} ${span}`.trim(),
+    subject: PRINT_TEXT[language].proposalSubject,
+    language,
+    ...(sheets ? { sheets } : {}),
+  };
 }

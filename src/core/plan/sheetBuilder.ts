@@ -9,6 +9,8 @@ export class SheetBuilder {
   private readonly cells = new Map<number, Map<number, PlanCell>>();
   private widths: number[] = [];
   private frozen?: { rows: number; columns: number };
+  private screenOnlyRows = new Set<number>();
+  private centred: string[] = [];
 
   constructor(readonly name: string) {}
 
@@ -58,6 +60,18 @@ export class SheetBuilder {
     return this;
   }
 
+  /** Rows shown on screen, left out of the print (Controle and helper rows; put them last). */
+  screenOnly(...rows: number[]): this {
+    rows.forEach((r) => this.screenOnlyRows.add(r));
+    return this;
+  }
+
+  /** A group heading at (row, col) centred over `cols` columns (merged). */
+  centreHeading(row: number, col: number, cols: number): this {
+    if (cols > 1) this.centred.push(rangeAddress(row, col, 1, cols));
+    return this;
+  }
+
   build(tabColor?: string): PlanSheet {
     const rowsUsed = Math.max(0, ...this.cells.keys()) + 1;
     let colsUsed = 1;
@@ -73,6 +87,8 @@ export class SheetBuilder {
       ...(this.widths.length ? { columnWidths: this.widths } : {}),
       ...(this.frozen ? { freeze: this.frozen } : {}),
       ...(tabColor ? { tabColor } : {}),
+      ...(this.screenOnlyRows.size ? { screenOnlyRows: [...this.screenOnlyRows].sort((a, b) => a - b) } : {}),
+      ...(this.centred.length ? { centredHeadings: [...this.centred] } : {}),
     };
   }
 }

@@ -32,6 +32,13 @@ export interface PlanSheet {
   print?: PlanPrint;
   /** Input checks and sheet protection (src/core/plan/protection.ts fills it in; additive, issue 15). */
   protection?: PlanProtection;
+  /**
+   * Zero-based rows shown on screen but left out of the print (Controle rows, helper rows): the
+   * print area ends above them. Builders put them last, below everything printed (issue 17).
+   */
+  screenOnlyRows?: number[];
+  /** Group headings centred over their columns: ranges (A1, no sheet) merged, the text centred (issue 17). */
+  centredHeadings?: string[];
 }
 
 /** Data validation of a range (A1, no sheet): whole numbers or decimals ≥ min, or one of a list. */
@@ -98,10 +105,19 @@ export interface PlanChart {
   to: string;
 }
 
+/** The workbook's document properties (File › Info), set by both writers (issue 17). */
+export interface PlanProperties {
+  title: string;
+  subject: string;
+  /** The author: always "IBN Lumpsum". */
+  creator: string;
+}
+
 export interface WorkbookPlan {
   sheets: PlanSheet[];
   names: PlanName[];
   charts: PlanChart[];
+  properties?: PlanProperties;
 }
 
 export const NUMBER_FORMATS = {

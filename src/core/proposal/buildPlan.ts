@@ -1,7 +1,7 @@
 // Builds the proposal workbook plan: six sheets of native Excel formulas (no custom functions), so the
 // workbook recalculates in Excel 2016+, Excel on the web and LibreOffice, with or without the add-in.
 import { address, rangeAddress } from "../plan/a1";
-import { printSheets, proposalPrint } from "../plan/print";
+import { documentProperties, printSheets, proposalPrint } from "../plan/print";
 import { SheetBuilder } from "../plan/sheetBuilder";
 import { NUMBER_FORMATS as F, type PlanChart, type PlanName, type WorkbookPlan } from "../plan/types";
 import { validateProposalInput, type ProposalInput } from "./input";
@@ -63,7 +63,10 @@ function buildExtraCosts(refs: InputRefs, occTotal: string[], t: Labels, n: numb
   }
   const years = Array.from({ length: n }, (_, j) => 2 + j);
   return {
-    sheet: s.columnWidths([40, ...Array(n + 1).fill(15)]).build(),
+    sheet: s
+      .columnWidths([40, ...Array(n + 1).fill(15)])
+      .freeze(4, 1)
+      .build(),
     pwWsw: years.map((c) => s.ref(pwWsw, c)),
     specific: years.map((c) => s.ref(spec, c)),
   };
@@ -80,7 +83,8 @@ function buildLumpSum(
   s.label(0, 0, t.lumpSumTitle, "title");
   s.labels(2, 0, [t.lumpSumTitle]);
   refs.year.forEach((y, j) => s.formula(2, 1 + j, y, F.year, "header"));
-  const rows = { pwWsw: 3, share: 4, amount: 5, specific: 6, effect: 7, total: 8, check: 9 };
+  // The Controle row last, below the comparison and a blank row: on screen, not printed (issue 17).
+  const rows = { pwWsw: 3, share: 4, amount: 5, specific: 6, effect: 7, total: 8, check: 18 };
   s.label(rows.pwWsw, 0, t.costsPwWsw).label(rows.share, 0, t.pwShare).label(rows.amount, 0, t.amount);
   s.label(rows.specific, 0, t.specificCosts).label(rows.effect, 0, t.effect).label(rows.total, 0, t.lumpSum, "total");
   s.label(rows.check, 0, `${t.check}: ${t.checkNotNegative}`, "check");
@@ -127,6 +131,7 @@ function buildLumpSum(
     sheet: s
       .columnWidths([36, ...Array(Math.max(n, refs.allocYear.length)).fill(15)])
       .freeze(0, 1)
+      .screenOnly(rows.check)
       .build(),
     lumpSum: s.ref(rows.total, 1, 1, n),
     check: s.ref(rows.check, 1, 1, n),
@@ -148,12 +153,16 @@ function buildAllocation(refs: InputRefs, fee: string[], t: Labels, p: ProposalI
   const rTot = r0 + M;
   const rFee = rTot + 1;
   const rPct = rTot + 2;
-  const rLeft = rTot + 3;
-  const rCheck = rTot + 4;
+  // The chart under the table; the helper and Controle rows below it: on screen, not printed (issue 17).
+  const chartTop = rPct + 2;
+  const rLeft = chartTop + 20;
+  const rCheck = rLeft + 1;
 
   s.label(0, 0, t.allocationTitle, "title");
   s.labels(2, 0, [""]).labels(2, colB(0), [t.pBudget]).labels(2, colS(0), [t.share]).labels(2, colA(0), [t.fee]);
   s.labels(2, colX(0), [t.helpers]);
+  for (const col of [colB(0), colS(0), colA(0)]) s.centreHeading(2, col, N);
+  s.centreHeading(2, colX(0), 2 * N).screenOnly(rLeft, rCheck);
   s.labels(3, 0, [t.municipality]);
   for (let j = 0; j < N; j++) {
     for (const c of [colB(j), colS(j), colA(j)]) s.formula(3, c, refs.allocYear[j], F.year, "header");
@@ -197,7 +206,6 @@ function buildAllocation(refs: InputRefs, fee: string[], t: Labels, p: ProposalI
   }
   for (let i = 0; i < M; i++) s.formula(r0 + i, 0, refs.municipality[i], undefined, "label");
 
-  const chartTop = rCheck + 2;
   const prevN = p.previous?.years.length ?? 0;
   const chart: PlanChart = {
     sheet: s.name,
@@ -328,6 +336,7 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
     ),
     names,
     charts: [alloc.chart],
+    properties: documentProperties(proposalPrint(input.years, language)),
     keys: {
       lumpSum: lump.lumpSum,
       lumpSumCheck: lump.check,

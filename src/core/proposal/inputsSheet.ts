@@ -343,5 +343,5 @@ export function buildInputs(p: ProposalInput, t: Labels): { sheet: PlanSheet; na
     ...budgets,
     ...quasi,
   };
-  return { sheet: w.s.build("FFC000"), names: w.names, refs };
+  return { sheet: w.s.freeze(2, 1).build("FFC000"), names: w.names, refs }; // title rows and labels stay in view
 }
