@@ -144,7 +144,8 @@ const nl = {
   feeAfter: "Lumpsum erna",
   changeTotal: "Verandering",
   checkEffects: "Effecten = verandering",
-  noBasis: "De rekenbasis van de vorige periode is niet opgegeven: de overgang naar het eerste jaar wordt niet verklaard.",
+  noBasis:
+    "De rekenbasis van de vorige periode is niet opgegeven: de overgang naar het eerste jaar wordt niet verklaard.",
   changesChartTitle: "Verandering van de lumpsum per effect",
   contributionTitle: "Bijdrage per gemeente: verandering en % van het P-budget",
   contribution: "Bijdrage",
