@@ -44,7 +44,8 @@ describe("print: the page setup in the plan", () => {
   it("landscape where wide (Verdeling), portrait otherwise; the Verdeling prints its fee columns, not the helper columns", () => {
     const orientation = Object.fromEntries(proposal.sheets.map((s) => [s.name, s.print!.orientation]));
     assert.deepEqual(orientation, {
-      Invoer: "portrait",
+      // Landscape since the published input carries the contributions as invoiced beside the P-budgets (issue 14).
+      Invoer: "landscape",
       Meerkosten: "portrait",
       Bezetting: "portrait",
       Lumpsum: "portrait",
