@@ -6,3 +6,4 @@ export * from "./readInputs";
 export * from "./summary";
 export * from "./rollForward";
 export * from "./missing";
+export * from "./cycle";

@@ -104,9 +104,18 @@ export function readPrevious(t: ReadContext): ProposalInput["previous"] {
     ...(hasBasis
       ? {
           basis: {
-            extraCosts: t.scalar(both((l) => l.basisExtraCosts), row) as number,
-            specificPwCosts: t.scalar(both((l) => l.basisSpecificPw), row) as number,
-            fte: t.scalar(both((l) => l.basisFte), row) as number,
+            extraCosts: t.scalar(
+              both((l) => l.basisExtraCosts),
+              row,
+            ) as number,
+            specificPwCosts: t.scalar(
+              both((l) => l.basisSpecificPw),
+              row,
+            ) as number,
+            fte: t.scalar(
+              both((l) => l.basisFte),
+              row,
+            ) as number,
             addedValueEffects: t.numbersAfter((l) => l.basisEffects, row),
           },
         }
