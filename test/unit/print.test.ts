@@ -51,6 +51,9 @@ describe("print: the page setup in the plan", () => {
       Lumpsum: "portrait",
       Verdeling: "landscape",
       "Quasi-inbesteding": "portrait",
+      // The cycle's sheets (issue 14): wide tables and long notes.
+      Nacalculatie: "landscape",
+      Mutaties: "landscape",
     });
     // Municipality, then P-budget, share and fee for 4 allocation years: A..M; the chart below is inside.
     const area = printOf(proposal, "Verdeling").area;
@@ -68,6 +71,8 @@ describe("print: the page setup in the plan", () => {
       Lumpsum: { first: 1, last: 3 },
       Verdeling: { first: 1, last: 4 },
       "Quasi-inbesteding": { first: 1, last: 3 },
+      Nacalculatie: { first: 1, last: 4 },
+      Mutaties: { first: 1, last: 5 },
     });
   });
 

@@ -5,7 +5,7 @@
 import { address, quoteSheet, rangeAddress } from "../plan/a1";
 import { SheetBuilder } from "../plan/sheetBuilder";
 import { NUMBER_FORMATS as F, type PlanName, type PlanSheet } from "../plan/types";
-import type { AddedValueParameters, Draft, DraftProposalInput, OccupancyProjected, RealisedPeriod } from "./input";
+import type { AddedValueParameters, Draft, DraftProposalInput, OccupancyProjected } from "./input";
 import type { Labels } from "./labels";
 
 /** Cell references that later sheets use to read the inputs (absolute, sheet-qualified). */
