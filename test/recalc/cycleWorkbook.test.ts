@@ -54,7 +54,10 @@ describe("LibreOffice: the cycle's sheets (Nacalculatie, Mutaties)", function ()
     assert.equal(row(v, plan.keys.realisedFeeInvoiced)[0], f.fee_invoiced);
     assert.equal(Math.round(row(v, plan.keys.realisedDifference)[0]), f.difference);
     // The report's own rounding to thousands.
-    assert.equal(Math.round(row(v, plan.keys.realisedPwShareOfCosts)[0] / 1000) * 1000, f.pw_share_of_extra_costs_published);
+    assert.equal(
+      Math.round(row(v, plan.keys.realisedPwShareOfCosts)[0] / 1000) * 1000,
+      f.pw_share_of_extra_costs_published,
+    );
     assert.equal(Math.round(row(v, plan.keys.realisedDifference)[0] / 1000) * 1000, f.difference_published);
     assert.equal(row(v, plan.keys.realisedExpectedEffect)[0], f.expected_added_value_effect);
     assert.equal(row(v, plan.keys.realisedRealisedEffect)[0], f.realised_added_value_effect);
@@ -71,7 +74,10 @@ describe("LibreOffice: the cycle's sheets (Nacalculatie, Mutaties)", function ()
     const effects = grid(v, plan.keys.changesEffects).map((r) => r[0] as number);
     const core = explainChanges(PUBLISHED_2023_2024);
     assert.equal(core.length, 1);
-    assert.deepEqual(effects, Object.values(core[0].effects).map((e) => e.toNumber()));
+    assert.deepEqual(
+      effects,
+      Object.values(core[0].effects).map((e) => e.toNumber()),
+    );
     assert.equal(
       effects.reduce((a, e) => a + e, 0),
       3237219 - 2903670,
@@ -110,7 +116,11 @@ describe("LibreOffice: the cycle's sheets (Nacalculatie, Mutaties)", function ()
     const factors = grid(v, plan.keys.changesFactors) as number[][];
     changes.forEach((c, m) => {
       const sheet = effects.map((r) => r[m]);
-      assert.deepEqual(sheet, Object.values(c.effects).map((e) => e.toNumber()), `${c.from} → ${c.to}`);
+      assert.deepEqual(
+        sheet,
+        Object.values(c.effects).map((e) => e.toNumber()),
+        `${c.from} → ${c.to}`,
+      );
       assert.equal(
         sheet.reduce((a, e) => a + e, 0),
         c.change.toNumber(),
