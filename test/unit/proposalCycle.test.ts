@@ -217,6 +217,13 @@ describe("every change explained", () => {
           p.occupancy = { mode: "given", wsw: g.wsw.map((w) => w / 1000), pw: g.pw.map((w) => w / 1000) };
           p.addedValue.applies = g.applies;
           p.previous!.lumpSums = g.lumpSums;
+          // A lump sum the effect would make negative is refused by the validation, not explained.
+          try {
+            validateProposalInput(p);
+          } catch (e) {
+            fc.pre(!(e instanceof InputError && e.code === "input.lumpSumNegative"));
+            throw e;
+          }
           for (const c of explainChanges(p)) {
             const total = Object.values(c.effects).reduce((a, e) => a.plus(e), c.change.minus(c.change));
             if (!total.equals(c.change)) return false;
