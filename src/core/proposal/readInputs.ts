@@ -16,7 +16,7 @@ import {
   readYears,
 } from "./read/sections";
 
-export type { ReadProblem } from "./read/context";
+export type { Cell, ReadProblem } from "./read/context";
 
 export interface ReadResult {
   input?: ProposalInput;
