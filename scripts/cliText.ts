@@ -93,6 +93,8 @@ gepubliceerde voorstel 2023–2024.
 
   --out BESTAND.xlsx    het bestand dat geschreven wordt (de map moet bestaan)
   --input INVOER.json   de invoer van het voorstel, één JSON-object (ProposalInput)
+  --next-from VOORSTEL.xlsx  de volgende periode uit een gemaakt voorstel, als JSON naar --out
+                        VOLGENDE.json (null: nog in te vullen); --base-year JAAR kiest het basisjaar
   --lang nl|en          taal van de werkmap en de meldingen (standaard nl)
   --force               vervang een bestaand bestand; het oude blijft heel tot het nieuwe
                         volledig geschreven is (tijdelijk bestand in dezelfde map, dan hernoemd)
@@ -107,6 +109,8 @@ published 2023–2024 proposal.
 
   --out FILE.xlsx       the file to write (its folder must exist)
   --input INPUT.json    the proposal's input, one JSON object (ProposalInput)
+  --next-from PROPOSAL.xlsx  the next period from a proposal made, as JSON to --out NEXT.json
+                        (null: still to fill in); --base-year YEAR chooses the base year
   --lang nl|en          language of the workbook and the messages (default nl)
   --force               replace an existing file; the old one stays whole until the new one is
                         completely written (a temporary file in the same folder, then renamed)

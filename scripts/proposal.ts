@@ -10,6 +10,7 @@ import { buildProposalPlan, PUBLISHED_2023_2024, type ProposalInput } from "../s
 import { writePlanToXlsx } from "../src/writers/xlsxWriter";
 import { checkOutput, EXIT, inputInvalid, readJsonFile, runCli, say, writeAtomically } from "./cli";
 import { checkInputLimits, shapeProblem } from "./inputShape";
+import { writeNextPeriod } from "./nextPeriod";
 
 /** The same file by name or by link: --out would overwrite the input it reads. */
 function sameFile(a: string, b: string): boolean {
@@ -26,12 +27,21 @@ runCli(
     input: { type: "string", example: "invoer.json" },
     force: { type: "boolean" },
     example: { type: "boolean" },
+    // Issue 14: the next period's input rolled forward from a proposal workbook (scripts/nextPeriod.ts).
+    "next-from": { type: "string", example: "voorstel.xlsx" },
+    "base-year": { type: "string", example: "2024" },
   },
   0,
   async ({ values, lang }) => {
     if (values.example) {
       process.stdout.write(`${JSON.stringify(PUBLISHED_2023_2024, null, 2)}\n`);
       return EXIT.ok;
+    }
+    const nextFrom = values["next-from"] as string | undefined;
+    if (nextFrom !== undefined) {
+      if (values.input) throw new AddinError("usage.exclusive", { a: "--next-from", b: "--input" });
+      const baseYear = values["base-year"] as string | undefined;
+      return writeNextPeriod(nextFrom, values.out as string | undefined, baseYear, values.force === true, lang);
     }
     const out = values.out as string | undefined;
     if (!out) throw new AddinError("usage.missingOut");

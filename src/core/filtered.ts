@@ -362,6 +362,32 @@ export function ratioOfSumsFiltered(x: readonly number[], y: readonly number[]):
  * undecided (within the error bound of equality, e.g. exactly 80 %).
  */
 export function ratioAboveFiltered(x: readonly number[], y: readonly number[], t: number): number {
+  // First in plain doubles, without reading any decimal: each d(v) is within 2^-53 |v| of v, and the
+  // sums and the product err by at most (n + 2) · 2^-53 of the absolute sums, so a margin of
+  // (n + 8) · 2^-50 · (Σ|x| + |t| Σ|y|) covers both, and the decimal path's 2^-99 too.
+  let sx = 0;
+  let ax = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = Math.abs(x[i]);
+    sx += x[i];
+    ax += v;
+    if (v < 1e-8 && v !== 0) ax = NaN; // only where read would read, so the same inputs reach the decimal path
+  }
+  let sy = 0;
+  let ay = 0;
+  for (let i = 0; i < y.length; i++) {
+    const v = Math.abs(y[i]);
+    sy += y[i];
+    ay += v;
+    if (v < 1e-8 && v !== 0) ay = NaN;
+  }
+  const margin = (x.length + y.length + 8) * 2 ** -50;
+  if (sy > margin * ay * 2 && ax < 1e14 && ay < 1e14 && x.length + y.length < 1 << 20) {
+    const d = sx - t * sy;
+    const m = margin * (ax + Math.abs(t) * ay);
+    if (d > m) return 1;
+    if (d < -m) return 0;
+  }
   if (!sumOf(x)) return NaN;
   const xh = R[0];
   const xl = R[1];

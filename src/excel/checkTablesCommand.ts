@@ -1,7 +1,16 @@
-// "Check tables", the Office.js side: reads every sheet's values in two syncs whatever the table
-// sizes, finds the evaluation tables by their labels and checks them with the core. Highlights
+// "Check tables", the Office.js side: reads every sheet's values (and which cells hold formulas) in
+// two syncs whatever the table sizes, and checks them with the core's scope-aware workbook checker
+// (it reads the workbook's own region mapping). Highlights
 // are a separate, explicit step that changes fill colours only (never a value) and can be cleared.
-import { checkTables, recognizeTables, type Cell, type Finding, type PlacedTable } from "../core/evaluation";
+import {
+  checkWorkbookTables,
+  recognizeTables,
+  type Cell,
+  type Finding,
+  type PlacedTable,
+  type SheetValues,
+  type WorkbookCheck,
+} from "../core/evaluation";
 import { parseAddress, quoteSheet } from "../core/plan/a1";
 import type { Language } from "../core/language";
 
@@ -17,25 +26,47 @@ function placeGrid(rangeAddress: string, values: unknown[][]): Cell[][] {
   return grid;
 }
 
-export async function readWorkbookTables(context: Excel.RequestContext): Promise<PlacedTable[]> {
+/** Which cells of a used range hold a formula, placed like its values. */
+function placeFormulas(rangeAddress: string, formulas: unknown[][]): (boolean | undefined)[][] {
+  return placeGrid(
+    rangeAddress,
+    formulas.map((r) => r.map((f) => (typeof f === "string" && f.startsWith("=") ? 1 : ""))),
+  ).map((r) => r.map((v) => (v === 1 ? true : undefined)));
+}
+
+/** The values of the named sheets (all when `names` is absent), in two syncs. */
+export async function readSheetValues(context: Excel.RequestContext, names?: string[]): Promise<SheetValues[]> {
   const sheets = context.workbook.worksheets.load("items/name");
   await context.sync();
-  const used = sheets.items.map((ws) => ({
+  const wanted = names ? sheets.items.filter((ws) => names.includes(ws.name)) : sheets.items;
+  const used = wanted.map((ws) => ({
     name: ws.name,
-    range: ws.getUsedRangeOrNullObject(true).load("address, values"),
+    range: ws.getUsedRangeOrNullObject(true).load("address, values, formulas"),
   }));
   await context.sync();
   return used
     .filter((u) => !u.range.isNullObject)
-    .flatMap((u) => recognizeTables(u.name, placeGrid(u.range.address, u.range.values)));
+    .map((u) => ({
+      name: u.name,
+      values: placeGrid(u.range.address, u.range.values),
+      formulas: placeFormulas(u.range.address, u.range.formulas),
+    }));
 }
 
-export async function checkWorkbook(
-  context: Excel.RequestContext,
-  language: Language = "nl",
-): Promise<{ tables: PlacedTable[]; findings: Finding[] }> {
-  const tables = await readWorkbookTables(context);
-  return { tables, findings: checkTables(tables, { language }) };
+/** The sheets' names, in workbook order (one sync). */
+export async function sheetNames(context: Excel.RequestContext): Promise<string[]> {
+  const sheets = context.workbook.worksheets.load("items/name");
+  await context.sync();
+  return sheets.items.map((ws) => ws.name);
+}
+
+export async function readWorkbookTables(context: Excel.RequestContext): Promise<PlacedTable[]> {
+  return (await readSheetValues(context)).flatMap((s) => recognizeTables(s.name, s.values, s.formulas));
+}
+
+/** Checks every sheet's tables within their scopes, with the workbook's own region mapping where it has one. */
+export async function checkWorkbook(context: Excel.RequestContext, language: Language = "nl"): Promise<WorkbookCheck> {
+  return checkWorkbookTables(await readSheetValues(context), { language });
 }
 
 export const cellRef = (f: Finding) => `${quoteSheet(f.sheet)}!${f.cell}`;

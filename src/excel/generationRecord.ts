@@ -26,6 +26,8 @@ export interface SheetMark {
   /** The area the action wrote (A1), and lookFingerprint of it: number formats, fills and the sheet's note count (absent in older records). */
   area?: string;
   look?: string;
+  /** The action protected this sheet itself, without a password (a template's locked formulas): undo may lift it. */
+  ownProtection?: boolean;
 }
 
 /** A fingerprint of what the user may change without touching a formula: number formats, fills, notes. */
@@ -92,11 +94,12 @@ export function parseSheetsRecord(stored: unknown, kind: string): SheetsRecord |
   return {
     kind,
     version: 2,
-    sheets: (sheets as SheetMark[]).map(({ id, name, fingerprint: f, area, look }) => ({
+    sheets: (sheets as SheetMark[]).map(({ id, name, fingerprint: f, area, look, ownProtection }) => ({
       id,
       name,
       fingerprint: f,
       ...(isString(area) && isString(look) ? { area, look } : {}),
+      ...(ownProtection === true ? { ownProtection } : {}),
     })),
     names: (names as NameMark[]).map(({ name, formula }) => ({ name, formula })),
     at: String(data.at ?? ""),

@@ -1,19 +1,23 @@
-// The Office.js writer: applies a workbook plan as new sheets, all or nothing, in at most four
+// The Office.js writer: applies a workbook plan as new sheets, all or nothing, in at most five
 // context.sync round trips whatever its size. Office.js has no transactions (a failed sync keeps
 // what ran before the failing operation), so the write goes in steps that can each be undone:
 //
 //  1. Read: sheet names, ids and protection, defined names, workbook protection. Refuse before
 //     any write when the workbook structure is protected, or when Replace would remove a protected
 //     sheet; pick free names for "keep both".
+//     Replace: read the formulas of the sheets that stay, to re-point those that use a replaced
+//     sheet (src/excel/repoint.ts).
 //  2. Stage: add the sheets hidden, under names unique to this attempt ("~ibn <attempt> 1"), write
 //     their cells, formats, styles, layout and charts, and read back their ids and content. If this
 //     fails, one cleanup batch deletes every sheet that carries the attempt's prefix.
 //  3. Commit: move the user's clashing sheets aside (renamed, never deleted yet), remove the
-//     clashing defined names, rename the staged sheets into place, show them, add the defined
-//     names, and store the undo record (sheet ids and fingerprints) last. If this fails, one revert
-//     batch deletes the staged sheets by id, renames the user's sheets back and puts back the names.
-//  4. Finish (Replace only): delete the sheets set aside; if that fails, try once more, else keep
-//     them and say where they are.
+//     clashing defined names, rename the staged sheets into place, show them, write the user's
+//     re-pointed formulas back as they were (they now name the new sheets), add the defined names,
+//     and store the undo record (sheet ids and fingerprints) last. If this fails, one revert batch
+//     deletes the staged sheets by id, renames the user's sheets back, writes the re-pointed
+//     formulas back (they name the user's sheets again) and puts back the names.
+//  4. Finish (Replace only): delete the sheets set aside (all kept when a formula could not be
+//     re-pointed); if that fails, try once more, else keep them and say where they are.
 //
 // Undo goes by identity: it deletes a generated sheet only when its id (or, after a reopen that
 // changed ids, its name) and the fingerprint of its content still match; what the user has edited
@@ -39,6 +43,8 @@ import { loadFormulaLocale, queueFormulas } from "./localFormulas";
 import { queuePageLayout } from "./pageLayout";
 import { queueCentredHeadings } from "./centredHeadings";
 import { queueProtection } from "./protection";
+import { planRepoint, queueRepoint, type RepointCell } from "./repoint";
+import { formulasInChunks } from "./formulaCells";
 import { sheetProtected, stagedRevertFailed, stepFailed, undoFailed } from "./writeErrors";
 import {
   newSheetsRecord,
@@ -305,8 +311,8 @@ function attemptId(): string {
 // Writing
 
 /**
- * Writes the plan as new sheets, all or nothing (see the top of this file): three syncs, four when
- * Replace set a sheet aside. Returns the plan as written (renamed for "keep both"), its sheet and
+ * Writes the plan as new sheets, all or nothing (see the top of this file): three syncs, five when
+ * Replace set a sheet aside (its formula read and its delete). Returns the plan as written (renamed for "keep both"), its sheet and
  * defined names, and the undo record.
  */
 export async function writePlan<T extends WorkbookPlan>(
@@ -336,6 +342,10 @@ async function writePlanBody<T extends WorkbookPlan>(
   const planNames = new Set(target.names.map((n) => lower(n.name)));
   const locked = clashing.find((s) => s.protected);
   if (locked) throw sheetProtected(locked.name, "replace");
+  // Replace: the user's formulas that use a replaced sheet, to name its replacement (src/excel/repoint.ts).
+  const repoint = clashing.length
+    ? await planRepoint(context, before.sheets, clashing, (name) => name.startsWith(TEMP_PREFIX))
+    : { cells: [], keep: [] };
 
   // 2. Stage, hidden, under names unique to this attempt.
   const attempt = attemptId();
@@ -360,7 +370,8 @@ async function writePlanBody<T extends WorkbookPlan>(
   const sheetsNow = context.workbook.worksheets.load("items/name,items/id");
   const namesNow = context.workbook.names.load("items/name");
   progress(0.75, "stage");
-  const revert = (ids: string[]) => revertWrite(context, before, prefix, ids, planNames);
+  const revert = (ids: string[], cells: RepointCell[] = []) =>
+    revertWrite(context, before, prefix, ids, planNames, cells);
   try {
     await context.sync();
   } catch (e) {
@@ -384,6 +395,7 @@ async function writePlanBody<T extends WorkbookPlan>(
     id: ws.id,
     name: target.sheets[i].name,
     ...lookMark(look),
+    ...(target.sheets[i].protection ? { ownProtection: true } : {}),
     fingerprint: used.isNullObject
       ? sheetFingerprint("", [], sheetNames, renamed)
       : sheetFingerprint(used.address, used.formulas, sheetNames, renamed),
@@ -399,6 +411,7 @@ async function writePlanBody<T extends WorkbookPlan>(
     ws.name = target.sheets[i].name;
     ws.visibility = "Visible";
   });
+  queueRepoint(context, repoint.cells); // after the new sheets took their names: the formulas name them
   for (const n of clashingNames) context.workbook.names.getItem(n.name).delete();
   for (const n of target.names) context.workbook.names.add(n.name, `=${n.ref}`, n.comment);
   if (written.length) written[0].ws.activate();
@@ -413,18 +426,25 @@ async function writePlanBody<T extends WorkbookPlan>(
   try {
     await context.sync();
   } catch (e) {
-    await revert(marks.map((m) => m.id));
+    await revert(
+      marks.map((m) => m.id),
+      repoint.cells,
+    );
     throw stepFailed("write", e);
   }
 
-  // 4. Finish: remove what Replace set aside.
+  // 4. Finish: remove what Replace set aside, except what a formula or name not re-pointed still uses.
   progress(0.95, "cleanup");
-  const keptAside = aside.length
-    ? await removeSheets(
-        context,
-        aside.map((s) => s.id),
-      )
-    : [];
+  const removable = aside.filter((s) => !repoint.keep.includes(s.id));
+  const keptAside = [
+    ...aside.filter((s) => repoint.keep.includes(s.id)).map((s) => s.asideName),
+    ...(removable.length
+      ? await removeSheets(
+          context,
+          removable.map((s) => s.id),
+        )
+      : []),
+  ];
   progress(1, "done");
   return {
     plan: target,
@@ -447,6 +467,7 @@ async function revertWrite(
   prefix: string,
   stagedIds: string[],
   planNames: Set<string>,
+  repointed: RepointCell[] = [],
 ): Promise<void> {
   try {
     const sheets = context.workbook.worksheets.load("items/name,items/id");
@@ -463,9 +484,11 @@ async function revertWrite(
     const now = new Map(sheets.items.map((ws) => [ws.id, ws.name]));
     // A user's sheet set aside goes back under its name, unless another action took that name meanwhile.
     const taken = new Set(sheets.items.filter((ws) => !ours.includes(ws)).map((ws) => lower(ws.name)));
-    for (const s of before.sheets)
-      if (now.get(s.id)?.startsWith(prefix) && !taken.has(lower(s.name)))
-        context.workbook.worksheets.getItem(s.id).name = s.name;
+    const aside = before.sheets.filter((s) => now.get(s.id)?.startsWith(prefix));
+    for (const s of aside) if (!taken.has(lower(s.name))) context.workbook.worksheets.getItem(s.id).name = s.name;
+    // The user's formulas re-pointed at the staged sheets (#REF! once they are deleted) name the
+    // user's sheets again, written back as they were once those have their names back.
+    if (aside.every((s) => !taken.has(lower(s.name)))) queueRepoint(context, repointed);
     // The names are touched only when the commit ran (the staged ids are known then): a failed
     // staging never reached them, so a revert that fails in its turn cannot lose a user's name.
     if (stagedIds.length) {
@@ -576,6 +599,8 @@ export interface UndoResult {
 interface UndoPlan {
   preview: UndoPreview;
   sheetIds: string[];
+  /** Of sheetIds, those the action protected itself: unprotected just before they are deleted. */
+  ownProtected: string[];
 }
 
 interface LookRead {
@@ -617,37 +642,6 @@ function lookMark(r: LookRead): { area: string; look: string } {
 }
 
 const isFormula = (v: unknown): v is string => typeof v === "string" && v.startsWith("=");
-/** Cells read per load when a sheet is too large to read at once (Excel's response has a size limit). */
-const CHUNK_CELLS = 50_000;
-
-/** The formulas of these sheets, read in row chunks of at most CHUNK_CELLS cells, a few chunks per sync. */
-async function formulasInChunks(context: Excel.RequestContext, sheets: Excel.Worksheet[]): Promise<string[]> {
-  const used = sheets.map((ws) => ws.getUsedRangeOrNullObject().load("address,rowCount,columnCount"));
-  await context.sync();
-  const texts: string[] = [];
-  let batch: Excel.Range[] = [];
-  let cells = 0;
-  const flush = async () => {
-    if (!batch.length) return;
-    await context.sync();
-    for (const r of batch) texts.push(...r.formulas.flat().filter(isFormula));
-    [batch, cells] = [[], 0];
-  };
-  for (const [i, u] of used.entries()) {
-    if (u.isNullObject) continue;
-    const { row, col } = parseAddress(u.address.slice(u.address.lastIndexOf("!") + 1).split(":")[0]);
-    const rows = Math.max(1, Math.floor(CHUNK_CELLS / u.columnCount));
-    for (let r = 0; r < u.rowCount; r += rows) {
-      const n = Math.min(rows, u.rowCount - r);
-      if (cells && cells + n * u.columnCount > 2 * CHUNK_CELLS) await flush();
-      batch.push(sheets[i].getRange(rangeAddress(row + r, col, n, u.columnCount)).load("formulas"));
-      cells += n * u.columnCount;
-    }
-  }
-  await flush();
-  return texts;
-}
-
 async function planUndo(
   context: Excel.RequestContext,
   kind: string,
@@ -700,7 +694,9 @@ async function planUndo(
     }
     again.load("value");
     await context.sync();
-    otherFormulas = await formulasInChunks(context, otherSheets).catch(() => null);
+    otherFormulas = await formulasInChunks(context, otherSheets)
+      .then((cells) => cells.map((c) => c.formula))
+      .catch(() => null);
   }
   if (changedMeanwhile()) throw new AddinError("undo.recordChanged");
   if (!otherFormulas) throw new AddinError("undo.checkIncomplete");
@@ -769,11 +765,15 @@ async function planUndo(
       preview.names.push(n.name);
     else preview.keptNames.push(n.name);
   }
-  const locked = sheets.items.find((ws) => sheetIds.includes(ws.id) && ws.protection.protected);
+  // A sheet this action protected itself (no password) is lifted by undo; one the user protected is refused.
+  const ownProtected = found.filter((f) => f.byId && f.mark.ownProtection && f.ws).map((f) => f.ws!.id);
+  const locked = sheets.items.find(
+    (ws) => sheetIds.includes(ws.id) && ws.protection.protected && !ownProtected.includes(ws.id),
+  );
   if (locked) throw sheetProtected(locked.name);
   const visibleLeft = sheets.items.filter((ws) => ws.visibility === "Visible" && !sheetIds.includes(ws.id));
   if (sheetIds.length && !visibleLeft.length) throw new AddinError("undo.wouldEmpty");
-  return { preview, sheetIds };
+  return { preview, sheetIds, ownProtected };
 }
 
 /**
@@ -813,10 +813,14 @@ async function undoSteps(context: Excel.RequestContext, options: UndoOptions): P
   const kind = options.kind ?? PROPOSAL_KIND;
   const planned = await planUndo(context, kind, options.confirm ?? [], options.expect);
   if (!planned) return null;
-  const { preview, sheetIds } = planned;
+  const { preview, sheetIds, ownProtected } = planned;
   const queue = (names: string[], ids: string[], setting: boolean) => {
     for (const n of names) context.workbook.names.getItem(n).delete();
-    for (const id of ids) context.workbook.worksheets.getItem(id).delete();
+    for (const id of ids) {
+      const ws = context.workbook.worksheets.getItem(id);
+      if (ownProtected.includes(id)) ws.protection.unprotect();
+      ws.delete();
+    }
     if (setting) context.workbook.settings.getItem(recordSetting(kind)).delete();
   };
   queue(preview.names, sheetIds, true);

@@ -1,6 +1,12 @@
 // The WorkbookPort over src/excel: one Excel.run per call, nothing else. Every call that writes
 // runs as the one action (src/excel/exclusive.ts): a second one while it runs is refused, not queued.
-import { checkWorkbook, clearHighlights, showHighlights } from "../excel/checkTablesCommand";
+import {
+  checkWorkbook,
+  clearHighlights,
+  readSheetValues,
+  sheetNames,
+  showHighlights,
+} from "../excel/checkTablesCommand";
 import { hasExcel, readSelectionTable, runExcel, selectRef } from "../excel/excelSession";
 import { runExclusive } from "../excel/exclusive";
 import { previewUndo, previewWrite, undoLastGeneration, writePlan } from "../excel/officeWriter";
@@ -27,6 +33,8 @@ export function officePort(): WorkbookPort {
     undoInsert: (confirm) =>
       runExclusive("undoInsert", () => run((c) => undoLastInsert(c, confirm === undefined ? {} : { confirm }))),
     check: (language) => run((c) => checkWorkbook(c, language)),
+    sheetNames: () => run((c) => sheetNames(c)),
+    readSheets: (names) => run((c) => readSheetValues(c, names)),
     highlight: (findings) => runExclusive("highlight", () => run((c) => showHighlights(c, findings))),
     clearHighlights: () => runExclusive("highlight", () => run((c) => clearHighlights(c))),
     shareSafe: (scope, note) =>

@@ -3,6 +3,7 @@ import type { Language } from "../core/language";
 import { ERROR_TEXTS, errorSentence, problemSentence } from "../core/messages";
 import { argumentLabel } from "../core/proposal/argumentLabel";
 import { count, pick } from "../core/plural";
+import { EVALUATION_STRINGS } from "./evaluationStrings";
 export { languageOf, type Language } from "../core/language";
 /** The typed errors' sentences live in the core (shared with the command-line tools). */
 
@@ -200,6 +201,8 @@ const nl = {
     failed: "Er ging iets mis",
     ...ERROR_TEXTS.nl,
   },
+  // issue 15 (the Tables tab for evaluators): content, period, scope, Compare with…
+  evaluation: EVALUATION_STRINGS.nl,
 };
 
 export type Strings = typeof nl;
@@ -377,6 +380,8 @@ const en: Strings = {
     failed: "Something went wrong",
     ...ERROR_TEXTS.en,
   },
+  // issue 15 (the Tables tab for evaluators): content, period, scope, Compare with…
+  evaluation: EVALUATION_STRINGS.en,
 };
 
 export const strings: Record<Language, Strings> = { nl, en };

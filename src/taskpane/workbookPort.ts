@@ -1,7 +1,7 @@
 // What the pane's controllers need of the workbook, and nothing else: the controllers are tested
 // against this port over the fake workbook, and officePort.ts implements it over src/excel.
 // Every call is one Excel.run; none of them touches the DOM.
-import type { Finding, PlacedTable } from "../core/evaluation";
+import type { Finding, SheetValues, WorkbookCheck } from "../core/evaluation";
 import type { Language } from "../core/language";
 import type { WorkbookPlan } from "../core/plan/types";
 import type { ConflictChoice, UndoPreview, UndoResult, WriteOptions, WrittenPlan } from "../excel/officeWriter";
@@ -60,8 +60,12 @@ export interface WorkbookPort {
   previewInsertUndo(): Promise<InsertUndoPreview | null>;
   undoInsert(confirm?: string): Promise<InsertUndoResult>;
 
-  /** Finds and checks the evaluation tables (reads only). */
-  check(language: Language): Promise<{ tables: PlacedTable[]; findings: Finding[] }>;
+  /** Finds and checks the evaluation tables within their scopes, with the workbook's region mapping (reads only). */
+  check(language: Language): Promise<WorkbookCheck>;
+  /** The sheets' names, in workbook order (for "Compare with…"). */
+  sheetNames(): Promise<string[]>;
+  /** The named sheets' values and formula cells (reads only). */
+  readSheets(names: string[]): Promise<SheetValues[]>;
   highlight(findings: Finding[]): Promise<number>;
   clearHighlights(): Promise<number>;
 

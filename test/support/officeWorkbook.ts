@@ -474,6 +474,8 @@ export function officeWorkbook(init: WorkbookInit = {}, sharing?: { book: BookMo
       {
         font,
         fill,
+        // A plan's protection (src/excel/protection.ts): a cell's locked flag, kept as a style.
+        protection: proxy({}, {}, writable("protection.", ["locked"])),
         borders: {
           getItem: (edge: string) =>
             (borders[edge] ??= proxy({}, {}, writable(`borders.${edge}.`, ["style", "color", "weight"]))),
@@ -674,6 +676,8 @@ export function officeWorkbook(init: WorkbookInit = {}, sharing?: { book: BookMo
         get format() {
           return (formatProxy ??= format(resolve, areas, label));
         },
+        // A plan's input validation: accepted and not modelled (the recalc suites prove it in a file).
+        dataValidation: proxy({}, {}, { rule: () => undefined, errorAlert: () => undefined }),
       },
       {
         ...(nullable ? { isNullObject: () => areasOrNull() === null } : {}),
@@ -855,7 +859,14 @@ export function officeWorkbook(init: WorkbookInit = {}, sharing?: { book: BookMo
         return false;
       }
     };
-    const protection = proxy({}, { protected: () => resolve().protected });
+    const protection = proxy(
+      {
+        // A template protects its own new sheet (src/excel/protection.ts); the fake then refuses cell changes.
+        protect: () => later(() => (resolve().protected = true)),
+        unprotect: () => later(() => (resolve().protected = false)),
+      },
+      { protected: () => resolve().protected },
+    );
     let layout: Obj | undefined;
     const ws = proxy(
       {

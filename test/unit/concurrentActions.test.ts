@@ -79,7 +79,11 @@ describe("one action at a time (runExclusive)", () => {
     assert.equal(a.status, "fulfilled");
     assert.ok(b.status === "rejected" && coded("action.busy")(b.reason));
     assert.deepEqual(temps(wb), []);
-    assert.equal(wb.sheetNames().length, 7);
+    assert.equal(
+      wb.sheetNames().length,
+      9,
+      "the user's sheet and the proposal's eight (Nacalculatie, Mutaties: issue 14)",
+    );
   });
 
   it("Undo while Generate runs is refused, and the new generation keeps its names and record", async () => {

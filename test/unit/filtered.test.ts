@@ -244,6 +244,37 @@ describe("filtered evaluation: every function equals the decimal path on compute
     );
   });
 
+  it("QUASI_INHOUSE_TEST next to its threshold: attributable fte within a few ulps of threshold × total", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fte, { minLength: 1, maxLength: 6 }),
+        fc.oneof(
+          fraction.filter((x) => x > 0),
+          fc.constant(0.8),
+        ),
+        fc.array(fc.integer({ min: -4, max: 4 }), { minLength: 6, maxLength: 6 }),
+        (t, limit, nudge) => {
+          // Each attributable value is threshold × total moved by a few ulps, so the pooled
+          // fraction lies within about 2^-50 of the threshold, where only the decimal reading decides.
+          const a = t.map((x, i) => {
+            let v = Math.min(x, x * limit);
+            for (let k = 0; k < Math.abs(nudge[i]); k++)
+              v = nudge[i] > 0 ? Math.min(x, v + v * 2 ** -53) : v - v * 2 ** -53;
+            return v;
+          });
+          const row = (v: number[]) => [v];
+          const want = attributableFraction(a.map(dec), t.map(dec)).greaterThan(dec(limit));
+          assert.equal(
+            viaFunction(() => f.quasiInhouseTest(row(a), row(t), limit)),
+            want,
+            `at ${limit}`,
+          );
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
   it("OCCUPANCY_PROJECTION, every cell of the spill", () => {
     fc.assert(
       fc.property(

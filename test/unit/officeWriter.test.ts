@@ -149,13 +149,13 @@ describe("Office.js writer: round trips (one fake workbook, syncs counted)", () 
     );
   });
 
-  it("replace, 6 × 2 and 342 × 10: at most five syncs (four: read, stage, commit, remove what was set aside)", async () => {
+  it("replace, 6 × 2 and 342 × 10: five syncs (read, the other sheets' formulas to re-point, stage, commit, remove what was set aside)", async () => {
     const init = { sheets: { Sheet1: { A1: 1 }, Invoer: { A1: "old" } }, names: { ibn_rate: "=Sheet1!$A$1" } };
     const [small, large] = [
       await generate(generatedPlan(6, 2), { onConflict: "replace" }, init),
       await generate(generatedPlan(342, 10), { onConflict: "replace" }, init),
     ];
-    assert.deepEqual([small.syncs, large.syncs], [4, 4]);
+    assert.deepEqual([small.syncs, large.syncs], [5, 5]);
   });
 
   it("the proposal plan, 6 × 2 and 342 × 10: three syncs, two writes per sheet, range requests growing only with the chart's series", async function () {
@@ -165,9 +165,10 @@ describe("Office.js writer: round trips (one fake workbook, syncs counted)", () 
       await generate(buildProposalPlan(bigInput(342, 10))),
     ];
     assert.deepEqual([small.syncs, large.syncs], [3, 3]);
-    assert.deepEqual([small.rangeWrites, large.rangeWrites], [12, 12]);
+    // Eight sheets since the cycle's Mutaties sheet (issue 14); its chart has a series per change of year.
+    assert.deepEqual([small.rangeWrites, large.rangeWrites], [16, 16]);
     assert.ok(
-      large.rangeRequests - small.rangeRequests <= 10 - 2,
+      large.rangeRequests - small.rangeRequests <= 10 - 2 + (9 - 1),
       `range requests ${small.rangeRequests} → ${large.rangeRequests}`,
     );
   });

@@ -44,12 +44,16 @@ describe("print: the page setup in the plan", () => {
   it("landscape where wide (Verdeling), portrait otherwise; the Verdeling prints its fee columns, not the helper columns", () => {
     const orientation = Object.fromEntries(proposal.sheets.map((s) => [s.name, s.print!.orientation]));
     assert.deepEqual(orientation, {
-      Invoer: "portrait",
+      // Landscape since the published input carries the contributions as invoiced beside the P-budgets (issue 14).
+      Invoer: "landscape",
       Meerkosten: "portrait",
       Bezetting: "portrait",
       Lumpsum: "portrait",
       Verdeling: "landscape",
       "Quasi-inbesteding": "portrait",
+      // The cycle's sheets (issue 14): wide tables and long notes.
+      Nacalculatie: "landscape",
+      Mutaties: "landscape",
     });
     // Municipality, then P-budget, share and fee for 4 allocation years: A..M; the chart below is inside.
     const area = printOf(proposal, "Verdeling").area;
@@ -67,6 +71,8 @@ describe("print: the page setup in the plan", () => {
       Lumpsum: { first: 1, last: 3 },
       Verdeling: { first: 1, last: 4 },
       "Quasi-inbesteding": { first: 1, last: 3 },
+      Nacalculatie: { first: 1, last: 4 },
+      Mutaties: { first: 1, last: 5 },
     });
   });
 

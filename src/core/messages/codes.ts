@@ -13,6 +13,7 @@
 // An InputError's sentence starts with its argument: build it with nlInput/enInput (./sentence.ts).
 import { CALCULATIONS } from "./calculations";
 import { CLI } from "./cli";
+import { CYCLE } from "./cycle"; // issue 14: the two-year cycle
 import { EVALUATION } from "./evaluation";
 import { INPUT } from "./input";
 import { OFFICE } from "./office";
@@ -23,7 +24,7 @@ import { WRITE } from "./write";
 import { XLSX } from "./xlsx";
 
 /** The areas, each a module of this folder. */
-export const AREAS = { WRITE, PLAN, EVALUATION, READ, INPUT, CALCULATIONS, OFFICE, CLI, XLSX } as const;
+export const AREAS = { WRITE, PLAN, EVALUATION, READ, INPUT, CALCULATIONS, OFFICE, CLI, XLSX, CYCLE } as const;
 
 type CodesOf<A> = A extends AreaSentences<infer K> ? K : never;
 export type ErrorCode = CodesOf<(typeof AREAS)[keyof typeof AREAS]>;

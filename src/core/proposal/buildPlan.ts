@@ -4,11 +4,14 @@ import { address, rangeAddress } from "../plan/a1";
 import { documentProperties, printSheets, proposalPrint } from "../plan/print";
 import { SheetBuilder } from "../plan/sheetBuilder";
 import { NUMBER_FORMATS as F, type PlanChart, type PlanName, type WorkbookPlan } from "../plan/types";
-import { validateProposalInput, type ProposalInput } from "./input";
+import { validateProposalInput, type DraftProposalInput, type ProposalInput } from "./input";
 import { writeAllocationYear } from "./allocationFormulas";
 import { buildInputs, type InputRefs } from "./inputsSheet";
 import type { Language } from "../language";
 import { LABELS, type Labels } from "./labels";
+import { buildChangesSheet } from "./changesSheet";
+import { cellsOf } from "./cycleRefs";
+import { buildRealisedSheet } from "./realisedSheet";
 
 function buildOccupancy(refs: InputRefs, t: Labels, n: number) {
   const s = new SheetBuilder(t.sheets.occupancy);
@@ -307,7 +310,20 @@ export interface ProposalPlan extends WorkbookPlan {
     quasiPct: string;
     quasiResult: string;
     occupancyTotal: string;
+    /**
+     * The cycle's sheets (issue 14), flat like the rest (renamePlan rewrites every key): the look-back
+     * (`realised…`, when realised figures are given) and the changes explained (`changes…`).
+     */
+    [cycleKey: `realised${string}` | `changes${string}`]: string;
   };
+}
+
+/** { pwShareOfCosts: r } → { realisedPwShareOfCosts: r }, leaving out what a sheet does not have. */
+function prefixed<P extends string>(prefix: P, keys: object | undefined): Record<`${P}${string}`, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(keys ?? {}))
+    if (typeof v === "string") out[`${prefix}${k[0].toUpperCase()}${k.slice(1)}`] = v;
+  return out as Record<`${P}${string}`, string>;
 }
 
 export function buildProposalPlan(input: ProposalInput, language: Language = "nl", inputsSheet?: string): ProposalPlan {
@@ -322,6 +338,18 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
   const lump = buildLumpSum(inputs.refs, occ, costs, t, n);
   const alloc = buildAllocation(inputs.refs, lump.fee, t, input);
   const quasi = buildQuasiInhouse(inputs.refs, t);
+  // The two-year cycle (issue 14): Nacalculatie and Mutaties read the sheets above.
+  const cycleRefs = {
+    inputs: inputs.refs,
+    occTotal: occ.total,
+    occPw: occ.pw,
+    lumpTotal: cellsOf(lump.lumpSum)[0],
+    fee: lump.fee,
+    allocation: cellsOf(alloc.allocation),
+  };
+  const realised = buildRealisedSheet(input, cycleRefs, t);
+  const changes = buildChangesSheet(input, cycleRefs, t);
+  const charts = [alloc.chart, ...(changes.chart ? [changes.chart] : [])];
   names.push(
     { name: "ibn_lumpsum", ref: lump.lumpSum },
     { name: "ibn_lumpsum_fee", ref: lump.feeRow },
@@ -330,12 +358,21 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
   );
   return {
     sheets: printSheets(
-      [inputs.sheet, costs.sheet, occ.sheet, lump.sheet, alloc.sheet, quasi.sheet],
-      [alloc.chart],
+      [
+        inputs.sheet,
+        costs.sheet,
+        occ.sheet,
+        lump.sheet,
+        alloc.sheet,
+        quasi.sheet,
+        ...(realised ? [realised.sheet] : []),
+        changes.sheet,
+      ],
+      charts,
       proposalPrint(input.years, language, { [alloc.sheet.name]: { columns: alloc.printColumns } }),
     ),
     names,
-    charts: [alloc.chart],
+    charts,
     properties: documentProperties(proposalPrint(input.years, language)),
     keys: {
       lumpSum: lump.lumpSum,
@@ -346,12 +383,20 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
       quasiPct: quasi.pct,
       quasiResult: quasi.result,
       occupancyTotal: occ.totalRow,
+      ...prefixed("realised", realised?.keys),
+      ...prefixed("changes", changes.keys),
     },
   };
 }
 
-/** Only the input sheet, pre-filled, without defined names: a starting point the user edits and reads back. */
-export function buildInputSheetPlan(input: ProposalInput, language: Language = "nl"): WorkbookPlan {
-  const sheet = buildProposalPlan(input, language, LABELS[language].inputSheetName).sheets[0];
-  return { sheets: [sheet], names: [], charts: [] };
+/**
+ * Only the input sheet, pre-filled, without defined names: a starting point the user edits and reads
+ * back. A draft (a rolled-forward next period) is written as it is, its nulls as empty input cells.
+ */
+export function buildInputSheetPlan(input: DraftProposalInput, language: Language = "nl"): WorkbookPlan {
+  const base = LABELS[language];
+  const t: Labels = { ...base, sheets: { ...base.sheets, inputs: base.inputSheetName } };
+  const { sheet } = buildInputs(input, t);
+  const years = input.years.filter((y): y is number => typeof y === "number");
+  return { sheets: printSheets([sheet], [], proposalPrint(years, language, {})), names: [], charts: [] };
 }

@@ -22,13 +22,16 @@ export const PUBLISHED_2023_2024: ProposalInput = {
   addedValue: { placements: 200, demandDrivenShare: 0.1, uplift: 0.15, averageAddedValue: 16170.67, applies: [0, 1] },
   // 2021: PW 336.37 is implied by the published 6,678 per PW fte (the report prints 336).
   previous: { years: [2021, 2022], lumpSums: [2246325, 2483650], wsw: [1520, 1417.2], pw: [336.37, 375] },
+  // Contributions 2021 and 2022 as invoiced (the report's allocation table): they do not all follow
+  // from the P-budgets shown (Oss 2022: 1,054,185 invoiced, 1,054,617 calculated), and 2022's add up
+  // to 2,483,651, one euro above the lump sum; the Mutaties sheet shows and flags both.
   municipalities: [
-    { name: "Bernheze", pBudgets: [295299, 332117, 354197, 377121] },
-    { name: "Boekel", pBudgets: [108215, 122146, 130751, 139474] },
-    { name: "Land van Cuijk", pBudgets: [1048073, 1178561, 1256712, 1337938] },
-    { name: "Maashorst", pBudgets: [694712, 782089, 834925, 889414] },
-    { name: "Meierijstad", pBudgets: [411248, 464600, 497783, 531233] },
-    { name: "Oss", pBudgets: [1883249, 2125063, 2274086, 2425426] },
+    { name: "Bernheze", pBudgets: [295299, 332117, 354197, 377121], invoiced: [149374, 164928] },
+    { name: "Boekel", pBudgets: [108215, 122146, 130751, 139474], invoiced: [54739, 60588] },
+    { name: "Land van Cuijk", pBudgets: [1048073, 1178561, 1256712, 1337938], invoiced: [530155, 585299] },
+    { name: "Maashorst", pBudgets: [694712, 782089, 834925, 889414], invoiced: [351412, 388262] },
+    { name: "Meierijstad", pBudgets: [411248, 464600, 497783, 531233], invoiced: [208025, 230389] },
+    { name: "Oss", pBudgets: [1883249, 2125063, 2274086, 2425426], invoiced: [952620, 1054185] },
   ],
   quasiInhouse: {
     years: [2020, 2021, 2022],
@@ -38,5 +41,30 @@ export const PUBLISHED_2023_2024: ProposalInput = {
     nonAttributableStaff: [44, 46, 51],
     regularProductionStaff: [255, 258, 273],
     threshold: 0.8,
+  },
+  // The look-back on 2022 ("De infrastructurele meerkosten in relatie tot de ontvangen
+  // lumpsumvergoeding 2022"): the realised 2022 extra costs are the cost lines above; the PW share of
+  // them (2,602,070, printed 2.602.000) against the fee of 2,483,650 is 118,420 more (printed
+  // 118.000), borne by IBN; the 156,000 effect deducted from the 2022 fee was not realised (no
+  // demand-driven placements). The partnership assumed 200 PW in and 100 out a year; the realised
+  // calendar-year flows are not published, so they are not given.
+  realised: {
+    years: [2022],
+    costLines: [
+      { label: "Laaggeletterdheid", amounts: [145000] },
+      { label: "Overhead", amounts: [3242308] },
+      { label: "Extra functies t.b.v. begeleiding", amounts: [5568013] },
+      { label: "Overige meerkosten Participatie", amounts: [1072774] },
+      { label: "Extra M2 productieruimte", amounts: [403973] },
+      { label: "Groepsvervoer", amounts: [400000] },
+      { label: "Schaftwagens", amounts: [27818] },
+    ],
+    specificPwCosts: [417000],
+    wsw: [1417.2],
+    pw: [375],
+    expectedEffects: [156000],
+    realisedEffects: [0],
+    assumedPwInflowPersons: [200],
+    assumedPwOutflowPersons: [100],
   },
 };

@@ -4,3 +4,6 @@ export * from "./labels";
 export * from "./buildPlan";
 export * from "./readInputs";
 export * from "./summary";
+export * from "./rollForward";
+export * from "./missing";
+export * from "./cycle";

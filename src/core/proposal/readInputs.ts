@@ -11,11 +11,12 @@ import {
   readOccupancy,
   readPrevious,
   readQuasiInhouse,
+  readRealised,
   readSpecificPw,
   readYears,
 } from "./read/sections";
 
-export type { ReadProblem } from "./read/context";
+export type { Cell, ReadProblem } from "./read/context";
 
 export interface ReadResult {
   input?: ProposalInput;
@@ -64,6 +65,7 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
   const previous = readPrevious(t);
   const municipalities = readMunicipalities(t);
   const quasiInhouse = readQuasiInhouse(t);
+  const realised = readRealised(t);
 
   const names = municipalities.map((m) => m.name);
   const read = { found, problems, municipalities: names, occupancyMode: occupancy.mode };
@@ -78,6 +80,7 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
     ...(previous ? { previous } : {}),
     municipalities,
     quasiInhouse,
+    ...(realised ? { realised } : {}),
   } as ProposalInput; // every field is there: a missing one is a problem above
   found.unshift(`years: ${baseYear} → ${years.join(", ")}`);
   // Plausibility is part of reading: the same validation as generating (15 where 15 % belongs, a

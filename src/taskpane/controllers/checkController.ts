@@ -1,17 +1,21 @@
-// The Check tables tab without the DOM: insert the evaluation tables (as a new sheet, or at the
-// selection), check the workbook's tables, the findings (each with its cell), highlights, undo.
-import { buildEvaluationPlan, EVALUATION_TABLES, type Finding } from "../../core/evaluation";
+// The Check tables tab without the DOM: insert an evaluation template (blank or the 2023 example,
+// for a period and a scope; as new sheets, or at the selection), check the workbook's tables within
+// their scopes, compare two sheets (previous period, this period), the findings (each with its
+// cell), highlights, undo.
+import { compareTables, MUNICIPALITIES, recognizeTables, type Finding } from "../../core/evaluation";
 import { quoteSheet } from "../../core/plan/a1";
 import { createStore, type Store } from "../store";
 import { describeError } from "../strings";
 import type { InsertUndoPreview } from "../../excel/tableInsert";
+import { compareLines, describeInsertProblem, templateFor, type EvaluationChoice } from "./evaluationChoice";
 import { notice, perform, type ConfirmRequest, type ControllerDeps, type Notice, type Pending } from "./common";
 
 /** The undo record of "Insert as new sheet": this tab's own, never the proposal's. */
 export const EVALUATION_KIND = "evaluation";
 
 export interface FindingLine {
-  severity: Finding["severity"];
+  /** "info": a change between periods that is no correction. */
+  severity: Finding["severity"] | "info";
   /** The cell, sheet-qualified, for selecting it. */
   ref: string;
   /** The cell as shown ("Evaluatietabellen!C5"). */
@@ -29,11 +33,26 @@ export interface CheckState {
   report: { summary: Notice; findings: FindingLine[] } | null;
   confirm: ConfirmRequest | null;
   busy: string | null;
+  /** What Insert writes: content, period (as typed), scope. */
+  choice: EvaluationChoice;
+  /** Why Insert cannot write the choice (the core's typed error in words), or null. */
+  problem: string | null;
+  /** The workbook's sheets, for "Compare with…" (empty until read). */
+  sheets: string[];
+  previous: string;
+  current: string;
+  /** The last comparison: its summary and its lines (each selects its cell). */
+  comparison: { summary: Notice; lines: FindingLine[] } | null;
 }
 
 export interface CheckController {
   readonly store: Store<CheckState>;
   setOption(option: "addinFormulas" | "overwrite", on: boolean): void;
+  /** Changes what Insert writes; the problem (if any) is said at once. */
+  choose(patch: Partial<EvaluationChoice>): void;
+  loadSheets(): Promise<void>;
+  pick(which: "previous" | "current", sheet: string): void;
+  compare(): Promise<void>;
   run(): Promise<void>;
   insert(): Promise<void>;
   insertHere(): Promise<void>;
@@ -56,19 +75,31 @@ export function checkController(deps: ControllerDeps): CheckController {
     report: null,
     confirm: null,
     busy: busy.current(),
+    choice: {
+      content: "blank",
+      period: String(new Date().getFullYear()),
+      scope: "sheet",
+      municipality: MUNICIPALITIES[0],
+    },
+    problem: null,
+    sheets: [],
+    previous: "",
+    current: "",
+    comparison: null,
   });
+  const e = t.evaluation;
   const set = (patch: Partial<CheckState>) => store.set(patch);
   const say = (n: Notice) => set({ status: [n] });
   let findings: Finding[] = [];
   let pending: Pending | null = null;
   const unsubscribe = busy.store.subscribe((b) => set({ busy: b.action }));
 
-  // Charts go with a new sheet only: written at the selection, the tables come without them.
-  const plan = (charts = true) =>
-    buildEvaluationPlan(EVALUATION_TABLES, {
+  // At the selection the user's own sheet is not protected; new sheets are.
+  const plan = (here: boolean) =>
+    templateFor(store.get().choice, {
       language: lang,
       formulas: store.get().addinFormulas ? "addin" : "native",
-      charts,
+      protect: !here,
     });
   /** An action of this tab: any earlier question is gone once another action starts. */
   const action = (label: string, body: () => Promise<void>) =>
@@ -145,6 +176,10 @@ export function checkController(deps: ControllerDeps): CheckController {
     action(c.run, async () => {
       const result = await port.check(lang);
       findings = result.findings;
+      const more = [
+        ...(result.omitted ? [notice("info", e.omitted(result.omitted))] : []),
+        ...(result.regions ? [notice("info", e.regionsRead)] : []),
+      ];
       const errors = findings.filter((f) => f.severity === "error").length;
       const tables = result.tables.length;
       const summary = !tables
@@ -153,7 +188,7 @@ export function checkController(deps: ControllerDeps): CheckController {
           ? notice("success", `${c.tables(tables)}. ${c.clean}`)
           : notice(errors ? "warning" : "info", `${c.tables(tables)}: ${c.findings(errors, findings.length - errors)}`);
       set({
-        status: [],
+        status: more,
         report: {
           summary,
           findings: findings.map((f) => ({
@@ -167,18 +202,77 @@ export function checkController(deps: ControllerDeps): CheckController {
       });
     });
 
+  const choose = (patch: Partial<EvaluationChoice>) => {
+    const choice = { ...store.get().choice, ...patch };
+    set({ choice, problem: describeInsertProblem(t, choice, lang) });
+  };
+
+  const loadSheets = () =>
+    action(e.sheetsLoad, async () => {
+      const sheets = await port.sheetNames();
+      const { previous, current } = store.get();
+      const keep = (name: string, fallback: string) => (sheets.includes(name) ? name : fallback);
+      set({
+        sheets,
+        previous: keep(previous, sheets[0] ?? ""),
+        current: keep(current, sheets[1] ?? sheets[0] ?? ""),
+        status: [],
+      });
+    });
+
+  const compare = () =>
+    action(e.compare, async () => {
+      const { previous, current, sheets } = store.get();
+      if (!sheets.length) return say(notice("warning", e.noSheets));
+      if (!previous || !current || previous === current) return say(notice("warning", e.needTwo));
+      const read = await port.readSheets([previous, current]);
+      const tablesOf = (name: string) => {
+        const s = read.find((x) => x.name === name);
+        return s ? recognizeTables(s.name, s.values, s.formulas) : [];
+      };
+      const before = tablesOf(previous);
+      const after = tablesOf(current);
+      const empty = [previous, current].filter((n, i) => ![before, after][i].length);
+      if (empty.length) {
+        set({ comparison: null });
+        return say(notice("warning", empty.map(e.noTables).join(" ")));
+      }
+      const result = compareTables(before, after, lang);
+      const lines = compareLines(result, c, e, lang);
+      const corrections = result.findings.length;
+      set({
+        status: [],
+        comparison: {
+          summary: !result.changes.length
+            ? notice("success", e.same)
+            : notice(corrections ? "warning" : "info", e.changes(result.changes.length, corrections)),
+          lines,
+        },
+      });
+    });
+
   return {
     store,
     setOption: (option, on) => set({ [option]: on }),
+    choose,
+    loadSheets,
+    pick: (which, sheet) => set({ [which]: sheet }),
+    compare,
     run,
     insert: () =>
       action(c.insert, async () => {
-        const record = await port.write(plan(), { onConflict: "keepBoth", recordKind: EVALUATION_KIND });
-        say(notice("success", c.inserted(record.sheets[0])));
+        const record = await port.write(plan(false), { onConflict: "keepBoth", recordKind: EVALUATION_KIND });
+        say(
+          notice(
+            "success",
+            record.sheets.length === 1 ? c.inserted(record.sheets[0]) : e.insertedSheets(record.sheets),
+          ),
+        );
       }),
     insertHere: () =>
       action(c.insertHere, async () => {
-        const record = await port.insertAtSelection(plan(false), store.get().overwrite);
+        if (store.get().choice.scope === "region") return say(notice("warning", e.regionHere));
+        const record = await port.insertAtSelection(plan(true), store.get().overwrite);
         say(notice("success", c.inserted(record.ranges[0])));
       }),
     undo,

@@ -4,6 +4,7 @@ import { el } from "../dom";
 import type { CheckController } from "../controllers/checkController";
 import type { Strings } from "../strings";
 import { bindConfirm } from "./confirmView";
+import { compareView, evaluationChoiceView } from "./evaluationView";
 import { actionButton, showNotices, watch } from "./render";
 
 export function checkView(controller: CheckController, t: Strings): HTMLElement {
@@ -72,11 +73,13 @@ export function checkView(controller: CheckController, t: Strings): HTMLElement 
     el("h2", { id: "check-heading", textContent: c.heading }),
     el("p", { textContent: c.lead }),
     el("div", { className: "row" }, runButton),
+    evaluationChoiceView(controller, t),
     el("div", { className: "row" }, ...writers),
     el("label", { htmlFor: addin.id, className: "radio" }, addin, ` ${c.addinFormulas}`),
     el("label", { htmlFor: overwrite.id, className: "radio" }, overwrite, ` ${c.overwrite}`),
     status,
     confirmHost,
     out,
+    compareView(controller, t),
   );
 }

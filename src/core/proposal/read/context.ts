@@ -15,10 +15,10 @@ export const isEmpty = (v: Cell) => v === null || v === undefined || (typeof v =
 /** A label in both languages, as a reader looks for it. */
 export const both = (pick: (l: Labels) => string) => [pick(LABELS.nl), pick(LABELS.en)];
 
-/** Numbers to the right of column 0 in a row, stopping at the first non-number. */
-function rowNumbers(row: Cell[] | undefined): number[] {
+/** Numbers from column `from` (1: right of the label) in a row, stopping at the first non-number. */
+function rowNumbers(row: Cell[] | undefined, from = 1): number[] {
   const out: number[] = [];
-  for (const v of (row ?? []).slice(1)) {
+  for (const v of (row ?? []).slice(from)) {
     if (!isNum(v)) break;
     out.push(v);
   }
@@ -47,8 +47,8 @@ export class ReadContext {
   row(r: number): Cell[] {
     return this.rows[r] ?? [];
   }
-  numbers(r: number): number[] {
-    return rowNumbers(this.rows[r]);
+  numbers(r: number, from = 1): number[] {
+    return rowNumbers(this.rows[r], from);
   }
   get length(): number {
     return this.rows.length;

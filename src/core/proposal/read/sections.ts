@@ -81,17 +81,45 @@ export function readAddedValue(t: ReadContext, years: number[]): Partial<Proposa
   return { placements, demandDrivenShare, uplift, averageAddedValue, applies };
 }
 
-/** The previous period, when the table has one. */
+/** The previous period, when the table has one, with how its lump sums were calculated when given. */
 export function readPrevious(t: ReadContext): ProposalInput["previous"] {
   const row = t.find(both((l) => l.previous));
   if (row < 0) return undefined;
   const years = t.numbers(row);
   t.found.push(`previous period: ${years.join("–")}`);
+  const basisRow = t.find(
+    both((l) => l.basisExtraCosts),
+    row,
+  );
+  const municipalities = t.find(
+    both((l) => l.municipality),
+    row,
+  );
+  const hasBasis = basisRow >= 0 && (municipalities < 0 || basisRow < municipalities);
   return {
     years,
     lumpSums: t.numbersAfter((l) => l.lumpSumFee, row),
     wsw: t.numbersAfter((l) => l.wsw, row),
     pw: t.numbersAfter((l) => l.pw, row),
+    ...(hasBasis
+      ? {
+          basis: {
+            extraCosts: t.scalar(
+              both((l) => l.basisExtraCosts),
+              row,
+            ) as number,
+            specificPwCosts: t.scalar(
+              both((l) => l.basisSpecificPw),
+              row,
+            ) as number,
+            fte: t.scalar(
+              both((l) => l.basisFte),
+              row,
+            ) as number,
+            addedValueEffects: t.numbersAfter((l) => l.basisEffects, row),
+          },
+        }
+      : {}),
   };
 }
 
@@ -124,7 +152,10 @@ export function readMunicipalities(t: ReadContext): ProposalInput["municipalitie
       const entry = seen.get(key) ?? { name: name.trim(), rows: [] };
       entry.rows.push(t.rowOf(r));
       seen.set(key, entry);
-      municipalities.push({ name: name.trim(), pBudgets: t.numbers(r) });
+      const pBudgets = t.numbers(r);
+      // Contributions as invoiced: the numbers after one blank column beside the P-budgets.
+      const invoiced = t.numbers(r, 2 + pBudgets.length);
+      municipalities.push({ name: name.trim(), pBudgets, ...(invoiced.length ? { invoiced } : {}) });
     }
   }
   const rowParams = (rows: number[]) => ({ rows: rows.join(", "), count: rows.length, ...t.of });
@@ -134,6 +165,51 @@ export function readMunicipalities(t: ReadContext): ProposalInput["municipalitie
     if (rows.length > 1) t.problem("read.municipalityTwice", { name, ...rowParams(rows) });
   t.found.push(`municipalities: ${municipalities.length}`);
   return municipalities;
+}
+
+/**
+ * The look-back on closed years (nacalculatie), when the table has one: realised cost lines (label
+ * and one amount per year) down to their total, then the rows by label.
+ */
+export function readRealised(t: ReadContext): ProposalInput["realised"] {
+  const header = t.find(both((l) => l.realisedInput));
+  if (header < 0) return undefined;
+  const years = t.numbers(header);
+  const total = t.find(
+    both((l) => l.realisedTotal),
+    header,
+  );
+  const end = total >= 0 ? total : t.length;
+  const costLines: NonNullable<ProposalInput["realised"]>["costLines"] = [];
+  for (let r = header + 1; r < end; r++) {
+    const label = t.row(r)[0];
+    const amounts = t.numbers(r);
+    if (typeof label === "string" && label.trim() && amounts.length) costLines.push({ label: label.trim(), amounts });
+    else if (norm(label) || amounts.length) t.problem("read.costLine", { row: t.rowOf(r), ...t.of });
+  }
+  const from = total >= 0 ? total : header;
+  const optional = (pick: Parameters<typeof both>[0]) => {
+    const r = t.find(both(pick), from);
+    return r >= 0 ? { list: t.numbers(r) } : undefined;
+  };
+  const inflow = optional((l) => l.realisedPwInflow);
+  const outflow = optional((l) => l.realisedPwOutflow);
+  const assumedIn = optional((l) => l.assumedPwInflow);
+  const assumedOut = optional((l) => l.assumedPwOutflow);
+  t.found.push(`look-back: ${years.join(", ")}`);
+  return {
+    years,
+    costLines,
+    specificPwCosts: t.numbersAfter((l) => l.realisedSpecificPw, from),
+    wsw: t.numbersAfter((l) => l.realisedWsw, from),
+    pw: t.numbersAfter((l) => l.realisedPw, from),
+    expectedEffects: t.numbersAfter((l) => l.expectedEffect, from),
+    realisedEffects: t.numbersAfter((l) => l.realisedEffect, from),
+    ...(inflow ? { pwInflowPersons: inflow.list } : {}),
+    ...(outflow ? { pwOutflowPersons: outflow.list } : {}),
+    ...(assumedIn ? { assumedPwInflowPersons: assumedIn.list } : {}),
+    ...(assumedOut ? { assumedPwOutflowPersons: assumedOut.list } : {}),
+  };
 }
 
 /** The quasi-in-house test's years and fte; the threshold is the legal 80 % when the table has none. */

@@ -9,9 +9,13 @@ import { validatePeriod } from "./period";
 import { validateYearsPlausible } from "./plausible";
 import { validatePrevious } from "./previous";
 import { validateQuasiInhouse } from "./quasiInhouse";
+import { validateRealised } from "./realised";
+import { requireComplete } from "../missing";
 
 /** Throws an InputError naming the first problem; a valid input passes silently. */
 export function validateProposalInput(p: ProposalInput): void {
+  // A rolled-forward input with fields still null: one message listing them all, before any rule.
+  requireComplete(p);
   validatePeriod(p);
   validateCosts(p);
   validateOccupancy(p);
@@ -19,5 +23,6 @@ export function validateProposalInput(p: ProposalInput): void {
   validatePrevious(p);
   validateMunicipalities(p);
   validateQuasiInhouse(p);
+  validateRealised(p);
   validateYearsPlausible(p);
 }

@@ -17,6 +17,8 @@ export function validateMunicipalities(p: ProposalInput): void {
     if (names.has(nameKey(m.name))) throw valueError("municipalities", "input.municipalityTwice", { name: m.name });
     names.add(nameKey(m.name));
     requireNumbers(m.pBudgets, `P-budget of ${m.name}`, allocationYears.length, { min: 0 });
+    // Contributions as invoiced: one per previous-period year (a refund may be negative).
+    if (m.invoiced !== undefined) requireNumbers(m.invoiced, `invoiced of ${m.name}`, p.previous?.years.length ?? 0);
   });
   allocationYears.forEach((year, y) => {
     if (p.municipalities.every((m) => m.pBudgets[y] === 0))

@@ -2,10 +2,17 @@
 // part-time factor fractions, a base year with fte.
 import { requireFractionInput, requireNumbers } from "../../checks";
 import { valueError } from "../../errors";
-import type { ProposalInput } from "../types";
+import { OCCUPANCY_MODES, type ProposalInput } from "../types";
 
 export function validateOccupancy(p: ProposalInput): void {
   const n = p.years.length;
+  // "projectd", "Given" or no mode at all: named with the accepted values, never read as projected.
+  const mode: unknown = (p.occupancy as { mode?: unknown } | undefined)?.mode;
+  if (!OCCUPANCY_MODES.includes(mode as never))
+    throw valueError("occupancy.mode", "input.occupancyMode", {
+      value: mode === undefined ? "" : String(mode),
+      modes: OCCUPANCY_MODES.join(", "),
+    });
   const baseFte = () => valueError("occupancy", "input.baseFteZero");
   if (p.occupancy.mode === "given") {
     requireNumbers(p.occupancy.wsw, "occupancy.wsw", n + 1, { min: 0 });

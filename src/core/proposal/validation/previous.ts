@@ -12,4 +12,12 @@ export function validatePrevious(p: ProposalInput): void {
   requireNumbers(p.previous.lumpSums, "previous.lumpSums", count, { min: 0 });
   requireNumbers(p.previous.wsw, "previous.wsw", count, { min: 0 });
   requireNumbers(p.previous.pw, "previous.pw", count, { min: 0 });
+  const b = p.previous.basis;
+  if (b) {
+    requireNumbers([b.extraCosts, b.specificPwCosts], "previous.basis", 2, { min: 0 });
+    requireNumbers([b.specificPwCosts], "previous.basis.specificPwCosts", 1, { max: b.extraCosts });
+    requireNumbers([b.fte], "previous.basis.fte", 1);
+    if (!(b.fte > 0)) throw valueError("previous.basis.fte", "input.baseFteZero");
+    requireNumbers(b.addedValueEffects, "previous.basis.addedValueEffects", count, { min: 0 });
+  }
 }
