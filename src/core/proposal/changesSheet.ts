@@ -103,14 +103,15 @@ export function buildChangesSheet(p: ProposalInput, refs: CycleRefs, t: Labels):
     dev: row + 6,
     after: row + 7,
     change: row + 8,
-    check: row + 9,
+    check: -1, // placed last on the sheet, below everything printed (issue 17)
   };
   s.label(cTitle, 0, t.changesTitle, "title");
   s.labels(cHead, 0, [t.transition]);
   s.label(CR.before, 0, t.feeBefore).label(CR.a, 0, t.effectA).label(CR.F, 0, t.effectF);
   s.label(CR.s, 0, t.effectS).label(CR.b, 0, t.effectB).label(CR.T, 0, t.effectT);
   s.label(CR.dev, 0, t.effectDeviation).label(CR.after, 0, t.feeAfter, "total");
-  s.label(CR.change, 0, t.changeTotal, "total").label(CR.check, 0, `${t.check}: ${t.checkEffects}`, "check");
+  s.label(CR.change, 0, t.changeTotal, "total");
+  const effectChecks: [number, string][] = [];
   const transitions: number[] = [];
   for (let j = 1; j < columns.length; j++) transitions.push(j);
   transitions.forEach((j, m) => {
@@ -131,16 +132,10 @@ export function buildChangesSheet(p: ProposalInput, refs: CycleRefs, t: Labels):
     s.formula(CR.dev, c, `${f(FR.dev, y)}-${f(FR.dev, x)}`, F.euro);
     s.formula(CR.after, c, f(FR.fee, y), F.euro, "total");
     s.formula(CR.change, c, `${s.at(CR.after, c)}-${s.at(CR.before, c)}`, F.euro, "total");
-    s.formula(
-      CR.check,
-      c,
-      `IF(SUM(${rangeAddress(CR.a, c, 6, 1)})=${s.at(CR.change, c)},"${t.ok}","${t.diff}")`,
-      undefined,
-      "check",
-    );
+    effectChecks.push([c, `IF(SUM(${rangeAddress(CR.a, c, 6, 1)})=${s.at(CR.change, c)},"${t.ok}","${t.diff}")`]);
   });
   const T = transitions.length;
-  const chartTop = CR.check + 2;
+  const chartTop = CR.change + 2;
   const chart: PlanChart | undefined = T
     ? {
         sheet: s.name,
@@ -159,7 +154,7 @@ export function buildChangesSheet(p: ProposalInput, refs: CycleRefs, t: Labels):
   // 3. Per municipality: contribution, change, % of P-budget.
   const M = p.municipalities.length;
   const N = prevN + n;
-  const mTitle = T ? chartTop + 18 : CR.check + 2;
+  const mTitle = T ? chartTop + 18 : CR.change + 2;
   const mHead = mTitle + 1;
   const mSub = mTitle + 2;
   const r0 = mTitle + 3;
@@ -215,7 +210,6 @@ export function buildChangesSheet(p: ProposalInput, refs: CycleRefs, t: Labels):
       ? {
           effects: s.ref(CR.a, 1, 6, T),
           change: s.ref(CR.change, 1, 1, T),
-          effectsCheck: s.ref(CR.check, 1, 1, T),
         }
       : {}),
     contribution: s.ref(r0, 1, M, N * W),
@@ -264,9 +258,16 @@ export function buildChangesSheet(p: ProposalInput, refs: CycleRefs, t: Labels):
       .label(iSum, 0, `${t.check}: ${t.invoicedSum}`, "check");
     keys.invoicedCheck = s.ref(i0, 1, M, prevN * V);
     keys.invoicedSumCheck = s.ref(iSum, 1, 1, prevN * V);
+    s.screenOnly(iSum); // the last row: on screen, not printed (issue 17)
     last = iSum;
   }
-  void last;
+  // The effects' Controle row last, after a blank row: on screen, not printed (issue 17).
+  if (T) {
+    CR.check = last + 2;
+    s.label(CR.check, 0, `${t.check}: ${t.checkEffects}`, "check").screenOnly(CR.check);
+    for (const [c, formula] of effectChecks) s.formula(CR.check, c, formula, undefined, "check");
+    keys.effectsCheck = s.ref(CR.check, 1, 1, T);
+  }
   const widths = [44, ...Array(Math.max(columns.length, T, N * W)).fill(13)];
   return { sheet: s.columnWidths(widths).build(), ...(chart ? { chart } : {}), keys };
 }

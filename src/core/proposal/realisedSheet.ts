@@ -46,9 +46,10 @@ export function buildRealisedSheet(p: ProposalInput, refs: CycleRefs, t: Labels)
     expected: 15,
     realised: 16,
     effectDiff: 17,
-    effectStatus: 18,
-    flowTitle: 20,
-    flowHeader: 21,
+    flowTitle: 19,
+    flowHeader: 20,
+    // The Controle row last, after a blank row: on screen, not printed (issue 17).
+    effectStatus: 28,
   };
   s.label(R.costs, 0, t.realisedCosts).label(R.specific, 0, t.specificCosts).label(R.pwWsw, 0, t.costsPwWsw, "total");
   s.label(R.wsw, 0, t.realisedWsw).label(R.pw, 0, t.realisedPw).label(R.total, 0, t.occupancyTotal, "total");
@@ -108,7 +109,10 @@ export function buildRealisedSheet(p: ProposalInput, refs: CycleRefs, t: Labels)
   });
   const rowRef = (row: number) => s.ref(row, 1, 1, K);
   return {
-    sheet: s.columnWidths([58, ...Array(K).fill(15)]).build(),
+    sheet: s
+      .columnWidths([58, ...Array(K).fill(15)])
+      .screenOnly(R.effectStatus)
+      .build(),
     keys: {
       pwShareOfCosts: rowRef(R.pwShare),
       feeInvoiced: rowRef(R.fee),
