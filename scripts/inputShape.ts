@@ -47,8 +47,22 @@ export const PROPOSAL_SHAPE: Shape = {
         applies: numbers,
       },
     },
-    previous: { fields: { years: numbers, lumpSums: numbers, wsw: numbers, pw: numbers } },
-    municipalities: { list: { fields: { name: "text", pBudgets: numbers } } },
+    previous: {
+      fields: {
+        years: numbers,
+        lumpSums: numbers,
+        wsw: numbers,
+        pw: numbers,
+        // Issue 14: how the previous period was calculated (a rolled-forward input has it).
+        basis: {
+          fields: { extraCosts: "number", specificPwCosts: "number", fte: "number", addedValueEffects: numbers },
+        },
+      },
+      optional: ["basis"],
+    },
+    municipalities: {
+      list: { fields: { name: "text", pBudgets: numbers, invoiced: numbers }, optional: ["invoiced"] },
+    },
     quasiInhouse: {
       fields: {
         years: numbers,
@@ -60,8 +74,25 @@ export const PROPOSAL_SHAPE: Shape = {
         threshold: "number",
       },
     },
+    // Issue 14: the look-back on closed years of the previous period (one value per year in each list).
+    realised: {
+      fields: {
+        years: numbers,
+        costLines: { list: { fields: { label: "text", amounts: numbers } } },
+        specificPwCosts: numbers,
+        wsw: numbers,
+        pw: numbers,
+        expectedEffects: numbers,
+        realisedEffects: numbers,
+        pwInflowPersons: numbers,
+        pwOutflowPersons: numbers,
+        assumedPwInflowPersons: numbers,
+        assumedPwOutflowPersons: numbers,
+      },
+      optional: ["pwInflowPersons", "pwOutflowPersons", "assumedPwInflowPersons", "assumedPwOutflowPersons"],
+    },
   },
-  optional: ["previous"],
+  optional: ["previous", "realised"],
 };
 
 const kind = (v: unknown) =>

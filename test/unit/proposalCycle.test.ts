@@ -131,6 +131,29 @@ describe("the next period, rolled forward", () => {
   });
 });
 
+describe("Read selection of a next period's input sheet being filled in", () => {
+  it("one problem listing every empty input cell by field and cell, the same list as the JSON's nulls", () => {
+    const next = rollForward(PUBLISHED_2023_2024);
+    const grid = sheetConstants(buildInputSheetPlan(next).sheets[0]);
+    const r = readProposalInputs(grid, { firstRow: 1 });
+    assert.equal(r.input, undefined);
+    assert.deepEqual(
+      r.problems.map((p) => p.code),
+      ["input.missing"],
+    );
+    const expected = missingInputs(next, "S")
+      .map((m) => `${m.field} (${m.cell!.slice(2)})`)
+      .join(", ");
+    assert.equal(r.problems[0].params.list, expected);
+    // Two cells filled: two fewer named.
+    grid[7][1] = 150000; // costLines[0].amount, B8
+    grid[16][1] = 430000; // specificPwCostsBase, B17
+    const again = readProposalInputs(grid, { firstRow: 1 });
+    assert.equal(again.problems[0].params.count, 56);
+    assert.doesNotMatch(String(again.problems[0].params.list), /(^|, )costLines\[0\]|specificPwCostsBase/);
+  });
+});
+
 describe("occupancy.mode: an unknown mode is named with the accepted values", () => {
   for (const mode of ["projectd", "Given", undefined]) {
     it(`${JSON.stringify(mode)}`, () => {

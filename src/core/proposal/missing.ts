@@ -10,7 +10,7 @@ import type { DraftProposalInput, ProposalInput } from "./types";
 export interface MissingInput {
   /** The JSON field, e.g. "costLines[0].amount" or "municipalities[2].pBudgets[3]". */
   field: string;
-  /** Where it is typed on the input sheet, e.g. "Invoer!B8" (absent when the sheet has no such cell). */
+  /** Where it is typed on the input sheet, e.g. "Invoer!B8". */
   cell?: string;
 }
 
@@ -84,18 +84,22 @@ function cellsOf(p: DraftProposalInput, sheet: string): Map<string, string> {
   return cells;
 }
 
-/** The nulls of a draft, each with its cell on the input sheet (named `sheet`). */
+/**
+ * The nulls of a draft where a number belongs, each with its cell on the input sheet (named
+ * `sheet`). A null anywhere else (a municipality given as null, a list missing) is not "to fill
+ * in" but a malformed input, left to the validation and the CLI's shape check.
+ */
 export function missingInputs(p: DraftProposalInput, sheet: string = LABELS.nl.sheets.inputs): MissingInput[] {
   const paths: string[] = [];
   nullPaths(p, "", paths);
   if (!paths.length) return [];
-  let cells = new Map<string, string>();
+  let cells: Map<string, string>;
   try {
     cells = cellsOf(p, sheet);
   } catch {
-    // A draft too broken to lay out (a list missing): the fields alone, the validation says the rest.
+    return []; // too malformed to lay out: the validation names the problem
   }
-  return paths.map((field) => ({ field, ...(cells.has(field) ? { cell: cells.get(field) } : {}) }));
+  return paths.filter((field) => cells.has(field)).map((field) => ({ field, cell: cells.get(field) }));
 }
 
 /** "costLines[0].amount (Invoer!B8), specificPwCostsBase (Invoer!B17), …" */

@@ -1,7 +1,9 @@
 // Recognises a proposal input table in cell values, by its labels (Dutch or English), such as the
 // input sheet this add-in writes or a table laid out like the published one. Reads only: one
 // reader per section (./read/sections.ts), in the order the input sheet writes them.
-import { InputError, valueError } from "../errors";
+import { AddinError, InputError, valueError } from "../errors";
+import { missingList } from "./missing";
+import { readGaps } from "./read/gaps";
 import { validateProposalInput, type ProposalInput } from "./input";
 import { both, ReadContext, type Cell, type ReadProblem } from "./read/context";
 import {
@@ -69,6 +71,17 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
 
   const names = municipalities.map((m) => m.name);
   const read = { found, problems, municipalities: names, occupancyMode: occupancy.mode };
+  // A sheet still being filled in (a rolled-forward next period): its empty input cells in one
+  // problem naming each field and cell, before the row-by-row problems they cause.
+  // When the row problems already name every empty cell (one parameter left empty), they say it.
+  const gaps = readGaps(t);
+  const gapRows = new Set(gaps.map((g) => Number(/\d+$/.exec(g.cell ?? "")?.[0])));
+  const problemRows = new Set(problems.map((p) => Number(p.params.row)));
+  if ([...gapRows].some((r) => !problemRows.has(r))) {
+    const rest = problems.filter((p) => !("row" in p.params && gapRows.has(Number(p.params.row))));
+    const missing = new AddinError("input.missing", { count: gaps.length, list: missingList(gaps) });
+    return { ...read, problems: [missing, ...rest] };
+  }
   if (problems.length) return read;
   const input = {
     baseYear,

@@ -7,8 +7,9 @@ import { OCCUPANCY_MODES, type ProposalInput } from "../types";
 export function validateOccupancy(p: ProposalInput): void {
   const n = p.years.length;
   // "projectd", "Given" or no mode at all: named with the accepted values, never read as projected.
+  // (No occupancy object at all is a malformed input, not an unknown mode: the shape check names it.)
   const mode: unknown = (p.occupancy as { mode?: unknown } | undefined)?.mode;
-  if (!OCCUPANCY_MODES.includes(mode as never))
+  if (typeof p.occupancy === "object" && p.occupancy !== null && !OCCUPANCY_MODES.includes(mode as never))
     throw valueError("occupancy.mode", "input.occupancyMode", {
       value: mode === undefined ? "" : String(mode),
       modes: OCCUPANCY_MODES.join(", "),
