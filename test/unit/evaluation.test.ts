@@ -252,6 +252,24 @@ describe("evaluation tables: recognised by their labels", () => {
     const [f] = checkTables([t]);
     assert.deepEqual([f.kind, f.cell, f.found], ["sum", "D4", "165"]);
   });
+  it("a row left out of a hand-typed table: one finding naming the row, at the label cell where it would go", () => {
+    const grid: Cell[][] = [
+      [],
+      [null, null, "Dienstverbanden Nieuw beschut (standcijfers, in fte van 31 uur)"],
+      [null, null, "Stand per", "31-12-2023", "31-12-2022"],
+      [null, null, "Totaal", 165, 150],
+      [null, null, "In dienst bij IBN", 93, 80],
+    ];
+    const [t] = recognizeTables("Blad1", grid);
+    const missing = checkTables([t], { language: "en" }).filter((f) => f.kind === "missing");
+    // Never a cell of another row (D4 or D5): the label cell below the table's last row, once for the row.
+    assert.deepEqual(
+      missing.map((f) => [f.row, f.cell, f.found]),
+      [["otherEmployers", "C6", "(row not in the table)"]],
+    );
+    const nl = checkTables([t], { language: "nl" }).find((f) => f.kind === "missing")!;
+    assert.equal(nl.found, "(rij ontbreekt)");
+  });
 });
 
 describe("evaluation templates: formulas", () => {

@@ -53,6 +53,7 @@ export const PHRASES = {
     number: "a number",
     status: "a status",
     blank: "(blank)",
+    rowAbsent: "(row not in the table)",
     sumOfParts: "sum of its parts",
     sumOfRow: "sum of the row",
     atMost100: "at most 100%",
@@ -89,6 +90,7 @@ export const PHRASES = {
     number: "een getal",
     status: "een status",
     blank: "(leeg)",
+    rowAbsent: "(rij ontbreekt)",
     sumOfParts: "som van de delen",
     sumOfRow: "som van de rij",
     atMost100: "hoogstens 100%",
@@ -124,7 +126,7 @@ export const PHRASES = {
 };
 
 export interface CheckOptions {
-  /** Language of the expected/found texts (default English; the task pane passes the user's). */
+  /** Language of the expected/found texts (default Dutch; the task pane passes the user's). */
   language?: Language;
   /** A year-on-year change is a jump when at least this fraction of the older value… */
   jumpFraction?: number;
@@ -265,8 +267,17 @@ class TableChecker {
   }
 
   missing(): void {
+    const absent = new Set<string>();
     this.t.columns.forEach((_, j) =>
       this.spec.rows.forEach((r) => {
+        if (!this.layout.present(r.id)) {
+          // A row left out of a hand-typed table: one finding for the row, at the label cell where it would go.
+          if (!absent.has(r.id) && !r.rate && !r.text && this.expectsValue(r, j)) {
+            absent.add(r.id);
+            this.add("missing", r.id, j, this.layout.value(r.id, j), this.w.number, this.w.rowAbsent);
+          }
+          return;
+        }
         const v = this.v(r.id, j);
         // A formula's empty result is the formula's doing (or it was never calculated): not missing.
         if (isBlankCell(v) && this.computed(r.id, j)) return;

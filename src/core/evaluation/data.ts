@@ -43,16 +43,25 @@ export function tableLayout(
 ) {
   const { row, col } = parseAddress(placed.anchor);
   const stride = spec.pct ? 2 : 1;
-  const rowIndex = new Map(spec.rows.map((r, i) => [r.id, placed.rowAt?.[r.id] ?? row + 2 + i]));
+  const rowIndex = new Map(spec.rows.map((r, i) => [r.id, placed.rowAt ? placed.rowAt[r.id] : row + 2 + i]));
+  // A table typed by hand may leave a row out: findings about that row point at the label cell
+  // below the table's last row, where the row would go, never at another row's cell.
+  const found = [...rowIndex.values()].filter((i): i is number => i !== undefined);
+  const below = Math.max(row + 1, ...found) + 1;
+  const at = (id: string) => rowIndex.get(id) ?? below;
   return {
     titleRow: row,
     headerRow: row + 1,
     labelCol: col,
-    rowOf: (id: string) => rowIndex.get(id)!,
+    rowOf: at,
+    /** The row is in the table (a template's rows always are; a hand-typed table's may not be). */
+    present: (id: string) => rowIndex.get(id) !== undefined,
     valueCol: (j: number) => col + 1 + j * stride,
     pctCol: (j: number) => col + 2 + j * stride,
-    value: (id: string, j: number) => address(rowIndex.get(id)!, col + 1 + j * stride),
-    pct: (id: string, j: number) => address(rowIndex.get(id)!, col + 2 + j * stride),
+    value: (id: string, j: number) =>
+      rowIndex.get(id) === undefined ? address(below, col) : address(at(id), col + 1 + j * stride),
+    pct: (id: string, j: number) =>
+      rowIndex.get(id) === undefined ? address(below, col) : address(at(id), col + 2 + j * stride),
     width: 1 + placed.columns.length * stride,
     height: 2 + spec.rows.length,
   };
