@@ -34,6 +34,7 @@ import {
   withSheetNames,
 } from "../core/plan/geometry";
 import { mentionsName, mentionsSheet, usesSheet } from "../core/plan/formulaRefs";
+import { queueWaterfalls, supportsWaterfall } from "./waterfall";
 import { freeVariant, rewriteReferences } from "../core/plan/rename";
 import type { CellStyle, PlanCell, PlanChart, PlanSheet, WorkbookPlan } from "../core/plan/types";
 import { validatePlan } from "../core/plan/validate";
@@ -159,6 +160,7 @@ function queueChart(context: Excel.RequestContext, added: Map<string, Excel.Work
     const { sheet, address: a } = splitRef(ref);
     return sheetOf(sheet).getRange(a);
   };
+  if (chart.waterfall && supportsWaterfall()) return queueWaterfalls(sheetOf(chart.sheet), rangeOf, chart);
   const first = chart.series[0].values;
   const c = sheetOf(chart.sheet).charts.add(CHART_TYPES[chart.type], rangeOf(first), seriesBy(first));
   c.title.text = chart.title;

@@ -33,15 +33,23 @@ export function radios<T extends string>(
 ) {
   let value = initial;
   const set = el("fieldset", { className: "radios" }, el("legend", { textContent: legend }));
+  const inputs = new Map<T, HTMLInputElement>();
   for (const [v, label] of options) {
     const input = el("input", { type: "radio", name, value: v, checked: v === initial, id: `${name}-${v}` });
     input.addEventListener("change", () => {
       value = v;
       onChange?.(v);
     });
+    inputs.set(v, input);
     set.append(el("label", { htmlFor: input.id, className: "radio" }, input, ` ${label}`));
   }
-  return { element: set, get: () => value };
+  /** Follows a choice the controller made (no change event: the controller knows already). */
+  const choose = (v: T) => {
+    value = v;
+    const input = inputs.get(v);
+    if (input) input.checked = true;
+  };
+  return { element: set, get: () => value, set: choose };
 }
 
 export function clear(node: Element, ...children: Child[]): void {

@@ -10,6 +10,7 @@ import {
 import { hasExcel, readSelectionTable, runExcel, selectRef } from "../excel/excelSession";
 import { runExclusive } from "../excel/exclusive";
 import { previewUndo, previewWrite, undoLastGeneration, writePlan } from "../excel/officeWriter";
+import { readProposalInputSheetIn } from "../excel/proposalInputSheet";
 import { missingExcelApi } from "../excel/requirements";
 import { makeShareSafe, previewShareSafeUndo, undoShareSafe } from "../excel/shareSafeCommand";
 import { previewInsertUndo, undoLastInsert, writeAtSelection } from "../excel/tableInsert";
@@ -26,6 +27,7 @@ export function officePort(): WorkbookPort {
     previewUndo: (kind) => run((c) => previewUndo(c, kind)),
     undo: (kind, confirm) => runExclusive("undo", () => run((c) => undoLastGeneration(c, { kind, confirm }))),
     readSelection: readSelectionTable,
+    readProposalInputSheet: () => run((c) => readProposalInputSheetIn(c)),
     select: selectRef,
     insertAtSelection: (plan, overwrite) =>
       runExclusive("insert", () => run((c) => writeAtSelection(c, plan, { overwrite }))),

@@ -108,6 +108,21 @@ const nl = {
       'De selectie is niet gelezen, dus er is nog geen invoer. Verbeter de invoertabel, selecteer haar en kies opnieuw "Selectie lezen".',
     previewWaiting: "Het voorbeeld verschijnt zodra de invoer gelezen is.",
     undoKeep: "Niets ongedaan gemaakt: de bladen blijven staan.",
+    // The next period (issue 14): from the proposal this workbook holds, a draft input sheet.
+    nextHeading: "4. Volgende periode",
+    nextLead:
+      "Begin het voorstel voor de volgende twee jaar vanuit het voorstel in deze werkmap. Wat overgaat wordt overgenomen (gemeenten, kostenregels, de vorige periode met de lumpsums en de gefactureerde bijdragen); wat nieuw moet, blijft leeg en geel.",
+    nextBaseYear: "Basisjaar (leeg: het laatste jaar van de periode)",
+    prepareNext: "Volgende periode voorbereiden",
+    nextNoProposal:
+      "Deze werkmap bevat geen voorstel van deze invoegtoepassing (er is geen naam ibn_base_year). Maak eerst het voorstel, of open de werkmap waarin het staat.",
+    nextNotRead: (sheet: string) => `Het invoerblad "${sheet}" van het voorstel is niet te lezen`,
+    nextBaseYearInvalid: "Het basisjaar is geen jaartal. Laat het leeg of typ een jaar van de periode, zoals 2024.",
+    nextPrepared: (sheet: string, years: number[], base: number, previous: number[]) =>
+      `Invoerblad "${sheet}" voor ${years.join("–")} ingevoegd: basisjaar ${base}, vorige periode ${previous.join("–")}. De gefactureerde bijdragen zijn de berekende; overschrijf ze met wat echt is gefactureerd.`,
+    nextToFill: (n: number) =>
+      `Nog in te vullen: ${count("nl", n, "gele cel", "gele cellen")}. Vul ze in, selecteer de tabel en kies "Selectie lezen".`,
+    nextToFillList: (n: number) => `Nog in te vullen (${n}): cel en veld`,
   },
   check: {
     heading: "Evaluatietabellen controleren",
@@ -291,6 +306,20 @@ const en: Strings = {
       'The selection was not read, so there are no inputs yet. Fix the input table, select it and choose "Read selection" again.',
     previewWaiting: "The preview appears once the inputs are read.",
     undoKeep: "Nothing undone: the sheets stay.",
+    nextHeading: "4. Next period",
+    nextLead:
+      "Start the proposal for the next two years from the proposal in this workbook. What carries over is carried over (municipalities, cost lines, the previous period with its lump sums and invoiced contributions); what must be new stays empty and yellow.",
+    nextBaseYear: "Base year (empty: the last year of the period)",
+    prepareNext: "Prepare next period",
+    nextNoProposal:
+      "This workbook holds no proposal made by this add-in (there is no name ibn_base_year). Generate the proposal first, or open the workbook that holds it.",
+    nextNotRead: (sheet: string) => `The proposal's input sheet "${sheet}" cannot be read`,
+    nextBaseYearInvalid: "The base year is not a year. Leave it empty or type a year of the period, such as 2024.",
+    nextPrepared: (sheet: string, years: number[], base: number, previous: number[]) =>
+      `Input sheet "${sheet}" for ${years.join("–")} inserted: base year ${base}, previous period ${previous.join("–")}. The invoiced contributions are the calculated ones; overwrite them with what was actually invoiced.`,
+    nextToFill: (n: number) =>
+      `Still to fill in: ${count("en", n, "yellow cell", "yellow cells")}. Fill them in, select the table and choose "Read selection".`,
+    nextToFillList: (n: number) => `Still to fill in (${n}): cell and field`,
   },
   check: {
     heading: "Check the evaluation tables",

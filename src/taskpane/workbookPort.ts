@@ -12,6 +12,7 @@ import type {
   ShareSafeUndoResult,
 } from "../excel/shareSafeCommand";
 import type { InsertResult, InsertUndoPreview, InsertUndoResult } from "../excel/tableInsert";
+import type { InputSheetValues } from "../excel/proposalInputSheet";
 
 export type { ConflictChoice, UndoPreview, UndoResult, WrittenPlan };
 
@@ -52,6 +53,8 @@ export interface WorkbookPort {
 
   /** The selected range's values (one cell: the used range), with the sheet row of its first row. */
   readSelection(): Promise<{ values: unknown[][]; firstRow?: number }>;
+  /** The proposal's generated input sheet (the one ibn_base_year names), whole; null without a proposal (reads only). */
+  readProposalInputSheet(): Promise<InputSheetValues | null>;
   /** Selects a sheet-qualified range so the user sees it. */
   select(ref: string): Promise<void>;
 

@@ -103,6 +103,12 @@ export interface PlanChart {
   /** Where the chart sits: top-left and bottom-right cells on `sheet`. */
   from: string;
   to: string;
+  /**
+   * Each series is a sequence of effects (issue 14: a change explained). Where Excel can draw a
+   * waterfall (ExcelApi 1.9), the Office.js writer draws one waterfall per series, side by side in
+   * the same place; otherwise, and in the .xlsx (ExcelJS writes no waterfall), the chart as typed.
+   */
+  waterfall?: boolean;
 }
 
 /** The workbook's document properties (File › Info), set by both writers (issue 17). */

@@ -148,6 +148,7 @@ export function buildChangesSheet(p: ProposalInput, refs: CycleRefs, t: Labels):
         })),
         from: address(chartTop, 0),
         to: address(chartTop + 16, Math.max(4, T + 1)),
+        waterfall: true,
       }
     : undefined;
 

@@ -4,9 +4,12 @@
 import {
   buildInputSheetPlan,
   buildProposalPlan,
+  missingInputs,
   PUBLISHED_2023_2024,
   readProposalInputs,
+  rollForwardFromValues,
   summarizeProposal,
+  type MissingInput,
   type ProposalInput,
 } from "../../core/proposal";
 import { createStore, type Store } from "../store";
@@ -44,6 +47,8 @@ export interface ProposalState {
   confirm: ConfirmRequest | null;
   /** The pane's running action (any tab), or null. */
   busy: string | null;
+  /** The last "Prepare next period": what it did, and the yellow cells still to fill in (with their cells). */
+  next: { notice: Notice; missing: MissingInput[] } | null;
 }
 
 /** Generate's availability: only with known inputs and nothing running; otherwise why not. */
@@ -60,6 +65,11 @@ export interface ProposalController {
   refreshPreview(): Promise<void>;
   readSelection(): Promise<void>;
   insertInputs(): Promise<void>;
+  /**
+   * The next period's draft input sheet from the proposal in this workbook (its generated input
+   * sheet, rolled forward); `baseYear` as typed (empty: the last year of the period).
+   */
+  prepareNext(baseYear: string): Promise<void>;
   generate(): Promise<void>;
   undo(): Promise<void>;
   /** The confirmation's choices: go ahead (with the ticked changed sheets), or keep everything. */
@@ -83,6 +93,7 @@ export function proposalController(deps: ControllerDeps): ProposalController {
     result: null,
     confirm: null,
     busy: busy.current(),
+    next: null,
   });
   /** The inputs last read from the selection; kept while the user looks at the example. */
   let fromSelection: ProposalInput | null = null;
@@ -179,6 +190,38 @@ export function proposalController(deps: ControllerDeps): ProposalController {
     thenPreview(p.insertInputs, sayInput, async () => {
       const record = await port.write(buildInputSheetPlan(PUBLISHED_2023_2024, lang), { onConflict: "keepBoth" });
       sayInput(notice("info", p.insertedInputs(record.sheets[0])));
+    });
+
+  const sayNext = (n: Notice) => set({ next: { notice: n, missing: [] } });
+
+  const prepareNext = (baseYearText: string) =>
+    thenPreview(p.prepareNext, sayNext, async () => {
+      const typed = baseYearText.trim();
+      const baseYear = typed === "" ? undefined : Number(typed);
+      if (baseYear !== undefined && !(Number.isInteger(baseYear) && baseYear > 1900 && baseYear < 3000))
+        return sayNext(notice("error", p.nextBaseYearInvalid));
+      const sheet = await port.readProposalInputSheet();
+      if (!sheet) return sayNext(notice("warning", p.nextNoProposal));
+      const rolled = rollForwardFromValues(sheet.values as Cell[][], {
+        firstRow: sheet.firstRow,
+        ...(baseYear === undefined ? {} : { baseYear }),
+      });
+      if (!rolled.next) {
+        const problems = [...new Set(rolled.read.problems.map((q) => describeProblem(t, q)))];
+        return sayNext(notice("error", `${p.nextNotRead(sheet.sheet)}: ${problems.join(" ")}`));
+      }
+      const draft = rolled.next;
+      const written = await port.write(buildInputSheetPlan(draft, lang), { onConflict: "keepBoth" });
+      const name = written.sheets[0];
+      // The draft is read back like any input table once filled in: Generate waits for that read.
+      fromSelection = null;
+      set({ source: "selection", input: null, readStatus: "none", inputNotice: null });
+      const missing = missingInputs(draft, name);
+      // The roll-forward always fills the years (only figures are left to fill in).
+      const years = (list: (number | null)[] = []) => list.map(Number);
+      const prepared = p.nextPrepared(name, years(draft.years), Number(draft.baseYear), years(draft.previous?.years));
+      const text = [prepared, missing.length ? p.nextToFill(missing.length) : ""];
+      set({ next: { notice: notice("success", text.filter(Boolean).join(" ")), missing } });
     });
 
   /** `phase` is the writer's onProgress message (a phase word or a sheet name), put into words. */
@@ -279,6 +322,7 @@ export function proposalController(deps: ControllerDeps): ProposalController {
     refreshPreview,
     readSelection,
     insertInputs,
+    prepareNext,
     generate,
     undo,
     proceed: async (ticked) => pending?.proceed(ticked),

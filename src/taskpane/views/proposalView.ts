@@ -61,12 +61,49 @@ export function proposalView(controller: ProposalController, t: Strings): HTMLEl
     (v) => void controller.setConflict(v),
   );
   const generateButton = actionButton(p.generate, () => controller.generate(), "primary");
+  // The next period: from the proposal this workbook holds, a draft input sheet to fill in.
+  const baseYear = el("input", {
+    id: "proposal-next-base",
+    type: "text",
+    className: "year",
+    attrs: { inputmode: "numeric", autocomplete: "off", size: "6" },
+  });
+  const nextButton = actionButton(p.prepareNext, () => controller.prepareNext(baseYear.value));
+  const nextStatus = el("div");
+  watch(
+    store,
+    (s) => s.next,
+    (n) => {
+      if (!n) return nextStatus.replaceChildren();
+      showNotices(nextStatus, [n.notice]);
+      if (!n.missing.length) return;
+      const items = n.missing.map((m) =>
+        el(
+          "li",
+          {},
+          el("span", { className: "k", textContent: m.cell ? `${m.cell.replace(/^.*!/, "")} · ${m.field}` : m.field }),
+          m.cell ? actionButton(p.show, () => controller.select(m.cell!), "link") : "",
+        ),
+      );
+      nextStatus.append(
+        el(
+          "details",
+          {},
+          el("summary", { textContent: p.nextToFillList(n.missing.length) }),
+          el("ul", { className: "figures" }, ...items),
+        ),
+      );
+    },
+  );
   const undoButton = actionButton(p.undo, () => controller.undo());
 
   watch(
     store,
     (s) => s.source,
-    (v) => (selectionTools.hidden = v !== "selection"),
+    (v) => {
+      selectionTools.hidden = v !== "selection";
+      source.set(v); // "Prepare next period" turns to the input table it inserted
+    },
   );
   watch(
     store,
@@ -106,7 +143,7 @@ export function proposalView(controller: ProposalController, t: Strings): HTMLEl
   watch(
     store,
     (s) => s.busy,
-    (busy) => [readButton, insertButton, undoButton].forEach((b) => (b.disabled = busy !== null)),
+    (busy) => [readButton, insertButton, undoButton, nextButton].forEach((b) => (b.disabled = busy !== null)),
   );
   watch(
     store,
@@ -168,6 +205,11 @@ export function proposalView(controller: ProposalController, t: Strings): HTMLEl
     progressNote,
     result,
     confirmHost,
+    el("h3", { textContent: p.nextHeading }),
+    el("p", { textContent: p.nextLead }),
+    el("div", { className: "row" }, el("label", { htmlFor: baseYear.id, textContent: p.nextBaseYear }), baseYear),
+    el("div", { className: "row" }, nextButton),
+    nextStatus,
   );
   // Shown again after another tab: the workbook may have changed, so the preview is asked again.
   view.addEventListener(PANEL_SHOW, () => void controller.refreshPreview());
