@@ -22,11 +22,7 @@ export function waterfallAreas(chart: PlanChart): [string, string][] {
   });
 }
 
-export function queueWaterfalls(
-  sheet: Excel.Worksheet,
-  rangeOf: (ref: string) => Excel.Range,
-  chart: PlanChart,
-): void {
+export function queueWaterfalls(sheet: Excel.Worksheet, rangeOf: (ref: string) => Excel.Range, chart: PlanChart): void {
   const areas = waterfallAreas(chart);
   const categories = rangeOf(chart.categories);
   chart.series.forEach((s, i) => {

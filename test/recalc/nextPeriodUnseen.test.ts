@@ -137,7 +137,14 @@ describe("LibreOffice: an unseen rolled-forward period, against an independent c
     const q = draft.quasiInhouse;
     [q.wsw, q.pw, q.attributableStaff, q.nonAttributableStaff, q.regularProductionStaff].forEach((r, g) =>
       r.forEach((v, k) => {
-        if (v === null) r[k] = [[575, 548], [190, 221], [90, 91], [24, 24], [119, 117]][g][k - (r.length - 2)];
+        if (v === null)
+          r[k] = [
+            [575, 548],
+            [190, 221],
+            [90, 91],
+            [24, 24],
+            [119, 117],
+          ][g][k - (r.length - 2)];
       }),
     );
     const r = draft.realised!;
@@ -175,7 +182,9 @@ describe("LibreOffice: an unseen rolled-forward period, against an independent c
     });
     row(plan.keys.realisedPwShareOfCosts).forEach((x, k) => assert.ok(Math.abs(x - pwShareOfCosts[k]) < 1e-6));
     assert.deepEqual(row(plan.keys.realisedFeeInvoiced), endFees);
-    row(plan.keys.realisedDifference).forEach((x, k) => assert.ok(Math.abs(x - (pwShareOfCosts[k] - endFees[k])) < 1e-6));
+    row(plan.keys.realisedDifference).forEach((x, k) =>
+      assert.ok(Math.abs(x - (pwShareOfCosts[k] - endFees[k])) < 1e-6),
+    );
     assert.deepEqual(row(plan.keys.realisedExpectedEffect), [expectedEffect, expectedEffect]);
     assert.deepEqual(row(plan.keys.realisedEffectDifference), [21_000 - expectedEffect, -expectedEffect]);
 

@@ -55,7 +55,13 @@ describe("the pane's Volgende periode voorbereiden (proposalController.prepareNe
   function pane(init: WorkbookInit = {}) {
     const wb = officeWorkbook(init);
     (globalThis as Global).Excel = { run: <T>(body: (c: Excel.RequestContext) => Promise<T>) => body(wb.context) };
-    const deps: ControllerDeps = { port: officePort(), busy: createBusy(), lang: "nl", t: strings.nl, numbers: "nl-NL" };
+    const deps: ControllerDeps = {
+      port: officePort(),
+      busy: createBusy(),
+      lang: "nl",
+      t: strings.nl,
+      numbers: "nl-NL",
+    };
     return { wb, deps, c: proposalController(deps) };
   }
 
@@ -74,7 +80,10 @@ describe("the pane's Volgende periode voorbereiden (proposalController.prepareNe
     await c.prepareNext("");
     const s = c.store.get();
     assert.equal(s.next!.notice.kind, "success", s.next!.notice.text);
-    assert.match(s.next!.notice.text, /"Lumpsum invoer" voor 2025–2026 ingevoegd: basisjaar 2024, vorige periode 2023–2024/);
+    assert.match(
+      s.next!.notice.text,
+      /"Lumpsum invoer" voor 2025–2026 ingevoegd: basisjaar 2024, vorige periode 2023–2024/,
+    );
     const draft = rollForward(PUBLISHED_2023_2024);
     const expected = missingInputs(draft, "Lumpsum invoer");
     assert.deepEqual(s.next!.missing, expected);
@@ -96,7 +105,9 @@ describe("the pane's Volgende periode voorbereiden (proposalController.prepareNe
     grid.forEach((row, r) =>
       row.forEach((v, c) => {
         const a1 = `${columnLetter(c)}${r + 1}`;
-        if (v !== null && sheet.cells.get(a1) !== v) (sheet.cells.set(a1, v), typed++);
+        if (v === null || sheet.cells.get(a1) === v) return;
+        sheet.cells.set(a1, v);
+        typed++;
       }),
     );
     assert.equal(typed, expected.length + 1);
