@@ -126,7 +126,49 @@ function read(x: number): boolean {
     R[1] = neg ? -GAP[slot] : GAP[slot];
     return true;
   }
+  // The usual case, without a data-dependent branch: the three candidates (15, 16 and 17 digits)
+  // at once, chosen by masks; a value near any boundary or tie (flagged by one product of the
+  // distances, each factor at most 0.5) goes on to the careful steps below.
   let j = SCALE[e];
+  if (j >= 0 && (hi & 0xfffff) !== 0) {
+    let b = POW10[j];
+    let zh = a * b;
+    if (zh >= 1e15 && j > 0) {
+      j--;
+      b = POW10[j];
+      zh = a * b;
+    }
+    if (zh >= 1e14 && zh < 1e15) {
+      const t = SPLIT * a;
+      const ah = t - (t - a);
+      const al = a - ah;
+      const bh = P10_HI[j];
+      const bl = P10_LO[j];
+      const zl = ah * bh - zh + ah * bl + al * bh + al * bl;
+      const hz = HALF_ULP[e] * b; // in (0.0055, 0.112): the nearest hundredth is always inside
+      const n = zh + MAGIC - MAGIC;
+      const g = zh - n + zl;
+      const d1 = (g * 10 + MAGIC - MAGIC) * 0.1 - g;
+      const d2 = (g * 100 + MAGIC - MAGIC) * 0.01 - g;
+      const a0 = Math.abs(g);
+      const a1 = Math.abs(d1);
+      const a2 = Math.abs(d2);
+      // Any factor within 1e-9 of 0 makes |P| < 1e-9 · 0.5 · 0.112 · 0.05 = 2.8e-12.
+      const P = (a0 - hz) * (a1 - hz) * (0.05 - a1) * (0.005 - a2);
+      if (Math.abs(P) >= 2.8e-12) {
+        // Booleans as 0 or 1 (no branch): the shortest candidate inside the interval.
+        const m0 = ((a0 < hz) as unknown as number) | 0;
+        const m1 = ((a1 < hz) as unknown as number) & ~m0;
+        const c = (m0 * -g + m1 * d1 + (1 - m0 - m1) * d2) * INV10[j];
+        SEEN[slot] = a;
+        GAP[slot] = c;
+        R[0] = x;
+        R[1] = neg ? -c : c;
+        return true;
+      }
+    }
+  }
+  j = SCALE[e];
   if (j < 0) return false;
   if (a * POW10[j] >= 1e15) {
     if (j === 0) return false;
