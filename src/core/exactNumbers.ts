@@ -70,8 +70,9 @@ export function typedShort(x: number): boolean {
 export function typedQuotient(x: number, y: number): number {
   if (!(x >= 0 && y > 0 && x < 9e11 && y < 9e11)) return NaN;
   const m = Math.round(x * 1e4);
+  if (m / 1e4 !== x) return NaN; // a computed x fails here, before the second division
   const n = Math.round(y * 1e4);
-  return m / 1e4 === x && n / 1e4 === y ? m / n + 0 : NaN;
+  return n / 1e4 === y ? m / n + 0 : NaN;
 }
 
 /**

@@ -95,6 +95,33 @@ const SEEN = new Float64Array(256).fill(NaN);
 const GAP = new Float64Array(256);
 /** 10^-j, to divide by a multiplication. */
 const INV10 = Float64Array.from(POW10, (p) => 1 / p);
+/** 5^i mod 2^32, as Math.imul takes it. */
+const P5_32 = new Int32Array(25);
+for (let i = 0, p = 1; i < 25; i++, p = Math.imul(p, 5)) P5_32[i] = p;
+/**
+ * Per key 2e + (SCALE[e] − j), e the biased exponent and j the scale used: s, the bits of
+ * z = |x| · 10^j after the point, when 3 ≤ s ≤ 32 (else 0); j; and the half widths of the rounding
+ * interval of z and 10z in units of 2^-32 of a whole, 5^j · 2^(31−s) and 5^(j+1) · 2^(32−s).
+ */
+const SHIFT = new Int32Array(4096);
+const J_OF = new Int32Array(4096);
+const HALF0 = new Float64Array(4096);
+const HALF1 = new Float64Array(4096);
+for (let e = 1; e < 2047; e++) {
+  for (let dj = 0; dj < 2; dj++) {
+    const j = SCALE[e] - dj;
+    const s = 1075 - e - j;
+    if (SCALE[e] < 0 || j < 0 || j + 2 > 22 || s < 3 || s > 32) continue;
+    SHIFT[e * 2 + dj] = s;
+    J_OF[e * 2 + dj] = j;
+    HALF0[e * 2 + dj] = 5 ** j * 2 ** (31 - s);
+    HALF1[e * 2 + dj] = 5 ** (j + 1) * 2 ** (32 - s);
+  }
+}
+/** 10^SCALE[e] per biased exponent e (NaN where none): a · 10^j ≥ 10^15 takes j − 1. */
+const P10_OF = Float64Array.from({ length: 2048 }, (_, e) => (e < 2047 && SCALE[e] >= 0 ? 10 ** SCALE[e] : NaN));
+/** 2^-32 · 10^-i: a fraction in units of 2^-32 of the i-th decimal place, as a gap. */
+const INV_SCALED = Float64Array.from({ length: 25 }, (_, i) => 2 ** -32 / 10 ** i);
 /** Adding and subtracting 1.5 · 2^52 rounds a double below 2^51 to a whole number. */
 const MAGIC = 6755399441055744;
 
@@ -108,18 +135,72 @@ const MAGIC = 6755399441055744;
  * else the nearest hundredth (17 digits; the interval is then wider than 0.01).
  */
 function read(x: number): boolean {
-  if (Number.isInteger(x) && x <= 9007199254740992 && x >= -9007199254740992) {
+  IN[0] = x;
+  if (!readAll(1)) return false;
+  R[0] = x;
+  R[1] = GAPS[0];
+  return true;
+}
+
+/** The inputs of readAll, and their gaps d(x) − x after it. */
+const IN = new Float64Array(8);
+const GAPS = new Float64Array(8);
+
+/**
+ * read for IN[0 … n−1] (n ≤ 8), their gaps into GAPS; false when one is not read. One call for all
+ * of a function's inputs (this body is too large for the compiler to take into its callers).
+ *
+ * From 256 up (euros, fte) z has at most 32 bits after the point, so its fraction at each length
+ * — z, 10z, 100z — is the low word of the mantissa times 5^(j+k), mod 2^32: one integer product
+ * each, exact, and the interval's half width is 5^(j+k) · 2^(31−w) in the same units. (z just
+ * outside [10^14, 10^15) by rounding changes nothing: only the lengths' order counts.)
+ */
+function readAll(n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const x = IN[i];
+    const a = x < 0 ? -x : x;
+    bits[0] = a;
+    const hi = words[HI];
+    const lo = words[LO];
+    const e = hi >>> 20;
+    const key = 2 * e + (((a * P10_OF[e] >= 1e15) as unknown as number) | 0);
+    const s = SHIFT[key];
+    const j = J_OF[key];
+    // (z·10^k − the nearest whole) · 2^32, a signed 32-bit integer, for k = 0, 1, 2.
+    const g0 = Math.imul(lo, P5_32[j]) << (32 - s);
+    const g1 = Math.imul(lo, P5_32[j + 1]) << (33 - s);
+    const g2 = Math.imul(lo, P5_32[j + 2]) << (34 - s);
+    const a0 = Math.abs(g0);
+    const a1 = Math.abs(g1);
+    const h0 = HALF0[key];
+    const h1 = HALF1[key];
+    // Booleans as 0 or 1 (no branch): the fewest digits inside the interval, then the nearest.
+    const m0 = ((a0 < h0) as unknown as number) | 0;
+    const m1 = ((a1 < h1) as unknown as number) & ~m0;
+    const gs = (g0 & -m0) | (g1 & -m1) | (g2 & (m0 + m1 - 1));
+    // Not this case (s = 0: below 256, whole numbers from 2^32 ulps, 0), a power of 2, exactly on
+    // the interval's edge, or halfway between two decimals: the steps in doubles.
+    if (s === 0 || ((hi & 0xfffff) | lo) === 0 || a0 === h0 || a1 === h1 || gs === -2147483648) {
+      if (!readDoubles(x, a, e, hi)) return false;
+      GAPS[i] = R[1];
+    } else {
+      const c = -gs * INV_SCALED[j + 2 - 2 * m0 - m1];
+      GAPS[i] = x < 0 ? -c : c;
+    }
+  }
+  return true;
+}
+
+/** read's steps in doubles, for numbers below 256 (and above 2^32 ulps): the same candidates from a double-double z. */
+function readDoubles(x: number, a: number, e: number, hi: number): boolean {
+  if (Number.isInteger(x) && a <= 9007199254740992) {
     R[0] = x;
     R[1] = 0;
     return true;
   }
   const neg = x < 0;
-  const a = neg ? -x : x;
-  bits[0] = a;
-  const hi = words[HI];
-  const e = hi >>> 20;
-  // A sheet passes the same numbers again and again (fte of the base year, a P-budget): a small
-  // direct-mapped cache of d(a) − a skips the work for them.
+  // A sheet passes the same numbers again and again (a share, a rate): a small direct-mapped
+  // cache of d(a) − a skips the work for them.
   const slot = (words[LO] ^ hi) & 255;
   if (SEEN[slot] === a) {
     R[0] = x;
@@ -168,7 +249,12 @@ function read(x: number): boolean {
       }
     }
   }
-  j = SCALE[e];
+  return readCarefully(x, a, neg, e, hi, slot);
+}
+
+/** read's careful steps: a value near a boundary between candidates, a tie, or a power of 2. */
+function readCarefully(x: number, a: number, neg: boolean, e: number, hi: number, slot: number): boolean {
+  let j = SCALE[e];
   if (j < 0) return false;
   if (a * POW10[j] >= 1e15) {
     if (j === 0) return false;
@@ -356,15 +442,40 @@ export function extraCostsFiltered(lines: readonly number[], b: number, f: numbe
   return decided((lines.length + 6) * EPS * ((abs * f) / b) * 1.01);
 }
 
-/** x / y for x ≥ 0, y > 0 (PW_SHARE, LUMPSUM_PER_FTE, PLACEMENT_RATE on any count). */
+/**
+ * The fast paths' margin: 2^-90 of the result, far above their error (below 2^-96 of it: the
+ * decimal reading to 2^-100 per input, the double steps on terms of an ulp or less, the decimal
+ * path's 34 digits), so a result is undecided only within 2^-90 of a rounding midpoint.
+ */
+const MARGIN = 2 ** -90;
+
+/**
+ * x / y for x > 0, y > 0 (PW_SHARE, LUMPSUM_PER_FTE, QUASI_INHOUSE_PCT by year), in doubles with
+ * one correction: q = x / y (within two ulps), r = x − q·y exactly (Dekker's product; x − ph is
+ * exact by Sterbenz), and d(x)/d(y) − q = (r + cx − q·cy) / d(y), a few ulps of q known to 2^-50 of
+ * itself. Every value within the margin of q + that correction rounding alike decides the result.
+ */
 export function quotientFiltered(x: number, y: number): number {
   if (!(x > 0 && y > 0)) return NaN;
-  if (!read(x)) return NaN;
-  const xh = R[0];
-  const xl = R[1];
-  if (!read(y)) return NaN;
-  div(xh, xl, R[0], R[1]);
-  return decided(4 * EPS * (x / y) * 1.01);
+  IN[0] = x;
+  IN[1] = y;
+  if (!readAll(2)) return NaN;
+  const cx = GAPS[0];
+  const cy = GAPS[1];
+  const inv = 1 / y;
+  const q = x * inv;
+  const ph = q * y;
+  let t = SPLIT * q;
+  const qh = t - (t - q);
+  const ql = q - qh;
+  t = SPLIT * y;
+  const yh = t - (t - y);
+  const yl = y - yh;
+  const pl = qh * yh - ph + qh * yl + ql * yh + ql * yl;
+  const delta = (x - ph - pl + cx - q * cy) * inv;
+  const b = q * MARGIN;
+  const lo = q + (delta - b);
+  return lo === q + (delta + b) ? lo : NaN;
 }
 
 /** a × b × c × d, all > 0 (ADDED_VALUE_EFFECT). */
