@@ -95,33 +95,29 @@ const SEEN = new Float64Array(256).fill(NaN);
 const GAP = new Float64Array(256);
 /** 10^-j, to divide by a multiplication. */
 const INV10 = Float64Array.from(POW10, (p) => 1 / p);
-/** 5^i mod 2^32, as Math.imul takes it. */
-const P5_32 = new Int32Array(25);
-for (let i = 0, p = 1; i < 25; i++, p = Math.imul(p, 5)) P5_32[i] = p;
 /**
- * Per key 2e + (SCALE[e] − j), e the biased exponent and j the scale used: s, the bits of
- * z = |x| · 10^j after the point, when 3 ≤ s ≤ 32 (else 0); j; and the half widths of the rounding
- * interval of z and 10z in units of 2^-32 of a whole, 5^j · 2^(31−s) and 5^(j+1) · 2^(32−s).
+ * readAll's tables per biased exponent e, for z = |x| · 10^j (j = SCALE[e], z in [10^14, 2·10^15))
+ * with s bits after the point, 3 ≤ s ≤ 32 (from about 256 up); zeros elsewhere. In MUL, at 4e + k
+ * (k = 0, 1, 2): 5^(j+k) · 2^(32−s+k) mod 2^32, so that the low word of the mantissa times it, mod
+ * 2^32, is (z·10^k − the nearest whole) · 2^32. In HALF, at 2e + k (k = 0, 1): the half width of
+ * the rounding interval of z·10^k in the same units, 5^(j+k) · 2^(31−s+k). In UNIT, at 4e + k:
+ * 2^-32 · 10^-(j+k), to turn such a fraction into a gap of x.
  */
-const SHIFT = new Int32Array(4096);
-const J_OF = new Int32Array(4096);
-const HALF0 = new Float64Array(4096);
-const HALF1 = new Float64Array(4096);
+const MUL = new Int32Array(2048 * 4);
+const HALF = new Float64Array(2048 * 2);
+const UNIT = new Float64Array(2048 * 4);
 for (let e = 1; e < 2047; e++) {
-  for (let dj = 0; dj < 2; dj++) {
-    const j = SCALE[e] - dj;
-    const s = 1075 - e - j;
-    if (SCALE[e] < 0 || j < 0 || j + 2 > 22 || s < 3 || s > 32) continue;
-    SHIFT[e * 2 + dj] = s;
-    J_OF[e * 2 + dj] = j;
-    HALF0[e * 2 + dj] = 5 ** j * 2 ** (31 - s);
-    HALF1[e * 2 + dj] = 5 ** (j + 1) * 2 ** (32 - s);
+  const j = SCALE[e];
+  const s = 1075 - e - j;
+  if (j < 0 || j + 2 > 22 || s < 3 || s > 32) continue;
+  for (let k = 0; k < 3; k++) {
+    let p = 1;
+    for (let i = 0; i < j + k; i++) p = Math.imul(p, 5);
+    MUL[4 * e + k] = p << (32 - s + k);
+    UNIT[4 * e + k] = 2 ** -32 / 10 ** (j + k);
+    if (k < 2) HALF[2 * e + k] = 5 ** (j + k) * 2 ** (31 - s + k);
   }
 }
-/** 10^SCALE[e] per biased exponent e (NaN where none): a · 10^j ≥ 10^15 takes j − 1. */
-const P10_OF = Float64Array.from({ length: 2048 }, (_, e) => (e < 2047 && SCALE[e] >= 0 ? 10 ** SCALE[e] : NaN));
-/** 2^-32 · 10^-i: a fraction in units of 2^-32 of the i-th decimal place, as a gap. */
-const INV_SCALED = Float64Array.from({ length: 25 }, (_, i) => 2 ** -32 / 10 ** i);
 /** Adding and subtracting 1.5 · 2^52 rounds a double below 2^51 to a whole number. */
 const MAGIC = 6755399441055744;
 
@@ -150,41 +146,39 @@ const GAPS = new Float64Array(8);
  * read for IN[0 … n−1] (n ≤ 8), their gaps into GAPS; false when one is not read. One call for all
  * of a function's inputs (this body is too large for the compiler to take into its callers).
  *
- * From 256 up (euros, fte) z has at most 32 bits after the point, so its fraction at each length
- * — z, 10z, 100z — is the low word of the mantissa times 5^(j+k), mod 2^32: one integer product
- * each, exact, and the interval's half width is 5^(j+k) · 2^(31−w) in the same units. (z just
- * outside [10^14, 10^15) by rounding changes nothing: only the lengths' order counts.)
+ * From about 256 up (euros, fte) z has at most 32 bits after the point, so its fraction at each
+ * length — z, 10z, 100z — is the low word of the mantissa times 5^(j+k) mod 2^32: one exact
+ * integer product each, compared exactly with the interval's half width. The lengths count only
+ * relative to each other, so z may reach 2·10^15 (one binade, no second scale): the interval then
+ * holds at most one whole number (half width below 0.23) and always a tenth (above 0.05).
+ * Whole numbers and powers of 2 come out with gap 0 (z whole), as they should.
  */
 function readAll(n: number): boolean {
   for (let i = 0; i < n; i++) {
     const x = IN[i];
     const a = x < 0 ? -x : x;
     bits[0] = a;
-    const hi = words[HI];
     const lo = words[LO];
-    const e = hi >>> 20;
-    const key = 2 * e + (((a * P10_OF[e] >= 1e15) as unknown as number) | 0);
-    const s = SHIFT[key];
-    const j = J_OF[key];
+    const e = words[HI] >>> 20;
     // (z·10^k − the nearest whole) · 2^32, a signed 32-bit integer, for k = 0, 1, 2.
-    const g0 = Math.imul(lo, P5_32[j]) << (32 - s);
-    const g1 = Math.imul(lo, P5_32[j + 1]) << (33 - s);
-    const g2 = Math.imul(lo, P5_32[j + 2]) << (34 - s);
+    const g0 = Math.imul(lo, MUL[4 * e]);
+    const g1 = Math.imul(lo, MUL[4 * e + 1]);
+    const g2 = Math.imul(lo, MUL[4 * e + 2]);
     const a0 = Math.abs(g0);
     const a1 = Math.abs(g1);
-    const h0 = HALF0[key];
-    const h1 = HALF1[key];
+    const h0 = HALF[2 * e];
+    const h1 = HALF[2 * e + 1];
     // Booleans as 0 or 1 (no branch): the fewest digits inside the interval, then the nearest.
     const m0 = ((a0 < h0) as unknown as number) | 0;
     const m1 = ((a1 < h1) as unknown as number) & ~m0;
     const gs = (g0 & -m0) | (g1 & -m1) | (g2 & (m0 + m1 - 1));
-    // Not this case (s = 0: below 256, whole numbers from 2^32 ulps, 0), a power of 2, exactly on
-    // the interval's edge, or halfway between two decimals: the steps in doubles.
-    if (s === 0 || ((hi & 0xfffff) | lo) === 0 || a0 === h0 || a1 === h1 || gs === -2147483648) {
-      if (!readDoubles(x, a, e, hi)) return false;
+    // Exactly on the interval's edge, halfway between two decimals, or not this case (the tables'
+    // zeros give a0 = h0 = 0): the steps in doubles.
+    if (a0 === h0 || a1 === h1 || gs === -2147483648) {
+      if (!readDoubles(x, a, words[HI] >>> 20, words[HI])) return false;
       GAPS[i] = R[1];
     } else {
-      const c = -gs * INV_SCALED[j + 2 - 2 * m0 - m1];
+      const c = -gs * UNIT[4 * e + 2 - 2 * m0 - m1];
       GAPS[i] = x < 0 ? -c : c;
     }
   }
