@@ -317,12 +317,20 @@ function decided(bound: number): number {
 
 // ---- the functions' formulas --------------------------------------------------------------------
 
-/** Σ d(values) as H + L, and its absolute sum in S; false when a value is not read. */
+/** The running sum of sumOf, as H + L. */
+const ACC = new Float64Array(2);
+
+/**
+ * Σ d(values) as H + L, and its absolute sum in R[2]; false when a value is not read. Whole values
+ * are summed exactly apart; the others are read eight at a time (readAll) and added in.
+ */
 function sumOf(values: readonly number[]): boolean {
-  let sh = 0;
-  let sl = 0;
   let whole = 0;
   let abs = 0;
+  let k = 0;
+  const plain = values.length <= 64;
+  ACC[0] = 0;
+  ACC[1] = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     abs += v < 0 ? -v : v;
@@ -331,22 +339,40 @@ function sumOf(values: readonly number[]): boolean {
       if (whole > 4503599627370496 || whole < -4503599627370496) return false;
       continue;
     }
-    if (!read(v)) return false;
-    if (values.length <= 64) {
+    IN[k++] = v;
+    if (k === 8) {
+      if (!accumulate(k, plain)) return false;
+      k = 0;
+    }
+  }
+  if (k > 0 && !accumulate(k, plain)) return false;
+  add(ACC[0], ACC[1], whole, 0);
+  R[2] = abs;
+  return true;
+}
+
+/** Adds d(IN[0 … k−1]) to ACC. */
+function accumulate(k: number, plain: boolean): boolean {
+  if (!readAll(k)) return false;
+  let sh = ACC[0];
+  let sl = ACC[1];
+  for (let i = 0; i < k; i++) {
+    const v = IN[i];
+    if (plain) {
       // Up to 64 values: the high parts by TwoSum, their errors and the decimal gaps summed plainly
       // (each of those terms is below 2^-52 of Σ|x|, so their rounding stays below n² · 2^-105 Σ|x|).
       const s = sh + v;
       const bb = s - sh;
-      sl += sh - (s - bb) + (v - bb) + R[1];
+      sl += sh - (s - bb) + (v - bb) + GAPS[i];
       sh = s;
     } else {
-      add(sh, sl, R[0], R[1]);
+      add(sh, sl, v, GAPS[i]);
       sh = R[0];
       sl = R[1];
     }
   }
-  add(sh, sl, whole, 0);
-  R[2] = abs;
+  ACC[0] = sh;
+  ACC[1] = sl;
   return true;
 }
 
@@ -369,50 +395,57 @@ export function lumpSumFiltered(
   const cl = R[1];
   const cAbs = R[2];
   const m = (lines.length + 12) * EPS;
-  if (!read(s)) return NaN;
-  const sh = R[0];
-  const sl = R[1];
+  // Every scalar input read in one call: S, PW, fte, fte(base), effect.
+  IN[0] = s;
+  IN[1] = p;
+  IN[2] = f;
+  IN[3] = b;
+  IN[4] = e;
+  if (!readAll(5)) return NaN;
+  const sh = s;
+  const sl = GAPS[0];
+  const pl = GAPS[1];
+  const fl = GAPS[2];
+  const bl = GAPS[3];
+  const el = GAPS[4];
   // S ≤ C, decided exactly (else the decimal path refuses or decides)
   add(ch, cl, -sh, -sl);
   const dh = R[0];
   const dl = R[1];
-  if (!(dh > m * (cAbs + s))) return dh === 0 && dl === 0 ? lumpSumEqualCosts(sh, sl, b, f, p, e, m) : NaN;
-  if (!read(p)) return NaN;
-  const ph = R[0];
-  const pl = R[1];
-  mul(dh, dl, ph, pl);
+  if (!(dh > m * (cAbs + s))) return dh === 0 && dl === 0 ? lumpSumEqualCosts(sh, sl, b, bl, f, fl, e, el, m) : NaN;
+  mul(dh, dl, p, pl);
   const n1h = R[0];
   const n1l = R[1];
-  if (!read(f)) return NaN;
-  mul(sh, sl, R[0], R[1]);
+  mul(sh, sl, f, fl);
   add(n1h, n1l, R[0], R[1]);
-  const nh = R[0];
-  const nl = R[1];
-  if (!read(b)) return NaN;
-  div(nh, nl, R[0], R[1]);
+  div(R[0], R[1], b, bl);
   const before = ((cAbs + s) * p + s * f) / b;
-  return minusEffect(e, before, m);
+  return minusEffect(e, el, before, m);
 }
 
-/** LUMPSUM when C = S exactly: S × fte / fte(base) − effect. */
-function lumpSumEqualCosts(sh: number, sl: number, b: number, f: number, p: number, e: number, m: number): number {
-  void p;
-  if (!read(f)) return NaN;
-  mul(sh, sl, R[0], R[1]);
-  const nh = R[0];
-  const nl = R[1];
-  if (!read(b)) return NaN;
-  div(nh, nl, R[0], R[1]);
-  return minusEffect(e, (Math.abs(sh) * f) / b, m);
+/** LUMPSUM when C = S exactly: S × fte / fte(base) − effect (each input with its gap). */
+function lumpSumEqualCosts(
+  sh: number,
+  sl: number,
+  b: number,
+  bl: number,
+  f: number,
+  fl: number,
+  e: number,
+  el: number,
+  m: number,
+): number {
+  mul(sh, sl, f, fl);
+  div(R[0], R[1], b, bl);
+  return minusEffect(e, el, (Math.abs(sh) * f) / b, m);
 }
 
-/** H + L (the lump sum before the effect, of absolute size `before`) less the effect, checked ≥ 0. */
-function minusEffect(e: number, before: number, m: number): number {
+/** H + L (the lump sum before the effect, of absolute size `before`) less the effect e + el, checked ≥ 0. */
+function minusEffect(e: number, el: number, before: number, m: number): number {
   const qh = R[0];
   const ql = R[1];
   if (e === 0) return decided(m * before);
-  if (!read(e)) return NaN;
-  add(qh, ql, -R[0], -R[1]);
+  add(qh, ql, -e, -el);
   const bound = m * (before + e) * 1.01;
   if (!(R[0] > bound)) return NaN; // a negative (or nearly zero) lump sum: the decimal path decides
   return decided(bound);
@@ -427,12 +460,12 @@ export function extraCostsFiltered(lines: readonly number[], b: number, f: numbe
   const cl = R[1];
   const abs = R[2];
   if (ch === 0) return NaN;
-  if (!read(f)) return NaN;
-  mul(ch, cl, R[0], R[1]);
-  const nh = R[0];
-  const nl = R[1];
-  if (!read(b)) return NaN;
-  div(nh, nl, R[0], R[1]);
+  IN[0] = f;
+  IN[1] = b;
+  if (!readAll(2)) return NaN;
+  const bl = GAPS[1];
+  mul(ch, cl, f, GAPS[0]);
+  div(R[0], R[1], b, bl);
   return decided((lines.length + 6) * EPS * ((abs * f) / b) * 1.01);
 }
 
@@ -475,19 +508,16 @@ export function quotientFiltered(x: number, y: number): number {
 /** a × b × c × d, all > 0 (ADDED_VALUE_EFFECT). */
 export function productFiltered(a: number, b: number, c: number, d: number): number {
   if (!(a > 0 && b > 0 && c > 0 && d > 0)) return NaN;
-  if (!read(a)) return NaN;
-  const ah = R[0];
-  const al = R[1];
-  if (!read(b)) return NaN;
-  mul(ah, al, R[0], R[1]);
-  const ph = R[0];
-  const pl = R[1];
-  if (!read(c)) return NaN;
-  mul(ph, pl, R[0], R[1]);
-  const qh = R[0];
-  const ql = R[1];
-  if (!read(d)) return NaN;
-  mul(qh, ql, R[0], R[1]);
+  IN[0] = a;
+  IN[1] = b;
+  IN[2] = c;
+  IN[3] = d;
+  if (!readAll(4)) return NaN;
+  const cl = GAPS[2];
+  const dl = GAPS[3];
+  mul(a, GAPS[0], b, GAPS[1]);
+  mul(R[0], R[1], c, cl);
+  mul(R[0], R[1], d, dl);
   return decided(8 * EPS * a * b * c * d * 1.01);
 }
 
@@ -569,29 +599,29 @@ export function occupancyFiltered(
 ): boolean {
   if (!(wsw >= 0 && pw >= 0 && rate >= 0 && rate <= 1 && inflow >= 0 && outflow >= 0)) return false;
   if (!(ftePerPerson >= 0 && ftePerPerson <= 1)) return false;
-  if (!read(rate)) return false;
-  add(1, 0, -R[0], -R[1]);
+  // Every input read in one call: rate, inflow, outflow, fte per person, Wsw, PW.
+  IN[0] = rate;
+  IN[1] = inflow;
+  IN[2] = outflow;
+  IN[3] = ftePerPerson;
+  IN[4] = wsw;
+  IN[5] = pw;
+  if (!readAll(6)) return false;
+  const outflowGap = GAPS[2];
+  const fteGap = GAPS[3];
+  let wh = wsw;
+  let wl = GAPS[4];
+  let ph = pw;
+  let pl = GAPS[5];
+  add(1, 0, -rate, -GAPS[0]);
   const kh = R[0];
   const kl = R[1];
   const keepAbs = 1 + rate;
-  if (!read(inflow)) return false;
-  const ih = R[0];
-  const il = R[1];
-  if (!read(outflow)) return false;
-  add(ih, il, -R[0], -R[1]);
-  const dh = R[0];
-  const dl = R[1];
-  if (!read(ftePerPerson)) return false;
-  mul(dh, dl, R[0], R[1]);
+  add(inflow, GAPS[1], -outflow, -outflowGap);
+  mul(R[0], R[1], ftePerPerson, fteGap);
   const sh = R[0];
   const sl = R[1];
   const stepAbs = (inflow + outflow) * ftePerPerson;
-  if (!read(wsw)) return false;
-  let wh = R[0];
-  let wl = R[1];
-  if (!read(pw)) return false;
-  let ph = R[0];
-  let pl = R[1];
   let wAbs = wsw;
   let pAbs = pw;
   let m = 8;
