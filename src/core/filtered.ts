@@ -156,7 +156,7 @@ const GAPS = new Float64Array(8);
 function readAll(n: number): boolean {
   for (let i = 0; i < n; i++) {
     const x = IN[i];
-    const a = x < 0 ? -x : x;
+    const a = Math.abs(x); // −0 too: the sign bit stays out of the exponent
     bits[0] = a;
     const lo = words[LO];
     const e = words[HI] >>> 20;
@@ -175,8 +175,9 @@ function readAll(n: number): boolean {
     // Exactly on the interval's edge, halfway between two decimals, or not this case (the tables'
     // zeros give a0 = h0 = 0): the steps in doubles.
     if (a0 === h0 || a1 === h1 || gs === -2147483648) {
-      if (!readDoubles(x, a, words[HI] >>> 20, words[HI])) return false;
-      GAPS[i] = R[1];
+      if (Number.isInteger(x) && a <= 9007199254740992) GAPS[i] = 0;
+      else if (!readDoubles(x, a, words[HI] >>> 20, words[HI])) return false;
+      else GAPS[i] = R[1];
     } else {
       const c = -gs * UNIT[4 * e + 2 - 2 * m0 - m1];
       GAPS[i] = x < 0 ? -c : c;
@@ -454,6 +455,37 @@ function minusEffect(e: number, el: number, before: number, m: number): number {
 /** EXTRA_COSTS: C × fte / fte(base) over the summed cost lines. */
 export function extraCostsFiltered(lines: readonly number[], b: number, f: number): number {
   if (!(b > 0 && f > 0)) return NaN;
+  const n = lines.length;
+  if (n > 6) return extraCostsOfMany(lines, b, f);
+  // Up to six lines: the lines, fte and fte(base) read in one call, the lines summed as in sumOf.
+  let abs = 0;
+  for (let i = 0; i < n; i++) {
+    const v = lines[i];
+    if (!(v >= 0)) return NaN;
+    IN[i] = v;
+    abs += v;
+  }
+  IN[n] = f;
+  IN[n + 1] = b;
+  if (!readAll(n + 2)) return NaN;
+  let ch = 0;
+  let cl = 0;
+  for (let i = 0; i < n; i++) {
+    const v = IN[i];
+    const s = ch + v;
+    const bb = s - ch;
+    cl += ch - (s - bb) + (v - bb) + GAPS[i];
+    ch = s;
+  }
+  if (ch === 0) return NaN;
+  const bl = GAPS[n + 1];
+  mul(ch, cl, f, GAPS[n]);
+  div(R[0], R[1], b, bl);
+  return decided((n + 6) * EPS * ((abs * f) / b) * 1.01);
+}
+
+/** extraCostsFiltered over more than six lines. */
+function extraCostsOfMany(lines: readonly number[], b: number, f: number): number {
   for (let i = 0; i < lines.length; i++) if (!(lines[i] >= 0)) return NaN;
   if (!sumOf(lines)) return NaN;
   const ch = R[0];
@@ -523,6 +555,42 @@ export function productFiltered(a: number, b: number, c: number, d: number): num
 
 /** Σ x / Σ y over non-negative values, Σ y > 0 (QUASI_INHOUSE_PCT, LUMPSUM_PCT_PBUDGET). */
 export function ratioOfSumsFiltered(x: readonly number[], y: readonly number[]): number {
+  const nx = x.length;
+  const n = nx + y.length;
+  if (n > 8) return ratioOfManySums(x, y);
+  // Up to eight values: all read in one call, each sum as in sumOf.
+  for (let i = 0; i < nx; i++) IN[i] = x[i];
+  for (let i = nx; i < n; i++) IN[i] = y[i - nx];
+  if (!readAll(n)) return NaN;
+  let xh = 0;
+  let xl = 0;
+  let xAbs = 0;
+  let yh = 0;
+  let yl = 0;
+  let yAbs = 0;
+  for (let i = 0; i < n; i++) {
+    const v = IN[i];
+    const h = i < nx ? xh : yh;
+    const s = h + v;
+    const bb = s - h;
+    const l = h - (s - bb) + (v - bb) + GAPS[i];
+    if (i < nx) {
+      xh = s;
+      xl += l;
+      xAbs += v < 0 ? -v : v;
+    } else {
+      yh = s;
+      yl += l;
+      yAbs += v < 0 ? -v : v;
+    }
+  }
+  if (!(yh > 0) || xh === 0) return NaN;
+  div(xh, xl, yh, yl);
+  return decided((n + 4) * EPS * (xAbs / yAbs) * 1.01 * (1 + 1e-12));
+}
+
+/** ratioOfSumsFiltered over more than eight values. */
+function ratioOfManySums(x: readonly number[], y: readonly number[]): number {
   if (!sumOf(x)) return NaN;
   const xh = R[0];
   const xl = R[1];

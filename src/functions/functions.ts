@@ -170,11 +170,13 @@ export function addedValue(placements: any, demand_driven_share: any, uplift: an
   if (share <= 1 && up <= 1) {
     const n = plainNumber(placements);
     const avg = plainNumber(average_added_value);
+    // Typed or computed, the filtered product decides nearly always; the exact integer product
+    // covers what it leaves (a zero, or a product on a midpoint such as 2^53 + 1).
+    const fast = productFiltered(n, share, up, avg);
+    if (fast === fast) return fast;
     const typed =
       typedShort(n) && typedShort(avg) && typedShort(share) && typedShort(up) ? typedProduct(n, share, up, avg) : NaN;
     if (typed === typed) return typed;
-    const fast = productFiltered(n, share, up, avg);
-    if (fast === fast) return fast;
   }
   return excel(() =>
     out(
@@ -231,8 +233,13 @@ export function occupancyProjection(
   const y = plainNumber(years);
   if (Number.isInteger(y) && y >= 1 && y <= 50) {
     const rows: (number | string)[][] = [];
-    const args = [wsw_base, pw_base, wsw_outflow_rate, pw_inflow, pw_outflow, fte_per_person].map(plainNumber);
-    if (occupancyFiltered(args[0], args[1], y, args[2], args[3], args[4], args[5], rows)) return rows;
+    const w = plainNumber(wsw_base);
+    const p = plainNumber(pw_base);
+    const rate = plainNumber(wsw_outflow_rate);
+    const inflow = plainNumber(pw_inflow);
+    const outflow = plainNumber(pw_outflow);
+    const fpp = plainNumber(fte_per_person);
+    if (occupancyFiltered(w, p, y, rate, inflow, outflow, fpp, rows)) return rows;
   }
   return excel(() =>
     projectOccupancy({
