@@ -18,6 +18,12 @@ const R = new Float64Array(3); // H, L (and the absolute sum of sumOf): typed, s
 const SPLIT = 134217729; // 2^27 + 1
 /** Per input and per step: double-double steps err by a few 2^-106, the decimal path's by 2^-110. */
 const EPS = 2 ** -99;
+/**
+ * The fast paths' margin: 2^-90 of the result, far above their error (below 2^-96 of it: the
+ * decimal reading to 2^-100 per input, the double steps on terms of an ulp or less, the decimal
+ * path's 34 digits), so a result is undecided only within 2^-90 of a rounding midpoint.
+ */
+const MARGIN = 2 ** -90;
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** a × b exactly as H + L (Dekker; |a|, |b| < 2^996). */
@@ -414,14 +420,38 @@ export function lumpSumFiltered(
   const dh = R[0];
   const dl = R[1];
   if (!(dh > m * (cAbs + s))) return dh === 0 && dl === 0 ? lumpSumEqualCosts(sh, sl, b, bl, f, fl, e, el, m) : NaN;
-  mul(dh, dl, p, pl);
-  const n1h = R[0];
-  const n1l = R[1];
-  mul(sh, sl, f, fl);
-  add(n1h, n1l, R[0], R[1]);
-  div(R[0], R[1], b, bl);
-  const before = ((cAbs + s) * p + s * f) / b;
-  return minusEffect(e, el, before, m);
+  // N = (C − S)·PW + S·fte, each product exactly as h + e (Dekker), the low parts to first order
+  // with the decimal gaps; then N / fte(base) as a quotient plus one correction, less the effect.
+  let t = SPLIT * dh;
+  const dhh = t - (t - dh);
+  const dhl = dh - dhh;
+  t = SPLIT * p;
+  const phh = t - (t - p);
+  const phl = p - phh;
+  const n1h = dh * p;
+  const n1l = dhh * phh - n1h + dhh * phl + dhl * phh + dhl * phl + dl * p + dh * pl;
+  t = SPLIT * s;
+  const shh = t - (t - s);
+  const shl = s - shh;
+  t = SPLIT * f;
+  const fhh = t - (t - f);
+  const fhl = f - fhh;
+  const n2h = s * f;
+  const n2l = shh * fhh - n2h + shh * fhl + shl * fhh + shl * fhl + sl * f + s * fl;
+  const nh = n1h + n2h;
+  const bb = nh - n1h;
+  const nl = n1h - (nh - bb) + (n2h - bb) + n1l + n2l;
+  // The bound grows with the cost lines (their sum's own rounding), from 2^-90 of the sizes.
+  const size = (((cAbs + s) * p + s * f) / b) * (1 + lines.length / 256);
+  quotientParts(nh, nl, b, bl);
+  if (e === 0) return decide(R[0], R[1], size * MARGIN);
+  const q = R[0];
+  const rh = q - e;
+  const bv = rh - q;
+  const rl = q - (rh - bv) + (-e - bv) + R[1] - el;
+  const bound = (size + e) * MARGIN;
+  if (!(rh > bound)) return NaN; // a negative (or nearly zero) lump sum: the decimal path decides
+  return decide(rh, rl, bound);
 }
 
 /** LUMPSUM when C = S exactly: S × fte / fte(base) − effect (each input with its gap). */
@@ -478,10 +508,50 @@ export function extraCostsFiltered(lines: readonly number[], b: number, f: numbe
     ch = s;
   }
   if (ch === 0) return NaN;
-  const bl = GAPS[n + 1];
-  mul(ch, cl, f, GAPS[n]);
-  div(R[0], R[1], b, bl);
-  return decided((n + 6) * EPS * ((abs * f) / b) * 1.01);
+  // N = C × fte exactly as nh + ne (Dekker), its low part to first order; then N / fte(base) as a
+  // quotient plus one correction (see quotientFiltered).
+  let t = SPLIT * ch;
+  const chh = t - (t - ch);
+  const chl = ch - chh;
+  t = SPLIT * f;
+  const fh = t - (t - f);
+  const fl = f - fh;
+  const nh = ch * f;
+  const nl = chh * fh - nh + chh * fl + chl * fh + chl * fl + cl * f + ch * GAPS[n];
+  return quotientOf(nh, nl, b, GAPS[n + 1], (abs * f) / b);
+}
+
+/**
+ * (nh + nl) / (b + bl) rounded, for nh > 0, b > 0, with nl and bl of an ulp or so, when every value
+ * within MARGIN · size of q plus its correction rounds alike; NaN otherwise. q = nh / b within two
+ * ulps, r = nh − q·b exactly (Dekker; nh − ph is exact by Sterbenz), and the quotient less q is
+ * (r + nl − q·bl) / (b + bl), known to 2^-50 of itself.
+ */
+function quotientOf(nh: number, nl: number, b: number, bl: number, size: number): number {
+  quotientParts(nh, nl, b, bl);
+  return decide(R[0], R[1], size * MARGIN);
+}
+
+/** quotientOf's q and correction, into R[0] and R[1]. */
+function quotientParts(nh: number, nl: number, b: number, bl: number): void {
+  const inv = 1 / b;
+  const q = nh * inv;
+  const ph = q * b;
+  let t = SPLIT * q;
+  const qh = t - (t - q);
+  const ql = q - qh;
+  t = SPLIT * b;
+  const bh = t - (t - b);
+  const bb = b - bh;
+  const pl = qh * bh - ph + qh * bb + ql * bh + ql * bb;
+  R[0] = q;
+  R[1] = (nh - ph - pl + nl - q * bl) * inv;
+}
+
+/** The double nearest h + l, when h + l − bound and h + l + bound round to it alike; else NaN. */
+function decide(h: number, l: number, bound: number): number {
+  const lo = h + (l - bound);
+  return lo === h + (l + bound) ? lo + 0 : NaN;
 }
 
 /** extraCostsFiltered over more than six lines. */
@@ -502,13 +572,6 @@ function extraCostsOfMany(lines: readonly number[], b: number, f: number): numbe
 }
 
 /**
- * The fast paths' margin: 2^-90 of the result, far above their error (below 2^-96 of it: the
- * decimal reading to 2^-100 per input, the double steps on terms of an ulp or less, the decimal
- * path's 34 digits), so a result is undecided only within 2^-90 of a rounding midpoint.
- */
-const MARGIN = 2 ** -90;
-
-/**
  * x / y for x > 0, y > 0 (PW_SHARE, LUMPSUM_PER_FTE, QUASI_INHOUSE_PCT by year), in doubles with
  * one correction: q = x / y (within two ulps), r = x − q·y exactly (Dekker's product; x − ph is
  * exact by Sterbenz), and d(x)/d(y) − q = (r + cx − q·cy) / d(y), a few ulps of q known to 2^-50 of
@@ -519,25 +582,14 @@ export function quotientFiltered(x: number, y: number): number {
   IN[0] = x;
   IN[1] = y;
   if (!readAll(2)) return NaN;
-  const cx = GAPS[0];
-  const cy = GAPS[1];
-  const inv = 1 / y;
-  const q = x * inv;
-  const ph = q * y;
-  let t = SPLIT * q;
-  const qh = t - (t - q);
-  const ql = q - qh;
-  t = SPLIT * y;
-  const yh = t - (t - y);
-  const yl = y - yh;
-  const pl = qh * yh - ph + qh * yl + ql * yh + ql * yl;
-  const delta = (x - ph - pl + cx - q * cy) * inv;
-  const b = q * MARGIN;
-  const lo = q + (delta - b);
-  return lo === q + (delta + b) ? lo : NaN;
+  return quotientOf(x, GAPS[0], y, GAPS[1], x / y);
 }
 
-/** a × b × c × d, all > 0 (ADDED_VALUE_EFFECT). */
+/**
+ * a × b × c × d, all > 0 (ADDED_VALUE_EFFECT), straight-line: each product exactly as h + e
+ * (Dekker), and the low part carried to first order with the decimal gaps (the dropped products
+ * of two gaps or a gap and a low part are below 2^-100 of the result).
+ */
 export function productFiltered(a: number, b: number, c: number, d: number): number {
   if (!(a > 0 && b > 0 && c > 0 && d > 0)) return NaN;
   IN[0] = a;
@@ -545,12 +597,31 @@ export function productFiltered(a: number, b: number, c: number, d: number): num
   IN[2] = c;
   IN[3] = d;
   if (!readAll(4)) return NaN;
-  const cl = GAPS[2];
-  const dl = GAPS[3];
-  mul(a, GAPS[0], b, GAPS[1]);
-  mul(R[0], R[1], c, cl);
-  mul(R[0], R[1], d, dl);
-  return decided(8 * EPS * a * b * c * d * 1.01);
+  let t = SPLIT * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLIT * b;
+  let yh = t - (t - b);
+  let yl = b - yh;
+  const h1 = a * b;
+  const l1 = ah * yh - h1 + ah * yl + al * yh + al * yl + a * GAPS[1] + GAPS[0] * b;
+  t = SPLIT * h1;
+  const xh = t - (t - h1);
+  const xl = h1 - xh;
+  t = SPLIT * c;
+  yh = t - (t - c);
+  yl = c - yh;
+  const h2 = h1 * c;
+  const l2 = xh * yh - h2 + xh * yl + xl * yh + xl * yl + l1 * c + h1 * GAPS[2];
+  t = SPLIT * h2;
+  const zh = t - (t - h2);
+  const zl = h2 - zh;
+  t = SPLIT * d;
+  yh = t - (t - d);
+  yl = d - yh;
+  const h3 = h2 * d;
+  const l3 = zh * yh - h3 + zh * yl + zl * yh + zl * yl + l2 * d + h2 * GAPS[3];
+  return decide(h3, l3, h3 * MARGIN);
 }
 
 /** Σ x / Σ y over non-negative values, Σ y > 0 (QUASI_INHOUSE_PCT, LUMPSUM_PCT_PBUDGET). */
@@ -584,9 +655,8 @@ export function ratioOfSumsFiltered(x: readonly number[], y: readonly number[]):
       yAbs += v < 0 ? -v : v;
     }
   }
-  if (!(yh > 0) || xh === 0) return NaN;
-  div(xh, xl, yh, yl);
-  return decided((n + 4) * EPS * (xAbs / yAbs) * 1.01 * (1 + 1e-12));
+  if (!(yh > 0) || !(xh > 0)) return NaN;
+  return quotientOf(xh, xl, yh, yl, (xAbs / yAbs) * 1.01);
 }
 
 /** ratioOfSumsFiltered over more than eight values. */
