@@ -181,7 +181,10 @@ function readAll(n: number): boolean {
     // Exactly on the interval's edge, halfway between two decimals, or not this case (the tables'
     // zeros give a0 = h0 = 0): the steps in doubles.
     if (a0 === h0 || a1 === h1 || gs === -2147483648) {
+      const slot = (lo ^ words[HI]) & 255;
       if (Number.isInteger(x) && a <= 9007199254740992) GAPS[i] = 0;
+      else if (SEEN[slot] === a)
+        GAPS[i] = x < 0 ? -GAP[slot] : GAP[slot]; // see readDoubles
       else if (!readDoubles(x, a, words[HI] >>> 20, words[HI])) return false;
       else GAPS[i] = R[1];
     } else {
@@ -636,24 +639,24 @@ export function ratioOfSumsFiltered(x: readonly number[], y: readonly number[]):
   let xh = 0;
   let xl = 0;
   let xAbs = 0;
+  for (let i = 0; i < nx; i++) {
+    const v = IN[i];
+    const s = xh + v;
+    const bb = s - xh;
+    xl += xh - (s - bb) + (v - bb) + GAPS[i];
+    xh = s;
+    xAbs += v < 0 ? -v : v;
+  }
   let yh = 0;
   let yl = 0;
   let yAbs = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = nx; i < n; i++) {
     const v = IN[i];
-    const h = i < nx ? xh : yh;
-    const s = h + v;
-    const bb = s - h;
-    const l = h - (s - bb) + (v - bb) + GAPS[i];
-    if (i < nx) {
-      xh = s;
-      xl += l;
-      xAbs += v < 0 ? -v : v;
-    } else {
-      yh = s;
-      yl += l;
-      yAbs += v < 0 ? -v : v;
-    }
+    const s = yh + v;
+    const bb = s - yh;
+    yl += yh - (s - bb) + (v - bb) + GAPS[i];
+    yh = s;
+    yAbs += v < 0 ? -v : v;
   }
   if (!(yh > 0) || !(xh > 0)) return NaN;
   return quotientOf(xh, xl, yh, yl, (xAbs / yAbs) * 1.01);

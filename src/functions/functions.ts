@@ -301,11 +301,20 @@ export function pbudgetShare(p_budgets: any[][], amount?: any, decimals?: any): 
 export function lumpsumPctPbudget(amount: any, p_budgets: any[][]): number {
   const a = plainNumber(amount);
   const b = plainGrid(p_budgets);
-  if (b !== null && a >= 0 && b.every((x) => x >= 0)) {
-    const fast = ratioOfSumsFiltered([a], b);
+  if (b !== null && a >= 0 && allNonNegative(b)) {
+    AMOUNT[0] = a;
+    const fast = ratioOfSumsFiltered(AMOUNT, b);
     if (fast === fast) return fast;
   }
   return excel(() => out(pctOfBudget(toNumber(amount, "amount"), toNumbers(p_budgets, "p_budgets"))));
+}
+
+/** LUMPSUM_PCT_PBUDGET's amount as a one-value list, reused (no allocation per call). */
+const AMOUNT = [0];
+
+function allNonNegative(values: readonly number[]): boolean {
+  for (let i = 0; i < values.length; i++) if (!(values[i] >= 0)) return false;
+  return true;
 }
 
 function quasiInputs(attributable: any[][], total: any[][]) {
