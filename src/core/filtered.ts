@@ -726,7 +726,9 @@ export function ratioAboveFiltered(x: readonly number[], y: readonly number[], t
 /**
  * OCCUPANCY_PROJECTION's rows (Wsw, PW, total, change, % change; the base row without change) into
  * `out`, or false when undecided: Wsw × (1 − rate) each year, PW + (inflow − outflow) × fte per
- * person, never below 0.
+ * person, never below 0. Straight-line in doubles: every value as h + l (products exactly by
+ * Dekker, sums by TwoSum, the decimal gaps and low parts to first order), each cell decided within
+ * MARGIN of the sizes it was computed from (no cancellation), 50 years erring below 2^-94 of them.
  */
 export function occupancyFiltered(
   wsw: number,
@@ -748,66 +750,64 @@ export function occupancyFiltered(
   IN[4] = wsw;
   IN[5] = pw;
   if (!readAll(6)) return false;
-  const outflowGap = GAPS[2];
-  const fteGap = GAPS[3];
+  // keep = 1 − rate; step = (inflow − outflow) × fte per person.
+  const kh = 1 - rate;
+  const kl = -rate - (kh - 1) - GAPS[0]; // (1 − rate) − kh exactly (Fast2Sum, 1 ≥ rate), less the gap
+  const keepAbs = 1 + rate;
+  const dh = inflow - outflow;
+  const bd = dh - inflow;
+  const dl = inflow - (dh - bd) + (-outflow - bd) + GAPS[1] - GAPS[2];
+  const sh = dh * ftePerPerson;
+  const sl = productError(dh, ftePerPerson, sh) + dl * ftePerPerson + dh * GAPS[3];
+  const stepAbs = (inflow + outflow) * ftePerPerson;
   let wh = wsw;
   let wl = GAPS[4];
   let ph = pw;
   let pl = GAPS[5];
-  add(1, 0, -rate, -GAPS[0]);
-  const kh = R[0];
-  const kl = R[1];
-  const keepAbs = 1 + rate;
-  add(inflow, GAPS[1], -outflow, -outflowGap);
-  mul(R[0], R[1], ftePerPerson, fteGap);
-  const sh = R[0];
-  const sl = R[1];
-  const stepAbs = (inflow + outflow) * ftePerPerson;
   let wAbs = wsw;
   let pAbs = pw;
-  let m = 8;
-  add(wh, wl, ph, pl);
-  let th = R[0];
-  let tl = R[1];
+  let th = wh + ph;
+  let bb = th - wh;
+  let tl = wh - (th - bb) + (ph - bb) + wl + pl;
   let tAbs = wAbs + pAbs;
-  const first = decidedAt(th, tl, m * EPS * tAbs);
+  const first = cell(th, tl, tAbs);
   if (first !== first) return false;
   const rows: (number | string)[][] = [[wsw, pw, first, "", ""]];
   for (let y = 1; y <= years; y++) {
-    m += 6;
-    mul(wh, wl, kh, kl);
-    wh = R[0];
-    wl = R[1];
+    const w2 = wh * kh;
+    wl = productError(wh, kh, w2) + wl * kh + wh * kl;
+    wh = w2;
     wAbs *= keepAbs;
-    add(ph, pl, sh, sl);
+    const p2 = ph + sh;
+    bb = p2 - ph;
+    pl = ph - (p2 - bb) + (sh - bb) + pl + sl;
+    ph = p2;
     pAbs += stepAbs;
-    const pb = m * EPS * pAbs * 1.01;
-    if (R[0] > pb) {
-      ph = R[0];
-      pl = R[1];
-    } else if (R[0] < -pb) {
+    const pb = pAbs * MARGIN;
+    if (!(ph + pl > pb)) {
+      if (!(ph + pl < -pb)) return false;
       ph = 0; // max(0, …): exactly 0 from here
       pl = 0;
       pAbs = 0;
-    } else return false;
+    }
     const prevH = th;
     const prevL = tl;
     const prevAbs = tAbs;
-    add(wh, wl, ph, pl);
-    th = R[0];
-    tl = R[1];
+    th = wh + ph;
+    bb = th - wh;
+    tl = wh - (th - bb) + (ph - bb) + wl + pl;
     tAbs = wAbs + pAbs;
-    add(th, tl, -prevH, -prevL);
-    const ch = R[0];
-    const cl = R[1];
+    const ch = th - prevH;
+    bb = ch - th;
+    const cl = th - (ch - bb) + (-prevH - bb) + tl - prevL;
     const cAbs = tAbs + prevAbs;
-    const w = decidedAt(wh, wl, m * EPS * wAbs * 1.01);
-    const p = pAbs === 0 ? 0 : decidedAt(ph, pl, m * EPS * pAbs * 1.01);
-    const t = decidedAt(th, tl, m * EPS * tAbs * 1.01);
-    const c = decidedAt(ch, cl, m * EPS * cAbs * 1.01);
-    if (w !== w || p !== p || t !== t || c !== c || c === 0 || prevH <= 0) return false;
-    div(ch, cl, prevH, prevL);
-    const pct = decidedAt(R[0], R[1], (m + 2) * EPS * (cAbs / Math.abs(prevH)) * 1.02);
+    const w = cell(wh, wl, wAbs);
+    const p = pAbs === 0 ? 0 : cell(ph, pl, pAbs);
+    const t = cell(th, tl, tAbs);
+    const c = cell(ch, cl, cAbs);
+    if (w !== w || p !== p || t !== t || c !== c || c === 0 || !(prevH > 0)) return false;
+    quotientParts(ch, cl, prevH, prevL);
+    const pct = cell(R[0], R[1], cAbs / prevH);
     if (pct !== pct) return false;
     rows.push([w, p, t, c, pct]);
   }
@@ -815,12 +815,23 @@ export function occupancyFiltered(
   return true;
 }
 
-function decidedAt(h: number, l: number, bound: number): number {
-  R[0] = h;
-  R[1] = l;
-  if (h === 0 && l === 0 && bound === 0) return 0;
-  if (Math.abs(h) <= bound) return NaN;
-  return decided(bound);
+/** a × b − p exactly, for p = a × b rounded (Dekker). */
+function productError(a: number, b: number, p: number): number {
+  let t = SPLIT * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+/** A cell of h + l computed from values of total size `size`: decided within MARGIN of it, else NaN. */
+function cell(h: number, l: number, size: number): number {
+  if (size === 0) return h === 0 && l === 0 ? 0 : NaN; // exactly 0 (from zero inputs)
+  const bound = size * MARGIN;
+  if (!(Math.abs(h) > bound)) return NaN; // near 0: the decimal path decides
+  return decide(h, l, bound);
 }
 
 /**
