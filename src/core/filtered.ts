@@ -103,26 +103,24 @@ const GAP = new Float64Array(256);
 const INV10 = Float64Array.from(POW10, (p) => 1 / p);
 /**
  * readAll's tables per biased exponent e, for z = |x| · 10^j (j = SCALE[e], z in [10^14, 2·10^15))
- * with s bits after the point, 3 ≤ s ≤ 32 (from about 256 up); zeros elsewhere. In MUL, at 4e + k
- * (k = 0, 1, 2): 5^(j+k) · 2^(32−s+k) mod 2^32, so that the low word of the mantissa times it, mod
- * 2^32, is (z·10^k − the nearest whole) · 2^32. In HALF, at 2e + k (k = 0, 1): the half width of
- * the rounding interval of z·10^k in the same units, 5^(j+k) · 2^(31−s+k). In UNIT, at 4e + k:
- * 2^-32 · 10^-(j+k), to turn such a fraction into a gap of x.
+ * with s bits after the point, 3 ≤ s ≤ 32 (from about 256 up); zeros elsewhere. MUL[e]:
+ * 5^j · 2^(32−s) mod 2^32, so that the low word of the mantissa times it, mod 2^32, is
+ * (z − the nearest whole) · 2^32. HALF[e]: the half width of the rounding interval of z in the same
+ * units, 5^j · 2^(31−s). UNIT[4e + k]: 2^-32 · 10^-(j+k), to turn such a fraction of z·10^k into
+ * a gap of x.
  */
-const MUL = new Int32Array(2048 * 4);
-const HALF = new Float64Array(2048 * 2);
+const MUL = new Int32Array(2048);
+const HALF = new Float64Array(2048);
 const UNIT = new Float64Array(2048 * 4);
 for (let e = 1; e < 2047; e++) {
   const j = SCALE[e];
   const s = 1075 - e - j;
   if (j < 0 || j + 2 > 22 || s < 3 || s > 32) continue;
-  for (let k = 0; k < 3; k++) {
-    let p = 1;
-    for (let i = 0; i < j + k; i++) p = Math.imul(p, 5);
-    MUL[4 * e + k] = p << (32 - s + k);
-    UNIT[4 * e + k] = 2 ** -32 / 10 ** (j + k);
-    if (k < 2) HALF[2 * e + k] = 5 ** (j + k) * 2 ** (31 - s + k);
-  }
+  let p = 1;
+  for (let i = 0; i < j; i++) p = Math.imul(p, 5);
+  MUL[e] = p << (32 - s);
+  HALF[e] = 5 ** j * 2 ** (31 - s);
+  for (let k = 0; k < 3; k++) UNIT[4 * e + k] = 2 ** -32 / 10 ** (j + k);
 }
 /** Adding and subtracting 1.5 · 2^52 rounds a double below 2^51 to a whole number. */
 const MAGIC = 6755399441055744;
@@ -152,9 +150,9 @@ const GAPS = new Float64Array(8);
  * read for IN[0 … n−1] (n ≤ 8), their gaps into GAPS; false when one is not read. One call for all
  * of a function's inputs (this body is too large for the compiler to take into its callers).
  *
- * From about 256 up (euros, fte) z has at most 32 bits after the point, so its fraction at each
- * length — z, 10z, 100z — is the low word of the mantissa times 5^(j+k) mod 2^32: one exact
- * integer product each, compared exactly with the interval's half width. The lengths count only
+ * From about 256 up (euros, fte) z has at most 32 bits after the point, so its fraction is the
+ * low word of the mantissa times 5^j mod 2^32, and the fractions of 10z and 100z are 10 and 100
+ * times that, mod 2^32: exact integer products, compared exactly with the interval's half width. The lengths count only
  * relative to each other, so z may reach 2·10^15 (one binade, no second scale): the interval then
  * holds at most one whole number (half width below 0.23) and always a tenth (above 0.05).
  * Whole numbers and powers of 2 come out with gap 0 (z whole), as they should.
@@ -167,13 +165,13 @@ function readAll(n: number): boolean {
     const lo = words[LO];
     const e = words[HI] >>> 20;
     // (z·10^k − the nearest whole) · 2^32, a signed 32-bit integer, for k = 0, 1, 2.
-    const g0 = Math.imul(lo, MUL[4 * e]);
-    const g1 = Math.imul(lo, MUL[4 * e + 1]);
-    const g2 = Math.imul(lo, MUL[4 * e + 2]);
+    const g0 = Math.imul(lo, MUL[e]);
+    const g1 = Math.imul(g0, 10);
+    const g2 = Math.imul(g1, 10);
     const a0 = Math.abs(g0);
     const a1 = Math.abs(g1);
-    const h0 = HALF[2 * e];
-    const h1 = HALF[2 * e + 1];
+    const h0 = HALF[e];
+    const h1 = h0 * 10;
     // Booleans as 0 or 1 (no branch): the fewest digits inside the interval, then the nearest.
     const m0 = ((a0 < h0) as unknown as number) | 0;
     const m1 = ((a1 < h1) as unknown as number) & ~m0;
