@@ -12,6 +12,8 @@
 // the caller takes the decimal path, which also gives the error message.
 
 const MAX = Number.MAX_SAFE_INTEGER;
+/** 2^-50, computed once (an inline 2 ** -50 is a power taken on every call). */
+const TWO_TO_MINUS_50 = 2 ** -50;
 /** 10^k, exact for k ≤ 22. */
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 /** Below this a scaled value rounds back to its integer exactly (x · 10^q is within 0.25 of it). */
@@ -72,21 +74,8 @@ export function typedShort(x: number): boolean {
  */
 function nearWhole(u: number, m: number): boolean {
   const d = u - m;
-  const e = (u < 0 ? -u : u) * 2 ** -50;
+  const e = (u < 0 ? -u : u) * TWO_TO_MINUS_50;
   return d <= e && -d <= e;
-}
-
-/**
- * x / y for typed x ≥ 0 and y > 0 (at most 4 decimals each): both as whole numbers of 10^-4, one
- * correctly rounded division of exact integers — the decimal path's double. NaN otherwise.
- */
-export function typedQuotient(x: number, y: number): number {
-  if (!(x >= 0 && y > 0 && x < 9e11 && y < 9e11)) return NaN;
-  const u = x * 1e4;
-  const m = Math.round(u);
-  if (!nearWhole(u, m) || m / 1e4 !== x) return NaN; // a computed x fails here, before any division
-  const n = Math.round(y * 1e4);
-  return n / 1e4 === y ? m / n + 0 : NaN;
 }
 
 /**

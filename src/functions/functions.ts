@@ -19,7 +19,6 @@ import {
   lumpSumExact,
   ratioOfSumsExact,
   typedProduct,
-  typedQuotient,
   typedScaled,
   typedShort,
 } from "../core/exactNumbers";
@@ -146,9 +145,9 @@ export function pwShareOfFte(pw_fte_year: any, fte_year: any): number {
   const p = plainNumber(pw_fte_year);
   const f = plainNumber(fte_year);
   if (p <= f) {
-    const typed = typedQuotient(p, f);
-    if (typed === typed) return typed;
-    const fast = quotientFiltered(p, f);
+    // Typed or computed: one filtered quotient (within 5× of bare arithmetic on both; a smaller
+    // function than trying the exact fraction first).
+    const fast = p === 0 && f > 0 ? 0 : quotientFiltered(p, f);
     if (fast === fast) return fast;
   }
   return excel(() => out(pwShare(toNumber(pw_fte_year, "pw_fte_year"), toNumber(fte_year, "fte_year"))));
@@ -201,9 +200,8 @@ export function addedValue(placements: any, demand_driven_share: any, uplift: an
 export function lumpsumPerFte(lumpsum: any, pw_fte: any): number {
   const l = plainNumber(lumpsum);
   const p = plainNumber(pw_fte);
-  const typed = typedQuotient(l, p);
-  if (typed === typed) return typed;
-  const fast = quotientFiltered(l, p);
+  // Typed or computed: one filtered quotient, as PW_SHARE.
+  const fast = l === 0 && p > 0 ? 0 : quotientFiltered(l, p);
   if (fast === fast) return fast;
   return excel(() => out(lumpSumPerFte(toNumber(lumpsum, "lumpsum"), toNumber(pw_fte, "pw_fte"))));
 }
