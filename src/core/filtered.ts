@@ -39,6 +39,17 @@ function twoProd(a: number, b: number): void {
   R[1] = ah * bh - p + ah * bl + al * bh + al * bl;
 }
 
+/** a × b − p exactly, for p = a × b rounded (Dekker). */
+function productError(a: number, b: number, p: number): number {
+  let t = SPLIT * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
 /** (ah + al) + (bh + bl), accurate also under cancellation. */
 function add(ah: number, al: number, bh: number, bl: number): void {
   let s = ah + bh;
@@ -511,14 +522,8 @@ export function extraCostsFiltered(lines: readonly number[], b: number, f: numbe
   if (ch === 0) return NaN;
   // N = C × fte exactly as nh + ne (Dekker), its low part to first order; then N / fte(base) as a
   // quotient plus one correction (see quotientFiltered).
-  let t = SPLIT * ch;
-  const chh = t - (t - ch);
-  const chl = ch - chh;
-  t = SPLIT * f;
-  const fh = t - (t - f);
-  const fl = f - fh;
   const nh = ch * f;
-  const nl = chh * fh - nh + chh * fl + chl * fh + chl * fl + cl * f + ch * GAPS[n];
+  const nl = productError(ch, f, nh) + cl * f + ch * GAPS[n];
   return quotientOf(nh, nl, b, GAPS[n + 1], (abs * f) / b);
 }
 
@@ -538,15 +543,8 @@ function quotientParts(nh: number, nl: number, b: number, bl: number): void {
   const inv = 1 / b;
   const q = nh * inv;
   const ph = q * b;
-  let t = SPLIT * q;
-  const qh = t - (t - q);
-  const ql = q - qh;
-  t = SPLIT * b;
-  const bh = t - (t - b);
-  const bb = b - bh;
-  const pl = qh * bh - ph + qh * bb + ql * bh + ql * bb;
   R[0] = q;
-  R[1] = (nh - ph - pl + nl - q * bl) * inv;
+  R[1] = (nh - ph - productError(q, b, ph) + nl - q * bl) * inv;
 }
 
 /** The double nearest h + l, when h + l − bound and h + l + bound round to it alike; else NaN. */
@@ -598,30 +596,12 @@ export function productFiltered(a: number, b: number, c: number, d: number): num
   IN[2] = c;
   IN[3] = d;
   if (!readAll(4)) return NaN;
-  let t = SPLIT * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLIT * b;
-  let yh = t - (t - b);
-  let yl = b - yh;
   const h1 = a * b;
-  const l1 = ah * yh - h1 + ah * yl + al * yh + al * yl + a * GAPS[1] + GAPS[0] * b;
-  t = SPLIT * h1;
-  const xh = t - (t - h1);
-  const xl = h1 - xh;
-  t = SPLIT * c;
-  yh = t - (t - c);
-  yl = c - yh;
+  const l1 = productError(a, b, h1) + a * GAPS[1] + GAPS[0] * b;
   const h2 = h1 * c;
-  const l2 = xh * yh - h2 + xh * yl + xl * yh + xl * yl + l1 * c + h1 * GAPS[2];
-  t = SPLIT * h2;
-  const zh = t - (t - h2);
-  const zl = h2 - zh;
-  t = SPLIT * d;
-  yh = t - (t - d);
-  yl = d - yh;
+  const l2 = productError(h1, c, h2) + l1 * c + h1 * GAPS[2];
   const h3 = h2 * d;
-  const l3 = zh * yh - h3 + zh * yl + zl * yh + zl * yl + l2 * d + h2 * GAPS[3];
+  const l3 = productError(h2, d, h3) + l2 * d + h2 * GAPS[3];
   return decide(h3, l3, h3 * MARGIN);
 }
 
@@ -811,17 +791,6 @@ export function occupancyFiltered(
   }
   for (const r of rows) out.push(r);
   return true;
-}
-
-/** a × b − p exactly, for p = a × b rounded (Dekker). */
-function productError(a: number, b: number, p: number): number {
-  let t = SPLIT * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLIT * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  return ah * bh - p + ah * bl + al * bh + al * bl;
 }
 
 /** A cell of h + l computed from values of total size `size`: decided within MARGIN of it, else NaN. */
