@@ -12,8 +12,6 @@
 // the caller takes the decimal path, which also gives the error message.
 
 const MAX = Number.MAX_SAFE_INTEGER;
-/** 2^-50, computed once (an inline 2 ** -50 is a power taken on every call). */
-const TWO_TO_MINUS_50 = 2 ** -50;
 /** 10^k, exact for k ≤ 22. */
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 /** Below this a scaled value rounds back to its integer exactly (x · 10^q is within 0.25 of it). */
@@ -74,7 +72,7 @@ export function typedShort(x: number): boolean {
  */
 function nearWhole(u: number, m: number): boolean {
   const d = u - m;
-  const e = (u < 0 ? -u : u) * TWO_TO_MINUS_50;
+  const e = (u < 0 ? -u : u) * 2 ** -50;
   return d <= e && -d <= e;
 }
 
