@@ -60,20 +60,7 @@ export function decimalScale(x: number, smallest = false): number {
  * (src/core/filtered.ts) for computed values.
  */
 export function typedShort(x: number): boolean {
-  if (Number.isInteger(x)) return true;
-  const u = x * 1e4;
-  const m = Math.round(u);
-  return nearWhole(u, m) && m / 1e4 === x;
-}
-
-/**
- * Whether u = x · 10^4 lies within 2^-50 of itself of the whole m: a typed x = M / 10^4 does
- * (within 2^-51.9), so a computed x is turned away without the division that proves the rest.
- */
-function nearWhole(u: number, m: number): boolean {
-  const d = u - m;
-  const e = (u < 0 ? -u : u) * 2 ** -50;
-  return d <= e && -d <= e;
+  return Number.isInteger(x) || Math.round(x * 1e4) / 1e4 === x;
 }
 
 /**
