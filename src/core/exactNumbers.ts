@@ -64,17 +64,6 @@ export function typedShort(x: number): boolean {
 }
 
 /**
- * x / y for typed x ≥ 0 and y > 0 (at most 4 decimals each): both as whole numbers of 10^-4, one
- * correctly rounded division of exact integers — the decimal path's double. NaN otherwise.
- */
-export function typedQuotient(x: number, y: number): number {
-  if (!(x >= 0 && y > 0 && x < 9e11 && y < 9e11)) return NaN;
-  const m = Math.round(x * 1e4);
-  const n = Math.round(y * 1e4);
-  return m / 1e4 === x && n / 1e4 === y ? m / n + 0 : NaN;
-}
-
-/**
  * c × f / b for a whole c ≥ 0 and typed f, b > 0: (c · F) / B of exact integers (F, B in 10^-4),
  * one correctly rounded division, while c · F stays below 2^53. NaN otherwise.
  */

@@ -19,7 +19,6 @@ import {
   lumpSumExact,
   ratioOfSumsExact,
   typedProduct,
-  typedQuotient,
   typedScaled,
   typedShort,
 } from "../core/exactNumbers";
@@ -146,9 +145,9 @@ export function pwShareOfFte(pw_fte_year: any, fte_year: any): number {
   const p = plainNumber(pw_fte_year);
   const f = plainNumber(fte_year);
   if (p <= f) {
-    const typed = typedQuotient(p, f);
-    if (typed === typed) return typed;
-    const fast = quotientFiltered(p, f);
+    // Typed or computed: one filtered quotient (within 5× of bare arithmetic on both; a smaller
+    // function than trying the exact fraction first).
+    const fast = p === 0 && f > 0 ? 0 : quotientFiltered(p, f);
     if (fast === fast) return fast;
   }
   return excel(() => out(pwShare(toNumber(pw_fte_year, "pw_fte_year"), toNumber(fte_year, "fte_year"))));
@@ -170,11 +169,13 @@ export function addedValue(placements: any, demand_driven_share: any, uplift: an
   if (share <= 1 && up <= 1) {
     const n = plainNumber(placements);
     const avg = plainNumber(average_added_value);
+    // Typed or computed, the filtered product decides nearly always; the exact integer product
+    // covers what it leaves (a zero, or a product on a midpoint such as 2^53 + 1).
+    const fast = productFiltered(n, share, up, avg);
+    if (fast === fast) return fast;
     const typed =
       typedShort(n) && typedShort(avg) && typedShort(share) && typedShort(up) ? typedProduct(n, share, up, avg) : NaN;
     if (typed === typed) return typed;
-    const fast = productFiltered(n, share, up, avg);
-    if (fast === fast) return fast;
   }
   return excel(() =>
     out(
@@ -199,9 +200,8 @@ export function addedValue(placements: any, demand_driven_share: any, uplift: an
 export function lumpsumPerFte(lumpsum: any, pw_fte: any): number {
   const l = plainNumber(lumpsum);
   const p = plainNumber(pw_fte);
-  const typed = typedQuotient(l, p);
-  if (typed === typed) return typed;
-  const fast = quotientFiltered(l, p);
+  // Typed or computed: one filtered quotient, as PW_SHARE.
+  const fast = l === 0 && p > 0 ? 0 : quotientFiltered(l, p);
   if (fast === fast) return fast;
   return excel(() => out(lumpSumPerFte(toNumber(lumpsum, "lumpsum"), toNumber(pw_fte, "pw_fte"))));
 }
@@ -231,8 +231,13 @@ export function occupancyProjection(
   const y = plainNumber(years);
   if (Number.isInteger(y) && y >= 1 && y <= 50) {
     const rows: (number | string)[][] = [];
-    const args = [wsw_base, pw_base, wsw_outflow_rate, pw_inflow, pw_outflow, fte_per_person].map(plainNumber);
-    if (occupancyFiltered(args[0], args[1], y, args[2], args[3], args[4], args[5], rows)) return rows;
+    const w = plainNumber(wsw_base);
+    const p = plainNumber(pw_base);
+    const rate = plainNumber(wsw_outflow_rate);
+    const inflow = plainNumber(pw_inflow);
+    const outflow = plainNumber(pw_outflow);
+    const fpp = plainNumber(fte_per_person);
+    if (occupancyFiltered(w, p, y, rate, inflow, outflow, fpp, rows)) return rows;
   }
   return excel(() =>
     projectOccupancy({
@@ -294,11 +299,20 @@ export function pbudgetShare(p_budgets: any[][], amount?: any, decimals?: any): 
 export function lumpsumPctPbudget(amount: any, p_budgets: any[][]): number {
   const a = plainNumber(amount);
   const b = plainGrid(p_budgets);
-  if (b !== null && a >= 0 && b.every((x) => x >= 0)) {
-    const fast = ratioOfSumsFiltered([a], b);
+  if (b !== null && a >= 0 && allNonNegative(b)) {
+    AMOUNT[0] = a;
+    const fast = ratioOfSumsFiltered(AMOUNT, b);
     if (fast === fast) return fast;
   }
   return excel(() => out(pctOfBudget(toNumber(amount, "amount"), toNumbers(p_budgets, "p_budgets"))));
+}
+
+/** LUMPSUM_PCT_PBUDGET's amount as a one-value list, reused (no allocation per call). */
+const AMOUNT = [0];
+
+function allNonNegative(values: readonly number[]): boolean {
+  for (let i = 0; i < values.length; i++) if (!(values[i] >= 0)) return false;
+  return true;
 }
 
 function quasiInputs(attributable: any[][], total: any[][]) {

@@ -19,7 +19,15 @@ import {
   sum,
   type Dec,
 } from "../../src/core";
-import { halfUpUnits, lumpSumFiltered, quotientFiltered, shortestDecimalParts } from "../../src/core/filtered";
+import {
+  extraCostsFiltered,
+  halfUpUnits,
+  lumpSumFiltered,
+  productFiltered,
+  quotientFiltered,
+  ratioOfSumsFiltered,
+  shortestDecimalParts,
+} from "../../src/core/filtered";
 import * as f from "../../src/functions/functions";
 import { ExcelErrorStub } from "../support/customFunctionsStub";
 
@@ -95,6 +103,54 @@ describe("filtered evaluation: reading a double as decimal.js does", () => {
     );
   });
 
+  it("from 256 up by 32-bit products: every kind of double, its sign, powers of 2 and 10, ties", () => {
+    const P = D.clone({ precision: 80 });
+    const exact = (v: number) => {
+      const b = new Float64Array([v]);
+      const u = new BigUint64Array(b.buffer)[0];
+      const e = Number((u >> 52n) & 0x7ffn);
+      const m = (u & ((1n << 52n) - 1n)) | (e ? 1n << 52n : 0n);
+      return new P(m.toString()).times(new P(2).pow(Math.max(e, 1) - 1075)).times(v < 0 ? -1 : 1);
+    };
+    const ulps = (x: number, k: number) => {
+      const b = new Float64Array([x]);
+      const u = new BigInt64Array(b.buffer);
+      u[0] += BigInt(k);
+      return b[0];
+    };
+    const kinds = fc.oneof(
+      fc.double({ min: 256, max: 1e12, noNaN: true }),
+      fc.double({ min: 1000, max: 1024, noNaN: true }), // z between 10^15 and 2 · 10^15
+      fc.double({ min: 1e4, max: 16384, noNaN: true }),
+      fc
+        .tuple(fc.integer({ min: 256, max: 2 ** 30 }), fc.integer({ min: 1, max: 2 ** 20 }))
+        .map(([a, k]) => a + k / 2 ** 20), // dyadic: exact ties
+      fc.integer({ min: 0, max: 40 }).map((k) => 2 ** k),
+      fc.tuple(fc.integer({ min: 2, max: 12 }), fc.integer({ min: -3, max: 3 })).map(([k, d]) => ulps(10 ** k, d)),
+      fc.integer({ min: 2560000, max: 1e12 }).map((k) => k / 1e4), // typed
+      fc.integer({ min: 0, max: 2 ** 53 }),
+      fc.constant(-0),
+    );
+    fc.assert(
+      fc.property(kinds, fc.boolean(), (v, negative) => {
+        const x = negative ? -v : v;
+        const parts = shortestDecimalParts(x);
+        if (parts === null) return;
+        assert.equal(parts[0], x);
+        const got = exact(parts[0]).plus(exact(parts[1]));
+        const want = new P(x.toString());
+        assert.ok(
+          got
+            .minus(want)
+            .abs()
+            .lte(want.abs().times(2 ** -100)),
+          `${x}: ${got.toString()}`,
+        );
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
   it("a whole amount rounded half up: decided away from the half, NaN within 2^-50 of it", () => {
     fc.assert(
       fc.property(number(-1e9, 1e9), (x) => {
@@ -160,7 +216,7 @@ describe("filtered evaluation: every function equals the decimal path on compute
   it("EXTRA_COSTS, PW_SHARE, LUMPSUM_PER_FTE, ADDED_VALUE_EFFECT, LUMPSUM_PCT_PBUDGET", () => {
     fc.assert(
       fc.property(
-        fc.array(euros, { minLength: 1, maxLength: 5 }),
+        fc.array(euros, { minLength: 1, maxLength: 9 }), // up to six lines read at once, more summed apart
         fte,
         fte,
         fraction,
@@ -354,6 +410,26 @@ describe("filtered evaluation: every function equals the decimal path on compute
           decimal(() => lumpSumPerFte(dec(x), dec(y))),
           "LUMPSUM_PER_FTE",
         );
+        // The same midpoint reached by a product, a scaled cost and a ratio of sums.
+        const avg = (q + ulp / 2) / 3;
+        same(
+          viaFunction(() => f.addedValue(200, 0.1, 0.15, avg)),
+          decimal(() => addedValueEffect(dec(200), dec(0.1), dec(0.15), dec(avg))),
+          "ADDED_VALUE_EFFECT",
+        );
+        const cost = ((q + ulp / 2) * 1792.2) / y;
+        same(
+          viaFunction(() => f.extraCosts([[cost], [cost / 3]], 1792.2, y)),
+          decimal(() => scaleByOccupancy(sum([dec(cost), dec(cost / 3)]), dec(1792.2), dec(y))),
+          "EXTRA_COSTS",
+        );
+        const t = [y, y / 3];
+        const a = t.map((v) => Math.min(v, v * (q / 1e6)));
+        same(
+          viaFunction(() => (f.quasiInhousePct([a], [t]) as number[][])[0][0]),
+          decimal(() => attributableFraction(a.map(dec), t.map(dec))),
+          "QUASI_INHOUSE_PCT",
+        );
       }),
       { numRuns: RUNS },
     );
@@ -383,6 +459,7 @@ describe("filtered evaluation: the filter decides, the decimal path is the excep
   it("over computed inputs, LUMPSUM and a quotient are decided without the decimal path in 999 of 1,000 cases", () => {
     let lumpSums = 0;
     let quotients = 0;
+    let others = 0;
     fc.assert(
       fc.property(number(1000, 2000), number(0.05, 1), number(1, 1e4), (y, share, e) => {
         if (
@@ -398,9 +475,13 @@ describe("filtered evaluation: the filter decides, the decimal path is the excep
         )
           lumpSums++;
         if (!Number.isNaN(quotientFiltered(y * share, y))) quotients++;
+        if (!Number.isNaN(productFiltered(200, share, 0.15, e * 4.85))) others++;
+        if (!Number.isNaN(extraCostsFiltered([e * 1085.9, 417000], 1792.2, y))) others++;
+        if (!Number.isNaN(ratioOfSumsFiltered([y * share, y / 3], [y, y / 2]))) others++;
       }),
       { numRuns: 4000 },
     );
     assert.ok(lumpSums >= 3996 && quotients >= 3990, `decided: LUMPSUM ${lumpSums}, quotient ${quotients} of 4000`);
+    assert.ok(others >= 3 * 3990, `decided: product, costs and ratio ${others} of 12000`);
   });
 });
