@@ -43,8 +43,16 @@ import { loadFormulaLocale, queueFormulas } from "./localFormulas";
 import { queuePageLayout } from "./pageLayout";
 import { queueCentredHeadings } from "./centredHeadings";
 import { queueProtection } from "./protection";
-import { planRepoint, queueRepoint, type RepointCell } from "./repoint";
+import {
+  namesToRepoint,
+  planRepoint,
+  queueNameRepoint,
+  queueRepoint,
+  type RepointCell,
+  type RepointName,
+} from "./repoint";
 import { formulasInChunks } from "./formulaCells";
+import { anyChart, chartSources, queueCharts } from "./chartSources";
 import { sheetProtected, stagedRevertFailed, stepFailed, undoFailed } from "./writeErrors";
 import {
   newSheetsRecord,
@@ -346,6 +354,15 @@ async function writePlanBody<T extends WorkbookPlan>(
   const repoint = clashing.length
     ? await planRepoint(context, before.sheets, clashing, (name) => name.startsWith(TEMP_PREFIX))
     : { cells: [], keep: [] };
+  // The user's own defined names too, unless the replaced sheets stay aside (then the names follow them, as the formulas do).
+  const repointNames = repoint.keep.length
+    ? []
+    : namesToRepoint(
+        before.names,
+        clashing,
+        before.sheets.map((s) => s.name),
+        planNames,
+      );
 
   // 2. Stage, hidden, under names unique to this attempt.
   const attempt = attemptId();
@@ -370,8 +387,8 @@ async function writePlanBody<T extends WorkbookPlan>(
   const sheetsNow = context.workbook.worksheets.load("items/name,items/id");
   const namesNow = context.workbook.names.load("items/name");
   progress(0.75, "stage");
-  const revert = (ids: string[], cells: RepointCell[] = []) =>
-    revertWrite(context, before, prefix, ids, planNames, cells);
+  const revert = (ids: string[], cells: RepointCell[] = [], userNames: RepointName[] = []) =>
+    revertWrite(context, before, prefix, ids, planNames, cells, userNames);
   try {
     await context.sync();
   } catch (e) {
@@ -412,6 +429,7 @@ async function writePlanBody<T extends WorkbookPlan>(
     ws.visibility = "Visible";
   });
   queueRepoint(context, repoint.cells); // after the new sheets took their names: the formulas name them
+  queueNameRepoint(context, repointNames);
   for (const n of clashingNames) context.workbook.names.getItem(n.name).delete();
   for (const n of target.names) context.workbook.names.add(n.name, `=${n.ref}`, n.comment);
   if (written.length) written[0].ws.activate();
@@ -429,6 +447,7 @@ async function writePlanBody<T extends WorkbookPlan>(
     await revert(
       marks.map((m) => m.id),
       repoint.cells,
+      repointNames,
     );
     throw stepFailed("write", e);
   }
@@ -468,6 +487,7 @@ async function revertWrite(
   stagedIds: string[],
   planNames: Set<string>,
   repointed: RepointCell[] = [],
+  repointedNames: RepointName[] = [],
 ): Promise<void> {
   try {
     const sheets = context.workbook.worksheets.load("items/name,items/id");
@@ -488,7 +508,13 @@ async function revertWrite(
     for (const s of aside) if (!taken.has(lower(s.name))) context.workbook.worksheets.getItem(s.id).name = s.name;
     // The user's formulas re-pointed at the staged sheets (#REF! once they are deleted) name the
     // user's sheets again, written back as they were once those have their names back.
-    if (aside.every((s) => !taken.has(lower(s.name)))) queueRepoint(context, repointed);
+    if (aside.every((s) => !taken.has(lower(s.name)))) {
+      queueRepoint(context, repointed);
+      queueNameRepoint(
+        context,
+        repointedNames.filter((n) => names.items.some((x) => lower(x.name) === lower(n.name))),
+      );
+    }
     // The names are touched only when the commit ran (the staged ids are known then): a failed
     // staging never reached them, so a revert that fails in its turn cannot lose a user's name.
     if (stagedIds.length) {
@@ -591,9 +617,19 @@ export interface UndoOptions {
 export interface UndoResult {
   removedSheets: string[];
   removedNames: string[];
-  /** Sheets kept because they changed and were not confirmed. */
+  /** Sheets kept: changed and not confirmed, or needed by what stays. */
   keptSheets: string[];
   keptNames: string[];
+  /** The kept sheets with why each stayed, for the pane to say (same order as keptSheets). */
+  kept: KeptSheet[];
+}
+
+/** Why undo kept a sheet on purpose: the user edited it, it cannot be recognised, or a staying sheet, name or chart uses it. */
+export type KeptReason = "edited" | "unrecognised" | "needed";
+
+export interface KeptSheet {
+  name: string;
+  reason: KeptReason;
 }
 
 interface UndoPlan {
@@ -667,12 +703,21 @@ async function planUndo(
       : sheets.items.find((ws) => lower(ws.name) === lower(mark.name) && !recordedIds.has(ws.id));
     const ws = byId ?? byName;
     const used = ws?.getUsedRangeOrNullObject().load("address,formulas");
-    return { mark, ws, byId: !!byId, used, look: ws && mark.area ? readLook(ws, mark.area) : undefined };
+    return {
+      mark,
+      ws,
+      byId: !!byId,
+      used,
+      look: ws && mark.area ? readLook(ws, mark.area) : undefined,
+      charts: ws ? queueCharts(ws) : undefined,
+    };
   });
   // Every other sheet too: a user's sheet that refers to an added one must not lose it (#REF!).
   const foundIds = new Set(found.map((f) => f.ws?.id));
   const otherSheets = sheets.items.filter((ws) => !foundIds.has(ws.id));
   const others = otherSheets.map((ws) => ws.getUsedRangeOrNullObject().load("formulas"));
+  // Their charts too: a chart of the user's that plots a generated sheet needs it as a formula does.
+  let otherCharts = otherSheets.map(queueCharts);
   // Read the record again with the contents: an action that committed meanwhile (another pane, a
   // co-author) made it a newer record, whose names and sheets this plan must not delete.
   const again = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
@@ -691,7 +736,9 @@ async function planUndo(
     for (const f of found) {
       f.used = f.ws?.getUsedRangeOrNullObject().load("address,formulas");
       f.look = f.ws && f.mark.area ? readLook(f.ws, f.mark.area) : undefined;
+      f.charts = f.ws ? queueCharts(f.ws) : undefined;
     }
+    otherCharts = otherSheets.map(queueCharts);
     again.load("value");
     await context.sync();
     otherFormulas = await formulasInChunks(context, otherSheets)
@@ -728,35 +775,68 @@ async function planUndo(
     if (now === mark.fingerprint && sameLook) preview.unchanged.push(sheet);
     else preview.changed.push({ ...sheet, reason: byId ? "edited" : "unrecognised" });
   }
-  let sheetIds = [...preview.unchanged, ...preview.changed.filter((s) => confirm.includes(s.id))].map((s) => s.id);
-  const anyStays = preview.changed.some((s) => !sheetIds.includes(s.id));
+  const chosen = [...preview.unchanged, ...preview.changed.filter((s) => confirm.includes(s.id))].map((s) => s.id);
+  const anyStays = preview.changed.some((s) => !chosen.includes(s.id));
   // Deleting a sheet turns every reference to it into #REF!, for good: an added sheet that a staying
-  // sheet (the user's own, or an added one kept) uses, directly or through a name, stays too.
+  // sheet (the user's own, or an added one kept) uses, directly, through a name or in a chart's
+  // series, stays too.
   const formulasOf = (id: string) =>
     (found.find((f) => f.ws?.id === id)?.used?.formulas ?? []).flat().filter(isFormula);
   const recordedNames = new Set(record.names.map((n) => lower(n.name)));
-  const texts = [
-    ...preview.changed.filter((s) => !sheetIds.includes(s.id)).flatMap((s) => formulasOf(s.id)),
-    ...otherFormulas,
-    ...names.items.filter((n) => !recordedNames.has(lower(n.name))).map((n) => String(n.formula)),
-  ];
-  const usedNames = new Set<string>();
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const n of names.items)
-      if (!usedNames.has(lower(n.name)) && texts.some((t) => mentionsName(t, n.name))) {
-        usedNames.add(lower(n.name));
-        texts.push(String(n.formula));
-        grew = true;
-      }
-    for (const sheet of preview.unchanged)
-      if (sheetIds.includes(sheet.id) && texts.some((t) => usesSheet(t, sheet.name, current))) {
-        sheetIds = sheetIds.filter((id) => id !== sheet.id);
-        preview.needed.push(sheet);
-        texts.push(...formulasOf(sheet.id));
-        grew = true;
-      }
+  /** Which added sheets stay because a staying sheet uses them; `charts`: what each sheet's charts plot, or "unknown". */
+  const settle = (charts: { of: (id: string) => string[]; others: string[] } | "unknown" | null) => {
+    let ids = [...chosen];
+    const needed: UndoSheet[] = [];
+    const textsOf = (id: string) => [...formulasOf(id), ...(charts && charts !== "unknown" ? charts.of(id) : [])];
+    const texts = [
+      ...preview.changed.filter((s) => !ids.includes(s.id)).flatMap((s) => textsOf(s.id)),
+      ...otherFormulas!,
+      ...(charts && charts !== "unknown" ? charts.others : []),
+      ...names.items.filter((n) => !recordedNames.has(lower(n.name))).map((n) => String(n.formula)),
+    ];
+    // A staying chart whose sources cannot be read may plot any added sheet: all of them stay.
+    const all = charts === "unknown";
+    const usedNames = new Set<string>();
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const n of names.items)
+        if (!usedNames.has(lower(n.name)) && (all || texts.some((t) => mentionsName(t, n.name)))) {
+          usedNames.add(lower(n.name));
+          texts.push(String(n.formula));
+          grew = true;
+        }
+      for (const sheet of preview.unchanged)
+        if (ids.includes(sheet.id) && (all || texts.some((t) => usesSheet(t, sheet.name, current)))) {
+          ids = ids.filter((id) => id !== sheet.id);
+          needed.push(sheet);
+          texts.push(...textsOf(sheet.id));
+          grew = true;
+        }
+    }
+    return { ids, needed, usedNames };
+  };
+  let settled = settle(null);
+  // Charts only when one is on a sheet that stays: one more sync, then settled again with them.
+  const stays = (id?: string) => !!id && !settled.ids.includes(id);
+  if (anyChart([...otherCharts, ...found.filter((f) => stays(f.ws?.id)).map((f) => f.charts)])) {
+    again.load("value");
+    const sources = await chartSources(context, [...otherCharts, ...found.map((f) => f.charts)]).catch(() => {
+      throw new AddinError("undo.checkIncomplete");
+    });
+    if (changedMeanwhile()) throw new AddinError("undo.recordChanged");
+    const at = otherCharts.length;
+    settled = settle(
+      sources === null
+        ? "unknown"
+        : {
+            others: sources.slice(0, at).flat(),
+            of: (id) => sources[at + found.findIndex((f) => f.ws?.id === id)] ?? [],
+          },
+    );
   }
+  const { usedNames } = settled;
+  const sheetIds = settled.ids;
+  preview.needed.push(...settled.needed);
   preview.unchanged = preview.unchanged.filter((s) => sheetIds.includes(s.id));
   for (const mark of record.names) {
     const n = names.items.find((x) => lower(x.name) === lower(mark.name));
@@ -843,10 +923,14 @@ async function undoSteps(context: Excel.RequestContext, options: UndoOptions): P
   }
   const removed = new Set(sheetIds);
   const all = [...preview.unchanged, ...preview.changed, ...preview.needed];
+  const why = (id: string): KeptReason =>
+    preview.changed.find((c) => c.id === id)?.reason ?? (preview.needed.some((n) => n.id === id) ? "needed" : "edited");
+  const kept = all.filter((s) => !removed.has(s.id)).map((s) => ({ name: s.name, reason: why(s.id) }));
   return {
     removedSheets: all.filter((s) => removed.has(s.id)).map((s) => s.name),
     removedNames: preview.names,
-    keptSheets: all.filter((s) => !removed.has(s.id)).map((s) => s.name),
+    keptSheets: kept.map((s) => s.name),
     keptNames: preview.keptNames,
+    kept,
   };
 }
