@@ -17,9 +17,23 @@ import { convertFormula } from "../core/shareSafe";
 import { canonical, restoreInput, supports } from "./rangeContent";
 import { storedValue } from "./generationRecord";
 import { sheetProtected, writeFailed } from "./writeErrors";
+import {
+  queueRecordForget,
+  queueRecordPutBack,
+  queueRecordRead,
+  queueRecordsBack,
+  queueRecordStore,
+  recordSetting,
+  recordsBefore,
+  storedRecord,
+  type RecordRead,
+  type StoredRecord,
+} from "./undoRecords";
 
-/** The settings key of the last share-safe run's record (apart from the proposal's and the insert's). */
-export const SHARE_SAFE_SETTING = "ibn.lastShareSafe";
+/** The workflow of the last share-safe run's record (apart from the proposal's and the insert's). */
+export const SHARE_SAFE_KIND = "shareSafe";
+/** The settings key of that record (src/excel/undoRecords.ts; the previous version's ibn.lastShareSafe is still read). */
+export const SHARE_SAFE_SETTING = recordSetting(SHARE_SAFE_KIND);
 
 /** What one share-safe run changed on one sheet. */
 export interface ShareSafeSheetRecord {
@@ -152,7 +166,7 @@ interface Read {
   /** By sheet name, lower case. */
   sheets: Map<string, SheetInfo>;
   /** The current share-safe record, to put back if the write fails. */
-  setting: Excel.Setting;
+  records: RecordRead;
 }
 
 /** The formulas of every range in scope, each with the sheet and position of its top-left cell; the sheets' ids and protection. */
@@ -160,7 +174,7 @@ async function readFormulas(context: Excel.RequestContext, scope: "workbook" | "
   const inScope = scope === "workbook" ? await usedRanges(context) : await selectedRanges(context);
   inScope.ranges.forEach((r) => r.load("address, formulas"));
   const infos = inScope.sheets.map((ws) => ({ ws: ws.load("id, name"), protection: ws.protection.load("protected") }));
-  const setting = context.workbook.settings.getItemOrNullObject(SHARE_SAFE_SETTING).load("value");
+  const records = queueRecordRead(context, SHARE_SAFE_KIND);
   await context.sync();
   const areas = inScope.ranges
     .filter((r) => !r.isNullObject)
@@ -168,7 +182,7 @@ async function readFormulas(context: Excel.RequestContext, scope: "workbook" | "
       const { sheet, address: a1 } = splitRef(r.address);
       return { sheet, ...parseAddress(a1.split(":")[0]), formulas: r.formulas as unknown[][] };
     });
-  return { areas, sheets: new Map(infos.map((i) => [i.ws.name.toLowerCase(), i])), setting };
+  return { areas, sheets: new Map(infos.map((i) => [i.ws.name.toLowerCase(), i])), records };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -382,12 +396,6 @@ function queueNotesBack(
   for (const a of sheet.comments) deletes.push(() => context.workbook.comments.getItemByCell(ws.getRange(a)).delete());
 }
 
-/** Restores the previous record (or removes the new one), last in a revert batch. */
-function settingBack(context: Excel.RequestContext, previous: unknown): void {
-  if (previous !== null) context.workbook.settings.add(SHARE_SAFE_SETTING, previous);
-  else context.workbook.settings.getItemOrNullObject(SHARE_SAFE_SETTING).delete();
-}
-
 /**
  * Turns every formula that calls the add-in, in the workbook or the selection, into its native
  * equivalent, or into its value with a note where none exists; reports what it changed. All or
@@ -414,7 +422,7 @@ async function makeShareSafeBody(
     report.nativeCells.push(cellRef(n.sheet, n.row, n.col));
     count(report, n.functions);
   }
-  const { sheets, setting } = read;
+  const { sheets, records } = read;
   for (const c of [...natives, ...freezes]) {
     const { ws, protection } = sheets.get(c.sheet.toLowerCase())!;
     if (protection.protected) throw sheetProtected(ws.name);
@@ -429,10 +437,10 @@ async function makeShareSafeBody(
   if (!writes.length) return report;
   const notes = frozen.notes.map(([lookup, text]) => noteChange(lookup, text, useNotes));
   const record = recordOf(sheets, writes, notes);
-  const previous = setting.isNullObject ? null : (setting.value as unknown);
+  const previous = recordsBefore(records);
 
   // Sync 4: the record first (undo can clean up even if the revert below fails), then cells, then notes.
-  context.workbook.settings.add(SHARE_SAFE_SETTING, JSON.stringify(record));
+  queueRecordStore(context, previous, JSON.stringify(record));
   queueWrites(context, writes);
   frozen.notes.forEach(([lookup], i) => annotate(context, lookup, notes[i]));
   try {
@@ -447,7 +455,7 @@ async function makeShareSafeBody(
       );
       queueNotesBack(context, ws, sheet, deletes);
     }
-    settingBack(context, previous);
+    queueRecordsBack(context, previous); // the previous record back (or the new one removed), last
     deletes.forEach((d) => d());
     // Only the deletions at the end may fail (of a record or note the failed batch never added);
     // whether the cells are back decides.
@@ -556,7 +564,7 @@ interface FoundSheet {
 }
 
 interface Found {
-  setting: Excel.Setting;
+  stored: StoredRecord;
   record: ShareSafeRecord;
   sheets: FoundSheet[];
   /** Per sheet, per cell: the content now. */
@@ -567,11 +575,12 @@ interface Found {
 
 /** Two syncs: the record and the sheets; then the recorded cells and notes as they are now. */
 async function locate(context: Excel.RequestContext): Promise<Found | null> {
-  const setting = context.workbook.settings.getItemOrNullObject(SHARE_SAFE_SETTING).load("value");
+  const records = queueRecordRead(context, SHARE_SAFE_KIND);
   const items = context.workbook.worksheets.load("items/name, items/id");
   await context.sync();
-  const record = setting.isNullObject ? null : parseShareSafeRecord(setting.value);
-  if (!record) return null;
+  const stored = storedRecord(records);
+  const record = stored ? parseShareSafeRecord(stored.value) : null;
+  if (!stored || !record) return null;
   const useNotes = supports("1.18");
   const missingSheets: string[] = [];
   const sheets: FoundSheet[] = [];
@@ -616,7 +625,7 @@ async function locate(context: Excel.RequestContext): Promise<Found | null> {
   });
   const confirmation = fingerprint([[...now.flat(), ...notesNow.flat()]]);
   return {
-    setting,
+    stored,
     record,
     sheets,
     now,
@@ -679,7 +688,7 @@ async function undoShareSafeBody(
     );
     queueNotesBack(context, s.ws, s.record, deletes, found.notesNow[found.sheets.indexOf(s)]);
   }
-  found.setting.delete();
+  queueRecordForget(context, found.stored);
   deletes.forEach((d) => d());
   try {
     await context.sync();
@@ -701,7 +710,7 @@ async function undoShareSafeBody(
         else readds.push(() => s.ws.notes.add(s.ws.getRange(n.address), text));
       });
     });
-    context.workbook.settings.add(SHARE_SAFE_SETTING, found.setting.value);
+    queueRecordPutBack(context, found.stored);
     readds.forEach((add) => add());
     // Only the re-adding at the end may fail (of a note the failed batch never deleted).
     const ok = await context.sync().then(

@@ -30,9 +30,23 @@ import {
   queueRestore,
   type RangeContent,
 } from "./rangeContent";
+import {
+  queueRecordForget,
+  queueRecordPutBack,
+  queueRecordRead,
+  queueRecordsBack,
+  queueRecordStore,
+  recordSetting,
+  recordsBefore,
+  storedRecord,
+  type RecordsBefore,
+  type StoredRecord,
+} from "./undoRecords";
 
-/** The settings key of the last insert's record (its own: the proposal's undo never touches it). */
-export const INSERT_SETTING = "ibn.lastInsert";
+/** The workflow of the last insert's record (its own: the proposal's undo never touches it). */
+export const INSERT_KIND = "insert";
+/** The settings key of that record (src/excel/undoRecords.ts; the previous version's ibn.lastInsert is still read). */
+export const INSERT_SETTING = recordSetting(INSERT_KIND);
 
 export interface WriteOntoOptions {
   /** "replace" writes over non-empty cells; otherwise they make the write refuse. */
@@ -179,7 +193,7 @@ async function writeSheetOnto(
   const protection = ws.protection.load("protected");
   const areas = sheet.blocks.map(blockAddress);
   const reads = areas.map((a) => queueRead(ws, a));
-  const setting = context.workbook.settings.getItemOrNullObject(INSERT_SETTING).load("value");
+  const records = queueRecordRead(context, INSERT_KIND);
   const formulaLocale = loadFormulaLocale(context, { sheets: [sheet], names: [], charts: [] }); // IBN formulas in Dutch Excel
   await context.sync();
   if (protection.protected) throw sheetProtected(ws.name);
@@ -198,8 +212,8 @@ async function writeSheetOnto(
     overwrote: occupied >= 0,
     at: new Date().toISOString(),
   };
-  const before = setting.isNullObject ? null : (setting.value as unknown);
-  context.workbook.settings.add(INSERT_SETTING, JSON.stringify(record));
+  const before = recordsBefore(records);
+  queueRecordStore(context, before, JSON.stringify(record));
   queueBlocks(ws, sheet, formulaLocale());
   queueStyles(ws, sheet);
   try {
@@ -215,12 +229,11 @@ async function revert(
   context: Excel.RequestContext,
   ws: Excel.Worksheet,
   contents: RangeContent[],
-  setting: unknown,
+  before: RecordsBefore,
 ): Promise<boolean> {
   for (const content of contents) queueRestore(ws, content);
   // Last: deleting a setting that the failed batch never added may fail, and must not stop the rest.
-  if (setting !== null) context.workbook.settings.add(INSERT_SETTING, setting);
-  else context.workbook.settings.getItemOrNullObject(INSERT_SETTING).delete();
+  queueRecordsBack(context, before);
   try {
     await context.sync();
     return true;
@@ -295,7 +308,7 @@ async function writeAtSelectionBody(
 
 interface Located {
   record: InsertRecord;
-  setting: Excel.Setting;
+  stored: StoredRecord;
   ws: Excel.Worksheet | null;
   name: string;
   current: RangeContent[];
@@ -304,16 +317,19 @@ interface Located {
 }
 
 /** Two syncs: the record and the sheets; then the sheet's protection and the recorded areas as they are now. */
-async function locate(context: Excel.RequestContext): Promise<Located | "nothing" | { gone: string }> {
-  const setting = context.workbook.settings.getItemOrNullObject(INSERT_SETTING).load("value");
+async function locate(
+  context: Excel.RequestContext,
+): Promise<Located | "nothing" | { gone: string; stored: StoredRecord }> {
+  const records = queueRecordRead(context, INSERT_KIND);
   const sheets = context.workbook.worksheets.load("items/name, items/id");
   await context.sync();
-  const record = setting.isNullObject ? null : parseInsertRecord(setting.value);
-  if (!record) return "nothing";
+  const stored = storedRecord(records);
+  const record = stored ? parseInsertRecord(stored.value) : null;
+  if (!stored || !record) return "nothing";
   const byId = sheets.items.find((s) => s.id === record.sheetId);
   // A reopened workbook may give its sheets new ids: then the name, and the fingerprint below, decide.
   const found = byId ?? sheets.items.find((s) => lower(s.name) === lower(record.sheetName));
-  if (!found) return { gone: record.sheetName };
+  if (!found) return { gone: record.sheetName, stored };
   const ws = context.workbook.worksheets.getItem(found.name);
   const protection = ws.protection.load("protected");
   const reads = record.areas.map((a) => queueRead(ws, a));
@@ -330,7 +346,7 @@ async function locate(context: Excel.RequestContext): Promise<Located | "nothing
     restores: record.previous.some((p) => firstFilled(p) !== null),
     confirmation: fingerprint([[name, ...current.map(areaFingerprint)]]),
   };
-  return { record, setting, ws, name, current, protectedSheet: protection.protected, preview };
+  return { record, stored, ws, name, current, protectedSheet: protection.protected, preview };
 }
 
 /** What undoing the last insert would do, without changing anything (two syncs); null when there is none. */
@@ -360,7 +376,7 @@ async function undoLastInsertBody(
   if (found === "nothing") return { status: "nothing" };
   if ("gone" in found) {
     // Nothing of the user's can be touched: only the record about a sheet that no longer exists goes.
-    context.workbook.settings.getItemOrNullObject(INSERT_SETTING).delete();
+    queueRecordForget(context, found.stored);
     await context.sync();
     return { status: "sheetGone", sheet: found.gone };
   }
@@ -369,12 +385,12 @@ async function undoLastInsertBody(
     return { status: "needsConfirmation", preview };
   if (found.protectedSheet) throw sheetProtected(found.name);
   record.previous.forEach((content) => queueRestore(ws!, content));
-  found.setting.delete();
+  queueRecordForget(context, found.stored);
   try {
     await context.sync();
   } catch (e) {
     current.forEach((content) => queueRestore(ws!, content));
-    context.workbook.settings.add(INSERT_SETTING, found.setting.value);
+    queueRecordPutBack(context, found.stored);
     let reverted = true;
     try {
       await context.sync();
