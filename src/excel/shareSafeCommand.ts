@@ -16,13 +16,10 @@ import { fingerprint } from "../core/plan/fingerprint";
 import { convertFormula } from "../core/shareSafe";
 import { canonical, restoreInput, supports } from "./rangeContent";
 import { storedValue } from "./generationRecord";
-import { sheetProtected, writeFailed } from "./writeErrors";
+import { sheetProtected } from "./writeErrors";
+import { commitRecorded, confirmed, undoRecorded } from "./undoableAction";
 import {
-  queueRecordForget,
-  queueRecordPutBack,
   queueRecordRead,
-  queueRecordsBack,
-  queueRecordStore,
   recordSetting,
   recordsBefore,
   storedRecord,
@@ -440,31 +437,29 @@ async function makeShareSafeBody(
   const previous = recordsBefore(records);
 
   // Sync 4: the record first (undo can clean up even if the revert below fails), then cells, then notes.
-  queueRecordStore(context, previous, JSON.stringify(record));
-  queueWrites(context, writes);
-  frozen.notes.forEach(([lookup], i) => annotate(context, lookup, notes[i]));
-  try {
-    await context.sync();
-  } catch (e) {
-    const deletes: (() => void)[] = [];
-    for (const sheet of record.sheets) {
-      const { ws } = [...sheets.values()].find((s) => s.ws.id === sheet.id)!;
-      queueCells(
-        ws,
-        sheet.cells.map((c) => ({ address: c.address, content: c.before })),
-      );
-      queueNotesBack(context, ws, sheet, deletes);
-    }
-    queueRecordsBack(context, previous); // the previous record back (or the new one removed), last
-    deletes.forEach((d) => d());
+  await commitRecorded(context, {
+    before: previous,
+    record: JSON.stringify(record),
+    write: () => {
+      queueWrites(context, writes);
+      frozen.notes.forEach(([lookup], i) => annotate(context, lookup, notes[i]));
+    },
+    revert: () => {
+      const deletes: (() => void)[] = [];
+      for (const sheet of record.sheets) {
+        const { ws } = [...sheets.values()].find((s) => s.ws.id === sheet.id)!;
+        queueCells(
+          ws,
+          sheet.cells.map((c) => ({ address: c.address, content: c.before })),
+        );
+        queueNotesBack(context, ws, sheet, deletes);
+      }
+      return deletes; // after the records: deleting a note the failed batch never added may fail
+    },
     // Only the deletions at the end may fail (of a record or note the failed batch never added);
     // whether the cells are back decides.
-    const ok = await context.sync().then(
-      () => true,
-      () => cellsAre(context, record, sheets, "before"),
-    );
-    throw writeFailed(e, ok);
-  }
+    asBefore: () => cellsAre(context, record, sheets, "before"),
+  });
   return report;
 }
 
@@ -677,47 +672,43 @@ async function undoShareSafeBody(
   const found = await locate(context);
   if (!found) return { status: "nothing" };
   const { preview } = found;
-  if (preview.changed.length && options.confirm !== preview.confirmation)
-    return { status: "needsConfirmation", preview };
+  if (!confirmed(preview, options.confirm)) return { status: "needsConfirmation", preview };
   for (const s of found.sheets) if (s.protection.protected) throw sheetProtected(s.name);
-  const deletes: (() => void)[] = [];
-  for (const s of found.sheets) {
-    queueCells(
-      s.ws,
-      s.record.cells.map((c) => ({ address: c.address, content: c.before })),
-    );
-    queueNotesBack(context, s.ws, s.record, deletes, found.notesNow[found.sheets.indexOf(s)]);
-  }
-  queueRecordForget(context, found.stored);
-  deletes.forEach((d) => d());
-  try {
-    await context.sync();
-  } catch (e) {
+  await undoRecorded(context, {
+    stored: found.stored,
+    restore: () => {
+      const deletes: (() => void)[] = [];
+      for (const s of found.sheets) {
+        queueCells(
+          s.ws,
+          s.record.cells.map((c) => ({ address: c.address, content: c.before })),
+        );
+        queueNotesBack(context, s.ws, s.record, deletes, found.notesNow[found.sheets.indexOf(s)]);
+      }
+      return deletes;
+    },
     // One revert batch: cells and note texts as they were, the record back, and last, in the
     // order undo deleted them, the notes it deleted (re-adding one it never got to delete fails
     // there, and so do the ones after it, which it did not get to either).
-    const readds: (() => void)[] = [];
-    found.sheets.forEach((s, i) => {
-      queueCells(
-        s.ws,
-        s.record.cells.map((c, j) => ({ address: c.address, content: found.now[i][j] })),
-      );
-      s.record.notes.forEach((n, j) => {
-        const text = found.notesNow[i][j];
-        if (text === null && n.before !== null) readds.push(() => s.ws.notes.getItemOrNullObject(n.address).delete());
-        else if (text === null) return;
-        else if (n.before !== null) s.ws.notes.getItemOrNullObject(n.address).content = text;
-        else readds.push(() => s.ws.notes.add(s.ws.getRange(n.address), text));
+    revert: () => {
+      const readds: (() => void)[] = [];
+      found.sheets.forEach((s, i) => {
+        queueCells(
+          s.ws,
+          s.record.cells.map((c, j) => ({ address: c.address, content: found.now[i][j] })),
+        );
+        s.record.notes.forEach((n, j) => {
+          const text = found.notesNow[i][j];
+          if (text === null && n.before !== null) readds.push(() => s.ws.notes.getItemOrNullObject(n.address).delete());
+          else if (text === null) return;
+          else if (n.before !== null) s.ws.notes.getItemOrNullObject(n.address).content = text;
+          else readds.push(() => s.ws.notes.add(s.ws.getRange(n.address), text));
+        });
       });
-    });
-    queueRecordPutBack(context, found.stored);
-    readds.forEach((add) => add());
+      return readds;
+    },
     // Only the re-adding at the end may fail (of a note the failed batch never deleted).
-    const ok = await context.sync().then(
-      () => true,
-      () => false,
-    );
-    throw writeFailed(e, ok || (await cellsNow(context, found)));
-  }
+    asBefore: () => cellsNow(context, found),
+  });
   return { status: "undone", preview };
 }

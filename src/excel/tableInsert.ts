@@ -20,7 +20,7 @@ import { cellInput, formatInput, shiftSheet } from "../core/plan/geometry";
 import { assertValid, queueBlocks, queueStyles, type ConflictChoice } from "./officeWriter";
 import { loadFormulaLocale } from "./localFormulas";
 import { storedValue } from "./generationRecord";
-import { sheetProtected, writeFailed } from "./writeErrors";
+import { sheetProtected } from "./writeErrors";
 import {
   areaFingerprint,
   canonical,
@@ -30,16 +30,13 @@ import {
   queueRestore,
   type RangeContent,
 } from "./rangeContent";
+import { commitRecorded, confirmed, undoRecorded } from "./undoableAction";
 import {
   queueRecordForget,
-  queueRecordPutBack,
   queueRecordRead,
-  queueRecordsBack,
-  queueRecordStore,
   recordSetting,
   recordsBefore,
   storedRecord,
-  type RecordsBefore,
   type StoredRecord,
 } from "./undoRecords";
 
@@ -212,36 +209,19 @@ async function writeSheetOnto(
     overwrote: occupied >= 0,
     at: new Date().toISOString(),
   };
-  const before = recordsBefore(records);
-  queueRecordStore(context, before, JSON.stringify(record));
-  queueBlocks(ws, sheet, formulaLocale());
-  queueStyles(ws, sheet);
-  try {
-    await context.sync();
-  } catch (e) {
-    throw writeFailed(e, await revert(context, ws, previous, before));
-  }
-  return { sheet: ws.name, ranges: areas.map((a) => `${quoteSheet(ws.name)}!${a}`), overwrote: record.overwrote };
-}
-
-/** One batch that puts the areas and the record back as they were before a failed write; whether it worked. */
-async function revert(
-  context: Excel.RequestContext,
-  ws: Excel.Worksheet,
-  contents: RangeContent[],
-  before: RecordsBefore,
-): Promise<boolean> {
-  for (const content of contents) queueRestore(ws, content);
-  // Last: deleting a setting that the failed batch never added may fail, and must not stop the rest.
-  queueRecordsBack(context, before);
-  try {
-    await context.sync();
-    return true;
-  } catch {
+  await commitRecorded(context, {
+    before: recordsBefore(records),
+    record: JSON.stringify(record),
+    write: () => {
+      queueBlocks(ws, sheet, formulaLocale());
+      queueStyles(ws, sheet);
+    },
+    revert: () => previous.forEach((content) => queueRestore(ws, content)),
     // Only the last operation, the deletion of a record the failed batch never stored, may fail.
     // Otherwise the record, when it was stored, still lets Undo put the areas back (after confirmation).
-    return await stillAsBefore(context, ws, contents);
-  }
+    asBefore: () => stillAsBefore(context, ws, previous),
+  });
+  return { sheet: ws.name, ranges: areas.map((a) => `${quoteSheet(ws.name)}!${a}`), overwrote: record.overwrote };
 }
 
 /** Whether the areas hold what they held before (cells and number formats): one more read. */
@@ -381,23 +361,13 @@ async function undoLastInsertBody(
     return { status: "sheetGone", sheet: found.gone };
   }
   const { record, ws, current, preview } = found;
-  if (preview.changed.length && options.confirm !== preview.confirmation)
-    return { status: "needsConfirmation", preview };
+  if (!confirmed(preview, options.confirm)) return { status: "needsConfirmation", preview };
   if (found.protectedSheet) throw sheetProtected(found.name);
-  record.previous.forEach((content) => queueRestore(ws!, content));
-  queueRecordForget(context, found.stored);
-  try {
-    await context.sync();
-  } catch (e) {
-    current.forEach((content) => queueRestore(ws!, content));
-    queueRecordPutBack(context, found.stored);
-    let reverted = true;
-    try {
-      await context.sync();
-    } catch {
-      reverted = false; // the record is still there, or back: undo can be tried again
-    }
-    throw writeFailed(e, reverted);
-  }
+  // When even the revert fails, the record is still there, or back: undo can be tried again.
+  await undoRecorded(context, {
+    stored: found.stored,
+    restore: () => record.previous.forEach((content) => queueRestore(ws!, content)),
+    revert: () => current.forEach((content) => queueRestore(ws!, content)),
+  });
   return { status: "undone", preview };
 }
