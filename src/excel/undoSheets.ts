@@ -5,7 +5,7 @@
 // caller confirms it; an added sheet that a staying sheet uses (a formula, a defined name, a
 // chart's series) stays too. Protection is read with the record, before anything is deleted.
 import { AddinError } from "../core/errors";
-import { mentionsName, usesSheet } from "../core/plan/formulaRefs";
+import { mentionsName, mentionsSheet, usesSheet } from "../core/plan/formulaRefs";
 import { anyChart, chartSources, queueCharts } from "./chartSources";
 import { runExclusive } from "./exclusive";
 import { formulasInChunks } from "./formulaCells";
@@ -315,17 +315,28 @@ async function undoSteps(context: Excel.RequestContext, options: UndoOptions): P
   try {
     await context.sync();
   } catch {
-    // Deleted sheets cannot come back: finish the undo instead, with what is left of it.
+    // Deleted sheets cannot come back: finish the undo instead, with what is left of it. Only what
+    // is still this action's: its sheets (by id), the names that still point at them, and the record
+    // while it is this one (another pane or a co-author may have committed a newer one meanwhile).
     const setting = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
-    const sheets = context.workbook.worksheets.load("items/id");
-    const names = context.workbook.names.load("items/name");
+    const sheets = context.workbook.worksheets.load("items/id,items/name");
+    const names = context.workbook.names.load("items/name,items/formula");
     await context.sync();
-    const ids = new Set(sheets.items.map((ws) => ws.id));
-    const left = new Set(names.items.map((n) => lower(n.name)));
+    const ours = sheets.items.filter((ws) => sheetIds.includes(ws.id));
+    const record = setting.isNullObject ? null : parseSheetsRecord(setting.value, kind);
+    const same = !!record && recordStamp(record) === preview.stamp;
+    const untouched =
+      ours.length === sheetIds.length &&
+      preview.names.every((n) => names.items.some((x) => lower(x.name) === lower(n)));
+    // A newer record, and nothing of this undo done: refused, nothing changed.
+    if (!same && untouched) throw new AddinError("undo.recordChanged");
+    const stillOurs = (n: { name: string; formula: unknown }) =>
+      preview.names.some((x) => lower(x) === lower(n.name)) &&
+      (same || ours.some((ws) => mentionsSheet(String(n.formula), ws.name)));
     queue(
-      preview.names.filter((n) => left.has(lower(n))),
-      sheetIds.filter((id) => ids.has(id)),
-      !setting.isNullObject,
+      names.items.filter(stillOurs).map((n) => n.name),
+      ours.map((ws) => ws.id),
+      same,
     );
     await context.sync();
   }

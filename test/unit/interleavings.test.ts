@@ -62,6 +62,8 @@ interface Scenario {
   acts: [Act, Act];
   /** Keep both: the numbering of the sheets may follow when the write read the workbook. */
   numbering?: boolean;
+  /** A known gap: listed, not run. */
+  pending?: boolean;
 }
 
 const userBook: WorkbookInit = {
@@ -87,6 +89,16 @@ const scenarios: Scenario[] = [
     setUp: (wb) => writer.writePlan(wb.context, plan()),
     acts: [undo, generate("keepBoth")],
     numbering: true,
+  },
+  {
+    // Known gap (README, "One action at a time"): a Replace that commits in the one round trip
+    // between undo's last read and its delete batch loses its record and names (found by this
+    // property). Pending until the record carries a marker that the delete batch consumes first.
+    title: "undo + generate (Replace), two panes",
+    init: userBook,
+    setUp: (wb) => writer.writePlan(wb.context, plan()),
+    acts: [undo, generate("replace")],
+    pending: true,
   },
   {
     title: "insert at the selection + share-safe, two panes",
@@ -126,7 +138,7 @@ const ok = (r: Settled) => "ok" in r;
 describe("two actions at once, their round trips interleaved at random (one fake workbook)", function () {
   this.timeout(300_000);
   for (const s of scenarios)
-    it(`${s.title}: as if one after the other, never debris`, async () => {
+    (s.pending ? it.skip : it)(`${s.title}: as if one after the other, never debris`, async () => {
       const serial = await serialOutcomes(s);
       assert.notDeepEqual(serial.a, serial.none);
       assert.notDeepEqual(serial.b, serial.none);
