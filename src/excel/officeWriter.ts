@@ -51,10 +51,13 @@ import {
   type RepointName,
 } from "./repoint";
 import { areaOf, lookMark, readLook } from "./sheetLook";
+import { markerSetting } from "./undoRecords";
 import { sheetProtected, stagedRevertFailed, stepFailed } from "./writeErrors";
 import {
   newSheetsRecord,
+  parseSheetsRecord,
   PROPOSAL_KIND,
+  recordStamp,
   recordSetting,
   sheetFingerprint,
   type SheetMark,
@@ -337,7 +340,10 @@ async function writePlanBody<T extends WorkbookPlan>(
   // 1. Read.
   progress(0.05, "inspect");
   const formulaLocale = loadFormulaLocale(context, plan); // read in this sync: for IBN formulas in Dutch Excel
+  // The last record of this kind, read with the book: its marker is deleted first in the commit.
+  const lastSetting = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
   const before = await readBook(context);
+  const last = lastSetting.isNullObject ? null : parseSheetsRecord(lastSetting.value, kind);
   const locale = formulaLocale();
   if (before.structureProtected) throw new AddinError("write.workbookProtected");
   const { target, clashing, clashingNames } = writeTarget(plan, before, options.onConflict ?? "keepBoth");
@@ -379,10 +385,18 @@ async function writePlanBody<T extends WorkbookPlan>(
   // Read the sheets and names again in the same batch: another action (a second pane, a
   // co-author) that committed since the read would clash with this commit: refuse before it.
   const sheetsNow = context.workbook.worksheets.load("items/name,items/id");
+  const lastMarker = last?.id
+    ? context.workbook.settings.getItemOrNullObject(markerSetting(kind, last.id)).load("value")
+    : null;
+  const myMarker = markerSetting(kind, attempt);
   const namesNow = context.workbook.names.load("items/name");
   progress(0.75, "stage");
   const revert = (ids: string[], cells: RepointCell[] = [], userNames: RepointName[] = []) =>
-    revertWrite(context, before, prefix, ids, planNames, cells, userNames);
+    revertWrite(context, before, prefix, ids, planNames, cells, userNames, {
+      kind,
+      last: last ? recordStamp(last) : null,
+      mine: myMarker,
+    });
   try {
     await context.sync();
   } catch (e) {
@@ -415,6 +429,9 @@ async function writePlanBody<T extends WorkbookPlan>(
   // 3. Commit: set the user's sheets aside, put the new ones in place, the record last.
   progress(0.85, "commit");
   const aside = clashing.map((s, i) => ({ ...s, asideName: `${prefix}old ${i + 1}` }));
+  // First: the last record's marker. When another pane or a co-author replaced or undid that record
+  // since the read, it is gone and the commit fails here, before it changes anything.
+  if (lastMarker && !lastMarker.isNullObject) lastMarker.delete();
   for (const s of aside) context.workbook.worksheets.getItem(s.id).name = s.asideName;
   // The staged sheets take their names before any name is touched: when another action committed
   // meanwhile, this fails first, and the other action's names are never deleted.
@@ -434,16 +451,18 @@ async function writePlanBody<T extends WorkbookPlan>(
     new Date(),
     attempt,
   );
+  context.workbook.settings.add(myMarker, "1");
   context.workbook.settings.add(recordSetting(kind), JSON.stringify(record));
   try {
     await context.sync();
   } catch (e) {
-    await revert(
+    const superseded = await revert(
       marks.map((m) => m.id),
       repoint.cells,
       repointNames,
     );
-    throw stepFailed("write", e);
+    // Another pane or a co-author replaced or undid the last record meanwhile: this write lost the race.
+    throw superseded ? new AddinError("action.busy") : stepFailed("write", e);
   }
 
   // 4. Finish: remove what Replace set aside, except what a formula or name not re-pointed still uses.
@@ -468,6 +487,13 @@ async function writePlanBody<T extends WorkbookPlan>(
   };
 }
 
+/** The last record as read (its stamp) and this attempt's marker (src/excel/undoRecords.ts markerSetting). */
+interface Markers {
+  kind: string;
+  last: string | null;
+  mine: string;
+}
+
 /**
  * Puts the workbook back as it was before a failed write: one read, then one batch that deletes the
  * sheets this attempt added (by id, or by the attempt's prefix when their ids were never learnt),
@@ -482,8 +508,11 @@ async function revertWrite(
   planNames: Set<string>,
   repointed: RepointCell[] = [],
   repointedNames: RepointName[] = [],
-): Promise<void> {
+  markers?: Markers,
+): Promise<boolean> {
   try {
+    const record = markers && context.workbook.settings.getItemOrNullObject(recordSetting(markers.kind)).load("value");
+    const myMarker = markers && context.workbook.settings.getItemOrNullObject(markers.mine).load("value");
     const sheets = context.workbook.worksheets.load("items/name,items/id");
     const names = context.workbook.names.load("items/name,items/formula");
     await context.sync();
@@ -537,7 +566,13 @@ async function revertWrite(
         context.workbook.names.add(n.name, n.formula, n.comment || undefined);
       }
     }
+    // This attempt's marker goes (the last record's is never put back: see undoRecords.ts). Whether
+    // another action's record is the last now: then this write lost a race, and says so.
+    if (myMarker && !myMarker.isNullObject) myMarker.delete();
+    const lastNow = record && !record.isNullObject ? parseSheetsRecord(record.value, markers!.kind) : null;
+    const superseded = !!markers && (lastNow ? recordStamp(lastNow) : null) !== markers.last;
     await context.sync();
+    return superseded;
   } catch (e) {
     throw stagedRevertFailed(prefix, e);
   }

@@ -8,6 +8,16 @@
 /** The settings key of a workflow's record. */
 export const recordSetting = (kind: string): string => `ibn.undo.${kind}`;
 
+/**
+ * The marker of one record (its attempt id): a setting that exists while that record is the last.
+ * Office.js has no conditional writes, but deleting a setting that is gone fails: an action that
+ * replaces or undoes a record deletes its marker first in its batch, so that when another pane or
+ * co-author replaced or undid the record meanwhile, the batch fails before it changes anything.
+ * Markers are never put back: a record without one (an older version's, or one whose replacing
+ * write failed) is simply undone or replaced without this check.
+ */
+export const markerSetting = (kind: string, id: string): string => `${recordSetting(kind)}@${id}`;
+
 /** The keys the previous version used, per kind: read, never written. */
 export const LEGACY_SETTINGS: Readonly<Record<string, string>> = {
   insert: "ibn.lastInsert",

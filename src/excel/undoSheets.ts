@@ -18,6 +18,7 @@ import {
   sheetFingerprint,
 } from "./generationRecord";
 import { lookMark, readLook } from "./sheetLook";
+import { markerSetting } from "./undoRecords";
 import { sheetProtected, undoFailed } from "./writeErrors";
 
 const lower = (s: string) => s.toLowerCase();
@@ -83,6 +84,8 @@ interface UndoPlan {
   sheetIds: string[];
   /** Of sheetIds, those the action protected itself: unprotected just before they are deleted. */
   ownProtected: string[];
+  /** The record's marker setting, when it has one: deleted first in the undo's batch. */
+  marker: string | null;
 }
 
 const isFormula = (v: unknown): v is string => typeof v === "string" && v.startsWith("=");
@@ -129,6 +132,9 @@ async function planUndo(
   // Read the record again with the contents: an action that committed meanwhile (another pane, a
   // co-author) made it a newer record, whose names and sheets this plan must not delete.
   const again = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
+  // And its marker (src/excel/undoRecords.ts), which the delete batch consumes first.
+  const markerKey = record.id ? markerSetting(kind, record.id) : null;
+  const marker = markerKey ? context.workbook.settings.getItemOrNullObject(markerKey).load("value") : null;
   const changedMeanwhile = () => {
     const now = again.isNullObject ? null : parseSheetsRecord(again.value, kind);
     return !now || recordStamp(now) !== recordStamp(record);
@@ -148,6 +154,7 @@ async function planUndo(
     }
     otherCharts = otherSheets.map(queueCharts);
     again.load("value");
+    marker?.load("value");
     await context.sync();
     otherFormulas = await formulasInChunks(context, otherSheets)
       .then((cells) => cells.map((c) => c.formula))
@@ -261,7 +268,7 @@ async function planUndo(
   if (locked) throw sheetProtected(locked.name);
   const visibleLeft = sheets.items.filter((ws) => ws.visibility === "Visible" && !sheetIds.includes(ws.id));
   if (sheetIds.length && !visibleLeft.length) throw new AddinError("undo.wouldEmpty");
-  return { preview, sheetIds, ownProtected };
+  return { preview, sheetIds, ownProtected, marker: marker && !marker.isNullObject ? markerKey : null };
 }
 
 /**
@@ -301,7 +308,7 @@ async function undoSteps(context: Excel.RequestContext, options: UndoOptions): P
   const kind = options.kind ?? PROPOSAL_KIND;
   const planned = await planUndo(context, kind, options.confirm ?? [], options.expect);
   if (!planned) return null;
-  const { preview, sheetIds, ownProtected } = planned;
+  const { preview, sheetIds, ownProtected, marker } = planned;
   const queue = (names: string[], ids: string[], setting: boolean) => {
     for (const n of names) context.workbook.names.getItem(n).delete();
     for (const id of ids) {
@@ -311,6 +318,9 @@ async function undoSteps(context: Excel.RequestContext, options: UndoOptions): P
     }
     if (setting) context.workbook.settings.getItem(recordSetting(kind)).delete();
   };
+  // First the record's marker: when another pane or a co-author replaced the record since it was
+  // read, the marker is gone and the batch fails here, before any name or sheet is deleted.
+  if (marker) context.workbook.settings.getItem(marker).delete();
   queue(preview.names, sheetIds, true);
   try {
     await context.sync();
@@ -321,6 +331,7 @@ async function undoSteps(context: Excel.RequestContext, options: UndoOptions): P
     const setting = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
     const sheets = context.workbook.worksheets.load("items/id,items/name");
     const names = context.workbook.names.load("items/name,items/formula");
+    const markerNow = marker ? context.workbook.settings.getItemOrNullObject(marker).load("value") : null;
     await context.sync();
     const ours = sheets.items.filter((ws) => sheetIds.includes(ws.id));
     const record = setting.isNullObject ? null : parseSheetsRecord(setting.value, kind);
@@ -330,6 +341,7 @@ async function undoSteps(context: Excel.RequestContext, options: UndoOptions): P
       preview.names.every((n) => names.items.some((x) => lower(x.name) === lower(n)));
     // A newer record, and nothing of this undo done: refused, nothing changed.
     if (!same && untouched) throw new AddinError("undo.recordChanged");
+    if (same && markerNow && !markerNow.isNullObject) markerNow.delete();
     const stillOurs = (n: { name: string; formula: unknown }) =>
       preview.names.some((x) => lower(x) === lower(n.name)) &&
       (same || ours.some((ws) => mentionsSheet(String(n.formula), ws.name)));
