@@ -342,9 +342,11 @@ async function undoSteps(context: Excel.RequestContext, options: UndoOptions): P
     // A newer record, and nothing of this undo done: refused, nothing changed.
     if (!same && untouched) throw new AddinError("undo.recordChanged");
     if (same && markerNow && !markerNow.isNullObject) markerNow.delete();
+    // A name that points at another sheet now is another action's (a Replace reuses the names).
+    const elsewhere = (f: string) => sheets.items.some((ws) => !sheetIds.includes(ws.id) && mentionsSheet(f, ws.name));
     const stillOurs = (n: { name: string; formula: unknown }) =>
       preview.names.some((x) => lower(x) === lower(n.name)) &&
-      (same || ours.some((ws) => mentionsSheet(String(n.formula), ws.name)));
+      (ours.some((ws) => mentionsSheet(String(n.formula), ws.name)) || (same && !elsewhere(String(n.formula))));
     queue(
       names.items.filter(stillOurs).map((n) => n.name),
       ours.map((ws) => ws.id),
