@@ -1,15 +1,16 @@
 // Undo records, stored in the workbook's settings (Excel settings API, ExcelApi 1.4) so that undo
 // works after the task pane was closed or the workbook reopened. Pure: no Office.js calls here.
 //
-// Each workflow keeps its own record under its own key (`recordSetting(kind)`) and undoes only its
+// Each workflow keeps its own record under its own key (`recordSetting(kind)`, src/excel/undoRecords.ts) and undoes only its
 // own last action. A record of added sheets holds, per sheet, the id Excel gave it (ids survive
 // renames), its name as written and a fingerprint of its content as written; undo deletes a sheet
 // only when the id (or, when ids changed on reopening, the name) and the fingerprint still match.
 import { fingerprint } from "../core/plan/fingerprint";
 import { rewriteReferences } from "../core/plan/rename";
 
-/** The settings key of a workflow's record. */
-export const recordSetting = (kind: string): string => `ibn.undo.${kind}`;
+import { recordSetting } from "./undoRecords";
+/** The settings key of a workflow's record: one scheme for all, owned by undoRecords.ts. */
+export { recordSetting };
 
 /** The proposal generation's record. */
 export const PROPOSAL_KIND = "proposal";

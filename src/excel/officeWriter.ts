@@ -19,9 +19,8 @@
 //  4. Finish (Replace only): delete the sheets set aside (all kept when a formula could not be
 //     re-pointed); if that fails, try once more, else keep them and say where they are.
 //
-// Undo goes by identity: it deletes a generated sheet only when its id (or, after a reopen that
-// changed ids, its name) and the fingerprint of its content still match; what the user has edited
-// is listed and kept unless the caller confirms it.
+// Undo is in undoSheets.ts (re-exported here): it goes by identity, and keeps what the user edited
+// and what a staying sheet, name or chart uses.
 import { runExclusive } from "./exclusive";
 import { blockAddress, parseAddress, rangeAddress, splitRef } from "../core/plan/a1";
 import { AddinError } from "../core/errors";
@@ -33,7 +32,7 @@ import {
   sheetAreas,
   withSheetNames,
 } from "../core/plan/geometry";
-import { mentionsName, mentionsSheet, usesSheet } from "../core/plan/formulaRefs";
+import { mentionsSheet } from "../core/plan/formulaRefs";
 import { queueWaterfalls, supportsWaterfall } from "./waterfall";
 import { freeVariant, rewriteReferences } from "../core/plan/rename";
 import type { CellStyle, PlanCell, PlanChart, PlanSheet, WorkbookPlan } from "../core/plan/types";
@@ -44,17 +43,23 @@ import { loadFormulaLocale, queueFormulas } from "./localFormulas";
 import { queuePageLayout } from "./pageLayout";
 import { queueCentredHeadings } from "./centredHeadings";
 import { queueProtection } from "./protection";
-import { planRepoint, queueRepoint, type RepointCell } from "./repoint";
-import { formulasInChunks } from "./formulaCells";
-import { sheetProtected, stagedRevertFailed, stepFailed, undoFailed } from "./writeErrors";
+import {
+  namesToRepoint,
+  planRepoint,
+  queueNameRepoint,
+  queueRepoint,
+  type RepointCell,
+  type RepointName,
+} from "./repoint";
+import { areaOf, lookMark, readLook } from "./sheetLook";
+import { markerSetting } from "./undoRecords";
+import { sheetProtected, stagedRevertFailed, stepFailed } from "./writeErrors";
 import {
   newSheetsRecord,
   parseSheetsRecord,
-  lookFingerprint,
   PROPOSAL_KIND,
   recordStamp,
   recordSetting,
-  sameFormula,
   sheetFingerprint,
   type SheetMark,
   type SheetsRecord,
@@ -337,7 +342,10 @@ async function writePlanBody<T extends WorkbookPlan>(
   // 1. Read.
   progress(0.05, "inspect");
   const formulaLocale = loadFormulaLocale(context, plan); // read in this sync: for IBN formulas in Dutch Excel
+  // The last record of this kind, read with the book: its marker is deleted first in the commit.
+  const lastSetting = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
   const before = await readBook(context);
+  const last = lastSetting.isNullObject ? null : parseSheetsRecord(lastSetting.value, kind);
   const locale = formulaLocale();
   if (before.structureProtected) throw new AddinError("write.workbookProtected");
   const { target, clashing, clashingNames } = writeTarget(plan, before, options.onConflict ?? "keepBoth");
@@ -348,6 +356,15 @@ async function writePlanBody<T extends WorkbookPlan>(
   const repoint = clashing.length
     ? await planRepoint(context, before.sheets, clashing, (name) => name.startsWith(TEMP_PREFIX))
     : { cells: [], keep: [] };
+  // The user's own defined names too, unless the replaced sheets stay aside (then the names follow them, as the formulas do).
+  const repointNames = repoint.keep.length
+    ? []
+    : namesToRepoint(
+        before.names,
+        clashing,
+        before.sheets.map((s) => s.name),
+        planNames,
+      );
 
   // 2. Stage, hidden, under names unique to this attempt.
   const attempt = attemptId();
@@ -370,10 +387,18 @@ async function writePlanBody<T extends WorkbookPlan>(
   // Read the sheets and names again in the same batch: another action (a second pane, a
   // co-author) that committed since the read would clash with this commit: refuse before it.
   const sheetsNow = context.workbook.worksheets.load("items/name,items/id");
+  const lastMarker = last?.id
+    ? context.workbook.settings.getItemOrNullObject(markerSetting(kind, last.id)).load("value")
+    : null;
+  const myMarker = markerSetting(kind, attempt);
   const namesNow = context.workbook.names.load("items/name");
   progress(0.75, "stage");
-  const revert = (ids: string[], cells: RepointCell[] = []) =>
-    revertWrite(context, before, prefix, ids, planNames, cells);
+  const revert = (ids: string[], cells: RepointCell[] = [], userNames: RepointName[] = []) =>
+    revertWrite(context, before, prefix, ids, planNames, cells, userNames, {
+      kind,
+      last: last ? recordStamp(last) : null,
+      mine: myMarker,
+    });
   try {
     await context.sync();
   } catch (e) {
@@ -406,6 +431,9 @@ async function writePlanBody<T extends WorkbookPlan>(
   // 3. Commit: set the user's sheets aside, put the new ones in place, the record last.
   progress(0.85, "commit");
   const aside = clashing.map((s, i) => ({ ...s, asideName: `${prefix}old ${i + 1}` }));
+  // First: the last record's marker. When another pane or a co-author replaced or undid that record
+  // since the read, it is gone and the commit fails here, before it changes anything.
+  if (lastMarker && !lastMarker.isNullObject) lastMarker.delete();
   for (const s of aside) context.workbook.worksheets.getItem(s.id).name = s.asideName;
   // The staged sheets take their names before any name is touched: when another action committed
   // meanwhile, this fails first, and the other action's names are never deleted.
@@ -414,6 +442,7 @@ async function writePlanBody<T extends WorkbookPlan>(
     ws.visibility = "Visible";
   });
   queueRepoint(context, repoint.cells); // after the new sheets took their names: the formulas name them
+  queueNameRepoint(context, repointNames);
   for (const n of clashingNames) context.workbook.names.getItem(n.name).delete();
   for (const n of target.names) context.workbook.names.add(n.name, `=${n.ref}`, n.comment);
   if (written.length) written[0].ws.activate();
@@ -424,15 +453,18 @@ async function writePlanBody<T extends WorkbookPlan>(
     new Date(),
     attempt,
   );
+  context.workbook.settings.add(myMarker, "1");
   context.workbook.settings.add(recordSetting(kind), JSON.stringify(record));
   try {
     await context.sync();
   } catch (e) {
-    await revert(
+    const superseded = await revert(
       marks.map((m) => m.id),
       repoint.cells,
+      repointNames,
     );
-    throw stepFailed("write", e);
+    // Another pane or a co-author replaced or undid the last record meanwhile: this write lost the race.
+    throw superseded ? new AddinError("action.busy") : stepFailed("write", e);
   }
 
   // 4. Finish: remove what Replace set aside, except what a formula or name not re-pointed still uses.
@@ -457,6 +489,13 @@ async function writePlanBody<T extends WorkbookPlan>(
   };
 }
 
+/** The last record as read (its stamp) and this attempt's marker (src/excel/undoRecords.ts markerSetting). */
+interface Markers {
+  kind: string;
+  last: string | null;
+  mine: string;
+}
+
 /**
  * Puts the workbook back as it was before a failed write: one read, then one batch that deletes the
  * sheets this attempt added (by id, or by the attempt's prefix when their ids were never learnt),
@@ -470,8 +509,12 @@ async function revertWrite(
   stagedIds: string[],
   planNames: Set<string>,
   repointed: RepointCell[] = [],
-): Promise<void> {
+  repointedNames: RepointName[] = [],
+  markers?: Markers,
+): Promise<boolean> {
   try {
+    const record = markers && context.workbook.settings.getItemOrNullObject(recordSetting(markers.kind)).load("value");
+    const myMarker = markers && context.workbook.settings.getItemOrNullObject(markers.mine).load("value");
     const sheets = context.workbook.worksheets.load("items/name,items/id");
     const names = context.workbook.names.load("items/name,items/formula");
     await context.sync();
@@ -490,7 +533,13 @@ async function revertWrite(
     for (const s of aside) if (!taken.has(lower(s.name))) context.workbook.worksheets.getItem(s.id).name = s.name;
     // The user's formulas re-pointed at the staged sheets (#REF! once they are deleted) name the
     // user's sheets again, written back as they were once those have their names back.
-    if (aside.every((s) => !taken.has(lower(s.name)))) queueRepoint(context, repointed);
+    if (aside.every((s) => !taken.has(lower(s.name)))) {
+      queueRepoint(context, repointed);
+      queueNameRepoint(
+        context,
+        repointedNames.filter((n) => names.items.some((x) => lower(x.name) === lower(n.name))),
+      );
+    }
     // The names are touched only when the commit ran (the staged ids are known then): a failed
     // staging never reached them, so a revert that fails in its turn cannot lose a user's name.
     if (stagedIds.length) {
@@ -519,7 +568,13 @@ async function revertWrite(
         context.workbook.names.add(n.name, n.formula, n.comment || undefined);
       }
     }
+    // This attempt's marker goes (the last record's is never put back: see undoRecords.ts). Whether
+    // another action's record is the last now: then this write lost a race, and says so.
+    if (myMarker && !myMarker.isNullObject) myMarker.delete();
+    const lastNow = record && !record.isNullObject ? parseSheetsRecord(record.value, markers!.kind) : null;
+    const superseded = !!markers && (lastNow ? recordStamp(lastNow) : null) !== markers.last;
     await context.sync();
+    return superseded;
   } catch (e) {
     throw stagedRevertFailed(prefix, e);
   }
@@ -549,306 +604,14 @@ async function removeSheets(context: Excel.RequestContext, ids: string[]): Promi
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Undo
-
-export interface UndoSheet {
-  id: string;
-  name: string;
-}
-
-export interface UndoPreview {
-  kind: string;
-  /** When the action was done (ISO 8601). */
-  at: string;
-  /** Which record this preview is of: pass it as UndoOptions.expect so undo refuses when a newer action replaced it. */
-  stamp: string;
-  /** Added sheets exactly as written: undo deletes them. */
-  unchanged: UndoSheet[];
-  /** Added sheets edited since ("edited"), or sheets that carry an added sheet's name but cannot be recognised ("unrecognised"): kept unless confirmed. */
-  changed: (UndoSheet & { reason: "edited" | "unrecognised" })[];
-  /** Defined names undo removes: only when no added sheet stays, and only names that still point where they were written. */
-  names: string[];
-  /** Defined names kept: a sheet that uses them stays, or the user changed them. */
-  keptNames: string[];
-  /** Added sheets no longer in the workbook, by the name they were written under. */
-  missing: string[];
-  /**
-   * Added sheets exactly as written that a sheet which stays refers to (directly, through another
-   * such sheet, or through a defined name): kept too, so the staying sheet's formulas never turn
-   * into #REF!. Empty when no added sheet stays.
-   */
-  needed: UndoSheet[];
-}
-
-export interface UndoOptions {
-  /** The workflow to undo; default the proposal. */
-  kind?: string;
-  /** Ids of sheets listed under `changed` that the user confirmed to delete as well. */
-  confirm?: string[];
-  /** The stamp of the preview the user confirmed: undo refuses ("undo.recordChanged") when the record is another one now. */
-  expect?: string;
-}
-
-export interface UndoResult {
-  removedSheets: string[];
-  removedNames: string[];
-  /** Sheets kept because they changed and were not confirmed. */
-  keptSheets: string[];
-  keptNames: string[];
-}
-
-interface UndoPlan {
-  preview: UndoPreview;
-  sheetIds: string[];
-  /** Of sheetIds, those the action protected itself: unprotected just before they are deleted. */
-  ownProtected: string[];
-}
-
-interface LookRead {
-  area: string;
-  range: Excel.Range;
-  fills: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
-  notes?: OfficeExtension.ClientResult<number>;
-}
-
-/** The plan sheet's written area: the bounding box of its blocks. */
-function areaOf(sheet: PlanSheet): string {
-  const boxes = sheet.blocks.map((b) => ({
-    ...parseAddress(b.anchor),
-    rows: b.rows.length,
-    cols: b.rows[0]?.length ?? 0,
-  }));
-  if (!boxes.length) return "A1";
-  const top = Math.min(...boxes.map((b) => b.row));
-  const left = Math.min(...boxes.map((b) => b.col));
-  const bottom = Math.max(...boxes.map((b) => b.row + Math.max(b.rows, 1) - 1));
-  const right = Math.max(...boxes.map((b) => b.col + Math.max(b.cols, 1) - 1));
-  return rangeAddress(top, left, bottom - top + 1, right - left + 1);
-}
-
-/** Notes need ExcelApi 1.18; without it, a note cannot be added either, so none is counted. */
-const hasNotesApi = () =>
-  typeof Office === "undefined" || Office.context?.requirements?.isSetSupported("ExcelApi", "1.18") !== false;
-
-/** Queues the read of an area's number formats and fills, and the sheet's note count (ExcelApi 1.18). */
-function readLook(ws: Excel.Worksheet, area: string): LookRead {
-  const range = ws.getRange(area).load("numberFormat");
-  const fills = range.getCellProperties({ format: { fill: { color: true } } });
-  return { area, range, fills, ...(hasNotesApi() ? { notes: ws.notes.getCount() } : {}) };
-}
-
-function lookMark(r: LookRead): { area: string; look: string } {
-  const fills = r.fills.value.map((row) => row.map((p) => p.format?.fill?.color ?? ""));
-  return { area: r.area, look: lookFingerprint(r.range.numberFormat, fills, r.notes?.value ?? -1) };
-}
-
-const isFormula = (v: unknown): v is string => typeof v === "string" && v.startsWith("=");
-async function planUndo(
-  context: Excel.RequestContext,
-  kind: string,
-  confirm: string[],
-  expect?: string,
-): Promise<UndoPlan | null> {
-  const setting = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
-  const sheets = context.workbook.worksheets.load("items/name,items/id,items/visibility,items/protection/protected");
-  const names = context.workbook.names.load("items/name,items/formula");
-  // Protection is read with the record: a protected structure refuses sheet deletes, so an undo
-  // that went ahead would delete the names first and then stop at the first sheet (#NAME? left).
-  const protection = context.workbook.protection.load("protected");
-  await context.sync();
-  const record = setting.isNullObject ? null : parseSheetsRecord(setting.value, kind);
-  if (!record) return null;
-  if (expect !== undefined && recordStamp(record) !== expect) throw new AddinError("undo.recordChanged");
-  if (protection.protected) throw new AddinError("undo.workbookProtected");
-  const recordedIds = new Set(record.sheets.map((s) => s.id));
-  const found = record.sheets.map((mark) => {
-    const byId = sheets.items.find((ws) => ws.id === mark.id);
-    const byName = byId
-      ? undefined
-      : sheets.items.find((ws) => lower(ws.name) === lower(mark.name) && !recordedIds.has(ws.id));
-    const ws = byId ?? byName;
-    const used = ws?.getUsedRangeOrNullObject().load("address,formulas");
-    return { mark, ws, byId: !!byId, used, look: ws && mark.area ? readLook(ws, mark.area) : undefined };
-  });
-  // Every other sheet too: a user's sheet that refers to an added one must not lose it (#REF!).
-  const foundIds = new Set(found.map((f) => f.ws?.id));
-  const otherSheets = sheets.items.filter((ws) => !foundIds.has(ws.id));
-  const others = otherSheets.map((ws) => ws.getUsedRangeOrNullObject().load("formulas"));
-  // Read the record again with the contents: an action that committed meanwhile (another pane, a
-  // co-author) made it a newer record, whose names and sheets this plan must not delete.
-  const again = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
-  const changedMeanwhile = () => {
-    const now = again.isNullObject ? null : parseSheetsRecord(again.value, kind);
-    return !now || recordStamp(now) !== recordStamp(record);
-  };
-  let otherFormulas: string[] | null;
-  try {
-    await context.sync();
-    otherFormulas = others.flatMap((r) => (r.isNullObject ? [] : r.formulas.flat().filter(isFormula)));
-  } catch (e) {
-    // Too much to read at once (a very large sheet of the user's): read the added sheets alone,
-    // then the other sheets in chunks. When even that fails, nothing is deleted (never on a guess).
-    if (!others.length) throw e;
-    for (const f of found) {
-      f.used = f.ws?.getUsedRangeOrNullObject().load("address,formulas");
-      f.look = f.ws && f.mark.area ? readLook(f.ws, f.mark.area) : undefined;
-    }
-    again.load("value");
-    await context.sync();
-    otherFormulas = await formulasInChunks(context, otherSheets)
-      .then((cells) => cells.map((c) => c.formula))
-      .catch(() => null);
-  }
-  if (changedMeanwhile()) throw new AddinError("undo.recordChanged");
-  if (!otherFormulas) throw new AddinError("undo.checkIncomplete");
-  const current = sheets.items.map((ws) => ws.name);
-  // References to an added sheet the user renamed count as written under its recorded name.
-  const renamed = new Map(found.filter((f) => f.ws && f.byId).map((f) => [lower(f.ws!.name), f.mark.name]));
-  const preview: UndoPreview = {
-    kind,
-    at: record.at,
-    stamp: recordStamp(record),
-    unchanged: [],
-    changed: [],
-    names: [],
-    keptNames: [],
-    missing: [],
-    needed: [],
-  };
-  for (const { mark, ws, byId, used, look } of found) {
-    if (!ws || !used) {
-      preview.missing.push(mark.name);
-      continue;
-    }
-    const now = used.isNullObject
-      ? sheetFingerprint("", [], current, renamed)
-      : sheetFingerprint(used.address, used.formulas, current, renamed);
-    const sheet = { id: ws.id, name: ws.name };
-    // A note added, a number format or fill changed: an edit too (records that carry the look).
-    const sameLook = !mark.look || !look || lookMark(look).look === mark.look;
-    if (now === mark.fingerprint && sameLook) preview.unchanged.push(sheet);
-    else preview.changed.push({ ...sheet, reason: byId ? "edited" : "unrecognised" });
-  }
-  let sheetIds = [...preview.unchanged, ...preview.changed.filter((s) => confirm.includes(s.id))].map((s) => s.id);
-  const anyStays = preview.changed.some((s) => !sheetIds.includes(s.id));
-  // Deleting a sheet turns every reference to it into #REF!, for good: an added sheet that a staying
-  // sheet (the user's own, or an added one kept) uses, directly or through a name, stays too.
-  const formulasOf = (id: string) =>
-    (found.find((f) => f.ws?.id === id)?.used?.formulas ?? []).flat().filter(isFormula);
-  const recordedNames = new Set(record.names.map((n) => lower(n.name)));
-  const texts = [
-    ...preview.changed.filter((s) => !sheetIds.includes(s.id)).flatMap((s) => formulasOf(s.id)),
-    ...otherFormulas,
-    ...names.items.filter((n) => !recordedNames.has(lower(n.name))).map((n) => String(n.formula)),
-  ];
-  const usedNames = new Set<string>();
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const n of names.items)
-      if (!usedNames.has(lower(n.name)) && texts.some((t) => mentionsName(t, n.name))) {
-        usedNames.add(lower(n.name));
-        texts.push(String(n.formula));
-        grew = true;
-      }
-    for (const sheet of preview.unchanged)
-      if (sheetIds.includes(sheet.id) && texts.some((t) => usesSheet(t, sheet.name, current))) {
-        sheetIds = sheetIds.filter((id) => id !== sheet.id);
-        preview.needed.push(sheet);
-        texts.push(...formulasOf(sheet.id));
-        grew = true;
-      }
-  }
-  preview.unchanged = preview.unchanged.filter((s) => sheetIds.includes(s.id));
-  for (const mark of record.names) {
-    const n = names.items.find((x) => lower(x.name) === lower(mark.name));
-    if (!n) continue;
-    if (!anyStays && !usedNames.has(lower(n.name)) && sameFormula(String(n.formula), mark.formula, current))
-      preview.names.push(n.name);
-    else preview.keptNames.push(n.name);
-  }
-  // A sheet this action protected itself (no password) is lifted by undo; one the user protected is refused.
-  const ownProtected = found.filter((f) => f.byId && f.mark.ownProtection && f.ws).map((f) => f.ws!.id);
-  const locked = sheets.items.find(
-    (ws) => sheetIds.includes(ws.id) && ws.protection.protected && !ownProtected.includes(ws.id),
-  );
-  if (locked) throw sheetProtected(locked.name);
-  const visibleLeft = sheets.items.filter((ws) => ws.visibility === "Visible" && !sheetIds.includes(ws.id));
-  if (sheetIds.length && !visibleLeft.length) throw new AddinError("undo.wouldEmpty");
-  return { preview, sheetIds, ownProtected };
-}
-
-/**
- * What undo of the last action of `kind` would do, without doing it: two syncs. Null when there
- * is nothing to undo.
- */
-export async function previewUndo(context: Excel.RequestContext, kind = PROPOSAL_KIND): Promise<UndoPreview | null> {
-  return (await planUndo(context, kind, []))?.preview ?? null;
-}
-
-/**
- * Undoes the last action of `kind` (default the proposal generation): deletes the sheets it added
- * that are exactly as written, plus the changed ones listed in `confirm`, and its defined names
- * when no added sheet stays; then forgets the record. Three syncs; if Excel fails halfway, the
- * rest is done in one more try. Null when there is nothing to undo.
- */
-export async function undoLastGeneration(
-  context: Excel.RequestContext,
-  options: UndoOptions = {},
-): Promise<UndoResult | null> {
-  return runExclusive("undo", () => undoLastGenerationBody(context, options), context);
-}
-
-async function undoLastGenerationBody(
-  context: Excel.RequestContext,
-  options: UndoOptions = {},
-): Promise<UndoResult | null> {
-  try {
-    return await undoSteps(context, options);
-  } catch (e) {
-    // Excel refused the reads, or the deletes twice: typed, and the record stays for another Undo.
-    throw e instanceof AddinError ? e : undoFailed(e);
-  }
-}
-
-async function undoSteps(context: Excel.RequestContext, options: UndoOptions): Promise<UndoResult | null> {
-  const kind = options.kind ?? PROPOSAL_KIND;
-  const planned = await planUndo(context, kind, options.confirm ?? [], options.expect);
-  if (!planned) return null;
-  const { preview, sheetIds, ownProtected } = planned;
-  const queue = (names: string[], ids: string[], setting: boolean) => {
-    for (const n of names) context.workbook.names.getItem(n).delete();
-    for (const id of ids) {
-      const ws = context.workbook.worksheets.getItem(id);
-      if (ownProtected.includes(id)) ws.protection.unprotect();
-      ws.delete();
-    }
-    if (setting) context.workbook.settings.getItem(recordSetting(kind)).delete();
-  };
-  queue(preview.names, sheetIds, true);
-  try {
-    await context.sync();
-  } catch {
-    // Deleted sheets cannot come back: finish the undo instead, with what is left of it.
-    const setting = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
-    const sheets = context.workbook.worksheets.load("items/id");
-    const names = context.workbook.names.load("items/name");
-    await context.sync();
-    const ids = new Set(sheets.items.map((ws) => ws.id));
-    const left = new Set(names.items.map((n) => lower(n.name)));
-    queue(
-      preview.names.filter((n) => left.has(lower(n))),
-      sheetIds.filter((id) => ids.has(id)),
-      !setting.isNullObject,
-    );
-    await context.sync();
-  }
-  const removed = new Set(sheetIds);
-  const all = [...preview.unchanged, ...preview.changed, ...preview.needed];
-  return {
-    removedSheets: all.filter((s) => removed.has(s.id)).map((s) => s.name),
-    removedNames: preview.names,
-    keptSheets: all.filter((s) => !removed.has(s.id)).map((s) => s.name),
-    keptNames: preview.keptNames,
-  };
-}
+// Undo lives in undoSheets.ts; re-exported so that callers keep one import for writing and undoing.
+export {
+  previewUndo,
+  undoLastGeneration,
+  type KeptReason,
+  type KeptSheet,
+  type UndoOptions,
+  type UndoPreview,
+  type UndoResult,
+  type UndoSheet,
+} from "./undoSheets";

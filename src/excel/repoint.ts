@@ -5,8 +5,9 @@
 // commit batch writes each one back as it was, after the new sheets took their names, so they name
 // the replacement. A revert writes them back after the user's sheets have their names again. What
 // cannot be re-pointed (a protected sheet of the user's, a read that could not complete) keeps every
-// set-aside sheet instead (they refer to each other): never #REF!. The user's defined names are not
-// re-pointed (a limit the README states): they follow Excel, as when a sheet is deleted.
+// set-aside sheet instead (they refer to each other): never #REF!. The user's own workbook-scoped
+// defined names (`myTotal` = `=Lumpsum!$B$9`) are re-pointed the same way: their formula as read is
+// set again in the commit, and again in a revert.
 import { usesSheet } from "../core/plan/formulaRefs";
 import { formulaCellsOf, formulasInChunks, type FormulaCell } from "./formulaCells";
 
@@ -72,4 +73,31 @@ export async function planRepoint(
 /** Queues the formulas written back as read: each names the sheet that has that name now. */
 export function queueRepoint(context: Excel.RequestContext, cells: RepointCell[]): void {
   for (const c of cells) context.workbook.worksheets.getItem(c.sheetId).getRange(c.address).formulas = [[c.formula]];
+}
+
+/** A workbook-scoped defined name as read before the write. */
+export interface RepointName {
+  name: string;
+  formula: string;
+}
+
+/**
+ * The user's own defined names (not one the plan writes, `planNames` lower case) that use a replaced
+ * sheet: set again as read, they name its replacement (in the commit) or the user's sheet (in a revert).
+ */
+export function namesToRepoint(
+  names: readonly RepointName[],
+  replaced: readonly { name: string }[],
+  order: readonly string[],
+  planNames: ReadonlySet<string>,
+): RepointName[] {
+  return names
+    .filter((n) => !planNames.has(n.name.toLowerCase()))
+    .filter((n) => replaced.some((s) => usesSheet(n.formula, s.name, order)))
+    .map(({ name, formula }) => ({ name, formula }));
+}
+
+/** Queues the names' formulas set back as read (NamedItem.formula, ExcelApi 1.7). */
+export function queueNameRepoint(context: Excel.RequestContext, names: readonly RepointName[]): void {
+  for (const n of names) context.workbook.names.getItem(n.name).formula = n.formula;
 }

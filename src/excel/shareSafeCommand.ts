@@ -16,10 +16,21 @@ import { fingerprint } from "../core/plan/fingerprint";
 import { convertFormula } from "../core/shareSafe";
 import { canonical, restoreInput, supports } from "./rangeContent";
 import { storedValue } from "./generationRecord";
-import { sheetProtected, writeFailed } from "./writeErrors";
+import { sheetProtected } from "./writeErrors";
+import { commitRecorded, confirmed, undoRecorded } from "./undoableAction";
+import {
+  queueRecordRead,
+  recordSetting,
+  recordsBefore,
+  storedRecord,
+  type RecordRead,
+  type StoredRecord,
+} from "./undoRecords";
 
-/** The settings key of the last share-safe run's record (apart from the proposal's and the insert's). */
-export const SHARE_SAFE_SETTING = "ibn.lastShareSafe";
+/** The workflow of the last share-safe run's record (apart from the proposal's and the insert's). */
+export const SHARE_SAFE_KIND = "shareSafe";
+/** The settings key of that record (src/excel/undoRecords.ts; the previous version's ibn.lastShareSafe is still read). */
+export const SHARE_SAFE_SETTING = recordSetting(SHARE_SAFE_KIND);
 
 /** What one share-safe run changed on one sheet. */
 export interface ShareSafeSheetRecord {
@@ -152,7 +163,7 @@ interface Read {
   /** By sheet name, lower case. */
   sheets: Map<string, SheetInfo>;
   /** The current share-safe record, to put back if the write fails. */
-  setting: Excel.Setting;
+  records: RecordRead;
 }
 
 /** The formulas of every range in scope, each with the sheet and position of its top-left cell; the sheets' ids and protection. */
@@ -160,7 +171,7 @@ async function readFormulas(context: Excel.RequestContext, scope: "workbook" | "
   const inScope = scope === "workbook" ? await usedRanges(context) : await selectedRanges(context);
   inScope.ranges.forEach((r) => r.load("address, formulas"));
   const infos = inScope.sheets.map((ws) => ({ ws: ws.load("id, name"), protection: ws.protection.load("protected") }));
-  const setting = context.workbook.settings.getItemOrNullObject(SHARE_SAFE_SETTING).load("value");
+  const records = queueRecordRead(context, SHARE_SAFE_KIND);
   await context.sync();
   const areas = inScope.ranges
     .filter((r) => !r.isNullObject)
@@ -168,7 +179,7 @@ async function readFormulas(context: Excel.RequestContext, scope: "workbook" | "
       const { sheet, address: a1 } = splitRef(r.address);
       return { sheet, ...parseAddress(a1.split(":")[0]), formulas: r.formulas as unknown[][] };
     });
-  return { areas, sheets: new Map(infos.map((i) => [i.ws.name.toLowerCase(), i])), setting };
+  return { areas, sheets: new Map(infos.map((i) => [i.ws.name.toLowerCase(), i])), records };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -382,12 +393,6 @@ function queueNotesBack(
   for (const a of sheet.comments) deletes.push(() => context.workbook.comments.getItemByCell(ws.getRange(a)).delete());
 }
 
-/** Restores the previous record (or removes the new one), last in a revert batch. */
-function settingBack(context: Excel.RequestContext, previous: unknown): void {
-  if (previous !== null) context.workbook.settings.add(SHARE_SAFE_SETTING, previous);
-  else context.workbook.settings.getItemOrNullObject(SHARE_SAFE_SETTING).delete();
-}
-
 /**
  * Turns every formula that calls the add-in, in the workbook or the selection, into its native
  * equivalent, or into its value with a note where none exists; reports what it changed. All or
@@ -414,7 +419,7 @@ async function makeShareSafeBody(
     report.nativeCells.push(cellRef(n.sheet, n.row, n.col));
     count(report, n.functions);
   }
-  const { sheets, setting } = read;
+  const { sheets, records } = read;
   for (const c of [...natives, ...freezes]) {
     const { ws, protection } = sheets.get(c.sheet.toLowerCase())!;
     if (protection.protected) throw sheetProtected(ws.name);
@@ -429,34 +434,32 @@ async function makeShareSafeBody(
   if (!writes.length) return report;
   const notes = frozen.notes.map(([lookup, text]) => noteChange(lookup, text, useNotes));
   const record = recordOf(sheets, writes, notes);
-  const previous = setting.isNullObject ? null : (setting.value as unknown);
+  const previous = recordsBefore(records);
 
   // Sync 4: the record first (undo can clean up even if the revert below fails), then cells, then notes.
-  context.workbook.settings.add(SHARE_SAFE_SETTING, JSON.stringify(record));
-  queueWrites(context, writes);
-  frozen.notes.forEach(([lookup], i) => annotate(context, lookup, notes[i]));
-  try {
-    await context.sync();
-  } catch (e) {
-    const deletes: (() => void)[] = [];
-    for (const sheet of record.sheets) {
-      const { ws } = [...sheets.values()].find((s) => s.ws.id === sheet.id)!;
-      queueCells(
-        ws,
-        sheet.cells.map((c) => ({ address: c.address, content: c.before })),
-      );
-      queueNotesBack(context, ws, sheet, deletes);
-    }
-    settingBack(context, previous);
-    deletes.forEach((d) => d());
+  await commitRecorded(context, {
+    before: previous,
+    record: JSON.stringify(record),
+    write: () => {
+      queueWrites(context, writes);
+      frozen.notes.forEach(([lookup], i) => annotate(context, lookup, notes[i]));
+    },
+    revert: () => {
+      const deletes: (() => void)[] = [];
+      for (const sheet of record.sheets) {
+        const { ws } = [...sheets.values()].find((s) => s.ws.id === sheet.id)!;
+        queueCells(
+          ws,
+          sheet.cells.map((c) => ({ address: c.address, content: c.before })),
+        );
+        queueNotesBack(context, ws, sheet, deletes);
+      }
+      return deletes; // after the records: deleting a note the failed batch never added may fail
+    },
     // Only the deletions at the end may fail (of a record or note the failed batch never added);
     // whether the cells are back decides.
-    const ok = await context.sync().then(
-      () => true,
-      () => cellsAre(context, record, sheets, "before"),
-    );
-    throw writeFailed(e, ok);
-  }
+    asBefore: () => cellsAre(context, record, sheets, "before"),
+  });
   return report;
 }
 
@@ -556,7 +559,7 @@ interface FoundSheet {
 }
 
 interface Found {
-  setting: Excel.Setting;
+  stored: StoredRecord;
   record: ShareSafeRecord;
   sheets: FoundSheet[];
   /** Per sheet, per cell: the content now. */
@@ -567,11 +570,12 @@ interface Found {
 
 /** Two syncs: the record and the sheets; then the recorded cells and notes as they are now. */
 async function locate(context: Excel.RequestContext): Promise<Found | null> {
-  const setting = context.workbook.settings.getItemOrNullObject(SHARE_SAFE_SETTING).load("value");
+  const records = queueRecordRead(context, SHARE_SAFE_KIND);
   const items = context.workbook.worksheets.load("items/name, items/id");
   await context.sync();
-  const record = setting.isNullObject ? null : parseShareSafeRecord(setting.value);
-  if (!record) return null;
+  const stored = storedRecord(records);
+  const record = stored ? parseShareSafeRecord(stored.value) : null;
+  if (!stored || !record) return null;
   const useNotes = supports("1.18");
   const missingSheets: string[] = [];
   const sheets: FoundSheet[] = [];
@@ -616,7 +620,7 @@ async function locate(context: Excel.RequestContext): Promise<Found | null> {
   });
   const confirmation = fingerprint([[...now.flat(), ...notesNow.flat()]]);
   return {
-    setting,
+    stored,
     record,
     sheets,
     now,
@@ -668,47 +672,43 @@ async function undoShareSafeBody(
   const found = await locate(context);
   if (!found) return { status: "nothing" };
   const { preview } = found;
-  if (preview.changed.length && options.confirm !== preview.confirmation)
-    return { status: "needsConfirmation", preview };
+  if (!confirmed(preview, options.confirm)) return { status: "needsConfirmation", preview };
   for (const s of found.sheets) if (s.protection.protected) throw sheetProtected(s.name);
-  const deletes: (() => void)[] = [];
-  for (const s of found.sheets) {
-    queueCells(
-      s.ws,
-      s.record.cells.map((c) => ({ address: c.address, content: c.before })),
-    );
-    queueNotesBack(context, s.ws, s.record, deletes, found.notesNow[found.sheets.indexOf(s)]);
-  }
-  found.setting.delete();
-  deletes.forEach((d) => d());
-  try {
-    await context.sync();
-  } catch (e) {
+  await undoRecorded(context, {
+    stored: found.stored,
+    restore: () => {
+      const deletes: (() => void)[] = [];
+      for (const s of found.sheets) {
+        queueCells(
+          s.ws,
+          s.record.cells.map((c) => ({ address: c.address, content: c.before })),
+        );
+        queueNotesBack(context, s.ws, s.record, deletes, found.notesNow[found.sheets.indexOf(s)]);
+      }
+      return deletes;
+    },
     // One revert batch: cells and note texts as they were, the record back, and last, in the
     // order undo deleted them, the notes it deleted (re-adding one it never got to delete fails
     // there, and so do the ones after it, which it did not get to either).
-    const readds: (() => void)[] = [];
-    found.sheets.forEach((s, i) => {
-      queueCells(
-        s.ws,
-        s.record.cells.map((c, j) => ({ address: c.address, content: found.now[i][j] })),
-      );
-      s.record.notes.forEach((n, j) => {
-        const text = found.notesNow[i][j];
-        if (text === null && n.before !== null) readds.push(() => s.ws.notes.getItemOrNullObject(n.address).delete());
-        else if (text === null) return;
-        else if (n.before !== null) s.ws.notes.getItemOrNullObject(n.address).content = text;
-        else readds.push(() => s.ws.notes.add(s.ws.getRange(n.address), text));
+    revert: () => {
+      const readds: (() => void)[] = [];
+      found.sheets.forEach((s, i) => {
+        queueCells(
+          s.ws,
+          s.record.cells.map((c, j) => ({ address: c.address, content: found.now[i][j] })),
+        );
+        s.record.notes.forEach((n, j) => {
+          const text = found.notesNow[i][j];
+          if (text === null && n.before !== null) readds.push(() => s.ws.notes.getItemOrNullObject(n.address).delete());
+          else if (text === null) return;
+          else if (n.before !== null) s.ws.notes.getItemOrNullObject(n.address).content = text;
+          else readds.push(() => s.ws.notes.add(s.ws.getRange(n.address), text));
+        });
       });
-    });
-    context.workbook.settings.add(SHARE_SAFE_SETTING, found.setting.value);
-    readds.forEach((add) => add());
+      return readds;
+    },
     // Only the re-adding at the end may fail (of a note the failed batch never deleted).
-    const ok = await context.sync().then(
-      () => true,
-      () => false,
-    );
-    throw writeFailed(e, ok || (await cellsNow(context, found)));
-  }
+    asBefore: () => cellsNow(context, found),
+  });
   return { status: "undone", preview };
 }

@@ -20,7 +20,7 @@ import { cellInput, formatInput, shiftSheet } from "../core/plan/geometry";
 import { assertValid, queueBlocks, queueStyles, type ConflictChoice } from "./officeWriter";
 import { loadFormulaLocale } from "./localFormulas";
 import { storedValue } from "./generationRecord";
-import { sheetProtected, writeFailed } from "./writeErrors";
+import { sheetProtected } from "./writeErrors";
 import {
   areaFingerprint,
   canonical,
@@ -30,9 +30,20 @@ import {
   queueRestore,
   type RangeContent,
 } from "./rangeContent";
+import { commitRecorded, confirmed, undoRecorded } from "./undoableAction";
+import {
+  queueRecordForget,
+  queueRecordRead,
+  recordSetting,
+  recordsBefore,
+  storedRecord,
+  type StoredRecord,
+} from "./undoRecords";
 
-/** The settings key of the last insert's record (its own: the proposal's undo never touches it). */
-export const INSERT_SETTING = "ibn.lastInsert";
+/** The workflow of the last insert's record (its own: the proposal's undo never touches it). */
+export const INSERT_KIND = "insert";
+/** The settings key of that record (src/excel/undoRecords.ts; the previous version's ibn.lastInsert is still read). */
+export const INSERT_SETTING = recordSetting(INSERT_KIND);
 
 export interface WriteOntoOptions {
   /** "replace" writes over non-empty cells; otherwise they make the write refuse. */
@@ -179,7 +190,7 @@ async function writeSheetOnto(
   const protection = ws.protection.load("protected");
   const areas = sheet.blocks.map(blockAddress);
   const reads = areas.map((a) => queueRead(ws, a));
-  const setting = context.workbook.settings.getItemOrNullObject(INSERT_SETTING).load("value");
+  const records = queueRecordRead(context, INSERT_KIND);
   const formulaLocale = loadFormulaLocale(context, { sheets: [sheet], names: [], charts: [] }); // IBN formulas in Dutch Excel
   await context.sync();
   if (protection.protected) throw sheetProtected(ws.name);
@@ -198,37 +209,19 @@ async function writeSheetOnto(
     overwrote: occupied >= 0,
     at: new Date().toISOString(),
   };
-  const before = setting.isNullObject ? null : (setting.value as unknown);
-  context.workbook.settings.add(INSERT_SETTING, JSON.stringify(record));
-  queueBlocks(ws, sheet, formulaLocale());
-  queueStyles(ws, sheet);
-  try {
-    await context.sync();
-  } catch (e) {
-    throw writeFailed(e, await revert(context, ws, previous, before));
-  }
-  return { sheet: ws.name, ranges: areas.map((a) => `${quoteSheet(ws.name)}!${a}`), overwrote: record.overwrote };
-}
-
-/** One batch that puts the areas and the record back as they were before a failed write; whether it worked. */
-async function revert(
-  context: Excel.RequestContext,
-  ws: Excel.Worksheet,
-  contents: RangeContent[],
-  setting: unknown,
-): Promise<boolean> {
-  for (const content of contents) queueRestore(ws, content);
-  // Last: deleting a setting that the failed batch never added may fail, and must not stop the rest.
-  if (setting !== null) context.workbook.settings.add(INSERT_SETTING, setting);
-  else context.workbook.settings.getItemOrNullObject(INSERT_SETTING).delete();
-  try {
-    await context.sync();
-    return true;
-  } catch {
+  await commitRecorded(context, {
+    before: recordsBefore(records),
+    record: JSON.stringify(record),
+    write: () => {
+      queueBlocks(ws, sheet, formulaLocale());
+      queueStyles(ws, sheet);
+    },
+    revert: () => previous.forEach((content) => queueRestore(ws, content)),
     // Only the last operation, the deletion of a record the failed batch never stored, may fail.
     // Otherwise the record, when it was stored, still lets Undo put the areas back (after confirmation).
-    return await stillAsBefore(context, ws, contents);
-  }
+    asBefore: () => stillAsBefore(context, ws, previous),
+  });
+  return { sheet: ws.name, ranges: areas.map((a) => `${quoteSheet(ws.name)}!${a}`), overwrote: record.overwrote };
 }
 
 /** Whether the areas hold what they held before (cells and number formats): one more read. */
@@ -295,7 +288,7 @@ async function writeAtSelectionBody(
 
 interface Located {
   record: InsertRecord;
-  setting: Excel.Setting;
+  stored: StoredRecord;
   ws: Excel.Worksheet | null;
   name: string;
   current: RangeContent[];
@@ -304,16 +297,19 @@ interface Located {
 }
 
 /** Two syncs: the record and the sheets; then the sheet's protection and the recorded areas as they are now. */
-async function locate(context: Excel.RequestContext): Promise<Located | "nothing" | { gone: string }> {
-  const setting = context.workbook.settings.getItemOrNullObject(INSERT_SETTING).load("value");
+async function locate(
+  context: Excel.RequestContext,
+): Promise<Located | "nothing" | { gone: string; stored: StoredRecord }> {
+  const records = queueRecordRead(context, INSERT_KIND);
   const sheets = context.workbook.worksheets.load("items/name, items/id");
   await context.sync();
-  const record = setting.isNullObject ? null : parseInsertRecord(setting.value);
-  if (!record) return "nothing";
+  const stored = storedRecord(records);
+  const record = stored ? parseInsertRecord(stored.value) : null;
+  if (!stored || !record) return "nothing";
   const byId = sheets.items.find((s) => s.id === record.sheetId);
   // A reopened workbook may give its sheets new ids: then the name, and the fingerprint below, decide.
   const found = byId ?? sheets.items.find((s) => lower(s.name) === lower(record.sheetName));
-  if (!found) return { gone: record.sheetName };
+  if (!found) return { gone: record.sheetName, stored };
   const ws = context.workbook.worksheets.getItem(found.name);
   const protection = ws.protection.load("protected");
   const reads = record.areas.map((a) => queueRead(ws, a));
@@ -330,7 +326,7 @@ async function locate(context: Excel.RequestContext): Promise<Located | "nothing
     restores: record.previous.some((p) => firstFilled(p) !== null),
     confirmation: fingerprint([[name, ...current.map(areaFingerprint)]]),
   };
-  return { record, setting, ws, name, current, protectedSheet: protection.protected, preview };
+  return { record, stored, ws, name, current, protectedSheet: protection.protected, preview };
 }
 
 /** What undoing the last insert would do, without changing anything (two syncs); null when there is none. */
@@ -360,28 +356,18 @@ async function undoLastInsertBody(
   if (found === "nothing") return { status: "nothing" };
   if ("gone" in found) {
     // Nothing of the user's can be touched: only the record about a sheet that no longer exists goes.
-    context.workbook.settings.getItemOrNullObject(INSERT_SETTING).delete();
+    queueRecordForget(context, found.stored);
     await context.sync();
     return { status: "sheetGone", sheet: found.gone };
   }
   const { record, ws, current, preview } = found;
-  if (preview.changed.length && options.confirm !== preview.confirmation)
-    return { status: "needsConfirmation", preview };
+  if (!confirmed(preview, options.confirm)) return { status: "needsConfirmation", preview };
   if (found.protectedSheet) throw sheetProtected(found.name);
-  record.previous.forEach((content) => queueRestore(ws!, content));
-  found.setting.delete();
-  try {
-    await context.sync();
-  } catch (e) {
-    current.forEach((content) => queueRestore(ws!, content));
-    context.workbook.settings.add(INSERT_SETTING, found.setting.value);
-    let reverted = true;
-    try {
-      await context.sync();
-    } catch {
-      reverted = false; // the record is still there, or back: undo can be tried again
-    }
-    throw writeFailed(e, reverted);
-  }
+  // When even the revert fails, the record is still there, or back: undo can be tried again.
+  await undoRecorded(context, {
+    stored: found.stored,
+    restore: () => record.previous.forEach((content) => queueRestore(ws!, content)),
+    revert: () => current.forEach((content) => queueRestore(ws!, content)),
+  });
   return { status: "undone", preview };
 }

@@ -9,8 +9,9 @@ import {
 } from "../excel/checkTablesCommand";
 import { hasExcel, readSelectionTable, runExcel, selectRef } from "../excel/excelSession";
 import { runExclusive } from "../excel/exclusive";
-import { previewUndo, previewWrite, undoLastGeneration, writePlan } from "../excel/officeWriter";
+import { previewWrite, writePlan } from "../excel/officeWriter";
 import { readProposalInputSheetIn } from "../excel/proposalInputSheet";
+import { previewUndo, undoLastGeneration } from "../excel/undoSheets";
 import { missingExcelApi } from "../excel/requirements";
 import { makeShareSafe, previewShareSafeUndo, undoShareSafe } from "../excel/shareSafeCommand";
 import { previewInsertUndo, undoLastInsert, writeAtSelection } from "../excel/tableInsert";

@@ -99,7 +99,6 @@ const nl = {
       "Deze gemaakte bladen blijven staan, omdat bladen die blijven ze gebruiken (verwijderen zou #VERW! geven). Vinkt u hierboven een blad aan dat ze gebruikt, dan kunnen ze ook verdwijnen:",
     undoConfirm: "Ongedaan maken",
     undoCancel: "Annuleren",
-    undoKept: (sheets: string) => `Behouden: ${sheets}.`,
     keptAside: (sheets: string) =>
       `De vervangen bladen konden niet worden verwijderd en staan er nog als: ${sheets}. U mag ze zelf verwijderen.`,
     // Generate needs known inputs (issue 13): why it is not available yet.
@@ -206,6 +205,15 @@ const nl = {
       `Deelbaar gemaakt ${f.date}: ${f.functions.map((n) => `IBN.${n}`).join(", ")} (invoegtoepassing IBN Lumpsum) vervangen door de waarde, omdat er geen gewone Excel-formule voor bestaat (${f.reason}).${f.spill ? ` De uitkomst besloeg ${f.spill}; ook die cellen bevatten nu waarden.` : ""} De formule was: ${f.formula}`) as
       ((f: FrozenText) => string) | undefined,
   },
+  /** Why an undo kept sheets on purpose (every tab that undoes added sheets): which, and why. */
+  kept: {
+    edited: (sheets: string[]) =>
+      `${count("nl", sheets.length, "blad", "bladen")} behouden, omdat u ${pick("nl", sheets.length, "het", "ze")} sinds het maken hebt gewijzigd: ${sheets.join(", ")}. Vink ${pick("nl", sheets.length, "het", "ze")} aan bij Ongedaan maken om ${pick("nl", sheets.length, "het", "ze")} toch te verwijderen.`,
+    unrecognised: (sheets: string[]) =>
+      `${count("nl", sheets.length, "blad", "bladen")} behouden, omdat ${pick("nl", sheets.length, "het", "ze")} niet als gemaakt blad ${pick("nl", sheets.length, "is", "zijn")} te herkennen (mogelijk uw eigen): ${sheets.join(", ")}.`,
+    needed: (sheets: string[]) =>
+      `${count("nl", sheets.length, "blad", "bladen")} behouden, omdat een blad, naam of grafiek die blijft ${pick("nl", sheets.length, "het", "ze")} gebruikt (verwijderen zou #VERW! geven): ${sheets.join(", ")}.`,
+  },
   /** One action at a time (issue 13): what runs, and a refused second request. */
   busy: {
     running: (action: string) => `Bezig: "${action}". Andere acties kunnen weer zodra dit klaar is.`,
@@ -298,7 +306,6 @@ const en: Strings = {
       "These generated sheets stay because sheets that stay use them (removing them would give #REF!). If you tick a sheet above that uses them, they may go too:",
     undoConfirm: "Undo",
     undoCancel: "Cancel",
-    undoKept: (sheets: string) => `Kept: ${sheets}.`,
     keptAside: (sheets: string) =>
       `The replaced sheets could not be removed and are still there as: ${sheets}. You may delete them.`,
     needRead: 'First choose "Read selection": the proposal is built from the input table read.',
@@ -400,6 +407,14 @@ const en: Strings = {
       `${count("en", n, "cell", "cells")} left as ${pick("en", n, "it was", "they were")}: the result is an error (#SPILL!, #NAME? …), not a value to keep.`,
     note: undefined, // the command's own English note
   },
+  kept: {
+    edited: (sheets: string[]) =>
+      `Kept ${count("en", sheets.length, "sheet", "sheets")} you changed since ${pick("en", sheets.length, "it was", "they were")} made: ${sheets.join(", ")}. Tick ${pick("en", sheets.length, "it", "them")} under Undo to remove ${pick("en", sheets.length, "it", "them")} anyway.`,
+    unrecognised: (sheets: string[]) =>
+      `Kept ${count("en", sheets.length, "sheet", "sheets")} that cannot be recognised as made by the add-in (perhaps your own): ${sheets.join(", ")}.`,
+    needed: (sheets: string[]) =>
+      `Kept ${count("en", sheets.length, "sheet", "sheets")} that a staying sheet, name or chart uses (removing ${pick("en", sheets.length, "it", "them")} would give #REF!): ${sheets.join(", ")}.`,
+  },
   busy: {
     running: (action: string) => `Busy: "${action}". Other actions are available again when it is done.`,
     refused: (action: string) => `Not started: "${action}" is still running. Try again when it is done.`,
@@ -458,4 +473,12 @@ export function progressText(t: Strings, message: string, sheetNames: readonly s
   // A planned sheet, possibly under its "keep both" variant name ("Lumpsum (2)").
   if (sheetNames.some((n) => message === n || message.startsWith(`${n} (`))) return p.sheet(message);
   return p.progress;
+}
+
+/** Which sheets an undo kept on purpose and why: one sentence per reason, in the order edited, unrecognised, needed. */
+export function keptSentences(t: Strings, kept: readonly { name: string; reason: keyof Strings["kept"] }[]): string[] {
+  return (["edited", "unrecognised", "needed"] as const).flatMap((reason) => {
+    const sheets = kept.filter((k) => k.reason === reason).map((k) => k.name);
+    return sheets.length ? [t.kept[reason](sheets)] : [];
+  });
 }

@@ -4,7 +4,8 @@
 import type { Finding, SheetValues, WorkbookCheck } from "../core/evaluation";
 import type { Language } from "../core/language";
 import type { WorkbookPlan } from "../core/plan/types";
-import type { ConflictChoice, UndoPreview, UndoResult, WriteOptions, WrittenPlan } from "../excel/officeWriter";
+import type { ConflictChoice, WriteOptions, WrittenPlan } from "../excel/officeWriter";
+import type { UndoPreview, UndoResult } from "../excel/undoSheets";
 import type {
   FrozenFormula,
   ShareSafeReport,

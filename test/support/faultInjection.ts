@@ -8,21 +8,25 @@ import type { BookSnapshot, OfficeWorkbook } from "./officeWorkbook";
 
 /**
  * The snapshot with the records' times and attempt ids left out (two runs differ only there): a
- * setting that holds a JSON object is compared without its "at" and "id"; any other setting as it is.
+ * setting that holds a JSON object is compared without its "at" and "id"; a record's marker
+ * ("ibn.undo.proposal@<attempt>", src/excel/undoRecords.ts) not at all (a record may lose it, by
+ * design; assertNoDebris checks that none is left without its record); any other setting as it is.
  */
 export function timelessSnapshot(wb: OfficeWorkbook): BookSnapshot {
   const s = wb.snapshot();
-  const settings = s.settings.map(([k, v]): [string, unknown] => {
-    if (typeof v !== "string" || !v.startsWith("{")) return [k, v];
-    try {
-      const rest = JSON.parse(v) as Record<string, unknown>;
-      delete rest.at;
-      delete rest.id;
-      return [k, rest];
-    } catch {
-      return [k, v];
-    }
-  });
+  const settings = s.settings
+    .filter(([k]) => !k.includes("@"))
+    .map(([k, v]): [string, unknown] => {
+      if (typeof v !== "string" || !v.startsWith("{")) return [k, v];
+      try {
+        const rest = JSON.parse(v) as Record<string, unknown>;
+        delete rest.at;
+        delete rest.id;
+        return [k, rest];
+      } catch {
+        return [k, v];
+      }
+    });
   return { ...s, settings };
 }
 
@@ -103,4 +107,168 @@ export function allOrNothing(
     },
     { moreThan: 3 },
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two actions at once (two panes, two co-authors): their syncs interleaved in every order.
+
+/** How an action ended. */
+export type Settled = { ok: unknown } | { error: unknown };
+
+const settle = (p: Promise<unknown>): Promise<Settled> =>
+  p.then(
+    (ok) => ({ ok }),
+    (error: unknown) => ({ error }),
+  );
+
+/**
+ * A fresh copy of a module of src/excel (its own one-action guard), as a second pane or co-author
+ * has: `name` is the file under src/excel without extension ("officeWriter").
+ */
+export function secondPane<T>(name: string): T {
+  const ours = (k: string) => /[\\/]src[\\/]excel[\\/]/.test(k);
+  const saved = Object.entries(require.cache).filter(([k]) => ours(k));
+  for (const [k] of saved) delete require.cache[k];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const copy = require(`../../src/excel/${name}`) as T;
+  for (const [k, m] of saved) require.cache[k] = m;
+  return copy;
+}
+
+/**
+ * Runs two actions at once, each on its own request context of one book (`panes`), and lets their
+ * context.sync calls through one at a time in the order `pick` chooses (given how many wait, 1 or
+ * 2, and the step): every interleaving of the two actions' round trips can be drawn. Each sync is
+ * atomic (Office.js applies one batch at a time); between two syncs anything may happen. Returns
+ * how each ended and the panes' syncs in the order they ran.
+ */
+export async function interleaved(
+  panes: readonly [OfficeWorkbook, OfficeWorkbook],
+  acts: readonly [() => Promise<unknown>, () => Promise<unknown>],
+  pick: (waiting: number, step: number) => number,
+): Promise<{ settled: [Settled, Settled]; order: number[] }> {
+  const waiting: { pane: number; go: () => void }[] = [];
+  const order: number[] = [];
+  const real = panes.map((wb) => wb.context.sync.bind(wb.context));
+  panes.forEach((wb, i) => {
+    (wb.context as { sync: () => Promise<void> }).sync = () =>
+      new Promise<void>((resolve, reject) =>
+        waiting.push({ pane: i, go: () => void real[i]().then(() => resolve(), reject) }),
+      );
+  });
+  const results: (Settled | undefined)[] = [undefined, undefined];
+  const runs = acts.map((act, i) => settle(act()).then((r) => void (results[i] = r)));
+  const idle = () => new Promise<void>((r) => setImmediate(r));
+  try {
+    for (let step = 0; ; step++) {
+      await idle();
+      if (results[0] && results[1]) break;
+      if (!waiting.length) {
+        await idle();
+        if (!waiting.length && !(results[0] && results[1]))
+          throw new Error("interleaved: an action waits on something other than a sync");
+        continue;
+      }
+      const [next] = waiting.splice(pick(waiting.length, step) % waiting.length, 1);
+      order.push(next.pane);
+      next.go();
+    }
+    await Promise.all(runs);
+  } finally {
+    panes.forEach((wb, i) => ((wb.context as { sync: () => Promise<void> }).sync = real[i]));
+  }
+  return { settled: [results[0]!, results[1]!], order };
+}
+
+const FAKE_ID = /^\{FAKE-SHEET-\d+\}$/;
+
+/** Every string in a JSON value. */
+function stringsIn(v: unknown, out: string[] = []): string[] {
+  if (typeof v === "string") out.push(v);
+  else if (Array.isArray(v)) v.forEach((x) => stringsIn(x, out));
+  else if (v && typeof v === "object") Object.values(v).forEach((x) => stringsIn(x, out));
+  return out;
+}
+
+function mapStrings(v: unknown, f: (s: string) => string): unknown {
+  if (typeof v === "string") return f(v);
+  if (Array.isArray(v)) return v.map((x) => mapStrings(x, f));
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapStrings(x, f)]));
+  return v;
+}
+
+const parsed = (v: unknown): unknown => {
+  if (typeof v !== "string" || !v.startsWith("{")) return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+};
+
+/**
+ * What a run left, comparable between runs whose sheet ids and times differ: the timeless snapshot
+ * with sheets in name order and without ids, and the records' sheet ids replaced by the names of
+ * the sheets that carry them.
+ */
+export function outcome(wb: OfficeWorkbook): unknown {
+  const s = timelessSnapshot(wb);
+  const nameOf = new Map(wb.book.sheets.map((x) => [x.id, x.name]));
+  return {
+    ...s,
+    sheets: s.sheets
+      .map((sheet) => ({ ...sheet, id: "" }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    settings: s.settings.map(([k, v]) => [
+      k,
+      mapStrings(v, (x) => (FAKE_ID.test(x) ? `sheet:${nameOf.get(x) ?? "missing"}` : x)),
+    ]),
+  };
+}
+
+/**
+ * What no action may ever leave, whatever ran at once: a staging sheet ("~ibn …"), or an undo
+ * record that points at a sheet or a defined name that is not there.
+ */
+export function assertNoDebris(wb: OfficeWorkbook, label: string): void {
+  const stray = wb.sheetNames().filter((n) => n.startsWith("~ibn"));
+  assert.deepEqual(stray, [], `${label}: a staging sheet is left`);
+  const ids = new Set(wb.book.sheets.map((s) => s.id));
+  const names = new Set([...wb.book.names.keys()].map((n) => n.toLowerCase()));
+  for (const [key, raw] of wb.book.settings) {
+    const marker = /^(.*)@(.*)$/.exec(key);
+    if (marker) {
+      const of = parsed(wb.book.settings.get(marker[1])) as { id?: unknown } | undefined;
+      assert.equal(of?.id, marker[2], `${label}: marker ${key} of no record`);
+      continue;
+    }
+    const record = parsed(raw);
+    for (const id of stringsIn(record).filter((x) => FAKE_ID.test(x)))
+      assert.ok(ids.has(id), `${label}: record ${key} points at a sheet that is gone (${id})`);
+    const recorded = (record as { names?: { name?: unknown }[] } | null)?.names;
+    if (Array.isArray(recorded))
+      for (const n of recorded)
+        if (typeof n?.name === "string")
+          assert.ok(names.has(n.name.toLowerCase()), `${label}: record ${key} names ${n.name}, which is gone`);
+  }
+}
+
+/**
+ * An outcome without Keep both's numbering (" (2)", "ibn2_") and the records' fingerprints, which
+ * name the sheets: two Keep-both writes that read the workbook at different moments may number
+ * their sheets differently and both be right.
+ */
+export function unnumbered(o: unknown): unknown {
+  const strip = (v: unknown): unknown => {
+    if (typeof v === "string") return v.replace(/ \(\d+\)/g, "").replace(/\bibn\d+_/g, "ibn_");
+    if (Array.isArray(v)) return v.map(strip);
+    if (v && typeof v === "object")
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([k]) => k !== "fingerprint" && k !== "look")
+          .map(([k, x]) => [k, strip(x)]),
+      );
+    return v;
+  };
+  return strip(o);
 }

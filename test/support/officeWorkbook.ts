@@ -209,6 +209,15 @@ export class InjectedFailure extends Error {
 }
 
 type Answer = () => void;
+/** Where a chart series reads its data: a sheet (followed through renames) and an address. */
+interface SeriesSource {
+  sheet: SheetModel;
+  address: string;
+}
+interface SeriesSources {
+  values?: SeriesSource;
+  categories?: SeriesSource;
+}
 type Obj = Record<string, unknown>;
 
 // (undo/exclusive helper) Sheet ids are counted per book, so two contexts on one book never share an id.
@@ -437,6 +446,7 @@ export function officeWorkbook(init: WorkbookInit = {}, sharing?: { book: BookMo
   type AreasRef = () => Rect[] | null;
   /** Range proxies → where they point, read without load() (the fake is not the add-in). */
   const where = new WeakMap<object, { resolve: SheetRef; areas: () => Rect[] }>();
+  const seriesSources = new WeakMap<object, SeriesSources>();
 
   function format(resolve: SheetRef, areas: () => Rect[], address: string): Obj {
     let entry: Counts["formatted"][number] | undefined;
@@ -722,14 +732,19 @@ export function officeWorkbook(init: WorkbookInit = {}, sharing?: { book: BookMo
     const series = (entry: ChartModel["series"][number]) =>
       proxy(
         {
-          setValues: (r: object) => later(() => (entry.values = rectAddressOf(r))),
-          setXAxisValues: (r: object) => later(() => (entry.categories = rectAddressOf(r))),
+          setValues: (r: object) =>
+            later(() => (sourceOf(entry).values = rangeSource(r, (entry.values = rectAddressOf(r))))),
+          setXAxisValues: (r: object) =>
+            later(() => (sourceOf(entry).categories = rangeSource(r, (entry.categories = rectAddressOf(r))))),
         },
         {},
         { name: (name) => later(() => (entry.name = name as string)) },
       );
     const first = { values: model.source };
-    later(() => model.series.push(first));
+    later(() => {
+      sourceOf(first).values = rangeSource(source, model.source);
+      model.series.push(first);
+    });
     const handles = [series(first)];
     return proxy({
       title: proxy({}, {}, { text: (text) => later(() => (model.title = text as string)) }),
@@ -745,6 +760,37 @@ export function officeWorkbook(init: WorkbookInit = {}, sharing?: { book: BookMo
       },
       setPosition: (from: string, to: string) => later(() => Object.assign(model, { from, to })),
     });
+  }
+  /** Where a series reads its values and categories: the sheet itself, so that renames and deletes follow as in Excel. */
+  function sourceOf(entry: object): SeriesSources {
+    let found = seriesSources.get(entry);
+    if (!found) seriesSources.set(entry, (found = {}));
+    return found;
+  }
+  const rangeSource = (r: object, address: string): SeriesSource => ({ sheet: where.get(r)!.resolve(), address });
+  /** The series' source as ChartSeries.getDimensionDataSourceString gives it: "=Verdeling!$H$5:$H$10", #REF! once the sheet is gone. */
+  function sourceString(src: SeriesSource | undefined): string {
+    if (!src) return "";
+    return book.sheets.includes(src.sheet)
+      ? `=${sheetInFormula(src.sheet.name)}!${src.address}`
+      : `=#REF!${src.address}`;
+  }
+  /** A chart as ws.charts lists it: its series, each with its data source strings (ExcelApi 1.15). */
+  function chartItem(model: ChartModel): Obj {
+    const seriesItem = (entry: ChartModel["series"][number]) =>
+      proxy(
+        {
+          getDimensionDataSourceString: (dimension: string) => {
+            const result: { value?: string } = {};
+            const src = sourceOf(entry);
+            answers.push(() => (result.value = sourceString(dimension === "Categories" ? src.categories : src.values)));
+            return result;
+          },
+        },
+        { name: () => entry.name ?? "" },
+      );
+    const series = collection(() => model.series.map(seriesItem), {});
+    return proxy({}, { name: () => model.title ?? "" }, {}, { series: () => series });
   }
   const rectAddressOf = (r: object) => {
     const w = where.get(r)!;
@@ -868,13 +914,18 @@ export function officeWorkbook(init: WorkbookInit = {}, sharing?: { book: BookMo
       { protected: () => resolve().protected },
     );
     let layout: Obj | undefined;
+    let charts: Obj | undefined;
     const ws = proxy(
       {
         getRange: (a: string) => range(resolve, a ?? "A1:XFD1048576"),
         getRanges: (a: string) => range(resolve, a),
         getUsedRangeOrNullObject: () => orNull(resolve, () => usedRect(resolve())),
         getUsedRange: () => range(resolve, rectAddress(usedRect(resolve()) ?? rectOf("A1")), false),
-        charts: { add: (type: string, source: object, seriesBy: string) => chart(resolve, type, source, seriesBy) },
+        get charts() {
+          return (charts ??= collection(() => resolve().charts.map(chartItem), {
+            add: (type: string, source: object, seriesBy: string) => chart(resolve, type, source, seriesBy),
+          }));
+        },
         freezePanes: {
           freezeRows: (rows: number) => later(() => (resolve().frozen = { rows })),
           freezeColumns: (columns: number) => later(() => (resolve().frozen = { columns })),
@@ -998,7 +1049,14 @@ export function officeWorkbook(init: WorkbookInit = {}, sharing?: { book: BookMo
         visible: () => true,
         type: () => "Range",
       },
-      {},
+      {
+        formula: (ref) =>
+          later(() => {
+            const key = stored();
+            if (key === undefined) throw new Error(`ItemNotFound: name "${name}"`);
+            book.names.set(key, ref as string);
+          }),
+      },
       {},
       ["isNullObject"],
     );
@@ -1147,6 +1205,38 @@ export function officeWorkbook(init: WorkbookInit = {}, sharing?: { book: BookMo
     },
     /** The selected areas, "Sheet!C3" (as WorkbookInit.selection; range.select() changes them). */
     selection: () => [...selection],
+    /**
+     * Adds a chart of the user's to `sheet` at once (no sync), its series reading "Sheet!$H$5:$H$10";
+     * the sources follow renames and deletes of their sheets, as Excel's do.
+     */
+    addChart(sheet: string, series: { values: string; categories?: string; name?: string }[], title = "Mijn grafiek") {
+      const source = (ref: string): SeriesSource => {
+        const i = ref.lastIndexOf("!");
+        return {
+          sheet: sheetNamed(
+            ref
+              .slice(0, i)
+              .replace(/^'(.*)'$/, "$1")
+              .replace(/''/g, "'"),
+          ),
+          address: ref.slice(i + 1),
+        };
+      };
+      const model: ChartModel = { type: "Line", source: series[0].values, seriesBy: "Columns", title, series: [] };
+      for (const s of series) {
+        const entry = {
+          ...(s.name ? { name: s.name } : {}),
+          values: s.values,
+          ...(s.categories ? { categories: s.categories } : {}),
+        };
+        seriesSources.set(entry, {
+          values: source(s.values),
+          ...(s.categories ? { categories: source(s.categories) } : {}),
+        });
+        model.series.push(entry);
+      }
+      sheetNamed(sheet).charts.push(model);
+    },
     /** Whether an injected failure is still waiting. */
     failurePending: () => failure !== null,
   };

@@ -7,7 +7,7 @@ import { AddinError } from "../../src/core/errors";
 import { buildProposalPlan, PUBLISHED_2023_2024 } from "../../src/core/proposal";
 import { runExclusive, runningAction } from "../../src/excel/exclusive";
 import { previewUndo, TEMP_PREFIX, undoLastGeneration, writePlan } from "../../src/excel/officeWriter";
-import { timelessSnapshot } from "../support/faultInjection";
+import { secondPane as secondPaneOf, timelessSnapshot } from "../support/faultInjection";
 import { officeWorkbook, type OfficeWorkbook } from "../support/officeWorkbook";
 
 const plan = () => buildProposalPlan(PUBLISHED_2023_2024, "nl");
@@ -15,15 +15,7 @@ const coded = (code: string) => (e: unknown) => e instanceof AddinError && e.cod
 const temps = (wb: OfficeWorkbook) => wb.sheetNames().filter((n) => n.startsWith(TEMP_PREFIX.trim()));
 
 /** A second pane: its own copy of the Excel layer (its own one-action guard), as a second process has. */
-function secondPane(): typeof import("../../src/excel/officeWriter") {
-  const ours = (k: string) => /[\\/]src[\\/]excel[\\/]/.test(k);
-  const saved = Object.entries(require.cache).filter(([k]) => ours(k));
-  for (const [k] of saved) delete require.cache[k];
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const copy = require("../../src/excel/officeWriter") as typeof import("../../src/excel/officeWriter");
-  for (const [k, m] of saved) require.cache[k] = m;
-  return copy;
-}
+const secondPane = () => secondPaneOf<typeof import("../../src/excel/officeWriter")>("officeWriter");
 
 /** Starts `second` when `first`'s context has done `after` syncs; both run to their end. */
 async function interleaved(

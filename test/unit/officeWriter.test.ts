@@ -402,6 +402,7 @@ describe("Office.js writer: undo by identity", () => {
       removedNames: written.names,
       keptSheets: [],
       keptNames: [],
+      kept: [],
     });
     assert.deepEqual(wb.snapshot(), before);
     assert.equal(wb.counts.syncs, 3);
@@ -429,6 +430,10 @@ describe("Office.js writer: undo by identity", () => {
       removedNames: [],
       keptSheets: ["Berekening", "Invoer"],
       keptNames: preview.keptNames,
+      kept: [
+        { name: "Berekening", reason: "edited" },
+        { name: "Invoer", reason: "needed" },
+      ],
     });
     assert.equal(calc.cells.get("H20"), "my note");
     assert.equal(calc.cells.get("B3"), "=Invoer!B2*ibn_rate", "no #REF!");

@@ -11,7 +11,7 @@ import type { ControllerDeps } from "../../src/taskpane/controllers/common";
 import { generateState, proposalController } from "../../src/taskpane/controllers/proposalController";
 import { shareSafeController } from "../../src/taskpane/controllers/shareSafeController";
 import { officePort } from "../../src/taskpane/officePort";
-import { strings } from "../../src/taskpane/strings";
+import { keptSentences, strings } from "../../src/taskpane/strings";
 import type { WorkbookPort } from "../../src/taskpane/workbookPort";
 import { officeWorkbook, type WorkbookInit } from "../support/officeWorkbook";
 import { sheetConstants } from "../support/planValues";
@@ -338,8 +338,51 @@ describe("pane controllers: the one confirmation", () => {
         .get()
         .result!.notices.map((n) => n.text)
         .join(" "),
-      /Behouden: Lumpsum/,
+      /1 blad behouden, omdat u het sinds het maken hebt gewijzigd: Lumpsum\./,
     );
     c.dispose();
+  });
+
+  it("the proposal: after undo the pane says which sheets stayed and why (edited, needed), in plurals", async () => {
+    for (const lang of ["nl", "en"] as const) {
+      const { wb, deps } = pane({ sheets: { Blad1: { A1: 1 } } }, lang);
+      const c = proposalController(deps);
+      await c.generate();
+      const [edited1, edited2, plotted] =
+        lang === "nl" ? ["Lumpsum", "Quasi-inbesteding", "Verdeling"] : ["Lump sum", "Quasi-in-house", "Allocation"];
+      wb.sheet(edited1)!.cells.set("Z99", "mine");
+      wb.sheet(edited2)!.cells.set("Z99", "mine");
+      wb.addChart("Blad1", [{ values: `${plotted}!$H$5:$H$10` }]);
+      await c.undo();
+      await c.proceed([]);
+      const said = c.store.get().result!.notices.map((n) => n.text);
+      const t = strings[lang];
+      assert.ok(said.includes(t.kept.edited([edited1, edited2])), said.join("\n"));
+      const needed = said.find((x) => x.includes("#"))!;
+      assert.ok(needed?.includes(plotted), said.join("\n"));
+      assert.match(
+        needed,
+        lang === "nl" ? /^\d+ bladen behouden, omdat een blad, naam of grafiek/ : /^Kept \d+ sheets that/,
+      );
+      c.dispose();
+    }
+  });
+
+  it("the kept sentences: one per reason, singular and plural from Intl.PluralRules", () => {
+    const kept = [
+      { name: "Lumpsum", reason: "edited" as const },
+      { name: "Verdeling", reason: "needed" as const },
+      { name: "Invoer", reason: "needed" as const },
+      { name: "Blad9", reason: "unrecognised" as const },
+    ];
+    assert.deepEqual(keptSentences(strings.en, kept), [
+      "Kept 1 sheet you changed since it was made: Lumpsum. Tick it under Undo to remove it anyway.",
+      "Kept 1 sheet that cannot be recognised as made by the add-in (perhaps your own): Blad9.",
+      "Kept 2 sheets that a staying sheet, name or chart uses (removing them would give #REF!): Verdeling, Invoer.",
+    ]);
+    assert.deepEqual(keptSentences(strings.nl, kept.slice(1, 3)), [
+      "2 bladen behouden, omdat een blad, naam of grafiek die blijft ze gebruikt (verwijderen zou #VERW! geven): Verdeling, Invoer.",
+    ]);
+    assert.deepEqual(keptSentences(strings.nl, []), []);
   });
 });

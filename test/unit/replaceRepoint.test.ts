@@ -9,12 +9,15 @@ import { officeWorkbook, type OfficeWorkbook } from "../support/officeWorkbook";
 import { atEveryOperation } from "../support/faultInjection";
 import { bigInput } from "../support/proposalInputs";
 
-const refCells = (wb: OfficeWorkbook) =>
-  wb.book.sheets.flatMap((sh) =>
+/** Every cell formula and defined name that shows #REF!. */
+const refCells = (wb: OfficeWorkbook) => [
+  ...wb.book.sheets.flatMap((sh) =>
     [...sh.cells.entries()]
       .filter(([, v]) => typeof v === "string" && v.includes("#REF!"))
       .map(([a, v]) => `${sh.name}!${a}: ${String(v)}`),
-  );
+  ),
+  ...[...wb.book.names].filter(([, ref]) => ref.includes("#REF!")).map(([n, ref]) => `${n}: ${ref}`),
+];
 const idOf = (wb: OfficeWorkbook, name: string) => wb.sheet(name)!.id;
 
 /** A workbook with a generation, and the user's own sheet built on it. */
@@ -87,7 +90,7 @@ describe("Replace re-points the user's formulas at the replacement sheets", func
     assert.deepEqual(refCells(wb), []);
   });
 
-  it("every failing operation: exactly as before (typed error) or exactly as after, never #REF!", async () => {
+  it("every failing operation (a user's defined name too): exactly as before (typed error) or exactly as after, never #REF!", async () => {
     let before = 0;
     let after = 0;
     const ops = await atEveryOperation(
@@ -96,6 +99,7 @@ describe("Replace re-points the user's formulas at the replacement sheets", func
         await writePlan(wb.context, buildProposalPlan(bigInput(3, 2)));
         wb.sheet("Mijn")!.cells.set("B2", "=Lumpsum!B9*2");
         wb.sheet("Mijn")!.cells.set("B3", "=SUM(Verdeling!B5:B10)");
+        wb.book.names.set("myTotal", "=Lumpsum!$B$9");
       },
       (wb) => writePlan(wb.context, next, { onConflict: "replace" }),
       ({ k, wb, failed, error, now }, b, a) => {
@@ -110,5 +114,31 @@ describe("Replace re-points the user's formulas at the replacement sheets", func
       },
     );
     assert.ok(before > 0 && after > 0, `${before} ${after} of ${ops}`);
+  });
+
+  it("the user's own defined names that use a replaced sheet name its replacement; undo keeps what they use", async () => {
+    const wb = await generatedWithUserSheet();
+    wb.book.names.set("myTotal", "=Lumpsum!$B$9");
+    wb.book.names.set("myRange", "='Verdeling'!$B$5:$B$10");
+    wb.book.names.set("myOwn", "=Mijn!$A$1");
+    const old = idOf(wb, "Lumpsum");
+    const written = await writePlan(wb.context, next, { onConflict: "replace" });
+    assert.deepEqual(written.keptAside, []);
+    assert.notEqual(idOf(wb, "Lumpsum"), old);
+    assert.equal(wb.book.names.get("myTotal"), "=Lumpsum!$B$9");
+    assert.equal(wb.book.names.get("myRange"), "='Verdeling'!$B$5:$B$10", "set again exactly as it was");
+    assert.equal(wb.book.names.get("myOwn"), "=Mijn!$A$1");
+    assert.deepEqual(refCells(wb), []);
+    // Undo: the sheets the names use stay (the name alone makes them needed), and the names still name them.
+    wb.sheet("Mijn")!.cells = new Map([["A1", "eigen"]]);
+    const preview = (await previewUndo(wb.context))!;
+    assert.ok(
+      preview.needed.some((s) => s.name === "Lumpsum"),
+      JSON.stringify(preview.needed),
+    );
+    await undoLastGeneration(wb.context);
+    assert.ok(wb.sheet("Lumpsum"));
+    assert.equal(wb.book.names.get("myTotal"), "=Lumpsum!$B$9");
+    assert.deepEqual(refCells(wb), []);
   });
 });

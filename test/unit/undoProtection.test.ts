@@ -4,6 +4,8 @@ import assert from "node:assert/strict";
 import { AddinError } from "../../src/core/errors";
 import { buildProposalPlan, PUBLISHED_2023_2024 } from "../../src/core/proposal";
 import { previewUndo, undoLastGeneration, writePlan } from "../../src/excel/officeWriter";
+import { makeShareSafe, undoShareSafe } from "../../src/excel/shareSafeCommand";
+import { undoLastInsert, writeAtSelection } from "../../src/excel/tableInsert";
 import { officeWorkbook } from "../support/officeWorkbook";
 
 const plan = () => buildProposalPlan(PUBLISHED_2023_2024, "nl");
@@ -48,5 +50,25 @@ describe("undo: protection is read before anything changes", () => {
     await assert.rejects(writePlan(wb.context, plan()), coded("write.workbookProtected"));
     assert.deepEqual(wb.snapshot(), before);
     assert.equal(wb.counts.syncs, 1, "refused after the one read");
+  });
+
+  it("every in-place undo too (Insert, Share-safe): a sheet protected since the action is refused before anything changes", async () => {
+    const wb = officeWorkbook({
+      sheets: { Blad1: { A1: "mine", F1: "=IBN.PW_SHARE(1,2)" } },
+      selection: "Blad1!C3",
+    });
+    await writeAtSelection(wb.context, {
+      sheets: [{ name: "T", blocks: [{ anchor: "A1", rows: [[{ value: "x" }]] }] }],
+      names: [],
+      charts: [],
+    });
+    await makeShareSafe(wb.context, "workbook", { today: new Date(2026, 0, 1) });
+    wb.sheet("Blad1")!.protected = true;
+    const before = wb.snapshot();
+    const ops = wb.counts.operations;
+    await assert.rejects(undoShareSafe(wb.context), coded("write.sheetProtected"));
+    await assert.rejects(undoLastInsert(wb.context), coded("write.sheetProtected"));
+    assert.deepEqual(wb.snapshot(), before);
+    assert.equal(wb.counts.operations, ops, "nothing queued that ran");
   });
 });

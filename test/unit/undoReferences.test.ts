@@ -1,6 +1,6 @@
 // Undo keeps every generated sheet that a staying formula still uses, also when a user's sheet is
-// too large to read at once (read in chunks), and through 3-D references; when the check cannot
-// complete, nothing is deleted and undo says so.
+// too large to read at once (read in chunks), through 3-D references, and that a staying chart
+// plots; when the check cannot complete, nothing is deleted and undo says so.
 import assert from "node:assert/strict";
 import { AddinError } from "../../src/core/errors";
 import { buildProposalPlan, PUBLISHED_2023_2024 } from "../../src/core/proposal";
@@ -57,5 +57,49 @@ describe("undo: what a staying sheet uses stays", () => {
     const done = await undoLastGeneration(wb.context);
     for (const s of spanned) assert.ok(done?.keptSheets.includes(s) && wb.sheet(s), `${s} kept`);
     assert.equal(wb.content("Blad1!A1"), "=SUM('Verdeling:Quasi-inbesteding'!B5)");
+  });
+
+  it("a user's chart that plots a generated sheet keeps that sheet, and its series still reads it", async () => {
+    const { wb, written } = await generatedWith({ A1: "mine" });
+    assert.ok(written.sheets.includes("Verdeling"));
+    wb.addChart("Blad1", [{ values: "Verdeling!$H$5:$H$10", categories: "Verdeling!$A$5:$A$10" }]);
+    const preview = (await previewUndo(wb.context))!;
+    // Verdeling, and what Verdeling's own formulas use.
+    assert.equal(preview.needed[0]?.name, "Verdeling", JSON.stringify(preview.needed));
+    assert.ok(preview.unchanged.length > 0, "what no chart or formula uses still goes");
+    const done = (await undoLastGeneration(wb.context))!;
+    assert.ok(done.keptSheets.includes("Verdeling") && wb.sheet("Verdeling"));
+    for (const gone of done.removedSheets) assert.ok(!wb.sheet(gone));
+    const series = wb.sheet("Blad1")!.charts[0].series[0];
+    assert.equal(series.values, "Verdeling!$H$5:$H$10");
+  });
+
+  it("a chart on a generated sheet the user edited (so it stays) keeps the sheets it plots", async () => {
+    const { wb } = await generatedWith({ A1: "mine" });
+    wb.sheet("Lumpsum")!.cells.set("Z1", "edited");
+    const without = (await previewUndo(wb.context))!;
+    assert.ok(!without.needed.some((s) => s.name === "Quasi-inbesteding"), "no formula of Lumpsum's uses it");
+    wb.addChart("Lumpsum", [{ values: "'Quasi-inbesteding'!$B$5:$B$9" }]);
+    const done = (await undoLastGeneration(wb.context))!;
+    assert.ok(
+      done.keptSheets.includes("Lumpsum") && done.keptSheets.includes("Quasi-inbesteding"),
+      JSON.stringify(done),
+    );
+  });
+
+  it("without ExcelApi 1.15 a staying chart's sources cannot be read: every generated sheet stays, none on a guess", async () => {
+    const { wb, written } = await generatedWith({ A1: "mine" });
+    wb.addChart("Blad1", [{ values: "Blad1!$A$1:$A$3" }]);
+    const office = globalThis as { Office?: unknown };
+    const saved = office.Office;
+    office.Office = { context: { requirements: { isSetSupported: (_: string, v: string) => v !== "1.15" } } };
+    try {
+      const done = (await undoLastGeneration(wb.context))!;
+      assert.deepEqual(done.removedSheets, []);
+      assert.deepEqual([...done.keptSheets].sort(), [...written.sheets].sort());
+      assert.deepEqual(done.removedNames, []);
+    } finally {
+      office.Office = saved;
+    }
   });
 });

@@ -5,7 +5,7 @@
 import { compareTables, MUNICIPALITIES, recognizeTables, type Finding } from "../../core/evaluation";
 import { quoteSheet } from "../../core/plan/a1";
 import { createStore, type Store } from "../store";
-import { describeError } from "../strings";
+import { describeError, keptSentences } from "../strings";
 import type { InsertUndoPreview } from "../../excel/tableInsert";
 import { compareLines, describeInsertProblem, templateFor, type EvaluationChoice } from "./evaluationChoice";
 import { notice, perform, type ConfirmRequest, type ControllerDeps, type Notice, type Pending } from "./common";
@@ -134,7 +134,7 @@ export function checkController(deps: ControllerDeps): CheckController {
     const r = await port.undo(EVALUATION_KIND, confirm);
     if (!r) return say(notice("info", c.undoNothing));
     const done = notice("success", c.undone(r.removedSheets.join(", ")));
-    set({ status: r.keptSheets.length ? [done, notice("info", c.undoKept)] : [done] });
+    set({ status: [done, ...keptSentences(t, r.kept).map((text) => notice("info", text))] });
   }
 
   async function restore(confirm?: string): Promise<void> {

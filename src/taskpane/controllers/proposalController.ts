@@ -13,7 +13,7 @@ import {
   type ProposalInput,
 } from "../../core/proposal";
 import { createStore, type Store } from "../store";
-import { describeError, describeProblem, progressText } from "../strings";
+import { describeError, describeProblem, keptSentences, progressText } from "../strings";
 import type { ConflictChoice } from "../workbookPort";
 import { notice, perform, type ConfirmRequest, type ControllerDeps, type Notice, type Pending } from "./common";
 import { keyFigures, plannedWithoutWorkbook, previewLines, type Figure, type PreviewLine } from "./proposalWords";
@@ -269,7 +269,7 @@ export function proposalController(deps: ControllerDeps): ProposalController {
         notices: r
           ? [
               notice("info", p.undone(r.removedSheets.length, r.removedNames.length)),
-              ...(r.keptSheets.length ? [notice("info", p.undoKept(r.keptSheets.join(", ")))] : []),
+              ...keptSentences(t, r.kept).map((text) => notice("info", text)),
             ]
           : [notice("info", p.nothingToUndo)],
         figures: [],

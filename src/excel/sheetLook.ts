@@ -1,0 +1,45 @@
+// What a user may change on a generated sheet without touching a formula (number formats, fills,
+// notes), read for the undo record when a sheet is written and again before undo, so that such an
+// edit counts as one (src/excel/generationRecord.ts: lookFingerprint).
+import { parseAddress, rangeAddress } from "../core/plan/a1";
+import type { PlanSheet } from "../core/plan/types";
+import { lookFingerprint } from "./generationRecord";
+
+export interface LookRead {
+  area: string;
+  range: Excel.Range;
+  fills: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+  notes?: OfficeExtension.ClientResult<number>;
+}
+
+/** The plan sheet's written area: the bounding box of its blocks. */
+export function areaOf(sheet: PlanSheet): string {
+  const boxes = sheet.blocks.map((b) => ({
+    ...parseAddress(b.anchor),
+    rows: b.rows.length,
+    cols: b.rows[0]?.length ?? 0,
+  }));
+  if (!boxes.length) return "A1";
+  const top = Math.min(...boxes.map((b) => b.row));
+  const left = Math.min(...boxes.map((b) => b.col));
+  const bottom = Math.max(...boxes.map((b) => b.row + Math.max(b.rows, 1) - 1));
+  const right = Math.max(...boxes.map((b) => b.col + Math.max(b.cols, 1) - 1));
+  return rangeAddress(top, left, bottom - top + 1, right - left + 1);
+}
+
+/** Notes need ExcelApi 1.18; without it, a note cannot be added either, so none is counted. */
+const hasNotesApi = () =>
+  typeof Office === "undefined" || Office.context?.requirements?.isSetSupported("ExcelApi", "1.18") !== false;
+
+/** Queues the read of an area's number formats and fills, and the sheet's note count (ExcelApi 1.18). */
+export function readLook(ws: Excel.Worksheet, area: string): LookRead {
+  const range = ws.getRange(area).load("numberFormat");
+  const fills = range.getCellProperties({ format: { fill: { color: true } } });
+  return { area, range, fills, ...(hasNotesApi() ? { notes: ws.notes.getCount() } : {}) };
+}
+
+/** The area and lookFingerprint of a look read, once synced. */
+export function lookMark(r: LookRead): { area: string; look: string } {
+  const fills = r.fills.value.map((row) => row.map((p) => p.format?.fill?.color ?? ""));
+  return { area: r.area, look: lookFingerprint(r.range.numberFormat, fills, r.notes?.value ?? -1) };
+}

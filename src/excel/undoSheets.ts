@@ -1,0 +1,369 @@
+// Undo of the actions that add sheets and defined names (the proposal's generation, the evaluation
+// tables as a new sheet), apart from writing them (officeWriter.ts). Undo goes by identity: it
+// deletes an added sheet only when its id (or, after a reopen that changed ids, its name) and the
+// fingerprint of its content still match; what the user has edited is listed and kept unless the
+// caller confirms it; an added sheet that a staying sheet uses (a formula, a defined name, a
+// chart's series) stays too. Protection is read with the record, before anything is deleted.
+import { AddinError } from "../core/errors";
+import { mentionsName, mentionsSheet, usesSheet } from "../core/plan/formulaRefs";
+import { anyChart, chartSources, queueCharts } from "./chartSources";
+import { runExclusive } from "./exclusive";
+import { formulasInChunks } from "./formulaCells";
+import {
+  parseSheetsRecord,
+  PROPOSAL_KIND,
+  recordSetting,
+  recordStamp,
+  sameFormula,
+  sheetFingerprint,
+} from "./generationRecord";
+import { lookMark, readLook } from "./sheetLook";
+import { markerSetting } from "./undoRecords";
+import { sheetProtected, undoFailed } from "./writeErrors";
+
+const lower = (s: string) => s.toLowerCase();
+
+export interface UndoSheet {
+  id: string;
+  name: string;
+}
+
+export interface UndoPreview {
+  kind: string;
+  /** When the action was done (ISO 8601). */
+  at: string;
+  /** Which record this preview is of: pass it as UndoOptions.expect so undo refuses when a newer action replaced it. */
+  stamp: string;
+  /** Added sheets exactly as written: undo deletes them. */
+  unchanged: UndoSheet[];
+  /** Added sheets edited since ("edited"), or sheets that carry an added sheet's name but cannot be recognised ("unrecognised"): kept unless confirmed. */
+  changed: (UndoSheet & { reason: "edited" | "unrecognised" })[];
+  /** Defined names undo removes: only when no added sheet stays, and only names that still point where they were written. */
+  names: string[];
+  /** Defined names kept: a sheet that uses them stays, or the user changed them. */
+  keptNames: string[];
+  /** Added sheets no longer in the workbook, by the name they were written under. */
+  missing: string[];
+  /**
+   * Added sheets exactly as written that a sheet which stays refers to (directly, through another
+   * such sheet, or through a defined name): kept too, so the staying sheet's formulas never turn
+   * into #REF!. Empty when no added sheet stays.
+   */
+  needed: UndoSheet[];
+}
+
+export interface UndoOptions {
+  /** The workflow to undo; default the proposal. */
+  kind?: string;
+  /** Ids of sheets listed under `changed` that the user confirmed to delete as well. */
+  confirm?: string[];
+  /** The stamp of the preview the user confirmed: undo refuses ("undo.recordChanged") when the record is another one now. */
+  expect?: string;
+}
+
+export interface UndoResult {
+  removedSheets: string[];
+  removedNames: string[];
+  /** Sheets kept: changed and not confirmed, or needed by what stays. */
+  keptSheets: string[];
+  keptNames: string[];
+  /** The kept sheets with why each stayed, for the pane to say (same order as keptSheets). */
+  kept: KeptSheet[];
+}
+
+/** Why undo kept a sheet on purpose: the user edited it, it cannot be recognised, or a staying sheet, name or chart uses it. */
+export type KeptReason = "edited" | "unrecognised" | "needed";
+
+export interface KeptSheet {
+  name: string;
+  reason: KeptReason;
+}
+
+interface UndoPlan {
+  preview: UndoPreview;
+  sheetIds: string[];
+  /** Of sheetIds, those the action protected itself: unprotected just before they are deleted. */
+  ownProtected: string[];
+  /** The record's marker setting, when it has one: deleted first in the undo's batch. */
+  marker: string | null;
+}
+
+const isFormula = (v: unknown): v is string => typeof v === "string" && v.startsWith("=");
+async function planUndo(
+  context: Excel.RequestContext,
+  kind: string,
+  confirm: string[],
+  expect?: string,
+): Promise<UndoPlan | null> {
+  const setting = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
+  const sheets = context.workbook.worksheets.load("items/name,items/id,items/visibility,items/protection/protected");
+  const names = context.workbook.names.load("items/name,items/formula");
+  // Protection is read with the record: a protected structure refuses sheet deletes, so an undo
+  // that went ahead would delete the names first and then stop at the first sheet (#NAME? left).
+  const protection = context.workbook.protection.load("protected");
+  await context.sync();
+  const record = setting.isNullObject ? null : parseSheetsRecord(setting.value, kind);
+  if (!record) return null;
+  if (expect !== undefined && recordStamp(record) !== expect) throw new AddinError("undo.recordChanged");
+  if (protection.protected) throw new AddinError("undo.workbookProtected");
+  const recordedIds = new Set(record.sheets.map((s) => s.id));
+  const found = record.sheets.map((mark) => {
+    const byId = sheets.items.find((ws) => ws.id === mark.id);
+    const byName = byId
+      ? undefined
+      : sheets.items.find((ws) => lower(ws.name) === lower(mark.name) && !recordedIds.has(ws.id));
+    const ws = byId ?? byName;
+    const used = ws?.getUsedRangeOrNullObject().load("address,formulas");
+    return {
+      mark,
+      ws,
+      byId: !!byId,
+      used,
+      look: ws && mark.area ? readLook(ws, mark.area) : undefined,
+      charts: ws ? queueCharts(ws) : undefined,
+    };
+  });
+  // Every other sheet too: a user's sheet that refers to an added one must not lose it (#REF!).
+  const foundIds = new Set(found.map((f) => f.ws?.id));
+  const otherSheets = sheets.items.filter((ws) => !foundIds.has(ws.id));
+  const others = otherSheets.map((ws) => ws.getUsedRangeOrNullObject().load("formulas"));
+  // Their charts too: a chart of the user's that plots a generated sheet needs it as a formula does.
+  let otherCharts = otherSheets.map(queueCharts);
+  // Read the record again with the contents: an action that committed meanwhile (another pane, a
+  // co-author) made it a newer record, whose names and sheets this plan must not delete.
+  const again = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
+  // And its marker (src/excel/undoRecords.ts), which the delete batch consumes first.
+  const markerKey = record.id ? markerSetting(kind, record.id) : null;
+  const marker = markerKey ? context.workbook.settings.getItemOrNullObject(markerKey).load("value") : null;
+  const changedMeanwhile = () => {
+    const now = again.isNullObject ? null : parseSheetsRecord(again.value, kind);
+    return !now || recordStamp(now) !== recordStamp(record);
+  };
+  let otherFormulas: string[] | null;
+  try {
+    await context.sync();
+    otherFormulas = others.flatMap((r) => (r.isNullObject ? [] : r.formulas.flat().filter(isFormula)));
+  } catch (e) {
+    // Too much to read at once (a very large sheet of the user's): read the added sheets alone,
+    // then the other sheets in chunks. When even that fails, nothing is deleted (never on a guess).
+    if (!others.length) throw e;
+    for (const f of found) {
+      f.used = f.ws?.getUsedRangeOrNullObject().load("address,formulas");
+      f.look = f.ws && f.mark.area ? readLook(f.ws, f.mark.area) : undefined;
+      f.charts = f.ws ? queueCharts(f.ws) : undefined;
+    }
+    otherCharts = otherSheets.map(queueCharts);
+    again.load("value");
+    marker?.load("value");
+    await context.sync();
+    otherFormulas = await formulasInChunks(context, otherSheets)
+      .then((cells) => cells.map((c) => c.formula))
+      .catch(() => null);
+  }
+  if (changedMeanwhile()) throw new AddinError("undo.recordChanged");
+  if (!otherFormulas) throw new AddinError("undo.checkIncomplete");
+  const current = sheets.items.map((ws) => ws.name);
+  // References to an added sheet the user renamed count as written under its recorded name.
+  const renamed = new Map(found.filter((f) => f.ws && f.byId).map((f) => [lower(f.ws!.name), f.mark.name]));
+  const preview: UndoPreview = {
+    kind,
+    at: record.at,
+    stamp: recordStamp(record),
+    unchanged: [],
+    changed: [],
+    names: [],
+    keptNames: [],
+    missing: [],
+    needed: [],
+  };
+  for (const { mark, ws, byId, used, look } of found) {
+    if (!ws || !used) {
+      preview.missing.push(mark.name);
+      continue;
+    }
+    const now = used.isNullObject
+      ? sheetFingerprint("", [], current, renamed)
+      : sheetFingerprint(used.address, used.formulas, current, renamed);
+    const sheet = { id: ws.id, name: ws.name };
+    // A note added, a number format or fill changed: an edit too (records that carry the look).
+    const sameLook = !mark.look || !look || lookMark(look).look === mark.look;
+    if (now === mark.fingerprint && sameLook) preview.unchanged.push(sheet);
+    else preview.changed.push({ ...sheet, reason: byId ? "edited" : "unrecognised" });
+  }
+  const chosen = [...preview.unchanged, ...preview.changed.filter((s) => confirm.includes(s.id))].map((s) => s.id);
+  const anyStays = preview.changed.some((s) => !chosen.includes(s.id));
+  // Deleting a sheet turns every reference to it into #REF!, for good: an added sheet that a staying
+  // sheet (the user's own, or an added one kept) uses, directly, through a name or in a chart's
+  // series, stays too.
+  const formulasOf = (id: string) =>
+    (found.find((f) => f.ws?.id === id)?.used?.formulas ?? []).flat().filter(isFormula);
+  const recordedNames = new Set(record.names.map((n) => lower(n.name)));
+  /** Which added sheets stay because a staying sheet uses them; `charts`: what each sheet's charts plot, or "unknown". */
+  const settle = (charts: { of: (id: string) => string[]; others: string[] } | "unknown" | null) => {
+    let ids = [...chosen];
+    const needed: UndoSheet[] = [];
+    const textsOf = (id: string) => [...formulasOf(id), ...(charts && charts !== "unknown" ? charts.of(id) : [])];
+    const texts = [
+      ...preview.changed.filter((s) => !ids.includes(s.id)).flatMap((s) => textsOf(s.id)),
+      ...otherFormulas!,
+      ...(charts && charts !== "unknown" ? charts.others : []),
+      ...names.items.filter((n) => !recordedNames.has(lower(n.name))).map((n) => String(n.formula)),
+    ];
+    // A staying chart whose sources cannot be read may plot any added sheet: all of them stay.
+    const all = charts === "unknown";
+    const usedNames = new Set<string>();
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const n of names.items)
+        if (!usedNames.has(lower(n.name)) && (all || texts.some((t) => mentionsName(t, n.name)))) {
+          usedNames.add(lower(n.name));
+          texts.push(String(n.formula));
+          grew = true;
+        }
+      for (const sheet of preview.unchanged)
+        if (ids.includes(sheet.id) && (all || texts.some((t) => usesSheet(t, sheet.name, current)))) {
+          ids = ids.filter((id) => id !== sheet.id);
+          needed.push(sheet);
+          texts.push(...textsOf(sheet.id));
+          grew = true;
+        }
+    }
+    return { ids, needed, usedNames };
+  };
+  let settled = settle(null);
+  // Charts only when one is on a sheet that stays: one more sync, then settled again with them.
+  const stays = (id?: string) => !!id && !settled.ids.includes(id);
+  if (anyChart([...otherCharts, ...found.filter((f) => stays(f.ws?.id)).map((f) => f.charts)])) {
+    again.load("value");
+    const sources = await chartSources(context, [...otherCharts, ...found.map((f) => f.charts)]).catch(() => {
+      throw new AddinError("undo.checkIncomplete");
+    });
+    if (changedMeanwhile()) throw new AddinError("undo.recordChanged");
+    const at = otherCharts.length;
+    settled = settle(
+      sources === null
+        ? "unknown"
+        : {
+            others: sources.slice(0, at).flat(),
+            of: (id) => sources[at + found.findIndex((f) => f.ws?.id === id)] ?? [],
+          },
+    );
+  }
+  const { usedNames } = settled;
+  const sheetIds = settled.ids;
+  preview.needed.push(...settled.needed);
+  preview.unchanged = preview.unchanged.filter((s) => sheetIds.includes(s.id));
+  for (const mark of record.names) {
+    const n = names.items.find((x) => lower(x.name) === lower(mark.name));
+    if (!n) continue;
+    if (!anyStays && !usedNames.has(lower(n.name)) && sameFormula(String(n.formula), mark.formula, current))
+      preview.names.push(n.name);
+    else preview.keptNames.push(n.name);
+  }
+  // A sheet this action protected itself (no password) is lifted by undo; one the user protected is refused.
+  const ownProtected = found.filter((f) => f.byId && f.mark.ownProtection && f.ws).map((f) => f.ws!.id);
+  const locked = sheets.items.find(
+    (ws) => sheetIds.includes(ws.id) && ws.protection.protected && !ownProtected.includes(ws.id),
+  );
+  if (locked) throw sheetProtected(locked.name);
+  const visibleLeft = sheets.items.filter((ws) => ws.visibility === "Visible" && !sheetIds.includes(ws.id));
+  if (sheetIds.length && !visibleLeft.length) throw new AddinError("undo.wouldEmpty");
+  return { preview, sheetIds, ownProtected, marker: marker && !marker.isNullObject ? markerKey : null };
+}
+
+/**
+ * What undo of the last action of `kind` would do, without doing it: two syncs. Null when there
+ * is nothing to undo.
+ */
+export async function previewUndo(context: Excel.RequestContext, kind = PROPOSAL_KIND): Promise<UndoPreview | null> {
+  return (await planUndo(context, kind, []))?.preview ?? null;
+}
+
+/**
+ * Undoes the last action of `kind` (default the proposal generation): deletes the sheets it added
+ * that are exactly as written, plus the changed ones listed in `confirm`, and its defined names
+ * when no added sheet stays; then forgets the record. Three syncs; if Excel fails halfway, the
+ * rest is done in one more try. Null when there is nothing to undo.
+ */
+export async function undoLastGeneration(
+  context: Excel.RequestContext,
+  options: UndoOptions = {},
+): Promise<UndoResult | null> {
+  return runExclusive("undo", () => undoLastGenerationBody(context, options), context);
+}
+
+async function undoLastGenerationBody(
+  context: Excel.RequestContext,
+  options: UndoOptions = {},
+): Promise<UndoResult | null> {
+  try {
+    return await undoSteps(context, options);
+  } catch (e) {
+    // Excel refused the reads, or the deletes twice: typed, and the record stays for another Undo.
+    throw e instanceof AddinError ? e : undoFailed(e);
+  }
+}
+
+async function undoSteps(context: Excel.RequestContext, options: UndoOptions): Promise<UndoResult | null> {
+  const kind = options.kind ?? PROPOSAL_KIND;
+  const planned = await planUndo(context, kind, options.confirm ?? [], options.expect);
+  if (!planned) return null;
+  const { preview, sheetIds, ownProtected, marker } = planned;
+  const queue = (names: string[], ids: string[], setting: boolean) => {
+    for (const n of names) context.workbook.names.getItem(n).delete();
+    for (const id of ids) {
+      const ws = context.workbook.worksheets.getItem(id);
+      if (ownProtected.includes(id)) ws.protection.unprotect();
+      ws.delete();
+    }
+    if (setting) context.workbook.settings.getItem(recordSetting(kind)).delete();
+  };
+  // First the record's marker: when another pane or a co-author replaced the record since it was
+  // read, the marker is gone and the batch fails here, before any name or sheet is deleted.
+  if (marker) context.workbook.settings.getItem(marker).delete();
+  queue(preview.names, sheetIds, true);
+  try {
+    await context.sync();
+  } catch {
+    // Deleted sheets cannot come back: finish the undo instead, with what is left of it. Only what
+    // is still this action's: its sheets (by id), the names that still point at them, and the record
+    // while it is this one (another pane or a co-author may have committed a newer one meanwhile).
+    const setting = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
+    const sheets = context.workbook.worksheets.load("items/id,items/name");
+    const names = context.workbook.names.load("items/name,items/formula");
+    const markerNow = marker ? context.workbook.settings.getItemOrNullObject(marker).load("value") : null;
+    await context.sync();
+    const ours = sheets.items.filter((ws) => sheetIds.includes(ws.id));
+    const record = setting.isNullObject ? null : parseSheetsRecord(setting.value, kind);
+    const same = !!record && recordStamp(record) === preview.stamp;
+    const untouched =
+      ours.length === sheetIds.length &&
+      preview.names.every((n) => names.items.some((x) => lower(x.name) === lower(n)));
+    // A newer record, and nothing of this undo done: refused, nothing changed.
+    if (!same && untouched) throw new AddinError("undo.recordChanged");
+    if (same && markerNow && !markerNow.isNullObject) markerNow.delete();
+    // A name that points at another sheet now is another action's (a Replace reuses the names).
+    const elsewhere = (f: string) => sheets.items.some((ws) => !sheetIds.includes(ws.id) && mentionsSheet(f, ws.name));
+    const stillOurs = (n: { name: string; formula: unknown }) =>
+      preview.names.some((x) => lower(x) === lower(n.name)) &&
+      (ours.some((ws) => mentionsSheet(String(n.formula), ws.name)) || (same && !elsewhere(String(n.formula))));
+    queue(
+      names.items.filter(stillOurs).map((n) => n.name),
+      ours.map((ws) => ws.id),
+      same,
+    );
+    await context.sync();
+  }
+  const removed = new Set(sheetIds);
+  const all = [...preview.unchanged, ...preview.changed, ...preview.needed];
+  const why = (id: string): KeptReason =>
+    preview.changed.find((c) => c.id === id)?.reason ?? (preview.needed.some((n) => n.id === id) ? "needed" : "edited");
+  const kept = all.filter((s) => !removed.has(s.id)).map((s) => ({ name: s.name, reason: why(s.id) }));
+  return {
+    removedSheets: all.filter((s) => removed.has(s.id)).map((s) => s.name),
+    removedNames: preview.names,
+    keptSheets: kept.map((s) => s.name),
+    keptNames: preview.keptNames,
+    kept,
+  };
+}
