@@ -294,3 +294,10 @@ function quasiRows(p: ProposalInput, pub: PublishedFigures): ReconciliationRow[]
     ];
   });
 }
+
+/** The input as the input sheet holds it: the published figures are not on it (they are on Aansluiting). */
+export function withoutPublished(p: ProposalInput): ProposalInput {
+  const copy = { ...p };
+  delete copy.published;
+  return copy;
+}
