@@ -155,7 +155,7 @@ function lumpSumTableRows(
       r("specificPwCosts", at(t.specificPwCosts), y.specificPwExtraCosts),
       r("infraFromRows", sum(fromRows), y.infrastructureExtraCosts, parts(fromRows, at(t.infrastructureExtraCosts))),
       r("pwAmount", at(t.pwAmount), y.pwAmount),
-      r("addedValueEffect", at(t.addedValueEffect), y.addedValueEffect.negated()),
+      r("addedValueEffect", at(t.addedValueEffect), d(0).minus(y.addedValueEffect)), // printed negative; never −0
       r("lumpSum", at(t.lumpSum), y.lumpSum),
       r("lumpSumFromRows", sum(lumpParts), y.lumpSum, parts(lumpParts, at(t.lumpSum))),
     ];

@@ -84,11 +84,11 @@ const nl: ReconciliationLabels = {
       case "rounding":
         return "Afrondingsverschil: het rapport rekende met onafgeronde bedragen en fte's.";
       case "partsRounded":
-        return `${e.parts.map((x) => n(x)).join(" + ")} = ${n(e.sum)}, gepubliceerd ${n(e.printed)}: de gepubliceerde delen zijn elk afzonderlijk afgerond.`;
+        return `${e.parts.map((x) => n(x)).join(" + ")} = ${n(e.sum)}, gepubliceerd ${n(e.printed)}: delen afzonderlijk afgerond.`;
       case "budgetTotal":
         return `De getoonde P-budgetten tellen op tot ${n(e.sum)}, gepubliceerd ${n(e.printed)}: afzonderlijk afgeronde budgetten.`;
       case "allocationRounding":
-        return `Exact aandeel ${n(e.exact)}: anders afgerond; het model verdeelt met de grootste-restmethode (delen tellen exact op).`;
+        return `Exact aandeel ${n(e.exact)}, anders afgerond; het model rondt af met de grootste-restmethode.`;
       case "allocationNotFromBudgets":
         return `Volgt niet uit de getoonde P-budgetten ${e.year}: het exacte aandeel is ${n(e.exact)}.`;
       case "allocationSumRounded":
@@ -96,7 +96,7 @@ const nl: ReconciliationLabels = {
       case "perFteNeedsUnrounded":
         return `Vraagt PW ${n(e.pw, 4)} fte; met de gedrukte ${n(e.printedPw)} fte: ${n(e.fee)} / ${n(e.printedPw)} = ${n(e.withPrinted)}.`;
       case "statedProjection":
-        return `De tabel van het rapport gebruikt Wsw −${pct(e.wswFall, l)} en PW ${signed(e.pwStep, l)} fte, niet de beschreven −${pct(e.statedFall, l)} en ${signed(e.statedStep, l, 2)} fte; de gepubliceerde lumpsum volgt uit de tabel.`;
+        return `Tabel: Wsw −${pct(e.wswFall, l)}, PW ${signed(e.pwStep, l)} fte; tekst: −${pct(e.statedFall, l)}, ${signed(e.statedStep, l, 2)} fte. De gepubliceerde lumpsum volgt uit de tabel.`;
       case "unexplained":
         return "Niet verklaard: controleer de invoer en de publicatie.";
     }
@@ -157,11 +157,11 @@ const en: ReconciliationLabels = {
       case "rounding":
         return "Rounding: the report computed with unrounded amounts and fte.";
       case "partsRounded":
-        return `${e.parts.map((x) => n(x)).join(" + ")} = ${n(e.sum)}, published ${n(e.printed)}: the published parts were rounded separately.`;
+        return `${e.parts.map((x) => n(x)).join(" + ")} = ${n(e.sum)}, published ${n(e.printed)}: parts rounded separately.`;
       case "budgetTotal":
         return `The P-budgets shown add up to ${n(e.sum)}, published ${n(e.printed)}: budgets rounded separately.`;
       case "allocationRounding":
-        return `Exact share ${n(e.exact)}: rounded differently; the model allocates by largest remainder (parts add up exactly).`;
+        return `Exact share ${n(e.exact)}, rounded differently; the model rounds by largest remainder.`;
       case "allocationNotFromBudgets":
         return `Does not follow from the P-budgets ${e.year} shown: the exact share is ${n(e.exact)}.`;
       case "allocationSumRounded":
@@ -169,7 +169,7 @@ const en: ReconciliationLabels = {
       case "perFteNeedsUnrounded":
         return `Needs PW ${n(e.pw, 4)} fte; with the printed ${n(e.printedPw)} fte: ${n(e.fee)} / ${n(e.printedPw)} = ${n(e.withPrinted)}.`;
       case "statedProjection":
-        return `The report's table uses Wsw −${pct(e.wswFall, l)} and PW ${signed(e.pwStep, l)} fte, not the stated −${pct(e.statedFall, l)} and ${signed(e.statedStep, l, 2)} fte; the published lump sum follows from the table.`;
+        return `Table: Wsw −${pct(e.wswFall, l)}, PW ${signed(e.pwStep, l)} fte; text: −${pct(e.statedFall, l)}, ${signed(e.statedStep, l, 2)} fte. The published lump sum follows from the table.`;
       case "unexplained":
         return "Not explained: check the inputs and the publication.";
     }

@@ -179,9 +179,11 @@ export function buildReconciliationSheet(
     s.formula(at, COL.difference, `${s.at(at, COL.computed)}-${s.at(at, COL.published)}`, format, isSum ? "total" : "calc");
     s.label(at, COL.explanation, explanationText(row, language), "note");
   });
+  // The explanation column as wide as its longest line, so no text runs on past the print area.
+  const longest = Math.max(...rows.map((x) => explanationText(x, language).length));
   return {
     sheet: s
-      .columnWidths([52, 7, 14, 14, 12, 110])
+      .columnWidths([52, 7, 14, 14, 12, Math.min(130, longest + 2)])
       .freeze(4, 1)
       .build(),
     keys: { table: s.ref(first, 0, last - first + 1, 6) },
