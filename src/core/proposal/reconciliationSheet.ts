@@ -45,6 +45,8 @@ export interface ReconciliationSheet {
   keys: {
     /** The table: columns Cijfer, Jaar, Gepubliceerd, Berekend, Verschil, Toelichting; rows as reconcile() gives them, with section headings and blank rows between. */
     table: string;
+    /** The stated projection's lump sum per proposal year, unrounded (when the projection is published). */
+    statedLumpSum?: string;
   };
 }
 
@@ -186,7 +188,7 @@ export function buildReconciliationSheet(
       .columnWidths([52, 7, 14, 14, 12, Math.min(130, longest + 2)])
       .freeze(4, 1)
       .build(),
-    keys: { table: s.ref(first, 0, last - first + 1, 6) },
+    keys: { table: s.ref(first, 0, last - first + 1, 6), ...(stated ? { statedLumpSum: stated.row } : {}) },
   };
 }
 
@@ -201,7 +203,7 @@ function writeStatedBlock(
   refs: ReconciliationRefs,
   language: Language,
   top: number,
-): { wsw: string[]; pw: string[]; lumpSum: string[] } {
+): { wsw: string[]; pw: string[]; lumpSum: string[]; row: string } {
   const t = RECONCILIATION_LABELS[language];
   const stated = p.published!.projection!;
   s.label(top, 0, t.statedTitle, "title");
@@ -234,5 +236,5 @@ function writeStatedBlock(
     );
   });
   const cells = (row: number) => p.years.map((_, j) => s.at(row, 2 + j));
-  return { wsw: cells(R.wsw), pw: cells(R.pw), lumpSum: cells(R.lumpSum) };
+  return { wsw: cells(R.wsw), pw: cells(R.pw), lumpSum: cells(R.lumpSum), row: s.ref(R.lumpSum, 2, 1, p.years.length) };
 }
