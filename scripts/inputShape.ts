@@ -91,8 +91,48 @@ export const PROPOSAL_SHAPE: Shape = {
       },
       optional: ["pwInflowPersons", "pwOutflowPersons", "assumedPwInflowPersons", "assumedPwOutflowPersons"],
     },
+    // Issue 16: the figures as published, set beside the computed ones on the Aansluiting sheet.
+    published: {
+      fields: {
+        source: "text",
+        lumpSumTable: {
+          fields: {
+            infrastructureExtraCosts: numbers,
+            extraCostsPwAndWsw: numbers,
+            specificPwCosts: numbers,
+            pwAmount: numbers,
+            addedValueEffect: numbers,
+            lumpSum: numbers,
+          },
+        },
+        occupancy: { fields: { wsw: numbers, pw: numbers } },
+        projection: {
+          fields: {
+            wswOutflowRate: "number",
+            pwInflowPersons: "number",
+            pwOutflowPersons: "number",
+            ftePerPerson: "number",
+          },
+        },
+        lumpSumPerPwFte: numbers,
+        pBudgetTotals: numbers,
+        allocation: { list: numbers },
+        quasiInhouse: {
+          fields: { targetGroup: numbers, attributableTotal: numbers, nonAttributableTotal: numbers, total: numbers },
+        },
+      },
+      optional: [
+        "lumpSumTable",
+        "occupancy",
+        "projection",
+        "lumpSumPerPwFte",
+        "pBudgetTotals",
+        "allocation",
+        "quasiInhouse",
+      ],
+    },
   },
-  optional: ["previous", "realised"],
+  optional: ["previous", "realised", "published"],
 };
 
 const kind = (v: unknown) =>
