@@ -42,7 +42,7 @@ const nl: ReconciliationLabels = {
     occupancy: "Bezetting (fte's)",
     perFte: "Lumpsum per fte PW-dienstverband",
     pBudget: "P-budget totaal",
-    allocation: "Lumpsumvergoeding per gemeente",
+    allocation: "Verdeling over de gemeenten",
     quasi: "Toets quasi-inbesteding (fte's)",
   },
   items: {
@@ -115,7 +115,7 @@ const en: ReconciliationLabels = {
     occupancy: "Occupancy (fte)",
     perFte: "Lump sum per PW fte",
     pBudget: "P-budget total",
-    allocation: "Lump sum per municipality",
+    allocation: "Allocation to the municipalities",
     quasi: "Quasi-in-house test (fte)",
   },
   items: {
