@@ -39,11 +39,7 @@ function assertAsCore(v: Values, plan: ProposalPlan, input: ProposalInput): void
   assert.equal(sheet.length, rows.length);
   rows.forEach((r, k) => {
     const what = `${r.item} ${r.year}${r.i === undefined ? "" : ` #${r.i}`}`;
-    assert.deepEqual(
-      sheet[k],
-      [r.year, r.published.toNumber(), r.computed.toNumber(), r.difference.toNumber()],
-      what,
-    );
+    assert.deepEqual(sheet[k], [r.year, r.published.toNumber(), r.computed.toNumber(), r.difference.toNumber()], what);
   });
 }
 

@@ -52,7 +52,11 @@ describe("proposal core: reading the input sheet back", () => {
       const plan = buildProposalPlan(PUBLISHED_2023_2024, lang);
       const r = readProposalInputs(sheetConstants(plan.sheets[0]));
       assert.deepEqual(r.problems, []);
-      assert.deepEqual(r.input, withoutPublished(PUBLISHED_2023_2024), "the published figures are not on the input sheet");
+      assert.deepEqual(
+        r.input,
+        withoutPublished(PUBLISHED_2023_2024),
+        "the published figures are not on the input sheet",
+      );
     });
   }
   it("names what is missing", () => {

@@ -31,7 +31,11 @@ describe("reading the input sheet back, section by section", () => {
     it(`the published input (${lang}): the same input, occupancy given`, () => {
       const r = roundTrip(PUBLISHED_2023_2024, lang);
       assert.deepEqual(r.problems, []);
-      assert.deepEqual(r.input, withoutPublished(PUBLISHED_2023_2024), "the published figures are not on the input sheet");
+      assert.deepEqual(
+        r.input,
+        withoutPublished(PUBLISHED_2023_2024),
+        "the published figures are not on the input sheet",
+      );
       assert.equal(r.occupancyMode, "given");
       assert.ok(r.found.includes("occupancy: given"));
     });

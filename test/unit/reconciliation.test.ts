@@ -47,11 +47,26 @@ describe("reconciliation: the published example carries the figures as printed",
     ]);
     assert.deepEqual(p.lumpSumTable!.addedValueEffect, [t["2023"].added_value_effect, t["2024"].added_value_effect]);
     const years = ["2021", "2022", "2023", "2024"];
-    assert.deepEqual(p.allocation, pb.municipalities.map((_, i) => years.map((y) => pb.published_allocation[y][i])));
-    assert.deepEqual(p.pBudgetTotals, years.map((y) => pb.published_totals[y]));
-    assert.deepEqual(p.lumpSumPerPwFte, years.map((y) => ref.lumpsum_per_pw_fte_published[y]));
-    assert.deepEqual(p.occupancy!.pw, years.map((y) => ref.occupancy_fte_published[y].pw));
-    assert.deepEqual(p.occupancy!.wsw, years.map((y) => ref.occupancy_fte_published[y].wsw));
+    assert.deepEqual(
+      p.allocation,
+      pb.municipalities.map((_, i) => years.map((y) => pb.published_allocation[y][i])),
+    );
+    assert.deepEqual(
+      p.pBudgetTotals,
+      years.map((y) => pb.published_totals[y]),
+    );
+    assert.deepEqual(
+      p.lumpSumPerPwFte,
+      years.map((y) => ref.lumpsum_per_pw_fte_published[y]),
+    );
+    assert.deepEqual(
+      p.occupancy!.pw,
+      years.map((y) => ref.occupancy_fte_published[y].pw),
+    );
+    assert.deepEqual(
+      p.occupancy!.wsw,
+      years.map((y) => ref.occupancy_fte_published[y].wsw),
+    );
     const a = ref.projection_assumptions;
     assert.deepEqual(p.projection, {
       wswOutflowRate: a.wsw_outflow_rate,
@@ -72,7 +87,10 @@ describe("reconciliation: the published example carries the figures as printed",
 describe("reconciliation: each known case, computed", () => {
   it("the 2024 allocation adds up to 3,237,220, one euro above the lump sum 3,237,219: the parts were rounded separately", () => {
     const printed = pb.published_allocation["2024"];
-    assert.equal(printed.reduce((a, b) => a + b, 0), 3237220);
+    assert.equal(
+      printed.reduce((a, b) => a + b, 0),
+      3237220,
+    );
     const budgets = pb.by_year["2024"].map((b) => new D(b));
     const total = sum(budgets);
     // Every printed part is its exact share rounded (within one euro): the sum is off by rounding alone.
@@ -101,7 +119,10 @@ describe("reconciliation: each known case, computed", () => {
       assert.equal(n(r.difference), diff[i], pb.municipalities[i]);
       assert.equal(r.explanation.kind, "allocationNotFromBudgets", pb.municipalities[i]);
     });
-    assert.match(explanationText(find("allocation", 2022, OSS), "nl"), /niet uit de getoonde P-budgetten 2022.*1\.054\.617,36/);
+    assert.match(
+      explanationText(find("allocation", 2022, OSS), "nl"),
+      /niet uit de getoonde P-budgetten 2022.*1\.054\.617,36/,
+    );
     // Its printed parts add up to 2,483,651 against the lump sum of 2,483,650.
     assert.equal(n(find("allocationSum", 2022).difference), -1);
   });
@@ -130,9 +151,12 @@ describe("reconciliation: each known case, computed", () => {
       }).lumpSum.round(),
     );
     assert.deepEqual(stated.map(n), [3012512, 3375628]);
-    assert.deepEqual(statedProjection(PUBLISHED_2023_2024, PUBLISHED_2023_2024.published!.projection!).lumpSum.map((x) => n(x.round())), [
-      3012512, 3375628,
-    ]);
+    assert.deepEqual(
+      statedProjection(PUBLISHED_2023_2024, PUBLISHED_2023_2024.published!.projection!).lumpSum.map((x) =>
+        n(x.round()),
+      ),
+      [3012512, 3375628],
+    );
     // The published lump sums follow from the report's own occupancy table (its unrounded fte).
     const table = (["2023", "2024"] as const).map((y, k) =>
       lumpSumYear({
@@ -176,7 +200,8 @@ describe("reconciliation: each known case, computed", () => {
       assert.equal(r.explanation.kind, "partsRounded");
     }
     assert.equal(explanationText(t, "nl"), "2.307 + 299 = 2.606, gepubliceerd 2.607: delen afzonderlijk afgerond.");
-    for (const y of [2021, 2022]) assert.ok(rows.filter((r) => r.section === "quasi" && r.year === y).every((r) => r.difference.isZero()));
+    for (const y of [2021, 2022])
+      assert.ok(rows.filter((r) => r.section === "quasi" && r.year === y).every((r) => r.difference.isZero()));
   });
 
   it("10,231,537 + 408,561 = 10,640,098 against the printed 10,640,097 (rows rounded separately)", () => {
@@ -185,7 +210,10 @@ describe("reconciliation: each known case, computed", () => {
     const r = find("infraFromRows", 2023);
     assert.deepEqual([n(r.published), n(r.computed)], [10640098, t.infrastructure_extra_costs]);
     assert.equal(r.explanation.kind, "partsRounded");
-    assert.equal(explanationText(r, "en"), "10,231,537 + 408,561 = 10,640,098, published 10,640,097: parts rounded separately.");
+    assert.equal(
+      explanationText(r, "en"),
+      "10,231,537 + 408,561 = 10,640,098, published 10,640,097: parts rounded separately.",
+    );
     assert.equal(find("infraFromRows", 2024).explanation.kind, "agrees");
   });
 
@@ -265,7 +293,10 @@ describe("reconciliation: the Aansluiting sheet in the plan", () => {
     const s = plan.sheets.find((x) => x.name === "Aansluiting")!;
     const formulas = s.blocks[0].rows.map((r) => r[3]?.formula).filter((f): f is string => Boolean(f));
     for (const sheet of ["Meerkosten", "Lumpsum", "Verdeling", "'Quasi-inbesteding'"])
-      assert.ok(formulas.some((f) => f.includes(`${sheet.startsWith("'") ? sheet : `'${sheet}'`}!`)), sheet);
+      assert.ok(
+        formulas.some((f) => f.includes(`${sheet.startsWith("'") ? sheet : `'${sheet}'`}!`)),
+        sheet,
+      );
     // The stated projection is computed on the sheet itself, from the base year's occupancy.
     assert.ok(formulas.some((f) => /^=ROUND\([A-Z]+\d+,0\)$/.test(f)));
     assert.ok(s.blocks[0].rows.flat().some((c) => c?.formula?.startsWith("=MAX(0,")));

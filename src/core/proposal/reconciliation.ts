@@ -8,7 +8,8 @@ import { validateProposalInput } from "./input";
 import { lumpSumYears, occupancySeries } from "./series";
 import type { ProposalInput, PublishedFigures } from "./types";
 
-export type ReconciliationSection = "lumpSumTable" | "projection" | "occupancy" | "perFte" | "pBudget" | "allocation" | "quasi";
+export type ReconciliationSection =
+  "lumpSumTable" | "projection" | "occupancy" | "perFte" | "pBudget" | "allocation" | "quasi";
 
 export type ReconciliationItem =
   | "infrastructureExtraCosts"
@@ -145,8 +146,12 @@ function lumpSumTableRows(
   return p.years.flatMap((year, j) => {
     const y = lump[j];
     const at = (list: number[]) => d(list[j]);
-    const r = (item: ReconciliationItem, published: Dec, computed: Dec, explain?: (x: Dec) => Explanation | undefined) =>
-      row("lumpSumTable", item, year, j, published, whole(computed), explain);
+    const r = (
+      item: ReconciliationItem,
+      published: Dec,
+      computed: Dec,
+      explain?: (x: Dec) => Explanation | undefined,
+    ) => row("lumpSumTable", item, year, j, published, whole(computed), explain);
     const fromRows = [at(t.extraCostsPwAndWsw), at(t.specificPwCosts)];
     const lumpParts = [at(t.pwAmount), at(t.specificPwCosts), at(t.addedValueEffect)];
     return [
@@ -289,7 +294,10 @@ function quasiRows(p: ProposalInput, pub: PublishedFigures): ReconciliationRow[]
     return [
       r("quasiTargetGroup", printed.targetGroup[k], [d(q.wsw[k]), d(q.pw[k])]),
       r("quasiAttributable", printed.attributableTotal[k], [target, d(q.attributableStaff[k])]),
-      r("quasiNonAttributable", printed.nonAttributableTotal[k], [d(q.nonAttributableStaff[k]), d(q.regularProductionStaff[k])]),
+      r("quasiNonAttributable", printed.nonAttributableTotal[k], [
+        d(q.nonAttributableStaff[k]),
+        d(q.regularProductionStaff[k]),
+      ]),
       r("quasiTotal", printed.total[k], [attributable, nonAttributable]),
     ];
   });

@@ -90,7 +90,8 @@ export function buildReconciliationSheet(
   const last = r - 1;
   const stated = p.published.projection ? writeStatedBlock(s, p, refs, language, last + 2) : undefined;
   // The same item of the same year, on this sheet (the published rows a sum reads).
-  const rowOf = (item: ReconciliationItem, year: number) => placed.find((x) => x.row.item === item && x.row.year === year)!.at;
+  const rowOf = (item: ReconciliationItem, year: number) =>
+    placed.find((x) => x.row.item === item && x.row.year === year)!.at;
   const published = (item: ReconciliationItem, year: number) => s.at(rowOf(item, year), COL.published);
   placed.forEach(({ row, at }) => {
     const j = row.j;
@@ -178,7 +179,13 @@ export function buildReconciliationSheet(
     if (publishedFormula) s.formula(at, COL.published, publishedFormula, format, "total");
     else s.value(at, COL.published, row.published.toNumber(), format, "calc");
     s.formula(at, COL.computed, computed, format, isSum ? "total" : "calc");
-    s.formula(at, COL.difference, `${s.at(at, COL.computed)}-${s.at(at, COL.published)}`, format, isSum ? "total" : "calc");
+    s.formula(
+      at,
+      COL.difference,
+      `${s.at(at, COL.computed)}-${s.at(at, COL.published)}`,
+      format,
+      isSum ? "total" : "calc",
+    );
     s.label(at, COL.explanation, explanationText(row, language), "note");
   });
   // The explanation column as wide as its longest line, so no text runs on past the print area.

@@ -132,7 +132,12 @@ export interface PublishedFigures {
   /** allocation[i][j]: municipality i (input order), allocation year j, as printed. */
   allocation?: number[][];
   /** The quasi-in-house test's printed subtotals per quasi-in-house year. */
-  quasiInhouse?: { targetGroup: number[]; attributableTotal: number[]; nonAttributableTotal: number[]; total: number[] };
+  quasiInhouse?: {
+    targetGroup: number[];
+    attributableTotal: number[];
+    nonAttributableTotal: number[];
+    total: number[];
+  };
 }
 
 export interface ProposalInput {
