@@ -222,7 +222,8 @@ export function fieldList(lang: Language): string {
   const walk = (shape: Shape, path: string, note = "") => {
     if (typeof shape === "string") return void lines.push(`  ${path.padEnd(38)} ${w[shape]}${note}`);
     if ("list" in shape) {
-      if (typeof shape.list === "string") return void lines.push(`  ${path.padEnd(38)} ${w.list} ${w[shape.list]}`);
+      if (typeof shape.list === "string")
+        return void lines.push(`  ${path.padEnd(38)} ${w.list} ${w[shape.list]}${note}`);
       return walk(shape.list, `${path}[]`, note);
     }
     if ("byMode" in shape) {
