@@ -321,6 +321,17 @@ describe("reconciliation: the Aansluiting sheet in the plan", () => {
     assert.equal(table(buildProposalPlan(p)).length, r.length);
   });
 
+  it("a stated projection far from the table still reconciles: a negative lump sum is shown, not refused", () => {
+    const p = clone(PUBLISHED_2023_2024);
+    p.published!.projection = { wswOutflowRate: 1, pwInflowPersons: 0, pwOutflowPersons: 1000, ftePerPerson: 1 };
+    const r = reconcile(p).find((x) => x.item === "statedLumpSum" && x.year === 2024)!;
+    assert.equal(n(r.computed), -48512, "no occupancy left: only the effect");
+    assert.equal(
+      table(buildProposalPlan(p)).find((x) => x[1] === 2024 && x[2] === 3237219 && x[3] !== 3237219)![3],
+      -48512,
+    );
+  });
+
   it("published figures that do not fit the input are refused, naming the field", () => {
     const p = clone(PUBLISHED_2023_2024);
     p.published!.allocation![2] = [1, 2];

@@ -5,7 +5,7 @@
 import { allocateByBudget } from "../allocation";
 import { D, Dec, sum } from "../decimal";
 import { validateProposalInput } from "./input";
-import { lumpSumYears, occupancySeries } from "./series";
+import { lumpSumYears, occupancySeries, proposalEffect } from "./series";
 import type { ProposalInput, PublishedFigures } from "./types";
 
 export type ReconciliationSection =
@@ -177,8 +177,21 @@ export function statedProjection(
     ...p,
     occupancy: { mode: "projected", wswBase: series.wsw[0].toNumber(), pwBase: series.pw[0].toNumber(), ...stated },
   };
-  const projected = occupancySeries(input);
-  return { ...projected, lumpSum: lumpSumYears(input, projected).map((y) => y.lumpSum) };
+  const { wsw, pw } = occupancySeries(input);
+  // ((C − S) · PW + S · F) / F(base) − effect, as the Lumpsum sheet; not refused when negative (it is only shown).
+  const c = sum(p.costLines.map((line) => d(line.amount)));
+  const spec = d(p.specificPwCostsBase);
+  const fteBase = wsw[0].plus(pw[0]);
+  const effect = proposalEffect(p);
+  const lumpSum = p.years.map((_, j) =>
+    c
+      .minus(spec)
+      .times(pw[j + 1])
+      .plus(spec.times(wsw[j + 1].plus(pw[j + 1])))
+      .div(fteBase)
+      .minus(effect.times(p.addedValue.applies[j])),
+  );
+  return { wsw, pw, lumpSum };
 }
 
 function projectionRows(
