@@ -91,8 +91,48 @@ export const PROPOSAL_SHAPE: Shape = {
       },
       optional: ["pwInflowPersons", "pwOutflowPersons", "assumedPwInflowPersons", "assumedPwOutflowPersons"],
     },
+    // Issue 16: the figures as published, set beside the computed ones on the Aansluiting sheet.
+    published: {
+      fields: {
+        source: "text",
+        lumpSumTable: {
+          fields: {
+            infrastructureExtraCosts: numbers,
+            extraCostsPwAndWsw: numbers,
+            specificPwCosts: numbers,
+            pwAmount: numbers,
+            addedValueEffect: numbers,
+            lumpSum: numbers,
+          },
+        },
+        occupancy: { fields: { wsw: numbers, pw: numbers } },
+        projection: {
+          fields: {
+            wswOutflowRate: "number",
+            pwInflowPersons: "number",
+            pwOutflowPersons: "number",
+            ftePerPerson: "number",
+          },
+        },
+        lumpSumPerPwFte: numbers,
+        pBudgetTotals: numbers,
+        allocation: { list: numbers },
+        quasiInhouse: {
+          fields: { targetGroup: numbers, attributableTotal: numbers, nonAttributableTotal: numbers, total: numbers },
+        },
+      },
+      optional: [
+        "lumpSumTable",
+        "occupancy",
+        "projection",
+        "lumpSumPerPwFte",
+        "pBudgetTotals",
+        "allocation",
+        "quasiInhouse",
+      ],
+    },
   },
-  optional: ["previous", "realised"],
+  optional: ["previous", "realised", "published"],
 };
 
 const kind = (v: unknown) =>
@@ -182,7 +222,8 @@ export function fieldList(lang: Language): string {
   const walk = (shape: Shape, path: string, note = "") => {
     if (typeof shape === "string") return void lines.push(`  ${path.padEnd(38)} ${w[shape]}${note}`);
     if ("list" in shape) {
-      if (typeof shape.list === "string") return void lines.push(`  ${path.padEnd(38)} ${w.list} ${w[shape.list]}`);
+      if (typeof shape.list === "string")
+        return void lines.push(`  ${path.padEnd(38)} ${w.list} ${w[shape.list]}${note}`);
       return walk(shape.list, `${path}[]`, note);
     }
     if ("byMode" in shape) {

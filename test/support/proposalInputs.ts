@@ -5,6 +5,7 @@ const clone = (p: ProposalInput): ProposalInput => JSON.parse(JSON.stringify(p))
 
 export function bigInput(municipalities = 342, years = 10): ProposalInput {
   const p = clone(PUBLISHED_2023_2024);
+  delete p.published; // a generated input, not the published proposal: its figures would not fit
   p.years = Array.from({ length: years }, (_, j) => 2023 + j);
   p.occupancy = {
     mode: "projected",

@@ -18,6 +18,7 @@ export interface Reference {
     pw_inflow_persons_per_year: number;
     pw_outflow_persons_per_year: number;
     wsw_outflow_rate: number;
+    part_time_factor: number;
     added_value_effect_2024: {
       demand_driven_share_of_placements: number;
       added_value_uplift: number;

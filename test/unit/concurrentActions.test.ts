@@ -73,8 +73,8 @@ describe("one action at a time (runExclusive)", () => {
     assert.deepEqual(temps(wb), []);
     assert.equal(
       wb.sheetNames().length,
-      9,
-      "the user's sheet and the proposal's eight (Nacalculatie, Mutaties: issue 14)",
+      10,
+      "the user's sheet and the proposal's nine (Nacalculatie, Mutaties: issue 14; Aansluiting: issue 16)",
     );
   });
 

@@ -54,6 +54,8 @@ describe("print: the page setup in the plan", () => {
       // The cycle's sheets (issue 14): wide tables and long notes.
       Nacalculatie: "landscape",
       Mutaties: "landscape",
+      // The published figures beside the computed ones (issue 16): a long explanation column.
+      Aansluiting: "landscape",
     });
     // Municipality, then P-budget, share and fee for 4 allocation years: A..M; the chart below is inside.
     const area = printOf(proposal, "Verdeling").area;
@@ -73,6 +75,7 @@ describe("print: the page setup in the plan", () => {
       "Quasi-inbesteding": { first: 1, last: 3 },
       Nacalculatie: { first: 1, last: 4 },
       Mutaties: { first: 1, last: 5 },
+      Aansluiting: { first: 1, last: 4 },
     });
   });
 

@@ -12,6 +12,7 @@ import { LABELS, type Labels } from "./labels";
 import { buildChangesSheet } from "./changesSheet";
 import { cellsOf } from "./cycleRefs";
 import { buildRealisedSheet } from "./realisedSheet";
+import { buildReconciliationSheet } from "./reconciliationSheet";
 
 function buildOccupancy(refs: InputRefs, t: Labels, n: number) {
   const s = new SheetBuilder(t.sheets.occupancy);
@@ -72,6 +73,8 @@ function buildExtraCosts(refs: InputRefs, occTotal: string[], t: Labels, n: numb
       .build(),
     pwWsw: years.map((c) => s.ref(pwWsw, c)),
     specific: years.map((c) => s.ref(spec, c)),
+    infra: years.map((c) => s.ref(tot, c)),
+    baseTotal: s.ref(tot, 1),
   };
 }
 
@@ -119,6 +122,7 @@ function buildLumpSum(
   s.label(cmp.fee, 0, t.lumpSumFee).label(cmp.wsw, 0, t.wsw).label(cmp.pw, 0, t.pw);
   s.label(cmp.total, 0, t.totalEmployed, "total").label(cmp.perFte, 0, t.perFte);
   const fee: string[] = [];
+  const cmpCells = (row: number) => refs.allocYear.map((_, j) => s.ref(row, 1 + j));
   refs.allocYear.forEach((_, j) => {
     const c = 1 + j;
     const k = j - prevN; // proposal-year index, negative for the previous period
@@ -140,6 +144,12 @@ function buildLumpSum(
     check: s.ref(rows.check, 1, 1, n),
     fee,
     feeRow: s.ref(cmp.fee, 1, 1, refs.allocYear.length),
+    /** Per proposal year: the PW amount and the effect row; per allocation year: Wsw, PW, per PW fte. */
+    pwAmount: Array.from({ length: n }, (_, j) => s.ref(rows.amount, 1 + j)),
+    effect: Array.from({ length: n }, (_, j) => s.ref(rows.effect, 1 + j)),
+    cmpWsw: cmpCells(cmp.wsw),
+    cmpPw: cmpCells(cmp.pw),
+    perFte: cmpCells(cmp.perFte),
   };
 }
 
@@ -227,6 +237,8 @@ function buildAllocation(refs: InputRefs, fee: string[], t: Labels, p: ProposalI
     chart,
     allocation: s.ref(r0, colA(0), M, N),
     check: s.ref(rCheck, colA(0), 1, N),
+    budgetTotal: Array.from({ length: N }, (_, j) => s.ref(rTot, colB(j))),
+    allocationTotal: Array.from({ length: N }, (_, j) => s.ref(rTot, colA(j))),
     /** Printed: the municipality, P-budget, share and fee columns; the helper columns stay on screen. */
     printColumns: colA(N - 1) + 1,
   };
@@ -295,6 +307,7 @@ function buildQuasiInhouse(refs: InputRefs, t: Labels) {
     sheet: s.columnWidths([36, ...Array(K + 1).fill(12)]).build(),
     pct: s.ref(R.pct, avg),
     result: s.ref(R.result, 1),
+    row: (key: "target" | "attrTotal" | "nonAttrTotal" | "total") => refs.qiYear.map((_, k) => s.ref(R[key], 1 + k)),
   };
 }
 
@@ -315,6 +328,9 @@ export interface ProposalPlan extends WorkbookPlan {
      * (`realised…`, when realised figures are given) and the changes explained (`changes…`).
      */
     [cycleKey: `realised${string}` | `changes${string}`]: string;
+  } & {
+    /** The Aansluiting sheet's table (issue 16), when the input carries published figures. */
+    [reconciliationKey: `reconciliation${string}`]: string;
   };
 }
 
@@ -350,6 +366,34 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
   const realised = buildRealisedSheet(input, cycleRefs, t);
   const changes = buildChangesSheet(input, cycleRefs, t);
   const charts = [alloc.chart, ...(changes.chart ? [changes.chart] : [])];
+  // Issue 16: the published figures beside the computed ones (only for a published proposal).
+  const reconciliation = buildReconciliationSheet(
+    input,
+    {
+      infra: costs.infra,
+      pwWsw: costs.pwWsw,
+      specific: costs.specific,
+      pwAmount: lump.pwAmount,
+      effect: lump.effect,
+      lumpSum: cellsOf(lump.lumpSum)[0],
+      wsw: lump.cmpWsw,
+      pw: lump.cmpPw,
+      perFte: lump.perFte,
+      budgetTotal: alloc.budgetTotal,
+      allocation: cellsOf(alloc.allocation),
+      allocationTotal: alloc.allocationTotal,
+      quasiTarget: quasi.row("target"),
+      quasiAttributable: quasi.row("attrTotal"),
+      quasiNonAttributable: quasi.row("nonAttrTotal"),
+      quasiTotal: quasi.row("total"),
+      baseWsw: occ.wsw[0],
+      basePw: occ.pw[0],
+      baseFte: occ.total[0],
+      baseCosts: costs.baseTotal,
+      baseSpecific: inputs.refs.specificPw,
+    },
+    language,
+  );
   names.push(
     { name: "ibn_lumpsum", ref: lump.lumpSum },
     { name: "ibn_lumpsum_fee", ref: lump.feeRow },
@@ -367,6 +411,7 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
         quasi.sheet,
         ...(realised ? [realised.sheet] : []),
         changes.sheet,
+        ...(reconciliation ? [reconciliation.sheet] : []),
       ],
       charts,
       proposalPrint(input.years, language, { [alloc.sheet.name]: { columns: alloc.printColumns } }),
@@ -385,6 +430,7 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
       occupancyTotal: occ.totalRow,
       ...prefixed("realised", realised?.keys),
       ...prefixed("changes", changes.keys),
+      ...prefixed("reconciliation", reconciliation?.keys),
     },
   };
 }

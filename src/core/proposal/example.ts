@@ -67,4 +67,36 @@ export const PUBLISHED_2023_2024: ProposalInput = {
     assumedPwInflowPersons: [200],
     assumedPwOutflowPersons: [100],
   },
+  // The figures as printed (test/fixtures/lumpsum-2023-2024.json), set beside the computed ones on
+  // the Aansluiting sheet: where they differ, and why.
+  published: {
+    source: "Evaluatie & voorstel voor 2023 en 2024, hoofdstuk Financiën",
+    lumpSumTable: {
+      infrastructureExtraCosts: [10640097, 10533665],
+      extraCostsPwAndWsw: [10231537, 10129191],
+      specificPwCosts: [408561, 404474],
+      pwAmount: [2495109, 2881257],
+      addedValueEffect: [0, -48512],
+      lumpSum: [2903670, 3237219],
+    },
+    occupancy: { wsw: [1520, 1417, 1328, 1244], pw: [336, 375, 428, 494] },
+    // "Uitstroom Wsw 6 %", "200 instromers en 100 uitstromers PW per jaar", 26.3 hours = 0.71 fte.
+    projection: { wswOutflowRate: 0.06, pwInflowPersons: 200, pwOutflowPersons: 100, ftePerPerson: 0.71 },
+    lumpSumPerPwFte: [6678, 6623, 6781, 6547],
+    pBudgetTotals: [4440796, 5004575, 5348453, 5700605],
+    allocation: [
+      [149374, 164928, 192293, 214157],
+      [54739, 60588, 70985, 79203],
+      [530155, 585299, 682267, 759779],
+      [351412, 388262, 453280, 505074],
+      [208025, 230389, 270246, 301673],
+      [952620, 1054185, 1234599, 1377334],
+    ],
+    quasiInhouse: {
+      targetGroup: [2117, 2037, 1989],
+      attributableTotal: [2308, 2226, 2185],
+      nonAttributableTotal: [300, 304, 324],
+      total: [2607, 2530, 2509],
+    },
+  },
 };

@@ -7,3 +7,6 @@ export * from "./summary";
 export * from "./rollForward";
 export * from "./missing";
 export * from "./cycle";
+export * from "./reconciliation";
+export { buildReconciliationSheet } from "./reconciliationSheet";
+export { explanationText, formatNumber, RECONCILIATION_LABELS } from "./reconciliationLabels";

@@ -103,6 +103,43 @@ export interface QuasiInhouseInput {
   threshold: number;
 }
 
+/**
+ * The figures a published proposal prints (optional; issue 16, the Aansluiting sheet): each is set
+ * beside the figure the workbook computes, with the difference and why. Every section is optional;
+ * lists follow the input's own years: proposal years (`years`), allocation years (the previous
+ * period's years, then the proposal years) or the quasi-in-house years.
+ */
+export interface PublishedFigures {
+  /** The document they are printed in. */
+  source: string;
+  /** The lump-sum table per proposal year, in whole euros (the added-value effect negative, as printed). */
+  lumpSumTable?: {
+    infrastructureExtraCosts: number[];
+    extraCostsPwAndWsw: number[];
+    specificPwCosts: number[];
+    pwAmount: number[];
+    addedValueEffect: number[];
+    lumpSum: number[];
+  };
+  /** Occupancy as printed (whole fte) per allocation year. */
+  occupancy?: { wsw: number[]; pw: number[] };
+  /** The projection as the report states it in words, from the base year's occupancy. */
+  projection?: { wswOutflowRate: number; pwInflowPersons: number; pwOutflowPersons: number; ftePerPerson: number };
+  /** The lump sum per PW fte as printed, per allocation year. */
+  lumpSumPerPwFte?: number[];
+  /** The total P-budget as printed, per allocation year. */
+  pBudgetTotals?: number[];
+  /** allocation[i][j]: municipality i (input order), allocation year j, as printed. */
+  allocation?: number[][];
+  /** The quasi-in-house test's printed subtotals per quasi-in-house year. */
+  quasiInhouse?: {
+    targetGroup: number[];
+    attributableTotal: number[];
+    nonAttributableTotal: number[];
+    total: number[];
+  };
+}
+
 export interface ProposalInput {
   baseYear: number;
   years: number[];
@@ -115,6 +152,8 @@ export interface ProposalInput {
   quasiInhouse: QuasiInhouseInput;
   /** Look-back on closed years of the previous period (the Nacalculatie sheet). */
   realised?: RealisedPeriod;
+  /** The figures as published, when the input is a published proposal (the Aansluiting sheet). */
+  published?: PublishedFigures;
 }
 
 /** The accepted values of occupancy.mode. */

@@ -9,6 +9,7 @@ import { validatePeriod } from "./period";
 import { validateYearsPlausible } from "./plausible";
 import { validatePrevious } from "./previous";
 import { validateQuasiInhouse } from "./quasiInhouse";
+import { validatePublished } from "./published";
 import { validateRealised } from "./realised";
 import { requireComplete } from "../missing";
 
@@ -24,5 +25,6 @@ export function validateProposalInput(p: ProposalInput): void {
   validateMunicipalities(p);
   validateQuasiInhouse(p);
   validateRealised(p);
+  validatePublished(p);
   validateYearsPlausible(p);
 }
