@@ -12,6 +12,10 @@ import { LABELS, type Labels } from "./labels";
 import { buildChangesSheet } from "./changesSheet";
 import { cellsOf } from "./cycleRefs";
 import { buildRealisedSheet } from "./realisedSheet";
+import { todayIso, type CouncilRefs } from "./councilRefs";
+import { inputVersion } from "./inputVersion";
+import { buildMunicipalityPages } from "./municipalityPages";
+import { buildSummarySheet } from "./summarySheet";
 
 function buildOccupancy(refs: InputRefs, t: Labels, n: number) {
   const s = new SheetBuilder(t.sheets.occupancy);
@@ -119,6 +123,7 @@ function buildLumpSum(
   s.label(cmp.fee, 0, t.lumpSumFee).label(cmp.wsw, 0, t.wsw).label(cmp.pw, 0, t.pw);
   s.label(cmp.total, 0, t.totalEmployed, "total").label(cmp.perFte, 0, t.perFte);
   const fee: string[] = [];
+  const perFte: string[] = [];
   refs.allocYear.forEach((_, j) => {
     const c = 1 + j;
     const k = j - prevN; // proposal-year index, negative for the previous period
@@ -129,6 +134,7 @@ function buildLumpSum(
     // A year without PW fte has no lump sum per PW fte (the core's null), not #DIV/0!.
     s.formula(cmp.perFte, c, `IF(${s.at(cmp.pw, c)}=0,"",${s.at(cmp.fee, c)}/${s.at(cmp.pw, c)})`, F.euro);
     fee.push(s.ref(cmp.fee, c));
+    perFte.push(s.ref(cmp.perFte, c));
   });
   return {
     sheet: s
@@ -139,6 +145,7 @@ function buildLumpSum(
     lumpSum: s.ref(rows.total, 1, 1, n),
     check: s.ref(rows.check, 1, 1, n),
     fee,
+    perFte,
     feeRow: s.ref(cmp.fee, 1, 1, refs.allocYear.length),
   };
 }
@@ -226,6 +233,8 @@ function buildAllocation(refs: InputRefs, fee: string[], t: Labels, p: ProposalI
     sheet: s.columnWidths(widths).freeze(4, 1).build(),
     chart,
     allocation: s.ref(r0, colA(0), M, N),
+    /** The lump sum as % of all P-budgets, per allocation year. */
+    pct: Array.from({ length: N }, (_, j) => s.ref(rPct, colA(j))),
     check: s.ref(rCheck, colA(0), 1, N),
     /** Printed: the municipality, P-budget, share and fee columns; the helper columns stay on screen. */
     printColumns: colA(N - 1) + 1,
@@ -294,6 +303,7 @@ function buildQuasiInhouse(refs: InputRefs, t: Labels) {
   return {
     sheet: s.columnWidths([36, ...Array(K + 1).fill(12)]).build(),
     pct: s.ref(R.pct, avg),
+    threshold: s.ref(R.threshold, 1),
     result: s.ref(R.result, 1),
   };
 }
@@ -315,7 +325,17 @@ export interface ProposalPlan extends WorkbookPlan {
      * (`realised…`, when realised figures are given) and the changes explained (`changes…`).
      */
     [cycleKey: `realised${string}` | `changes${string}`]: string;
+    /** The council's pages (issue 16): the Samenvatting's figures (`summary…`, see SummarySheet's keys). */
+    [summaryKey: `summary${string}`]: string;
   };
+}
+
+/** How a proposal plan is built beyond its input and language. */
+export interface ProposalPlanOptions {
+  /** The generation date the Samenvatting shows (ISO, "2026-12-03"); today by default. Tests pass their own. */
+  date?: string;
+  /** The Per gemeente sheet, a printed page per municipality (default true). */
+  municipalityPages?: boolean;
 }
 
 /** { pwShareOfCosts: r } → { realisedPwShareOfCosts: r }, leaving out what a sheet does not have. */
@@ -326,7 +346,12 @@ function prefixed<P extends string>(prefix: P, keys: object | undefined): Record
   return out as Record<`${P}${string}`, string>;
 }
 
-export function buildProposalPlan(input: ProposalInput, language: Language = "nl", inputsSheet?: string): ProposalPlan {
+export function buildProposalPlan(
+  input: ProposalInput,
+  language: Language = "nl",
+  inputsSheet?: string,
+  options: ProposalPlanOptions = {},
+): ProposalPlan {
   validateProposalInput(input);
   const base = LABELS[language];
   const t: Labels = inputsSheet ? { ...base, sheets: { ...base.sheets, inputs: inputsSheet } } : base;
@@ -349,7 +374,21 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
   };
   const realised = buildRealisedSheet(input, cycleRefs, t);
   const changes = buildChangesSheet(input, cycleRefs, t);
-  const charts = [alloc.chart, ...(changes.chart ? [changes.chart] : [])];
+  // One A4 page for the council and a page per municipality (issue 16), over the sheets above.
+  const councilRefs: CouncilRefs = {
+    inputs: inputs.refs,
+    fee: lump.fee,
+    perFte: lump.perFte,
+    pctOfBudget: alloc.pct,
+    allocation: cellsOf(alloc.allocation),
+    quasiPct: quasi.pct,
+    quasiThreshold: quasi.threshold,
+    quasiResult: quasi.result,
+  };
+  const stamp = { date: options.date ?? todayIso(), version: inputVersion(input) };
+  const summary = buildSummarySheet(input, councilRefs, stamp, t);
+  const pages = options.municipalityPages === false ? undefined : buildMunicipalityPages(input, councilRefs, stamp, t);
+  const charts = [alloc.chart, ...(changes.chart ? [changes.chart] : []), summary.chart];
   names.push(
     { name: "ibn_lumpsum", ref: lump.lumpSum },
     { name: "ibn_lumpsum_fee", ref: lump.feeRow },
@@ -367,9 +406,17 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
         quasi.sheet,
         ...(realised ? [realised.sheet] : []),
         changes.sheet,
+        summary.sheet,
+        ...(pages ? [pages.sheet] : []),
       ],
       charts,
-      proposalPrint(input.years, language, { [alloc.sheet.name]: { columns: alloc.printColumns } }),
+      proposalPrint(input.years, language, {
+        [alloc.sheet.name]: { columns: alloc.printColumns },
+        // Exactly one A4 page, upright, nothing repeated.
+        [summary.sheet.name]: { portrait: true, onePage: true, titleRows: 0 },
+        // A page per municipality: a break above each but the first.
+        ...(pages ? { [pages.sheet.name]: { portrait: true, titleRows: 0, rowBreaks: pages.pageStarts.slice(1) } } : {}),
+      }),
     ),
     names,
     charts,
@@ -385,6 +432,7 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
       occupancyTotal: occ.totalRow,
       ...prefixed("realised", realised?.keys),
       ...prefixed("changes", changes.keys),
+      ...prefixed("summary", summary.keys),
     },
   };
 }
