@@ -27,9 +27,6 @@ export interface CouncilStamp {
   version: string;
 }
 
-/** Excel's date format for the generation date: "3 december 2026" in Dutch Excel, "3 December 2026" in English. */
-export const DATE_FORMAT = "d mmmm yyyy";
-
 /** An ISO date ("2026-12-03") as an Excel date serial (days since 30 December 1899). */
 export function excelDate(iso: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

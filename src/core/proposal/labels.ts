@@ -161,6 +161,8 @@ const nl = {
   summaryTitle: "Samenvatting lumpsumvoorstel",
   proposalTitle: "Lumpsumvoorstel",
   generatedOn: "Opgesteld op",
+  /** The number format of the generation date. */
+  dateFormat: "d-m-yyyy",
   inputVersion: "Invoer versie",
   proposalPeriod: "Voorstel",
   lumpSumPerYear: "Lumpsum per jaar",
@@ -333,6 +335,7 @@ const en: Labels = {
   summaryTitle: "Summary of the lump-sum proposal",
   proposalTitle: "Lump-sum proposal",
   generatedOn: "Prepared on",
+  dateFormat: "d mmm yyyy",
   inputVersion: "Input version",
   proposalPeriod: "Proposal",
   lumpSumPerYear: "Lump sum per year",

@@ -8,7 +8,7 @@
 import { rangeAddress } from "../plan/a1";
 import { SheetBuilder } from "../plan/sheetBuilder";
 import { NUMBER_FORMATS as F, type PlanSheet } from "../plan/types";
-import { contributionRef, DATE_FORMAT, excelDate, spanFormula, type CouncilRefs, type CouncilStamp } from "./councilRefs";
+import { contributionRef, excelDate, spanFormula, type CouncilRefs, type CouncilStamp } from "./councilRefs";
 import type { Labels } from "./labels";
 import type { ProposalInput } from "./types";
 
@@ -54,7 +54,7 @@ export function buildMunicipalityPages(
     pageStarts.push(top);
     s.formula(top, 0, `"${t.municipalityTitle} "&${inp.municipality[i]}`, undefined, "title");
     s.formula(top + 1, 0, `"${t.proposalTitle} "&${spanFormula(inp.year)}`, undefined, "note");
-    s.label(top + 2, 0, t.generatedOn).set(top + 2, 1, { value: date, format: DATE_FORMAT, style: "label" });
+    s.label(top + 2, 0, t.generatedOn).set(top + 2, 1, { value: date, format: t.dateFormat, style: "label" });
     s.label(top + 3, 0, t.inputVersion).set(top + 3, 1, { value: stamp.version, style: "label" });
 
     // Per allocation year.
@@ -104,7 +104,7 @@ export function buildMunicipalityPages(
   });
 
   return {
-    sheet: s.columnWidths([19, 16, 14, 14, 14, 13, 13]).build(),
+    sheet: s.columnWidths([19, 16, 14, 14, 15, 14, 14]).build(),
     pageStarts,
     keys: { pages, comparisons },
   };

@@ -8,7 +8,7 @@
 import { address, rangeAddress } from "../plan/a1";
 import { SheetBuilder } from "../plan/sheetBuilder";
 import { NUMBER_FORMATS as F, type PlanChart, type PlanSheet } from "../plan/types";
-import { contributionRef, DATE_FORMAT, excelDate, spanFormula, type CouncilRefs, type CouncilStamp } from "./councilRefs";
+import { contributionRef, excelDate, spanFormula, type CouncilRefs, type CouncilStamp } from "./councilRefs";
 import { spanOf } from "./cycleRefs";
 import type { Labels } from "./labels";
 import type { ProposalInput } from "./types";
@@ -46,7 +46,7 @@ export function buildSummarySheet(p: ProposalInput, refs: CouncilRefs, stamp: Co
   const M = p.municipalities.length;
 
   s.formula(0, 0, `"${t.summaryTitle} "&${spanFormula(inp.year)}`, undefined, "title");
-  s.label(1, 0, t.generatedOn).set(1, 1, { value: excelDate(stamp.date), format: DATE_FORMAT, style: "label" });
+  s.label(1, 0, t.generatedOn).set(1, 1, { value: excelDate(stamp.date), format: t.dateFormat, style: "label" });
   s.label(2, 0, t.inputVersion).set(2, 1, { value: stamp.version, style: "label" });
 
   // 1. The lump sum per allocation year: the previous period's, then the proposal's.
@@ -145,7 +145,8 @@ export function buildSummarySheet(p: ProposalInput, refs: CouncilRefs, stamp: Co
   }
   comparison(rTot, prevN ? `SUM(${rangeAddress(r0, colV, M, 1)})` : undefined, "total");
 
-  const widths = [32, ...Array(Math.max(N, colV + 3)).fill(12)];
+  // Value columns 12 characters wide; the comparison's four (headers such as "Verandering %") 13.
+  const widths = [32, ...Array.from({ length: Math.max(N, colV + 3) }, (_, k) => (k + 1 >= colV ? 13 : 12))];
   return {
     sheet: s.columnWidths(widths).build(),
     chart,
