@@ -81,8 +81,8 @@ describe("one action at a time (runExclusive)", () => {
     assert.deepEqual(temps(wb), []);
     assert.equal(
       wb.sheetNames().length,
-      9,
-      "the user's sheet and the proposal's eight (Nacalculatie, Mutaties: issue 14)",
+      11,
+      "the user's sheet and the proposal's ten (Nacalculatie, Mutaties: issue 14; Samenvatting, Per gemeente: issue 16)",
     );
   });
 
