@@ -4,7 +4,7 @@
 // P-budget, the contribution as % of the P-budget and the change from the year before (amount and
 // %); and its average contribution per year against the previous period's. One sheet with a manual
 // page break above every municipality but the first, so it grows linearly: 400 municipalities are
-// 400 blocks of about N + 12 rows, never a sheet each.
+// 400 blocks of N + 11 rows, never a sheet each.
 import { rangeAddress } from "../plan/a1";
 import { SheetBuilder } from "../plan/sheetBuilder";
 import { NUMBER_FORMATS as F, type PlanSheet } from "../plan/types";
