@@ -313,7 +313,7 @@ describe("the council's pages through both writers", () => {
   it("ExcelJS: the Samenvatting fit to 1 × 1 page, Per gemeente 1 wide with a row break above each municipality but the first", async () => {
     const bytes = await planToXlsxBuffer(plan);
     const back = new ExcelJS.Workbook();
-    await back.xlsx.load(bytes);
+    await back.xlsx.load(bytes as unknown as ArrayBuffer);
     const summary = back.getWorksheet("Samenvatting")!;
     assert.equal(summary.pageSetup.fitToPage, true);
     assert.deepEqual([summary.pageSetup.fitToWidth, summary.pageSetup.fitToHeight], [1, 1]);
