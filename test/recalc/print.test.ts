@@ -53,9 +53,9 @@ describe("print: the published proposal and the evaluation template on paper (Li
     ctx.skip();
   };
 
-  it("the proposal prints on at most 10 pages (eight sheets with the cycle's Nacalculatie and Mutaties)", () => {
+  it("the proposal prints on at most 17 pages (eight sheets with the cycle's Nacalculatie and Mutaties, the Samenvatting's one and a page per municipality)", () => {
     const pages = pdfPages(proposalPdf);
-    assert.ok(pages >= proposal.sheets.length && pages <= 10, `${pages} pages`);
+    assert.ok(pages >= proposal.sheets.length + 5 && pages <= 17, `${pages} pages`);
     if (has("pdfinfo"))
       assert.match(execFileSync("pdfinfo", [proposalPdf], { encoding: "utf8" }), new RegExp(`Pages:\\s+${pages}\\n`));
   });
@@ -74,6 +74,9 @@ describe("print: the published proposal and the evaluation template on paper (Li
       [t.sheets.quasi]: t.quasiTitle,
       [t.sheets.realised]: t.realisedTitle,
       [t.sheets.changes]: t.changesTitle,
+      // The council's pages (issue 16): the Samenvatting's title, each municipality's own.
+      [t.sheets.summary]: t.summaryTitle,
+      [t.sheets.perMunicipality]: t.municipalityTitle,
     };
     const seen = new Set<string>();
     pages.forEach((text, i) => {
