@@ -50,7 +50,12 @@ function alone(plan: ProposalPlan, values: Values, name: string): WorkbookPlan {
     };
   });
   const charts = plan.charts.filter((c) => c.sheet === name);
-  return { sheets: [{ ...sheet, blocks }], names: [], charts, ...(plan.properties ? { properties: plan.properties } : {}) };
+  return {
+    sheets: [{ ...sheet, blocks }],
+    names: [],
+    charts,
+    ...(plan.properties ? { properties: plan.properties } : {}),
+  };
 }
 
 /** The sheet printed alone to PDF (see alone). */
@@ -68,7 +73,8 @@ async function recalculated(plan: ProposalPlan, file: string): Promise<Values> {
 }
 
 /** pdfinfo's page count (poppler-utils), and the text of each page (pdftotext, layout kept). */
-const pageCount = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+const pageCount = (pdf: string) =>
+  Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
 const pageTexts = (pdf: string) =>
   execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f").slice(0, -1);
 
@@ -122,7 +128,8 @@ describe("LibreOffice: the Samenvatting and Per gemeente (issue 16)", function (
     // The previous period as invoiced (the report's 2021 and 2022 allocation): average per year.
     const cmp = grid(v, plan.keys.summaryComparison) as number[][];
     fixture.p_budget.municipalities.forEach((name: string, i: number) => {
-      const before = (fixture.p_budget.published_allocation[2021][i] + fixture.p_budget.published_allocation[2022][i]) / 2;
+      const before =
+        (fixture.p_budget.published_allocation[2021][i] + fixture.p_budget.published_allocation[2022][i]) / 2;
       const now = (contribution[i][0] + contribution[i][1]) / 2;
       assert.deepEqual(cmp[i].slice(0, 3), [before, now, now - before], name);
       assert.ok(Math.abs(cmp[i][3] - (now / before - 1)) < 1e-9, name);
@@ -154,7 +161,10 @@ describe("LibreOffice: the Samenvatting and Per gemeente (issue 16)", function (
   it("the Samenvatting printed alone: exactly one A4 page with the title, the lump sums, the verdict, the chart's title and every municipality", async () => {
     const pdf = await printAlone(plan, v, t.sheets.summary, "samenvatting");
     assert.equal(pageCount(pdf), 1);
-    assert.match(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }), /Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)/); // A4 upright
+    assert.match(
+      execFileSync("pdfinfo", [pdf], { encoding: "utf8" }),
+      /Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)/,
+    ); // A4 upright
     const [page] = pageTexts(pdf);
     for (const text of [
       `${t.summaryTitle} 2023–2024`,
@@ -188,6 +198,8 @@ describe("LibreOffice: the Samenvatting and Per gemeente (issue 16)", function (
     assert.equal(pageCount(summary), 1);
     const pages = await printAlone(big, values, t.sheets.perMunicipality, "per-gemeente-20");
     assert.equal(pageCount(pages), 20);
-    pageTexts(pages).forEach((p, i) => assert.ok(p.includes(`${t.municipalityTitle} Gemeente ${i + 1}\n`), `page ${i + 1}`));
+    pageTexts(pages).forEach((p, i) =>
+      assert.ok(p.includes(`${t.municipalityTitle} Gemeente ${i + 1}\n`), `page ${i + 1}`),
+    );
   });
 });

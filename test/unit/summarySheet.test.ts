@@ -92,7 +92,10 @@ describe("Samenvatting (issue 16): one A4 page for the council", () => {
 
   it("the lump sum per year and per PW fte, as published: 2,903,670 and 3,237,219; 6,781 and 6,547; the previous period beside them", () => {
     const years = [2021, 2022, 2023, 2024];
-    assert.deepEqual(values(plan, v, plan.keys.summaryLumpSum)[0], years.map((y) => fixture.lumpsum_by_year[y]));
+    assert.deepEqual(
+      values(plan, v, plan.keys.summaryLumpSum)[0],
+      years.map((y) => fixture.lumpsum_by_year[y]),
+    );
     assert.deepEqual(
       values(plan, v, plan.keys.summaryPerFte)[0].map((x) => round(x)),
       years.map((y) => fixture.lumpsum_per_pw_fte_published[y]),

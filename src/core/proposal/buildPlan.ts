@@ -415,7 +415,9 @@ export function buildProposalPlan(
         // Exactly one A4 page, upright, nothing repeated.
         [summary.sheet.name]: { portrait: true, onePage: true, titleRows: 0 },
         // A page per municipality: a break above each but the first.
-        ...(pages ? { [pages.sheet.name]: { portrait: true, titleRows: 0, rowBreaks: pages.pageStarts.slice(1) } } : {}),
+        ...(pages
+          ? { [pages.sheet.name]: { portrait: true, titleRows: 0, rowBreaks: pages.pageStarts.slice(1) } }
+          : {}),
       }),
     ),
     names,

@@ -60,7 +60,15 @@ export function buildMunicipalityPages(
     // Per allocation year.
     const head = top + 5;
     const r0 = head + 1;
-    s.labels(head, 0, [t.year, t.period, t.contribution, t.pBudget, t.pctOfBudgetShort, t.changeAmount, t.changePctShort]);
+    s.labels(head, 0, [
+      t.year,
+      t.period,
+      t.contribution,
+      t.pBudget,
+      t.pctOfBudgetShort,
+      t.changeAmount,
+      t.changePctShort,
+    ]);
     for (let j = 0; j < N; j++) {
       const r = r0 + j;
       const [amount, budget] = [s.at(r, C.amount), s.at(r, C.budget)];
