@@ -1,5 +1,5 @@
 // Page setup through Office.js (ExcelApi 1.9): what src/core/plan/print.ts decided for a sheet —
-// A4, orientation, one page wide and as many tall as needed, print area, repeated title rows,
+// A4, orientation, one page wide and as many tall as needed (or one tall: the Samenvatting), print area, repeated title rows,
 // header and footer, page breaks that keep a table on one page. Queued only (applied at sync).
 import { PAGE_MARGINS } from "../core/plan/print";
 import type { PlanPrint } from "../core/plan/types";
@@ -20,7 +20,7 @@ export function queuePageLayout(ws: Excel.Worksheet, print: PlanPrint | undefine
   const layout = ws.pageLayout;
   layout.paperSize = "A4";
   layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
-  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: print.onePage ? 1 : 0 };
   layout.leftMargin = points(PAGE_MARGINS.left);
   layout.rightMargin = points(PAGE_MARGINS.right);
   layout.topMargin = points(PAGE_MARGINS.top);

@@ -119,7 +119,7 @@ function singleArea(area: string): string {
   return `${address(top, left)}:${address(Math.max(...rows), Math.max(...cols))}`;
 }
 
-/** A4, one page wide and as many tall as needed (fitToHeight 0), print area, title rows, header and footer. */
+/** A4, one page wide and as many tall as needed (fitToHeight 0, or 1 for one page), print area, title rows, header and footer. */
 function applyPrint(ws: ExcelJS.Worksheet, print: PlanPrint): void {
   ws.pageSetup = {
     ...ws.pageSetup,
@@ -127,7 +127,7 @@ function applyPrint(ws: ExcelJS.Worksheet, print: PlanPrint): void {
     orientation: print.orientation,
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: 0,
+    fitToHeight: print.onePage ? 1 : 0,
     // ExcelJS puts "$" before each column only: "A$1:M$35" becomes the absolute $A$1:$M$35 that
     // LibreOffice needs (it ignores "$A1:$M35").
     printArea: singleArea(print.area).replace(/([A-Z]+)(\d+)/g, "$1$$$2"),

@@ -53,9 +53,9 @@ describe("print: the published proposal and the evaluation template on paper (Li
     ctx.skip();
   };
 
-  it("the proposal prints on at most 12 pages (nine sheets with the cycle's Nacalculatie and Mutaties and the Aansluiting)", () => {
+  it("the proposal prints on at most 19 pages (nine sheets with the cycle's Nacalculatie and Mutaties and the Aansluiting, the Samenvatting's one and a page per municipality)", () => {
     const pages = pdfPages(proposalPdf);
-    assert.ok(pages >= proposal.sheets.length && pages <= 12, `${pages} pages`);
+    assert.ok(pages >= proposal.sheets.length + 5 && pages <= 19, `${pages} pages`);
     if (has("pdfinfo"))
       assert.match(execFileSync("pdfinfo", [proposalPdf], { encoding: "utf8" }), new RegExp(`Pages:\\s+${pages}\\n`));
   });
@@ -75,6 +75,9 @@ describe("print: the published proposal and the evaluation template on paper (Li
       [t.sheets.realised]: t.realisedTitle,
       [t.sheets.changes]: t.changesTitle,
       [RECONCILIATION_LABELS.nl.sheet]: RECONCILIATION_LABELS.nl.title,
+      // The council's pages (issue 16): the Samenvatting's title, each municipality's own.
+      [t.sheets.summary]: t.summaryTitle,
+      [t.sheets.perMunicipality]: t.municipalityTitle,
     };
     const seen = new Set<string>();
     pages.forEach((text, i) => {

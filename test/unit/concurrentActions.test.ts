@@ -73,8 +73,8 @@ describe("one action at a time (runExclusive)", () => {
     assert.deepEqual(temps(wb), []);
     assert.equal(
       wb.sheetNames().length,
-      10,
-      "the user's sheet and the proposal's nine (Nacalculatie, Mutaties: issue 14; Aansluiting: issue 16)",
+      12,
+      "the user's sheet and the proposal's eleven (Nacalculatie, Mutaties: issue 14; Samenvatting, Per gemeente, Aansluiting: issue 16)",
     );
   });
 

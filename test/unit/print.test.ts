@@ -56,6 +56,9 @@ describe("print: the page setup in the plan", () => {
       Mutaties: "landscape",
       // The published figures beside the computed ones (issue 16): a long explanation column.
       Aansluiting: "landscape",
+      // The council's pages (issue 16): upright, as a council reads them.
+      Samenvatting: "portrait",
+      "Per gemeente": "portrait",
     });
     // Municipality, then P-budget, share and fee for 4 allocation years: A..M; the chart below is inside.
     const area = printOf(proposal, "Verdeling").area;
@@ -76,6 +79,9 @@ describe("print: the page setup in the plan", () => {
       Nacalculatie: { first: 1, last: 4 },
       Mutaties: { first: 1, last: 5 },
       Aansluiting: { first: 1, last: 4 },
+      // One page, and a page per municipality with its own title: nothing repeated (issue 16).
+      Samenvatting: undefined,
+      "Per gemeente": undefined,
     });
   });
 
@@ -210,8 +216,9 @@ describe("print: the Office.js writer's page layout (ExcelApi 1.9)", () => {
       const p = proposal.sheets[i].print!;
       assert.equal(sheet.pageLayout.printArea, p.area, name);
       assert.equal(sheet.pageLayout.orientation, p.orientation === "landscape" ? "Landscape" : "Portrait");
-      assert.deepEqual(sheet.pageLayout.zoom, { horizontalFitToPages: 1, verticalFitToPages: 0 });
-      assert.equal(sheet.pageLayout.printTitleRows, `$${p.titleRows!.first}:$${p.titleRows!.last}`);
+      // The Samenvatting on exactly one page tall as well (issue 16).
+      assert.deepEqual(sheet.pageLayout.zoom, { horizontalFitToPages: 1, verticalFitToPages: p.onePage ? 1 : 0 });
+      if (p.titleRows) assert.equal(sheet.pageLayout.printTitleRows, `$${p.titleRows.first}:$${p.titleRows.last}`);
       assert.equal(sheet.pageLayout.rightFooter, "pagina &P van &N");
     }
     const evaluation = officeWorkbook();

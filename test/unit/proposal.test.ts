@@ -287,7 +287,11 @@ describe("proposal core: input validation before anything is built", () => {
 describe("proposal plan: any size, one block per sheet", () => {
   it("342 municipalities × 10 years: six sheets, one block each, every input named", () => {
     const plan = buildProposalPlan(bigInput());
-    assert.equal(plan.sheets.length, 8, "six, and the look-back and the changes explained (issue 14)");
+    assert.equal(
+      plan.sheets.length,
+      10,
+      "six, the look-back and the changes explained (issue 14), the Samenvatting and Per gemeente (issue 16)",
+    );
     for (const s of plan.sheets) assert.equal(s.blocks.length, 1);
     const alloc = plan.sheets[4].blocks[0].rows;
     assert.ok(alloc.length >= 342 + 4);

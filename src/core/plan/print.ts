@@ -78,6 +78,12 @@ export interface SheetPrintOptions {
   titleRows?: number;
   /** Zero-based inclusive row ranges kept on one page where they fit (tables). */
   keepTogether?: { first: number; last: number }[];
+  /** Zero-based rows that always start a new page (a page per municipality, issue 16). */
+  rowBreaks?: number[];
+  /** Upright whatever the width (fit to the page's width scales it down). */
+  portrait?: boolean;
+  /** Everything on one page: fit to one page wide and one tall (the Samenvatting, issue 16). */
+  onePage?: boolean;
 }
 
 export interface PrintOptions {
@@ -219,15 +225,18 @@ export function sheetPrint(
   const extent = { rows: full.rows, cols: Math.min(full.cols, own.columns ?? full.cols) };
   const width = printWidthPoints(sheet, extent.cols);
   // Landscape where the sheet is wide: printed upright it would shrink below LANDSCAPE_BELOW.
-  const orientation = width * LANDSCAPE_BELOW > printable("portrait").width ? "landscape" : "portrait";
+  const wide = width * LANDSCAPE_BELOW > printable("portrait").width;
+  const orientation = wide && !own.portrait ? "landscape" : "portrait";
   const page = printable(orientation);
   const scale = Math.min(1, page.width / width);
   const titleRows = Math.min(own.titleRows ?? defaultTitleRows(sheet), extent.rows);
   // Rows per page at the scale that fits the width, with room for title rows and taller rows.
   const rowsPerPage = Math.floor((page.height / (ROW_POINTS * scale)) * 0.85) - titleRows;
-  const rowBreaks = own.keepTogether ? keepTogetherBreaks(own.keepTogether, rowsPerPage) : [];
+  const kept = own.keepTogether ? keepTogetherBreaks(own.keepTogether, rowsPerPage) : [];
+  const rowBreaks = [...new Set([...kept, ...(own.rowBreaks ?? [])])].sort((a, b) => a - b);
   return {
     orientation,
+    ...(own.onePage ? { onePage: true } : {}),
     area: printArea(extent, sheet.screenOnlyRows ?? []),
     ...(titleRows > 0 ? { titleRows: { first: 1, last: titleRows } } : {}),
     ...(rowBreaks.length ? { rowBreaks } : {}),

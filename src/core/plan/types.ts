@@ -73,9 +73,11 @@ export interface PlanHeaderFooter {
   right?: string;
 }
 
-/** A sheet's page setup: always fit to one page wide and as many pages tall as needed. */
+/** A sheet's page setup: always fit to one page wide, and as many pages tall as needed or (onePage) one. */
 export interface PlanPrint {
   orientation: "portrait" | "landscape";
+  /** Fit to one page tall as well: the whole print area on one sheet of paper (the Samenvatting, issue 16). */
+  onePage?: boolean;
   /** The range printed, e.g. "A1:F42" (no sheet). */
   area: string;
   /** Rows repeated at the top of every page, 1-based and inclusive: { first: 1, last: 4 } is rows 1:4. */

@@ -13,6 +13,10 @@ import { buildChangesSheet } from "./changesSheet";
 import { cellsOf } from "./cycleRefs";
 import { buildRealisedSheet } from "./realisedSheet";
 import { buildReconciliationSheet } from "./reconciliationSheet";
+import { todayIso, type CouncilRefs } from "./councilRefs";
+import { inputVersion } from "./inputVersion";
+import { buildMunicipalityPages } from "./municipalityPages";
+import { buildSummarySheet } from "./summarySheet";
 
 function buildOccupancy(refs: InputRefs, t: Labels, n: number) {
   const s = new SheetBuilder(t.sheets.occupancy);
@@ -236,6 +240,8 @@ function buildAllocation(refs: InputRefs, fee: string[], t: Labels, p: ProposalI
     sheet: s.columnWidths(widths).freeze(4, 1).build(),
     chart,
     allocation: s.ref(r0, colA(0), M, N),
+    /** The lump sum as % of all P-budgets, per allocation year. */
+    pct: Array.from({ length: N }, (_, j) => s.ref(rPct, colA(j))),
     check: s.ref(rCheck, colA(0), 1, N),
     budgetTotal: Array.from({ length: N }, (_, j) => s.ref(rTot, colB(j))),
     allocationTotal: Array.from({ length: N }, (_, j) => s.ref(rTot, colA(j))),
@@ -306,6 +312,7 @@ function buildQuasiInhouse(refs: InputRefs, t: Labels) {
   return {
     sheet: s.columnWidths([36, ...Array(K + 1).fill(12)]).build(),
     pct: s.ref(R.pct, avg),
+    threshold: s.ref(R.threshold, 1),
     result: s.ref(R.result, 1),
     row: (key: "target" | "attrTotal" | "nonAttrTotal" | "total") => refs.qiYear.map((_, k) => s.ref(R[key], 1 + k)),
   };
@@ -331,7 +338,17 @@ export interface ProposalPlan extends WorkbookPlan {
   } & {
     /** The Aansluiting sheet's table (issue 16), when the input carries published figures. */
     [reconciliationKey: `reconciliation${string}`]: string;
+    /** The council's pages (issue 16): the Samenvatting's figures (`summary…`, see SummarySheet's keys). */
+    [summaryKey: `summary${string}`]: string;
   };
+}
+
+/** How a proposal plan is built beyond its input and language. */
+export interface ProposalPlanOptions {
+  /** The generation date the Samenvatting shows (ISO, "2026-12-03"); today by default. Tests pass their own. */
+  date?: string;
+  /** The Per gemeente sheet, a printed page per municipality (default true). */
+  municipalityPages?: boolean;
 }
 
 /** { pwShareOfCosts: r } → { realisedPwShareOfCosts: r }, leaving out what a sheet does not have. */
@@ -342,7 +359,12 @@ function prefixed<P extends string>(prefix: P, keys: object | undefined): Record
   return out as Record<`${P}${string}`, string>;
 }
 
-export function buildProposalPlan(input: ProposalInput, language: Language = "nl", inputsSheet?: string): ProposalPlan {
+export function buildProposalPlan(
+  input: ProposalInput,
+  language: Language = "nl",
+  inputsSheet?: string,
+  options: ProposalPlanOptions = {},
+): ProposalPlan {
   validateProposalInput(input);
   const base = LABELS[language];
   const t: Labels = inputsSheet ? { ...base, sheets: { ...base.sheets, inputs: inputsSheet } } : base;
@@ -365,7 +387,6 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
   };
   const realised = buildRealisedSheet(input, cycleRefs, t);
   const changes = buildChangesSheet(input, cycleRefs, t);
-  const charts = [alloc.chart, ...(changes.chart ? [changes.chart] : [])];
   // Issue 16: the published figures beside the computed ones (only for a published proposal).
   const reconciliation = buildReconciliationSheet(
     input,
@@ -394,6 +415,21 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
     },
     language,
   );
+  // One A4 page for the council and a page per municipality (issue 16), over the sheets above.
+  const councilRefs: CouncilRefs = {
+    inputs: inputs.refs,
+    fee: lump.fee,
+    perFte: lump.perFte,
+    pctOfBudget: alloc.pct,
+    allocation: cellsOf(alloc.allocation),
+    quasiPct: quasi.pct,
+    quasiThreshold: quasi.threshold,
+    quasiResult: quasi.result,
+  };
+  const stamp = { date: options.date ?? todayIso(), version: inputVersion(input) };
+  const summary = buildSummarySheet(input, councilRefs, stamp, t);
+  const pages = options.municipalityPages === false ? undefined : buildMunicipalityPages(input, councilRefs, stamp, t);
+  const charts = [alloc.chart, ...(changes.chart ? [changes.chart] : []), summary.chart];
   names.push(
     { name: "ibn_lumpsum", ref: lump.lumpSum },
     { name: "ibn_lumpsum_fee", ref: lump.feeRow },
@@ -411,10 +447,20 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
         quasi.sheet,
         ...(realised ? [realised.sheet] : []),
         changes.sheet,
+        summary.sheet,
+        ...(pages ? [pages.sheet] : []),
         ...(reconciliation ? [reconciliation.sheet] : []),
       ],
       charts,
-      proposalPrint(input.years, language, { [alloc.sheet.name]: { columns: alloc.printColumns } }),
+      proposalPrint(input.years, language, {
+        [alloc.sheet.name]: { columns: alloc.printColumns },
+        // Exactly one A4 page, upright, nothing repeated.
+        [summary.sheet.name]: { portrait: true, onePage: true, titleRows: 0 },
+        // A page per municipality: a break above each but the first.
+        ...(pages
+          ? { [pages.sheet.name]: { portrait: true, titleRows: 0, rowBreaks: pages.pageStarts.slice(1) } }
+          : {}),
+      }),
     ),
     names,
     charts,
@@ -431,6 +477,7 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
       ...prefixed("realised", realised?.keys),
       ...prefixed("changes", changes.keys),
       ...prefixed("reconciliation", reconciliation?.keys),
+      ...prefixed("summary", summary.keys),
     },
   };
 }

@@ -10,3 +10,5 @@ export * from "./cycle";
 export * from "./reconciliation";
 export { buildReconciliationSheet } from "./reconciliationSheet";
 export { explanationText, formatNumber, RECONCILIATION_LABELS } from "./reconciliationLabels";
+export { inputVersion, canonicalJson } from "./inputVersion";
+export { excelDate, todayIso } from "./councilRefs";
