@@ -10,7 +10,7 @@ import {
 import { hasExcel, readSelectionTable, runExcel, selectRef } from "../excel/excelSession";
 import { runExclusive } from "../excel/exclusive";
 import { previewWrite, writePlan } from "../excel/officeWriter";
-import { readProposalInputSheetIn } from "../excel/proposalInputSheet";
+import { readProposalInputSheet } from "../excel/proposalInputSheet";
 import { previewUndo, undoLastGeneration } from "../excel/undoSheets";
 import { missingExcelApi } from "../excel/requirements";
 import { makeShareSafe, previewShareSafeUndo, undoShareSafe } from "../excel/shareSafeCommand";
@@ -28,7 +28,7 @@ export function officePort(): WorkbookPort {
     previewUndo: (kind) => run((c) => previewUndo(c, kind)),
     undo: (kind, confirm) => runExclusive("undo", () => run((c) => undoLastGeneration(c, { kind, confirm }))),
     readSelection: readSelectionTable,
-    readProposalInputSheet: () => run((c) => readProposalInputSheetIn(c)),
+    readProposalInputSheet,
     select: selectRef,
     insertAtSelection: (plan, overwrite) =>
       runExclusive("insert", () => run((c) => writeAtSelection(c, plan, { overwrite }))),

@@ -8,6 +8,7 @@ import {
   PUBLISHED_2023_2024,
   readProposalInputs,
   rollForwardFromValues,
+  type ReadResult,
   summarizeProposal,
   type MissingInput,
   type ProposalInput,
@@ -102,6 +103,10 @@ export function proposalController(deps: ControllerDeps): ProposalController {
   const set = (patch: Partial<ProposalState>) => store.set(patch);
   const sayResult = (n: Notice) => set({ result: { notices: [n], figures: [] } });
   const sayInput = (n: Notice) => set({ inputNotice: n });
+  /** A read's problems in words, each sentence once (several rows can give the same one). */
+  const problemSentences = (problems: ReadResult["problems"]) => [
+    ...new Set(problems.map((q) => describeProblem(t, q))),
+  ];
 
   /** A preview asked for while an action ran: asked again when the pane is idle. */
   let stale = false;
@@ -164,7 +169,7 @@ export function proposalController(deps: ControllerDeps): ProposalController {
       const table = await port.readSelection();
       const r = readProposalInputs(table.values as Cell[][], { firstRow: table.firstRow });
       if (!r.input) {
-        const problems = [...new Set(r.problems.map((q) => describeProblem(t, q)))];
+        const problems = problemSentences(r.problems);
         // What was read, so the user sees which municipalities the table gave before fixing it.
         const read = r.municipalities.length ? ` (${p.readMunicipalities(r.municipalities)})` : "";
         return sayInput(notice("error", `${p.notRecognised}: ${problems.join(" ")}${read}`));
@@ -207,7 +212,7 @@ export function proposalController(deps: ControllerDeps): ProposalController {
         ...(baseYear === undefined ? {} : { baseYear }),
       });
       if (!rolled.next) {
-        const problems = [...new Set(rolled.read.problems.map((q) => describeProblem(t, q)))];
+        const problems = problemSentences(rolled.read.problems);
         return sayNext(notice("error", `${p.nextNotRead(sheet.sheet)}: ${problems.join(" ")}`));
       }
       const draft = rolled.next;
