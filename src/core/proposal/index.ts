@@ -7,3 +7,5 @@ export * from "./summary";
 export * from "./rollForward";
 export * from "./missing";
 export * from "./cycle";
+export * from "./modelInputs";
+export * from "./scenarios";
