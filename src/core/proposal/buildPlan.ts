@@ -6,7 +6,7 @@ import { SheetBuilder } from "../plan/sheetBuilder";
 import { NUMBER_FORMATS as F, type PlanChart, type PlanName, type WorkbookPlan } from "../plan/types";
 import { validateProposalInput, type DraftProposalInput, type ProposalInput } from "./input";
 import { writeAllocationYear } from "./allocationFormulas";
-import { buildInputs, type InputRefs } from "./inputsSheet";
+import { buildInputs, scenarioLabelsOf, type InputRefs } from "./inputsSheet";
 import type { Language } from "../language";
 import { LABELS, type Labels } from "./labels";
 import { buildChangesSheet } from "./changesSheet";
@@ -47,8 +47,10 @@ function buildExtraCosts(refs: InputRefs, occTotal: string[], t: Labels, n: numb
   s.label(0, 0, t.extraCostsTitle, "title").label(1, 0, t.scaledNote, "note");
   s.labels(3, 0, [t.costLine]).formula(3, 1, refs.baseYear, F.year, "header");
   refs.year.forEach((y, j) => s.formula(3, 2 + j, y, F.year, "header"));
-  // Every year column scales the base-year column by occupancy: base × fte(year) / fte(base).
-  const scaled = (row: number, j: number) => `$B${row + 1}*${occTotal[j + 1]}/${occTotal[0]}`;
+  // Every year column scales the base-year column by occupancy: base × fte(year) / fte(base), and
+  // indexes it: × (1 + cost indexation)^(years after the base year), 1 by default (issue 16).
+  const scaled = (row: number, j: number) =>
+    `$B${row + 1}*${occTotal[j + 1]}/${occTotal[0]}*(1+${refs.model.costIndexation})^${j + 1}`;
   const L = refs.costAmount.length;
   refs.costAmount.forEach((amount, i) => {
     s.formula(4 + i, 0, refs.costLabel[i], undefined, "label").formula(4 + i, 1, amount, F.euro);
@@ -145,6 +147,7 @@ function buildLumpSum(
 
 function buildAllocation(refs: InputRefs, fee: string[], t: Labels, p: ProposalInput) {
   const s = new SheetBuilder(t.sheets.allocation);
+  const st = scenarioLabelsOf(t);
   const N = refs.allocYear.length;
   const M = refs.municipality.length;
   const colB = (j: number) => 1 + j; // P-budget
@@ -168,7 +171,11 @@ function buildAllocation(refs: InputRefs, fee: string[], t: Labels, p: ProposalI
   s.centreHeading(2, colX(0), 2 * N).screenOnly(rLeft, rCheck);
   s.labels(3, 0, [t.municipality]);
   for (let j = 0; j < N; j++) {
-    for (const c of [colB(j), colS(j), colA(j)]) s.formula(3, c, refs.allocYear[j], F.year, "header");
+    for (const c of [colS(j), colA(j)]) s.formula(3, c, refs.allocYear[j], F.year, "header");
+    // Estimated P-budgets say so in their year's header, live with the flag on the input sheet (issue 16).
+    const flag = refs.model.estimated[j];
+    const year = refs.allocYear[j];
+    s.formula(3, colB(j), flag ? `IF(${flag}=1,${year}&" (${st.estimated})",${year})` : year, F.year, "header");
     s.formula(3, colX(j), `"${t.exact} "&${refs.allocYear[j]}`, undefined, "header");
     s.formula(3, colR(j), `"${t.rank} "&${refs.allocYear[j]}`, undefined, "header");
   }
@@ -178,8 +185,12 @@ function buildAllocation(refs: InputRefs, fee: string[], t: Labels, p: ProposalI
   for (let j = 0; j < N; j++) {
     const total = address(rTot, colB(j), true);
     const amount = address(rFee, colA(j), true);
+    const flag = refs.model.estimated[j];
     for (let i = 0; i < M; i++) {
-      s.formula(r0 + i, colB(j), refs.pBudget[i][j], F.euro);
+      // An estimated year: the year before's P-budget × (1 + growth); else the figure typed on the input sheet.
+      const typed = refs.pBudget[i][j];
+      const estimate = `${address(r0 + i, colB(j - 1))}*(1+${refs.model.pBudgetGrowth})`;
+      s.formula(r0 + i, colB(j), flag ? `IF(${flag}=1,${estimate},${typed})` : typed, F.euro);
       s.formula(r0 + i, colS(j), `${address(r0 + i, colB(j))}/${total}`, F.pct0);
     }
     // Largest remainder on whole numbers (src/core/proposal/allocationFormulas.ts).
@@ -226,6 +237,8 @@ function buildAllocation(refs: InputRefs, fee: string[], t: Labels, p: ProposalI
     sheet: s.columnWidths(widths).freeze(4, 1).build(),
     chart,
     allocation: s.ref(r0, colA(0), M, N),
+    /** The P-budgets allocated over, estimated years filled in: pBudget[i][j] (sheet-qualified cells). */
+    pBudget: Array.from({ length: M }, (_, i) => Array.from({ length: N }, (_, j) => s.ref(r0 + i, colB(j)))),
     check: s.ref(rCheck, colA(0), 1, N),
     /** Printed: the municipality, P-budget, share and fee columns; the helper columns stay on screen. */
     printColumns: colA(N - 1) + 1,
@@ -340,7 +353,8 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
   const quasi = buildQuasiInhouse(inputs.refs, t);
   // The two-year cycle (issue 14): Nacalculatie and Mutaties read the sheets above.
   const cycleRefs = {
-    inputs: inputs.refs,
+    // The P-budgets as allocated (estimated years filled in), not the typed ones (issue 16).
+    inputs: { ...inputs.refs, pBudget: alloc.pBudget },
     occTotal: occ.total,
     occPw: occ.pw,
     lumpTotal: cellsOf(lump.lumpSum)[0],
