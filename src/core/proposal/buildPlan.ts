@@ -12,6 +12,8 @@ import { LABELS, type Labels } from "./labels";
 import { buildChangesSheet } from "./changesSheet";
 import { cellsOf } from "./cycleRefs";
 import { buildRealisedSheet } from "./realisedSheet";
+import { SCENARIO_LABELS } from "./scenarioLabels";
+import { buildScenarioSheet } from "./scenarioSheet";
 
 function buildOccupancy(refs: InputRefs, t: Labels, n: number) {
   const s = new SheetBuilder(t.sheets.occupancy);
@@ -327,7 +329,7 @@ export interface ProposalPlan extends WorkbookPlan {
      * The cycle's sheets (issue 14), flat like the rest (renamePlan rewrites every key): the look-back
      * (`realised…`, when realised figures are given) and the changes explained (`changes…`).
      */
-    [cycleKey: `realised${string}` | `changes${string}`]: string;
+    [cycleKey: `realised${string}` | `changes${string}` | `scenario${string}`]: string;
   };
 }
 
@@ -363,7 +365,20 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
   };
   const realised = buildRealisedSheet(input, cycleRefs, t);
   const changes = buildChangesSheet(input, cycleRefs, t);
-  const charts = [alloc.chart, ...(changes.chart ? [changes.chart] : [])];
+  // What-if scenarios beside the base (issue 16): read the sheets above, live.
+  const scen = buildScenarioSheet(
+    input,
+    {
+      inputs: inputs.refs,
+      occWsw: occ.wsw,
+      occPw: occ.pw,
+      occTotal: occ.total,
+      fee: lump.fee,
+      pBudget: alloc.pBudget,
+    },
+    SCENARIO_LABELS[language],
+  );
+  const charts = [alloc.chart, ...(changes.chart ? [changes.chart] : []), scen.chart];
   names.push(
     { name: "ibn_lumpsum", ref: lump.lumpSum },
     { name: "ibn_lumpsum_fee", ref: lump.feeRow },
@@ -381,9 +396,13 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
         quasi.sheet,
         ...(realised ? [realised.sheet] : []),
         changes.sheet,
+        scen.sheet,
       ],
       charts,
-      proposalPrint(input.years, language, { [alloc.sheet.name]: { columns: alloc.printColumns } }),
+      proposalPrint(input.years, language, {
+        [alloc.sheet.name]: { columns: alloc.printColumns },
+        [scen.sheet.name]: { columns: scen.printColumns },
+      }),
     ),
     names,
     charts,
@@ -399,6 +418,7 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
       occupancyTotal: occ.totalRow,
       ...prefixed("realised", realised?.keys),
       ...prefixed("changes", changes.keys),
+      ...prefixed("scenario", scen.keys),
     },
   };
 }

@@ -52,6 +52,8 @@ export interface InputRefs {
    * and the first allocation year).
    */
   model: { costIndexation: string; pBudgetGrowth: string; estimated: (string | undefined)[] };
+  /** The projection's parameters (projected occupancy only), for the Scenario's sheet's base column. */
+  projection?: { wswOutflowRate: string; pwInflow: string; pwOutflow: string; ftePerPerson: string };
   qi: {
     wsw: string[];
     pw: string[];
@@ -604,6 +606,16 @@ export function buildInputs(
     ...quasi,
     realised,
     model,
+    ...(at.projection !== undefined
+      ? {
+          projection: {
+            wswOutflowRate: w.q(at.projection + 1, 1),
+            pwInflow: w.q(at.projection + 2, 1),
+            pwOutflow: w.q(at.projection + 3, 1),
+            ftePerPerson: w.q(at.projection + 4, 1),
+          },
+        }
+      : {}),
   };
   return { sheet: w.s.freeze(2, 1).build("FFC000"), names: w.names, refs }; // title rows and labels stay in view
 }
