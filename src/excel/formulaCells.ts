@@ -1,6 +1,7 @@
 // The formula cells of whole sheets, with where they are: read in one load per sheet, or, when a
 // sheet is too large for one response, in row chunks of at most CHUNK_CELLS cells.
 import { parseAddress, rangeAddress } from "../core/plan/a1";
+import { CHUNK_CELLS } from "./areaChunks";
 
 export interface FormulaCell {
   /** Index of the sheet in the list given. */
@@ -11,8 +12,6 @@ export interface FormulaCell {
 }
 
 const isFormula = (v: unknown): v is string => typeof v === "string" && v.startsWith("=");
-/** Cells read per load when a sheet is too large to read at once (Excel's response has a size limit). */
-const CHUNK_CELLS = 50_000;
 
 /** The formula cells of a range read with address and formulas. */
 export function formulaCellsOf(sheet: number, address: string, formulas: unknown[][]): FormulaCell[] {

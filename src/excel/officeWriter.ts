@@ -51,7 +51,9 @@ import {
   type RepointCell,
   type RepointName,
 } from "./repoint";
+import { blockChunks } from "../core/plan/blockChunks";
 import { areaOf, lookMark, readLook } from "./sheetLook";
+import { CHUNK_CELLS, queueUsedFormulas } from "./areaChunks";
 import { markerSetting } from "./undoRecords";
 import { sheetProtected, stagedRevertFailed, stepFailed } from "./writeErrors";
 import {
@@ -117,7 +119,7 @@ export function assertValid(plan: WorkbookPlan): void {
 // Queuing Office.js commands (nothing reaches Excel before context.sync)
 
 export function queueBlocks(ws: Excel.Worksheet, sheet: PlanSheet, locale?: FormulaLocale): void {
-  for (const block of sheet.blocks) {
+  for (const block of sheet.blocks.flatMap((b) => blockChunks(b, CHUNK_CELLS))) {
     const range = ws.getRange(blockAddress(block));
     queueFormulas(range, block, locale, cellInput); // IBN formulas in Dutch Excel: formulasLocal
     range.numberFormat = block.rows.map((row) => row.map(formatInput));
@@ -382,7 +384,8 @@ async function writePlanBody<T extends WorkbookPlan>(
   const written = staged.sheets.map((s) => {
     const ws = added.get(lower(s.name))!;
     ws.load("id");
-    return { ws, used: ws.getUsedRangeOrNullObject().load("address,formulas"), look: readLook(ws, areaOf(s)) };
+    const area = areaOf(s);
+    return { ws, used: queueUsedFormulas(ws, area), look: readLook(ws, area) };
   });
   // Read the sheets and names again in the same batch: another action (a second pane, a
   // co-author) that committed since the read would clash with this commit: refuse before it.
@@ -418,14 +421,12 @@ async function writePlanBody<T extends WorkbookPlan>(
   }
   const renamed = new Map(tempNames.map((t, i) => [lower(t), target.sheets[i].name]));
   const sheetNames = [...before.sheets.map((s) => s.name), ...tempNames];
-  const marks: SheetMark[] = written.map(({ ws, used, look }, i) => ({
+  const marks: SheetMark[] = written.map(({ ws, used: read, look }, i) => ({
     id: ws.id,
     name: target.sheets[i].name,
     ...lookMark(look),
     ...(target.sheets[i].protection ? { ownProtection: true } : {}),
-    fingerprint: used.isNullObject
-      ? sheetFingerprint("", [], sheetNames, renamed)
-      : sheetFingerprint(used.address, used.formulas, sheetNames, renamed),
+    fingerprint: sheetFingerprint(read().address, read().formulas, sheetNames, renamed),
   }));
 
   // 3. Commit: set the user's sheets aside, put the new ones in place, the record last.

@@ -3,12 +3,13 @@
 // edit counts as one (src/excel/generationRecord.ts: lookFingerprint).
 import { parseAddress, rangeAddress } from "../core/plan/a1";
 import type { PlanSheet } from "../core/plan/types";
+import { rowChunks } from "./areaChunks";
 import { lookFingerprint } from "./generationRecord";
 
 export interface LookRead {
   area: string;
-  range: Excel.Range;
-  fills: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+  /** The area, or its row chunks when it is too large for one load (./areaChunks.ts), each with its fills. */
+  parts: { range: Excel.Range; fills: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[];
   notes?: OfficeExtension.ClientResult<number>;
 }
 
@@ -33,13 +34,16 @@ const hasNotesApi = () =>
 
 /** Queues the read of an area's number formats and fills, and the sheet's note count (ExcelApi 1.18). */
 export function readLook(ws: Excel.Worksheet, area: string): LookRead {
-  const range = ws.getRange(area).load("numberFormat");
-  const fills = range.getCellProperties({ format: { fill: { color: true } } });
-  return { area, range, fills, ...(hasNotesApi() ? { notes: ws.notes.getCount() } : {}) };
+  const parts = rowChunks(area).map((chunk) => {
+    const range = ws.getRange(chunk).load("numberFormat");
+    return { range, fills: range.getCellProperties({ format: { fill: { color: true } } }) };
+  });
+  return { area, parts, ...(hasNotesApi() ? { notes: ws.notes.getCount() } : {}) };
 }
 
 /** The area and lookFingerprint of a look read, once synced. */
 export function lookMark(r: LookRead): { area: string; look: string } {
-  const fills = r.fills.value.map((row) => row.map((p) => p.format?.fill?.color ?? ""));
-  return { area: r.area, look: lookFingerprint(r.range.numberFormat, fills, r.notes?.value ?? -1) };
+  const formats = r.parts.flatMap((p) => p.range.numberFormat);
+  const fills = r.parts.flatMap((p) => p.fills.value.map((row) => row.map((c) => c.format?.fill?.color ?? "")));
+  return { area: r.area, look: lookFingerprint(formats, fills, r.notes?.value ?? -1) };
 }

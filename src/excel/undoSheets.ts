@@ -8,6 +8,7 @@ import { AddinError } from "../core/errors";
 import { mentionsName, mentionsSheet, usesSheet } from "../core/plan/formulaRefs";
 import { anyChart, chartSources, queueCharts } from "./chartSources";
 import { runExclusive } from "./exclusive";
+import { queueUsedFormulas } from "./areaChunks";
 import { formulasInChunks } from "./formulaCells";
 import {
   parseSheetsRecord,
@@ -113,12 +114,11 @@ async function planUndo(
       ? undefined
       : sheets.items.find((ws) => lower(ws.name) === lower(mark.name) && !recordedIds.has(ws.id));
     const ws = byId ?? byName;
-    const used = ws?.getUsedRangeOrNullObject().load("address,formulas");
     return {
       mark,
       ws,
       byId: !!byId,
-      used,
+      used: ws ? queueUsedFormulas(ws, mark.area) : undefined,
       look: ws && mark.area ? readLook(ws, mark.area) : undefined,
       charts: ws ? queueCharts(ws) : undefined,
     };
@@ -148,7 +148,7 @@ async function planUndo(
     // then the other sheets in chunks. When even that fails, nothing is deleted (never on a guess).
     if (!others.length) throw e;
     for (const f of found) {
-      f.used = f.ws?.getUsedRangeOrNullObject().load("address,formulas");
+      f.used = f.ws ? queueUsedFormulas(f.ws, f.mark.area) : undefined;
       f.look = f.ws && f.mark.area ? readLook(f.ws, f.mark.area) : undefined;
       f.charts = f.ws ? queueCharts(f.ws) : undefined;
     }
@@ -176,14 +176,15 @@ async function planUndo(
     missing: [],
     needed: [],
   };
-  for (const { mark, ws, byId, used, look } of found) {
+  // A large sheet read in chunks of its written area that grew beyond it: its other cells are unread (refuse, never guess).
+  if (found.some((f) => f.used && !f.used().complete)) throw new AddinError("undo.checkIncomplete");
+  for (const { mark, ws, byId, used: read, look } of found) {
+    const used = read?.();
     if (!ws || !used) {
       preview.missing.push(mark.name);
       continue;
     }
-    const now = used.isNullObject
-      ? sheetFingerprint("", [], current, renamed)
-      : sheetFingerprint(used.address, used.formulas, current, renamed);
+    const now = sheetFingerprint(used.address, used.formulas, current, renamed);
     const sheet = { id: ws.id, name: ws.name };
     // A note added, a number format or fill changed: an edit too (records that carry the look).
     const sameLook = !mark.look || !look || lookMark(look).look === mark.look;
@@ -196,7 +197,7 @@ async function planUndo(
   // sheet (the user's own, or an added one kept) uses, directly, through a name or in a chart's
   // series, stays too.
   const formulasOf = (id: string) =>
-    (found.find((f) => f.ws?.id === id)?.used?.formulas ?? []).flat().filter(isFormula);
+    (found.find((f) => f.ws?.id === id)?.used?.().formulas ?? []).flat().filter(isFormula);
   const recordedNames = new Set(record.names.map((n) => lower(n.name)));
   /** Which added sheets stay because a staying sheet uses them; `charts`: what each sheet's charts plot, or "unknown". */
   const settle = (charts: { of: (id: string) => string[]; others: string[] } | "unknown" | null) => {

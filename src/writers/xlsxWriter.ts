@@ -19,6 +19,7 @@ import type {
   WorkbookPlan,
 } from "../core/plan/types";
 import { addCharts, type CellLookup } from "./xlsxCharts";
+import { quoteSheetNamesInPrintNames } from "./xlsxPrintNames";
 
 const argb = (rgb: string) => `FF${rgb}`;
 
@@ -185,7 +186,11 @@ function cellLookup(plan: WorkbookPlan, values: PlanValues): CellLookup {
 /** The .xlsx file's bytes: the workbook, and the plan's charts added to it (src/writers/xlsxCharts.ts). */
 export async function planToXlsxBuffer(plan: WorkbookPlan): Promise<Buffer> {
   const values = evaluatePlan(plan);
-  const bytes = Buffer.from(await planToWorkbook(plan, values).xlsx.writeBuffer());
+  const written = Buffer.from(await planToWorkbook(plan, values).xlsx.writeBuffer());
+  const bytes = await quoteSheetNamesInPrintNames(
+    written,
+    plan.sheets.map((s) => s.name),
+  );
   const formats = new Map(plan.sheets.map((s) => [s.name.toLowerCase(), s]));
   const formatOf = (chart: PlanChart) => {
     const { sheet, address: a } = splitRef(chart.series[0].values);

@@ -412,12 +412,15 @@ export function officeWorkbook(init: WorkbookInit = {}, sharing?: { book: BookMo
           .filter((r) => r.top <= r.bottom && r.left <= r.right)
       : rects;
     if (!inside.length) return null;
-    return {
-      top: Math.min(...inside.map((r) => r.top)),
-      left: Math.min(...inside.map((r) => r.left)),
-      bottom: Math.max(...inside.map((r) => r.bottom)),
-      right: Math.max(...inside.map((r) => r.right)),
-    };
+    // A loop, not Math.min(...): a large sheet has more cells than a call may take arguments.
+    const box = { ...inside[0] };
+    for (const r of inside) {
+      box.top = Math.min(box.top, r.top);
+      box.left = Math.min(box.left, r.left);
+      box.bottom = Math.max(box.bottom, r.bottom);
+      box.right = Math.max(box.right, r.right);
+    }
+    return box;
   }
   function grid(sheet: SheetModel, rect: Rect, pick: (row: number, col: number) => unknown): unknown[][] {
     if (rectCells(rect) > MAX_LOADED_CELLS)

@@ -141,7 +141,7 @@ describe("pane controllers: Generate only from known inputs (trust hole 1)", () 
     await c.setConflict("keepBoth");
     // Undo (nothing changed since): the sheets go, and the preview is back to the plain names.
     await c.undo();
-    assert.match(c.store.get().result!.notices[0].text, /^10 bladen en \d+ namen verwijderd\.$/);
+    assert.match(c.store.get().result!.notices[0].text, /^11 bladen en \d+ namen verwijderd\.$/);
     assert.match(previewText(c.store.get())[0], /^Invoer — A1:/);
     c.dispose();
   });
@@ -207,7 +207,7 @@ describe("pane controllers: one action at a time over every tab (trust hole 4)",
     assert.equal(busy.current(), null);
     assert.equal(proposal.store.get().result!.notices[0].kind, "success");
     // The refused undo did not run later: the generation and its record are all there.
-    assert.equal(wb.sheetNames().length, 12, "the user's sheet and the proposal's eleven (issues 14 and 16)");
+    assert.equal(wb.sheetNames().length, 13, "the user's sheet and the proposal's twelve (issues 14 and 16)");
     assert.ok([...wb.book.settings.keys()].some((k) => k.startsWith("ibn.undo.proposal")));
     for (const c of [proposal, check, share]) c.dispose();
   });

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import fc from "fast-check";
 import { buildEvaluationPlan, EVALUATION_TABLES, TABLE_BY_ID } from "../../src/core/evaluation";
 import {
@@ -20,7 +21,7 @@ import type { PlanPrint, WorkbookPlan } from "../../src/core/plan/types";
 import { buildProposalPlan, PUBLISHED_2023_2024 } from "../../src/core/proposal";
 import { writePlan } from "../../src/excel/officeWriter";
 import { queuePageLayout } from "../../src/excel/pageLayout";
-import { planToWorkbook } from "../../src/writers/xlsxWriter";
+import { planToWorkbook, writePlanToXlsx } from "../../src/writers/xlsxWriter";
 import { officeWorkbook } from "../support/officeWorkbook";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-print-"));
@@ -59,6 +60,8 @@ describe("print: the page setup in the plan", () => {
       // The council's pages (issue 16): upright, as a council reads them.
       Samenvatting: "portrait",
       "Per gemeente": "portrait",
+      // The scenarios side by side (issue 16): a column per scenario.
+      "Scenario's": "landscape",
     });
     // Municipality, then P-budget, share and fee for 4 allocation years: A..M; the chart below is inside.
     const area = printOf(proposal, "Verdeling").area;
@@ -82,6 +85,7 @@ describe("print: the page setup in the plan", () => {
       // One page, and a page per municipality with its own title: nothing repeated (issue 16).
       Samenvatting: undefined,
       "Per gemeente": undefined,
+      "Scenario's": { first: 1, last: 4 },
     });
   });
 
@@ -153,9 +157,8 @@ describe("print: the page setup in the plan", () => {
 
 describe("print: the ExcelJS writer", () => {
   it("fit to 1 page wide and 0 (automatic) tall, A4, print area with absolute references, title rows, header and footer", async () => {
-    const wb = planToWorkbook(proposal);
     const file = path.join(tmp, "setup.xlsx");
-    await wb.xlsx.writeFile(file);
+    await writePlanToXlsx(proposal, file);
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(file);
     const ws = back.getWorksheet("Verdeling")!;
@@ -169,8 +172,18 @@ describe("print: the ExcelJS writer", () => {
     // ExcelJS writes "$" + what it is given: "A$1:M$35" gives the absolute $A$1:$M$35 that LibreOffice
     // honours ($A1:$M35 it ignores: the PDF test below would then show the helper columns).
     const area = printOf(proposal, "Verdeling").area;
-    assert.equal(wb.getWorksheet("Verdeling")!.pageSetup.printArea, area.replace(/([A-Z]+)(\d+)/g, "$1$$$2"));
+    assert.equal(
+      planToWorkbook(proposal).getWorksheet("Verdeling")!.pageSetup.printArea,
+      area.replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
+    );
     assert.equal(ws.pageSetup.printArea, area);
+    // A sheet name with an apostrophe (Scenario's) is quoted as Excel requires: 'Scenario''s'!$A$1:… (src/writers/xlsxPrintNames.ts).
+    const workbookXml = await (await JSZip.loadAsync(fs.readFileSync(file))).file("xl/workbook.xml")!.async("string");
+    assert.match(
+      workbookXml,
+      /<definedName name="_xlnm\.Print_Area" localSheetId="\d+">&apos;Scenario&apos;&apos;s&apos;!\$A\$1:/,
+    );
+    assert.equal(back.getWorksheet("Scenario's")!.pageSetup.printArea, printOf(proposal, "Scenario's").area);
     assert.equal(ws.pageSetup.printTitlesRow, "1:4");
   });
 });

@@ -289,8 +289,8 @@ describe("proposal plan: any size, one block per sheet", () => {
     const plan = buildProposalPlan(bigInput());
     assert.equal(
       plan.sheets.length,
-      10,
-      "six, the look-back and the changes explained (issue 14), the Samenvatting and Per gemeente (issue 16)",
+      11,
+      "six, the look-back and the changes explained (issue 14), the Scenario's, Samenvatting and Per gemeente (issue 16)",
     );
     for (const s of plan.sheets) assert.equal(s.blocks.length, 1);
     const alloc = plan.sheets[4].blocks[0].rows;

@@ -62,10 +62,10 @@ describe("Samenvatting (issue 16): one A4 page for the council", () => {
   const v = evaluatePlan(plan);
   const t = LABELS.nl;
 
-  it("the proposal has a Samenvatting and a Per gemeente sheet after Mutaties; English: Summary, Per municipality", () => {
+  it("the proposal has a Samenvatting and a Per gemeente sheet after Mutaties and Scenario's; English: Summary, Per municipality", () => {
     assert.deepEqual(
-      plan.sheets.slice(-4).map((s) => s.name),
-      ["Mutaties", "Samenvatting", "Per gemeente", "Aansluiting"],
+      plan.sheets.slice(-5).map((s) => s.name),
+      ["Mutaties", "Scenario's", "Samenvatting", "Per gemeente", "Aansluiting"],
     );
     assert.deepEqual(
       build(PUBLISHED_2023_2024, "en")

@@ -19,12 +19,25 @@ import { INPUT } from "./input";
 import { OFFICE } from "./office";
 import { PLAN } from "./plan";
 import { READ } from "./read";
+import { SCENARIO } from "./scenario"; // issue 16: model inputs and scenarios
 import type { AreaSentences, Sentence } from "./sentence";
 import { WRITE } from "./write";
 import { XLSX } from "./xlsx";
 
 /** The areas, each a module of this folder. */
-export const AREAS = { WRITE, PLAN, EVALUATION, READ, INPUT, CALCULATIONS, OFFICE, CLI, XLSX, CYCLE } as const;
+export const AREAS = {
+  WRITE,
+  PLAN,
+  EVALUATION,
+  READ,
+  INPUT,
+  CALCULATIONS,
+  OFFICE,
+  CLI,
+  XLSX,
+  CYCLE,
+  SCENARIO,
+} as const;
 
 type CodesOf<A> = A extends AreaSentences<infer K> ? K : never;
 export type ErrorCode = CodesOf<(typeof AREAS)[keyof typeof AREAS]>;

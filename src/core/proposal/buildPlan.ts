@@ -6,7 +6,7 @@ import { SheetBuilder } from "../plan/sheetBuilder";
 import { NUMBER_FORMATS as F, type PlanChart, type PlanName, type WorkbookPlan } from "../plan/types";
 import { validateProposalInput, type DraftProposalInput, type ProposalInput } from "./input";
 import { writeAllocationYear } from "./allocationFormulas";
-import { buildInputs, type InputRefs } from "./inputsSheet";
+import { buildInputs, scenarioLabelsOf, type InputRefs } from "./inputsSheet";
 import type { Language } from "../language";
 import { LABELS, type Labels } from "./labels";
 import { buildChangesSheet } from "./changesSheet";
@@ -17,6 +17,8 @@ import { todayIso, type CouncilRefs } from "./councilRefs";
 import { inputVersion } from "./inputVersion";
 import { buildMunicipalityPages } from "./municipalityPages";
 import { buildSummarySheet } from "./summarySheet";
+import { SCENARIO_LABELS } from "./scenarioLabels";
+import { buildScenarioSheet } from "./scenarioSheet";
 
 function buildOccupancy(refs: InputRefs, t: Labels, n: number) {
   const s = new SheetBuilder(t.sheets.occupancy);
@@ -52,8 +54,10 @@ function buildExtraCosts(refs: InputRefs, occTotal: string[], t: Labels, n: numb
   s.label(0, 0, t.extraCostsTitle, "title").label(1, 0, t.scaledNote, "note");
   s.labels(3, 0, [t.costLine]).formula(3, 1, refs.baseYear, F.year, "header");
   refs.year.forEach((y, j) => s.formula(3, 2 + j, y, F.year, "header"));
-  // Every year column scales the base-year column by occupancy: base × fte(year) / fte(base).
-  const scaled = (row: number, j: number) => `$B${row + 1}*${occTotal[j + 1]}/${occTotal[0]}`;
+  // Every year column scales the base-year column by occupancy: base × fte(year) / fte(base), and
+  // indexes it: × (1 + cost indexation)^(years after the base year), 1 by default (issue 16).
+  const scaled = (row: number, j: number) =>
+    `$B${row + 1}*${occTotal[j + 1]}/${occTotal[0]}*(1+${refs.model.costIndexation})^${j + 1}`;
   const L = refs.costAmount.length;
   refs.costAmount.forEach((amount, i) => {
     s.formula(4 + i, 0, refs.costLabel[i], undefined, "label").formula(4 + i, 1, amount, F.euro);
@@ -159,6 +163,7 @@ function buildLumpSum(
 
 function buildAllocation(refs: InputRefs, fee: string[], t: Labels, p: ProposalInput) {
   const s = new SheetBuilder(t.sheets.allocation);
+  const st = scenarioLabelsOf(t);
   const N = refs.allocYear.length;
   const M = refs.municipality.length;
   const colB = (j: number) => 1 + j; // P-budget
@@ -182,7 +187,11 @@ function buildAllocation(refs: InputRefs, fee: string[], t: Labels, p: ProposalI
   s.centreHeading(2, colX(0), 2 * N).screenOnly(rLeft, rCheck);
   s.labels(3, 0, [t.municipality]);
   for (let j = 0; j < N; j++) {
-    for (const c of [colB(j), colS(j), colA(j)]) s.formula(3, c, refs.allocYear[j], F.year, "header");
+    for (const c of [colS(j), colA(j)]) s.formula(3, c, refs.allocYear[j], F.year, "header");
+    // Estimated P-budgets say so in their year's header, live with the flag on the input sheet (issue 16).
+    const flag = refs.model.estimated[j];
+    const year = refs.allocYear[j];
+    s.formula(3, colB(j), flag ? `IF(${flag}=1,${year}&" (${st.estimated})",${year})` : year, F.year, "header");
     s.formula(3, colX(j), `"${t.exact} "&${refs.allocYear[j]}`, undefined, "header");
     s.formula(3, colR(j), `"${t.rank} "&${refs.allocYear[j]}`, undefined, "header");
   }
@@ -192,8 +201,12 @@ function buildAllocation(refs: InputRefs, fee: string[], t: Labels, p: ProposalI
   for (let j = 0; j < N; j++) {
     const total = address(rTot, colB(j), true);
     const amount = address(rFee, colA(j), true);
+    const flag = refs.model.estimated[j];
     for (let i = 0; i < M; i++) {
-      s.formula(r0 + i, colB(j), refs.pBudget[i][j], F.euro);
+      // An estimated year: the year before's P-budget × (1 + growth); else the figure typed on the input sheet.
+      const typed = refs.pBudget[i][j];
+      const estimate = `${address(r0 + i, colB(j - 1))}*(1+${refs.model.pBudgetGrowth})`;
+      s.formula(r0 + i, colB(j), flag ? `IF(${flag}=1,${estimate},${typed})` : typed, F.euro);
       s.formula(r0 + i, colS(j), `${address(r0 + i, colB(j))}/${total}`, F.pct0);
     }
     // Largest remainder on whole numbers (src/core/proposal/allocationFormulas.ts).
@@ -242,6 +255,8 @@ function buildAllocation(refs: InputRefs, fee: string[], t: Labels, p: ProposalI
     allocation: s.ref(r0, colA(0), M, N),
     /** The lump sum as % of all P-budgets, per allocation year. */
     pct: Array.from({ length: N }, (_, j) => s.ref(rPct, colA(j))),
+    /** The P-budgets allocated over, estimated years filled in: pBudget[i][j] (sheet-qualified cells). */
+    pBudget: Array.from({ length: M }, (_, i) => Array.from({ length: N }, (_, j) => s.ref(r0 + i, colB(j)))),
     check: s.ref(rCheck, colA(0), 1, N),
     budgetTotal: Array.from({ length: N }, (_, j) => s.ref(rTot, colB(j))),
     allocationTotal: Array.from({ length: N }, (_, j) => s.ref(rTot, colA(j))),
@@ -334,7 +349,7 @@ export interface ProposalPlan extends WorkbookPlan {
      * The cycle's sheets (issue 14), flat like the rest (renamePlan rewrites every key): the look-back
      * (`realised…`, when realised figures are given) and the changes explained (`changes…`).
      */
-    [cycleKey: `realised${string}` | `changes${string}`]: string;
+    [cycleKey: `realised${string}` | `changes${string}` | `scenario${string}`]: string;
   } & {
     /** The Aansluiting sheet's table (issue 16), when the input carries published figures. */
     [reconciliationKey: `reconciliation${string}`]: string;
@@ -378,7 +393,8 @@ export function buildProposalPlan(
   const quasi = buildQuasiInhouse(inputs.refs, t);
   // The two-year cycle (issue 14): Nacalculatie and Mutaties read the sheets above.
   const cycleRefs = {
-    inputs: inputs.refs,
+    // The P-budgets as allocated (estimated years filled in), not the typed ones (issue 16).
+    inputs: { ...inputs.refs, pBudget: alloc.pBudget },
     occTotal: occ.total,
     occPw: occ.pw,
     lumpTotal: cellsOf(lump.lumpSum)[0],
@@ -429,7 +445,20 @@ export function buildProposalPlan(
   const stamp = { date: options.date ?? todayIso(), version: inputVersion(input) };
   const summary = buildSummarySheet(input, councilRefs, stamp, t);
   const pages = options.municipalityPages === false ? undefined : buildMunicipalityPages(input, councilRefs, stamp, t);
-  const charts = [alloc.chart, ...(changes.chart ? [changes.chart] : []), summary.chart];
+  // What-if scenarios beside the base (issue 16): read the sheets above, live.
+  const scen = buildScenarioSheet(
+    input,
+    {
+      inputs: inputs.refs,
+      occWsw: occ.wsw,
+      occPw: occ.pw,
+      occTotal: occ.total,
+      fee: lump.fee,
+      pBudget: alloc.pBudget,
+    },
+    SCENARIO_LABELS[language],
+  );
+  const charts = [alloc.chart, ...(changes.chart ? [changes.chart] : []), summary.chart, scen.chart];
   names.push(
     { name: "ibn_lumpsum", ref: lump.lumpSum },
     { name: "ibn_lumpsum_fee", ref: lump.feeRow },
@@ -447,6 +476,7 @@ export function buildProposalPlan(
         quasi.sheet,
         ...(realised ? [realised.sheet] : []),
         changes.sheet,
+        scen.sheet,
         summary.sheet,
         ...(pages ? [pages.sheet] : []),
         ...(reconciliation ? [reconciliation.sheet] : []),
@@ -460,6 +490,7 @@ export function buildProposalPlan(
         ...(pages
           ? { [pages.sheet.name]: { portrait: true, titleRows: 0, rowBreaks: pages.pageStarts.slice(1) } }
           : {}),
+        [scen.sheet.name]: { columns: scen.printColumns },
       }),
     ),
     names,
@@ -478,6 +509,7 @@ export function buildProposalPlan(
       ...prefixed("changes", changes.keys),
       ...prefixed("reconciliation", reconciliation?.keys),
       ...prefixed("summary", summary.keys),
+      ...prefixed("scenario", scen.keys),
     },
   };
 }

@@ -75,10 +75,12 @@ export function buildChangesSheet(p: ProposalInput, refs: CycleRefs, t: Labels):
     } else {
       const jj = j - (basis ? prevN : 0);
       const { placements, share, uplift, average, applies } = inp.tw;
-      s.formula(FR.a, c, `(SUM(${costs})-${inp.specificPw})/${refs.occTotal[0]}`, F.euroCents);
+      // Cost indexation moves a and b (issue 16): × (1 + rate)^(years after the base year), 1 by default.
+      const index = `(1+${inp.model.costIndexation})^${jj + 1}`;
+      s.formula(FR.a, c, `(SUM(${costs})-${inp.specificPw})/${refs.occTotal[0]}*${index}`, F.euroCents);
       s.formula(FR.F, c, refs.occTotal[jj + 1], F.fte);
       s.formula(FR.s, c, `${refs.occPw[jj + 1]}/${s.at(FR.F, c)}`, F.pct1);
-      s.formula(FR.b, c, `${inp.specificPw}/${refs.occTotal[0]}`, F.euroCents);
+      s.formula(FR.b, c, `${inp.specificPw}/${refs.occTotal[0]}*${index}`, F.euroCents);
       s.formula(FR.T, c, `${applies[jj]}*${placements}*${share}*${uplift}*${average}`, F.euro);
       // L as the Lumpsum sheet computes it (the same value), and its fee in whole euros.
       s.formula(FR.L, c, refs.lumpTotal[jj], F.euro, "total");

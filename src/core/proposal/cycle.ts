@@ -10,6 +10,7 @@
 import { allocateByBudget } from "../allocation";
 import { D, type Dec, sum } from "../decimal";
 import { validateProposalInput } from "./input";
+import { costIndex, pBudgetMatrix } from "./modelInputs";
 import { lumpSumYears, occupancySeries, proposalEffect } from "./series";
 import type { ProposalInput } from "./types";
 
@@ -107,13 +108,15 @@ export function lumpSumFactors(p: ProposalInput): YearFactors[] {
   const years = lumpSumYears(p, series);
   p.years.forEach((year, j) => {
     const F = fte[j + 1];
+    // Cost indexation moves a and b (issue 16): the base-year costs grow by (1 + rate)^(j + 1).
+    const index = costIndex(j + 1, p.costIndexation ?? 0);
     // L as the Lumpsum sheet computes it (the same value as a·F·s + b·F − T).
     out.push({
       year,
-      a,
+      a: a.times(index),
       F,
       s: series.pw[j + 1].div(F),
-      b,
+      b: b.times(index),
       T: effect.times(p.addedValue.applies[j]),
       L: years[j].lumpSum,
       fee: whole(years[j].lumpSum),
@@ -190,10 +193,11 @@ export function contributions(p: ProposalInput): Contributions {
   const prevN = p.previous?.years.length ?? 0;
   const fees = [...(p.previous?.lumpSums ?? []).map(d), ...lumpSumYears(p).map((y) => whole(y.lumpSum))];
   const years = [...(p.previous?.years ?? []), ...p.years];
+  const budgets = pBudgetMatrix(p);
   const perYear = fees.map((fee, j) =>
     allocateByBudget(
       fee,
-      p.municipalities.map((m) => d(m.pBudgets[j])),
+      budgets.map((row) => row[j]),
     ),
   );
   const calculated = p.municipalities.map((_, i) => perYear.map((col) => col[i]));
@@ -201,7 +205,7 @@ export function contributions(p: ProposalInput): Contributions {
     calculated[i].map((c, j) => (j < prevN && m.invoiced ? d(m.invoiced[j]) : c)),
   );
   const pctOfBudget = amount.map((row, i) =>
-    row.map((a, j) => (p.municipalities[i].pBudgets[j] === 0 ? new D(0) : a.div(p.municipalities[i].pBudgets[j]))),
+    row.map((a, j) => (budgets[i][j].isZero() ? new D(0) : a.div(budgets[i][j]))),
   );
   return { years, amount, calculated, pctOfBudget };
 }

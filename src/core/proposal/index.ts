@@ -12,3 +12,5 @@ export { buildReconciliationSheet } from "./reconciliationSheet";
 export { explanationText, formatNumber, RECONCILIATION_LABELS } from "./reconciliationLabels";
 export { inputVersion, canonicalJson } from "./inputVersion";
 export { excelDate, todayIso } from "./councilRefs";
+export * from "./modelInputs";
+export * from "./scenarios";

@@ -6,7 +6,8 @@ import { address, quoteSheet, rangeAddress } from "../plan/a1";
 import { SheetBuilder } from "../plan/sheetBuilder";
 import { NUMBER_FORMATS as F, type PlanName, type PlanSheet } from "../plan/types";
 import type { AddedValueParameters, Draft, DraftProposalInput, OccupancyProjected } from "./input";
-import type { Labels } from "./labels";
+import { LABELS, type Labels } from "./labels";
+import { SCENARIO_LABELS, type ScenarioLabels } from "./scenarioLabels";
 
 /** Cell references that later sheets use to read the inputs (absolute, sheet-qualified). */
 export interface InputRefs {
@@ -45,6 +46,14 @@ export interface InputRefs {
   municipality: string[];
   /** pBudget[i][j]: municipality i, allocation year j. */
   pBudget: string[][];
+  /**
+   * The model inputs (issue 16): cost indexation and P-budget growth per year, and per allocation
+   * year whether its P-budgets are estimated (the flag cell; none for the previous period's years
+   * and the first allocation year).
+   */
+  model: { costIndexation: string; pBudgetGrowth: string; estimated: (string | undefined)[] };
+  /** The projection's parameters (projected occupancy only), for the Scenario's sheet's base column. */
+  projection?: { wswOutflowRate: string; pwInflow: string; pwOutflow: string; ftePerPerson: string };
   qi: {
     wsw: string[];
     pw: string[];
@@ -158,6 +167,15 @@ export interface InputsLayout {
   threshold: number;
   /** The look-back (when given): its header with the years, cost lines, their total, and its rows by key. */
   realised?: { header: number; costFirst: number; total: number; rows: Partial<Record<RealisedKey, number>> };
+  /** The model inputs (issue 16), last on the sheet so no earlier cell moves: header, the two rates, the years and flags, a note. */
+  model: {
+    header: number;
+    costIndexation: number;
+    pBudgetGrowth: number;
+    years: number;
+    estimated: number;
+    note: number;
+  };
 }
 
 type RealisedKey = (typeof REALISED_ROWS)[number]["key"];
@@ -197,6 +215,16 @@ export function inputsLayout(p: DraftProposalInput): InputsLayout {
     for (const row of REALISED_ROWS) if (r[row.values] !== undefined) rows[row.key] = next++;
     realised = { header, costFirst, total, rows };
   }
+  const last = realised ? Math.max(realised.total, ...Object.values(realised.rows)) : threshold;
+  const modelTop = last + 2;
+  const model = {
+    header: modelTop,
+    costIndexation: modelTop + 1,
+    pBudgetGrowth: modelTop + 2,
+    years: modelTop + 3,
+    estimated: modelTop + 4,
+    note: modelTop + 5,
+  };
   return {
     baseYear,
     years,
@@ -218,6 +246,7 @@ export function inputsLayout(p: DraftProposalInput): InputsLayout {
     quasi,
     threshold,
     realised,
+    model,
   };
 }
 
@@ -382,13 +411,26 @@ function writeBasis(w: InputsWriter, p: DraftProposalInput, t: Labels, at: Input
 }
 
 /** P-budgets per municipality and allocation year. */
-function writePBudgets(w: InputsWriter, p: DraftProposalInput, t: Labels, at: InputsLayout, allocYear: string[]) {
+function writePBudgets(
+  w: InputsWriter,
+  p: DraftProposalInput,
+  t: Labels,
+  at: InputsLayout,
+  allocYear: string[],
+  model: InputRefs["model"],
+) {
   const { municipalityHeader: header, municipalityFirst: first } = at;
+  const st = scenarioLabelsOf(t);
   w.s.labels(header, 0, [t.municipality]);
-  allocYear.forEach((y, j) => w.s.formula(header, 1 + j, y, F.year, "header"));
+  // A year whose P-budgets are estimated says so in its header, live with its flag (issue 16).
+  allocYear.forEach((y, j) => {
+    const flag = model.estimated[j];
+    w.s.formula(header, 1 + j, flag ? `IF(${flag}=1,${y}&" (${st.estimated})",${y})` : y, F.year, "header");
+  });
+  const estimated = estimatedIndices(p, allocYear.length);
   p.municipalities.forEach((m, i) => {
     w.s.value(first + i, 0, m.name);
-    m.pBudgets.forEach((b, j) => w.input(first + i, 1 + j, b, F.euro));
+    m.pBudgets.forEach((b, j) => w.input(first + i, 1 + j, estimated.has(j) ? null : b, F.euro));
   });
   w.name("municipalities", first, 0, p.municipalities.length, 1);
   w.name("pbudget", first, 1, p.municipalities.length, allocYear.length);
@@ -469,6 +511,63 @@ function writeRealised(w: InputsWriter, p: DraftProposalInput, t: Labels, at: In
   return refs;
 }
 
+/** The labels of issue 16 in the language of `t`. */
+export function scenarioLabelsOf(t: Labels): ScenarioLabels {
+  return t.inputsTitle === LABELS.en.inputsTitle ? SCENARIO_LABELS.en : SCENARIO_LABELS.nl;
+}
+
+/** Allocation-year indices whose P-budgets are estimated. */
+function estimatedIndices(p: DraftProposalInput, count: number): Set<number> {
+  const years = [...(p.previous?.years ?? []), ...p.years];
+  const out = new Set<number>();
+  for (const y of p.estimatedPBudgetYears ?? []) {
+    const j = years.indexOf(y);
+    if (j >= 1 && j < count) out.add(j);
+  }
+  return out;
+}
+
+/**
+ * The model inputs (issue 16), last on the sheet: cost indexation and P-budget growth per year
+ * (0 by default: the published figures), and under each proposal year whether its P-budgets are
+ * estimated (1) or typed (0); the first allocation year has no year before and no flag.
+ */
+function modelRefs(w: InputsWriter, p: DraftProposalInput, at: InputsLayout): InputRefs["model"] {
+  const prevN = p.previous?.years.length ?? 0;
+  const m = at.model;
+  return {
+    costIndexation: w.q(m.costIndexation, 1),
+    pBudgetGrowth: w.q(m.pBudgetGrowth, 1),
+    estimated: [
+      ...Array.from({ length: prevN }, () => undefined),
+      ...p.years.map((_, j) => (prevN + j === 0 ? undefined : w.q(m.estimated, 1 + j))),
+    ],
+  };
+}
+
+function writeModelInputs(w: InputsWriter, p: DraftProposalInput, t: Labels, at: InputsLayout, year: string[]) {
+  const m = at.model;
+  const st = scenarioLabelsOf(t);
+  const prevN = p.previous?.years.length ?? 0;
+  w.s.labels(m.header, 0, [st.modelInputs]);
+  w.s.label(m.costIndexation, 0, st.costIndexation);
+  w.input(m.costIndexation, 1, p.costIndexation ?? 0, F.pct1);
+  w.name("cost_indexation", m.costIndexation, 1);
+  w.s.label(m.pBudgetGrowth, 0, st.pBudgetGrowth);
+  w.input(m.pBudgetGrowth, 1, p.pBudgetGrowth ?? 0, F.pct1);
+  w.name("pbudget_growth", m.pBudgetGrowth, 1);
+  w.s.labels(m.years, 0, [st.estimatedYears]);
+  year.forEach((y, j) => w.s.formula(m.years, 1 + j, y, F.year, "header"));
+  w.s.label(m.estimated, 0, st.pBudgetEstimated);
+  const flagged = new Set(p.estimatedPBudgetYears ?? []);
+  p.years.forEach((y, j) => {
+    if (prevN + j > 0) w.input(m.estimated, 1 + j, typeof y === "number" && flagged.has(y) ? 1 : 0, "0");
+  });
+  const first = prevN === 0 ? 1 : 0;
+  if (first < p.years.length) w.name("pbudget_estimated", m.estimated, 1 + first, 1, p.years.length - first);
+  w.s.label(m.note, 0, st.estimatedNote, "note");
+}
+
 /** The inputs sheet, its defined names (in sheet order) and the references the other sheets read. */
 export function buildInputs(
   p: DraftProposalInput,
@@ -485,9 +584,12 @@ export function buildInputs(
   const tw = writeAddedValue(w, p, t, at);
   const { prev, prevYear, basis } = writePrevious(w, p, t, at);
   const allocYear = [...prevYear, ...year];
-  const budgets = writePBudgets(w, p, t, at, allocYear);
+  // The model inputs' rows are last on the sheet, but the P-budget headers read their flags.
+  const model = modelRefs(w, p, at);
+  const budgets = writePBudgets(w, p, t, at, allocYear, model);
   const quasi = writeQuasiInhouse(w, p, t, at);
   const realised = writeRealised(w, p, t, at);
+  writeModelInputs(w, p, t, at, year);
 
   const columns = Math.max(
     p.years.length + 1,
@@ -510,6 +612,17 @@ export function buildInputs(
     ...budgets,
     ...quasi,
     realised,
+    model,
+    ...(at.projection !== undefined
+      ? {
+          projection: {
+            wswOutflowRate: w.q(at.projection + 1, 1),
+            pwInflow: w.q(at.projection + 2, 1),
+            pwOutflow: w.q(at.projection + 3, 1),
+            ftePerPerson: w.q(at.projection + 4, 1),
+          },
+        }
+      : {}),
   };
   return { sheet: w.s.freeze(2, 1).build("FFC000"), names: w.names, refs }; // title rows and labels stay in view
 }

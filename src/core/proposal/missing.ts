@@ -60,8 +60,13 @@ function cellsOf(p: DraftProposalInput, sheet: string): Map<string, string> {
       along("previous.basis.addedValueEffects", prev.basis.addedValueEffects.length, at.basis + 3);
     }
   }
+  // An estimated year's P-budgets are not typed (issue 16): their nulls are not missing.
+  const allocation = [...(prev?.years ?? []), ...p.years];
+  const estimated = new Set(p.estimatedPBudgetYears ?? []);
   p.municipalities.forEach((m, i) => {
-    along(`municipalities[${i}].pBudgets`, m.pBudgets.length, at.municipalityFirst + i);
+    m.pBudgets.forEach((_, j) => {
+      if (!estimated.has(allocation[j])) put(`municipalities[${i}].pBudgets[${j}]`, at.municipalityFirst + i, 1 + j);
+    });
     if (m.invoiced && at.invoiced !== undefined)
       along(`municipalities[${i}].invoiced`, m.invoiced.length, at.municipalityFirst + i, at.invoiced);
   });
@@ -81,6 +86,8 @@ function cellsOf(p: DraftProposalInput, sheet: string): Map<string, string> {
       if (row !== undefined) along(`realised.${values}`, r.years.length, row);
     }
   }
+  put("costIndexation", at.model.costIndexation, 1);
+  put("pBudgetGrowth", at.model.pBudgetGrowth, 1);
   return cells;
 }
 

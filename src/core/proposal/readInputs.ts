@@ -4,6 +4,7 @@
 import { AddinError, InputError, valueError } from "../errors";
 import { missingList } from "./missing";
 import { readGaps } from "./read/gaps";
+import { estimatedColumns, readModelInputs } from "./read/model";
 import { validateProposalInput, type ProposalInput } from "./input";
 import { both, ReadContext, type Cell, type ReadProblem } from "./read/context";
 import {
@@ -65,7 +66,11 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
   const occupancy = readOccupancy(t);
   const addedValue = readAddedValue(t, years);
   const previous = readPrevious(t);
-  const municipalities = readMunicipalities(t);
+  // Issue 16: the model inputs, read first because they say which P-budget cells are estimated (empty).
+  const model = readModelInputs(t, years);
+  const prevN = previous?.years.length ?? 0;
+  const estimated = { count: prevN + years.length, at: estimatedColumns(model, prevN, years) };
+  const municipalities = readMunicipalities(t, estimated);
   const quasiInhouse = readQuasiInhouse(t);
   const realised = readRealised(t);
 
@@ -94,6 +99,7 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
     municipalities,
     quasiInhouse,
     ...(realised ? { realised } : {}),
+    ...model,
   } as ProposalInput; // every field is there: a missing one is a problem above
   found.unshift(`years: ${baseYear} → ${years.join(", ")}`);
   // Plausibility is part of reading: the same validation as generating (15 where 15 % belongs, a

@@ -5,6 +5,7 @@
 import { allocateByBudget } from "../allocation";
 import { D, Dec, sum } from "../decimal";
 import { validateProposalInput } from "./input";
+import { allocationYears } from "./modelInputs";
 import { lumpSumYears, occupancySeries, proposalEffect } from "./series";
 import type { ProposalInput, PublishedFigures } from "./types";
 
@@ -105,11 +106,6 @@ function plain(difference: Dec): Explanation {
 function parts(values: Dec[], printed: Dec): (difference: Dec) => Explanation | undefined {
   const total = sum(values);
   return () => (total.equals(printed) ? undefined : { kind: "partsRounded", parts: values, sum: total, printed });
-}
-
-/** The allocation years: the previous period's years, then the proposal years. */
-export function allocationYears(p: ProposalInput): number[] {
-  return [...(p.previous?.years ?? []), ...p.years];
 }
 
 /** Every published figure of the input beside the computed one; [] without a `published` section. */

@@ -5,6 +5,7 @@ import { D, Dec, sum } from "../decimal";
 import { InputError } from "../errors";
 import { lumpSumYear, type LumpSumYear } from "../extraCosts";
 import { projectOccupancy } from "../occupancy";
+import { costIndex } from "./modelInputs";
 import type { ProposalInput } from "./types";
 
 const d = (n: number) => new D(n);
@@ -38,10 +39,12 @@ export function lumpSumYears(p: ProposalInput, series = occupancySeries(p)): Lum
   const effect = proposalEffect(p);
   const costs = sum(p.costLines.map((c) => d(c.amount)));
   return p.years.map((year, j) => {
+    // Cost indexation (issue 16): the base-year costs of year j, j + 1 years after the base year.
+    const index = costIndex(j + 1, p.costIndexation ?? 0);
     try {
       return lumpSumYear({
-        extraCostsBase: costs,
-        specificPwCostsBase: d(p.specificPwCostsBase),
+        extraCostsBase: costs.times(index),
+        specificPwCostsBase: d(p.specificPwCostsBase).times(index),
         fteBase: fte[0],
         fteYear: fte[j + 1],
         pwFteYear: pw[j + 1],

@@ -4,6 +4,7 @@ import { allocateByBudget, pctOfBudget } from "../allocation";
 import { D } from "../decimal";
 import { attributableFraction, passesQuasiInhouse } from "../quasiInhouse";
 import { validateProposalInput, type ProposalInput } from "./input";
+import { pBudgetMatrix } from "./modelInputs";
 import { lumpSumYears, occupancySeries } from "./series";
 
 export interface ProposalSummary {
@@ -31,12 +32,9 @@ export function summarizeProposal(p: ProposalInput): ProposalSummary {
   const years = lumpSumYears(p, series);
   const prevN = p.previous?.years.length ?? 0;
   const fees = years.map((y) => y.lumpSum.toDecimalPlaces(0, D.ROUND_HALF_UP));
-  const perYear = fees.map((fee, j) =>
-    allocateByBudget(
-      fee,
-      p.municipalities.map((m) => d(m.pBudgets[prevN + j])),
-    ),
-  );
+  const budgets = pBudgetMatrix(p);
+  const ofYear = (j: number) => budgets.map((row) => row[prevN + j]);
+  const perYear = fees.map((fee, j) => allocateByBudget(fee, ofYear(j)));
   const q = p.quasiInhouse;
   const attributable = q.years.map((_, k) => d(q.wsw[k]).plus(q.pw[k]).plus(q.attributableStaff[k]));
   const total = attributable.map((x, k) => x.plus(q.nonAttributableStaff[k]).plus(q.regularProductionStaff[k]));
@@ -46,12 +44,7 @@ export function summarizeProposal(p: ProposalInput): ProposalSummary {
     lumpSums: years.map((y) => y.lumpSum.toNumber()),
     fees: fees.map((f) => f.toNumber()),
     allocation: p.municipalities.map((_, i) => perYear.map((col) => col[i].toNumber())),
-    pctOfBudget: fees.map((fee, j) =>
-      pctOfBudget(
-        fee,
-        p.municipalities.map((m) => d(m.pBudgets[prevN + j])),
-      ).toNumber(),
-    ),
+    pctOfBudget: fees.map((fee, j) => pctOfBudget(fee, ofYear(j)).toNumber()),
     lumpSumPerPwFte: fees.map((fee, j) => (pw[j + 1].isZero() ? null : fee.div(pw[j + 1]).toNumber())),
     quasiInhousePct: fraction.toNumber(),
     quasiInhousePasses: passesQuasiInhouse(fraction, q.threshold),

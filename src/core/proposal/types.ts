@@ -35,7 +35,11 @@ export interface AddedValueParameters {
 
 export interface Municipality {
   name: string;
-  /** P-budget per allocation year: the previous period's years first (when given), then the proposal years. */
+  /**
+   * P-budget per allocation year: the previous period's years first (when given), then the proposal
+   * years. In a year of `estimatedPBudgetYears` the figure is estimated instead: the JSON gives null
+   * there (a number is ignored); read them through pBudgetMatrix (./modelInputs.ts), never directly.
+   */
   pBudgets: number[];
   /**
    * Its contribution per previous-period year as invoiced (optional): what was billed, which may
@@ -154,7 +158,68 @@ export interface ProposalInput {
   realised?: RealisedPeriod;
   /** The figures as published, when the input is a published proposal (the Aansluiting sheet). */
   published?: PublishedFigures;
+  /**
+   * Cost indexation per year as a fraction (0.02 is 2 %): the base-year cost lines and specific PW
+   * costs grow by (1 + rate)^(year − base year). Default 0: the published figures (issue 16).
+   */
+  costIndexation?: number;
+  /** P-budget growth per year as a fraction: estimates the P-budgets of `estimatedPBudgetYears`. Default 0. */
+  pBudgetGrowth?: number;
+  /**
+   * Proposal years whose P-budgets are not yet known: each is the year before's × (1 + pBudgetGrowth),
+   * per municipality (the report's "benadering … procentuele stijgingen"). Not the first allocation year.
+   */
+  estimatedPBudgetYears?: number[];
+  /** What-if scenarios beside the base proposal (the Scenario's sheet): a name and the inputs it changes. */
+  scenarios?: ScenarioInput[];
 }
+
+/** The inputs a scenario may change; a field left out (or null) keeps the base proposal's value. */
+export interface ScenarioOverrides {
+  pwInflowPersons?: number | null;
+  pwOutflowPersons?: number | null;
+  wswOutflowRate?: number | null;
+  /** The added-value effect on (true or 1, the base) or off (false or 0). */
+  addedValueEffect?: boolean | number | null;
+  demandDrivenShare?: number | null;
+  costIndexation?: number | null;
+  pBudgetGrowth?: number | null;
+  /** "pBudget" (the base: shares of the P-budget) or "weights" (the scenario's own `weights`). */
+  allocationKey?: "pBudget" | "weights" | null;
+  /** One weight per municipality (in the order of `municipalities`), used when allocationKey is "weights". */
+  weights?: number[] | null;
+}
+
+export interface ScenarioInput {
+  name: string;
+  overrides: ScenarioOverrides;
+}
+
+/** The override keys a scenario accepts, in the order of the Scenario's sheet. */
+export const SCENARIO_OVERRIDE_KEYS = [
+  "pwInflowPersons",
+  "pwOutflowPersons",
+  "wswOutflowRate",
+  "addedValueEffect",
+  "demandDrivenShare",
+  "costIndexation",
+  "pBudgetGrowth",
+  "allocationKey",
+  "weights",
+] as const;
+
+export const ALLOCATION_KEYS = ["pBudget", "weights"] as const;
+
+/**
+ * The occupancy assumptions a scenario's flows are measured against when occupancy is given per year
+ * (projected occupancy has its own): the report's projection, Wsw −6 %, PW +200/−100 persons × 0.71 fte.
+ */
+export const REPORT_ASSUMPTIONS = {
+  wswOutflowRate: 0.06,
+  pwInflowPersons: 200,
+  pwOutflowPersons: 100,
+  ftePerPerson: 0.71,
+} as const;
 
 /** The accepted values of occupancy.mode. */
 export const OCCUPANCY_MODES = ["given", "projected"] as const;
@@ -175,4 +240,11 @@ export type Draft<T> = T extends number
 
 export type DraftProposalInput = Draft<ProposalInput>;
 
-export const LIMITS = { maxYears: 10, maxMunicipalities: 400, maxCostLines: 100 } as const;
+export const LIMITS = {
+  maxYears: 10,
+  maxMunicipalities: 400,
+  maxCostLines: 100,
+  /** Scenario columns: at least 6 on the sheet (room to add), at most 20 (issue 16). */
+  minScenarioColumns: 6,
+  maxScenarios: 20,
+} as const;

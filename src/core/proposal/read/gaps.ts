@@ -7,6 +7,7 @@ import { columnLetter } from "../../plan/a1";
 import type { MissingInput } from "../missing";
 import type { Labels } from "../labels";
 import { both, isEmpty, isNum, type ReadContext } from "./context";
+import { estimatedColumns, readModelInputs } from "./model";
 
 type Pick = (l: Labels) => string;
 
@@ -95,8 +96,11 @@ export function readGaps(t: ReadContext): MissingInput[] {
     const rows: number[] = [];
     for (let r = municipalityHeader + 1; r < end; r++) if (!isEmpty(t.row(r)[0])) rows.push(r);
     const invoiced = rows.some((r) => isNum(t.row(r)[N + 2]));
+    // An estimated year's cells are empty on purpose (issue 16): not a gap.
+    const years = yearsRow >= 0 ? t.numbers(yearsRow) : [];
+    const estimated = estimatedColumns(readModelInputs(t, years, true), P, years);
     rows.forEach((r, i) => {
-      gaps(r, N, (j) => `municipalities[${i}].pBudgets[${j}]`);
+      for (let j = 0; j < N; j++) if (!estimated.has(j)) gaps(r, 1, () => `municipalities[${i}].pBudgets[${j}]`, 1 + j);
       if (invoiced) gaps(r, P, (j) => `municipalities[${i}].invoiced[${j}]`, N + 2);
     });
   }

@@ -129,7 +129,10 @@ export function readPrevious(t: ReadContext): ProposalInput["previous"] {
  * number where a name belongs or a name given twice is a problem that lists the rows, never a
  * silent stop that would allocate the whole lump sum over fewer municipalities.
  */
-export function readMunicipalities(t: ReadContext): ProposalInput["municipalities"] {
+export function readMunicipalities(
+  t: ReadContext,
+  estimated?: { count: number; at: Set<number> },
+): ProposalInput["municipalities"] {
   const header = t.header((l) => l.municipality);
   const municipalities: ProposalInput["municipalities"] = [];
   if (header < 0) return municipalities;
@@ -152,7 +155,10 @@ export function readMunicipalities(t: ReadContext): ProposalInput["municipalitie
       const entry = seen.get(key) ?? { name: name.trim(), rows: [] };
       entry.rows.push(t.rowOf(r));
       seen.set(key, entry);
-      const pBudgets = t.numbers(r);
+      // An estimated year's cell is empty (issue 16): its P-budget is null, read past it.
+      const pBudgets = estimated?.at.size
+        ? Array.from({ length: estimated.count }, (_, j) => (estimated.at.has(j) ? null : t.row(r)[1 + j]) as number)
+        : t.numbers(r);
       // Contributions as invoiced: the numbers after one blank column beside the P-budgets.
       const invoiced = t.numbers(r, 2 + pBudgets.length);
       municipalities.push({ name: name.trim(), pBudgets, ...(invoiced.length ? { invoiced } : {}) });

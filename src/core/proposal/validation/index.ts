@@ -3,6 +3,7 @@
 import type { ProposalInput } from "../types";
 import { validateAddedValue } from "./addedValue";
 import { validateCosts } from "./costs";
+import { validateModelInputs } from "./modelInputs";
 import { validateMunicipalities } from "./municipalities";
 import { validateOccupancy } from "./occupancy";
 import { validatePeriod } from "./period";
@@ -11,6 +12,7 @@ import { validatePrevious } from "./previous";
 import { validateQuasiInhouse } from "./quasiInhouse";
 import { validatePublished } from "./published";
 import { validateRealised } from "./realised";
+import { validateScenarios } from "./scenarios";
 import { requireComplete } from "../missing";
 
 /** Throws an InputError naming the first problem; a valid input passes silently. */
@@ -22,9 +24,11 @@ export function validateProposalInput(p: ProposalInput): void {
   validateOccupancy(p);
   validateAddedValue(p);
   validatePrevious(p);
+  validateModelInputs(p); // issue 16: before the P-budgets, whose estimated years it checks
   validateMunicipalities(p);
   validateQuasiInhouse(p);
   validateRealised(p);
   validatePublished(p);
   validateYearsPlausible(p);
+  validateScenarios(p);
 }

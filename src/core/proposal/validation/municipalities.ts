@@ -2,6 +2,7 @@
 // for every allocation year (the previous period's, then the proposal's), never all 0 in a year.
 import { nameKey, requireNumbers } from "../../checks";
 import { valueError } from "../../errors";
+import { isEstimatedYear, pBudgetMatrix } from "../modelInputs";
 import { LIMITS, type ProposalInput } from "../types";
 
 export function validateMunicipalities(p: ProposalInput): void {
@@ -16,12 +17,15 @@ export function validateMunicipalities(p: ProposalInput): void {
       throw valueError("municipalities", "input.municipalityNumber", { name: m.name });
     if (names.has(nameKey(m.name))) throw valueError("municipalities", "input.municipalityTwice", { name: m.name });
     names.add(nameKey(m.name));
-    requireNumbers(m.pBudgets, `P-budget of ${m.name}`, allocationYears.length, { min: 0 });
+    // An estimated year's figure is not read (null in the JSON, an empty cell on the sheet).
+    const typed = Array.isArray(m.pBudgets) ? m.pBudgets.map((b, j) => (isEstimatedYear(p, j) ? 0 : b)) : m.pBudgets;
+    requireNumbers(typed, `P-budget of ${m.name}`, allocationYears.length, { min: 0 });
     // Contributions as invoiced: one per previous-period year (a refund may be negative).
     if (m.invoiced !== undefined) requireNumbers(m.invoiced, `invoiced of ${m.name}`, p.previous?.years.length ?? 0);
   });
+  const budgets = pBudgetMatrix(p);
   allocationYears.forEach((year, y) => {
-    if (p.municipalities.every((m) => m.pBudgets[y] === 0))
+    if (budgets.every((row) => row[y].isZero()))
       throw valueError("municipalities", "input.pBudgetsZero", { index: y + 1, year: String(year) });
   });
 }
