@@ -137,12 +137,29 @@ function queueLayout(ws: Excel.Worksheet, sheet: PlanSheet): void {
   queueCentredHeadings(ws, sheet); // issue 17
 }
 
+/**
+ * The plan's cell notes (issue 16: each input's source). Notes need ExcelApi 1.18; an older Excel
+ * gets none, and the sheet's own Bron column still says the same.
+ */
+export function queueNotes(ws: Excel.Worksheet, sheet: PlanSheet): void {
+  if (!hasNotesApi()) return;
+  for (const block of sheet.blocks) {
+    const { row, col } = parseAddress(block.anchor);
+    block.rows.forEach((cells, r) =>
+      cells.forEach((c, k) => {
+        if (c?.note) ws.notes.add(ws.getRange(rangeAddress(row + r, col + k, 1, 1)), c.note);
+      }),
+    );
+  }
+}
+
 /** A new hidden sheet with all its content. */
 function queueStagedSheet(context: Excel.RequestContext, sheet: PlanSheet, locale?: FormulaLocale): Excel.Worksheet {
   const ws = context.workbook.worksheets.add(sheet.name);
   ws.visibility = "Hidden";
   queueBlocks(ws, sheet, locale);
   queueStyles(ws, sheet);
+  queueNotes(ws, sheet);
   queueLayout(ws, sheet);
   return ws;
 }

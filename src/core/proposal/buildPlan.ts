@@ -1,12 +1,13 @@
 // Builds the proposal workbook plan: six sheets of native Excel formulas (no custom functions), so the
 // workbook recalculates in Excel 2016+, Excel on the web and LibreOffice, with or without the add-in.
 import { address, rangeAddress } from "../plan/a1";
-import { documentProperties, printSheets, proposalPrint } from "../plan/print";
+import { documentProperties, printExtent, printSheets, proposalPrint } from "../plan/print";
 import { SheetBuilder } from "../plan/sheetBuilder";
 import { NUMBER_FORMATS as F, type PlanChart, type PlanName, type WorkbookPlan } from "../plan/types";
 import { validateProposalInput, type DraftProposalInput, type ProposalInput } from "./input";
 import { writeAllocationYear } from "./allocationFormulas";
 import { buildInputs, type InputRefs } from "./inputsSheet";
+import { withSources } from "./sourcesSheet";
 import type { Language } from "../language";
 import { LABELS, type Labels } from "./labels";
 import { buildChangesSheet } from "./changesSheet";
@@ -359,7 +360,7 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
   return {
     sheets: printSheets(
       [
-        inputs.sheet,
+        withSources(inputs.sheet, input, t), // issue 16: the Bron column and notes
         costs.sheet,
         occ.sheet,
         lump.sheet,
@@ -369,7 +370,11 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
         changes.sheet,
       ],
       charts,
-      proposalPrint(input.years, language, { [alloc.sheet.name]: { columns: alloc.printColumns } }),
+      proposalPrint(input.years, language, {
+        [alloc.sheet.name]: { columns: alloc.printColumns },
+        // The Bron column stays on screen: its long texts would shrink the figures on paper.
+        [inputs.sheet.name]: { columns: printExtent(inputs.sheet).cols },
+      }),
     ),
     names,
     charts,
@@ -396,7 +401,9 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
 export function buildInputSheetPlan(input: DraftProposalInput, language: Language = "nl"): WorkbookPlan {
   const base = LABELS[language];
   const t: Labels = { ...base, sheets: { ...base.sheets, inputs: base.inputSheetName } };
-  const { sheet } = buildInputs(input, t);
+  const inputs = buildInputs(input, t).sheet;
+  const sheet = withSources(inputs, input, t); // issue 16: the Bron column and notes
   const years = input.years.filter((y): y is number => typeof y === "number");
-  return { sheets: printSheets([sheet], [], proposalPrint(years, language, {})), names: [], charts: [] };
+  const print = proposalPrint(years, language, { [sheet.name]: { columns: printExtent(inputs).cols } });
+  return { sheets: printSheets([sheet], [], print), names: [], charts: [] };
 }

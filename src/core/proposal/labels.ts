@@ -13,6 +13,10 @@ const nl = {
     changes: "Mutaties",
   },
   inputSheetName: "Lumpsum invoer",
+  // Issue 16: the input sheet's source column, and the source of a figure carried from a proposal.
+  source: "Bron",
+  sourceProposal: "Lumpsumvoorstel",
+  sourceCalculated: "berekend",
   inputsTitle: "Lumpsumvoorstel — invoer",
   inputsNote:
     "Gele cellen zijn invoer: wijzig ze en de hele berekening volgt. Alle formules zijn gewone Excel-formules.",
@@ -171,6 +175,9 @@ const en: Labels = {
     changes: "Changes",
   },
   inputSheetName: "Proposal inputs",
+  source: "Source",
+  sourceProposal: "Lump-sum proposal",
+  sourceCalculated: "calculated",
   inputsTitle: "Lump-sum proposal — inputs",
   inputsNote:
     "Yellow cells are inputs: change them and the whole calculation follows. Every formula is a plain Excel formula.",

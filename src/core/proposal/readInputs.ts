@@ -4,6 +4,7 @@
 import { AddinError, InputError, valueError } from "../errors";
 import { missingList } from "./missing";
 import { readGaps } from "./read/gaps";
+import { readSources } from "./read/sources";
 import { validateProposalInput, type ProposalInput } from "./input";
 import { both, ReadContext, type Cell, type ReadProblem } from "./read/context";
 import {
@@ -95,6 +96,9 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
     quasiInhouse,
     ...(realised ? { realised } : {}),
   } as ProposalInput; // every field is there: a missing one is a problem above
+  // Issue 16: the Bron column's text belongs to the figures on its row.
+  const sources = readSources(t, input);
+  if (sources) input.sources = sources;
   found.unshift(`years: ${baseYear} → ${years.join(", ")}`);
   // Plausibility is part of reading: the same validation as generating (15 where 15 % belongs, a
   // year without fte, a lump sum that would go negative), said before anything is built.

@@ -115,7 +115,16 @@ export interface ProposalInput {
   quasiInhouse: QuasiInhouseInput;
   /** Look-back on closed years of the previous period (the Nacalculatie sheet). */
   realised?: RealisedPeriod;
+  /**
+   * Where the figures come from (issue 16), by field path: "costLines[0].amount" for one figure,
+   * "occupancy.wsw" or "municipalities" for every figure below it; the most specific path wins
+   * (./sources.ts). Optional: an input without sources is as valid as before.
+   */
+  sources?: Sources;
 }
+
+/** Source texts by field path: document, table or paragraph, and year. */
+export type Sources = Record<string, string>;
 
 /** The accepted values of occupancy.mode. */
 export const OCCUPANCY_MODES = ["given", "projected"] as const;

@@ -11,6 +11,7 @@ import { validatePrevious } from "./previous";
 import { validateQuasiInhouse } from "./quasiInhouse";
 import { validateRealised } from "./realised";
 import { requireComplete } from "../missing";
+import { validateSources } from "../sources";
 
 /** Throws an InputError naming the first problem; a valid input passes silently. */
 export function validateProposalInput(p: ProposalInput): void {
@@ -25,4 +26,5 @@ export function validateProposalInput(p: ProposalInput): void {
   validateQuasiInhouse(p);
   validateRealised(p);
   validateYearsPlausible(p);
+  validateSources(p);
 }
