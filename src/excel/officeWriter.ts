@@ -147,7 +147,7 @@ export function queueNotes(ws: Excel.Worksheet, sheet: PlanSheet): void {
     const { row, col } = parseAddress(block.anchor);
     block.rows.forEach((cells, r) =>
       cells.forEach((c, k) => {
-        if (c?.note) ws.notes.add(ws.getRange(rangeAddress(row + r, col + k, 1, 1)), c.note);
+        if (c?.note) ws.notes.add(rangeAddress(row + r, col + k, 1, 1), c.note); // by address: no range request
       }),
     );
   }

@@ -55,9 +55,8 @@ export const INPUT = area(
     ),
     "input.sourceNotText": nlInput(() => "een bron is een tekst: document, tabel of paragraaf, en jaar."),
     "input.sourceTooLong": nlInput((p) => `de bron is ${p.length} tekens; hoogstens ${p.max}.`),
-    "input.sourceUnknownField": nlInput(
-      () =>
-        'de invoer heeft geen getal op dit pad; gebruik het pad van een veld, zoals "costLines[0].amount", "occupancy.wsw" of "municipalities".',
+    "input.sourcePath": nlInput(
+      () => 'dit is geen pad van een veld; schrijf het zoals "costLines[0].amount", "occupancy.wsw" of "municipalities".',
     ),
   },
   {
@@ -108,9 +107,8 @@ export const INPUT = area(
     ),
     "input.sourceNotText": enInput(() => "a source is a text: document, table or paragraph, and year."),
     "input.sourceTooLong": enInput((p) => `the source is ${p.length} characters long; at most ${p.max}.`),
-    "input.sourceUnknownField": enInput(
-      () =>
-        'the input has no figure at this path; use the path of a field, such as "costLines[0].amount", "occupancy.wsw" or "municipalities".',
+    "input.sourcePath": enInput(
+      () => 'this is not the path of a field; write it like "costLines[0].amount", "occupancy.wsw" or "municipalities".',
     ),
   },
 );

@@ -1,13 +1,13 @@
 // Builds the proposal workbook plan: six sheets of native Excel formulas (no custom functions), so the
 // workbook recalculates in Excel 2016+, Excel on the web and LibreOffice, with or without the add-in.
 import { address, rangeAddress } from "../plan/a1";
-import { documentProperties, printExtent, printSheets, proposalPrint } from "../plan/print";
+import { documentProperties, printSheets, proposalPrint } from "../plan/print";
 import { SheetBuilder } from "../plan/sheetBuilder";
 import { NUMBER_FORMATS as F, type PlanChart, type PlanName, type WorkbookPlan } from "../plan/types";
 import { validateProposalInput, type DraftProposalInput, type ProposalInput } from "./input";
 import { writeAllocationYear } from "./allocationFormulas";
 import { buildInputs, type InputRefs } from "./inputsSheet";
-import { withSources } from "./sourcesSheet";
+import { inputsPrint, withSources } from "./sourcesSheet";
 import type { Language } from "../language";
 import { LABELS, type Labels } from "./labels";
 import { buildChangesSheet } from "./changesSheet";
@@ -372,8 +372,7 @@ export function buildProposalPlan(input: ProposalInput, language: Language = "nl
       charts,
       proposalPrint(input.years, language, {
         [alloc.sheet.name]: { columns: alloc.printColumns },
-        // The Bron column stays on screen: its long texts would shrink the figures on paper.
-        [inputs.sheet.name]: { columns: printExtent(inputs.sheet).cols },
+        [inputs.sheet.name]: inputsPrint(inputs.sheet), // its Bron column stays on screen
       }),
     ),
     names,
@@ -404,6 +403,6 @@ export function buildInputSheetPlan(input: DraftProposalInput, language: Languag
   const inputs = buildInputs(input, t).sheet;
   const sheet = withSources(inputs, input, t); // issue 16: the Bron column and notes
   const years = input.years.filter((y): y is number => typeof y === "number");
-  const print = proposalPrint(years, language, { [sheet.name]: { columns: printExtent(inputs).cols } });
+  const print = proposalPrint(years, language, { [sheet.name]: inputsPrint(inputs) });
   return { sheets: printSheets([sheet], [], print), names: [], charts: [] };
 }

@@ -12,9 +12,11 @@ const COMPARISON = `${REPORT}, tabel Vergelijking lumpsumvergoeding met de perio
 const FTE = `${REPORT}, tabellen Bezetting doelgroep (fte's) en Vergelijking lumpsumvergoeding met de periode 2021-2022`;
 const PER_MUNICIPALITY = `${REPORT}, tabel Lumpsumvergoeding per gemeente`;
 const QUASI = `${REPORT}, § Toets quasi-inbesteding`;
-const MUNICIPALITIES = 6;
 
-/** Where each figure of the published example comes from: the report's section, table and row, and the years. */
+/**
+ * Where each figure of the published example comes from: the report's section, table and row, and the
+ * years; one text per row of the input sheet, so the sheet reads back exactly these (sheetSources).
+ */
 const PUBLISHED_SOURCES: Sources = {
   baseYear: `${CALCULATION} (meerkosten 2022 als basis), 2022`,
   years: `${CALCULATION}, 2023–2024`,
@@ -31,16 +33,13 @@ const PUBLISHED_SOURCES: Sources = {
   "previous.lumpSums": `${COMPARISON}, rij Lumpsum vergoeding (x€1), 2021–2022`,
   "previous.wsw": `${COMPARISON}, rij Wsw, 2021–2022 (2022 ongerond, gedrukt 1.417)`,
   "previous.pw": `${COMPARISON}, rij PW, 2021–2022 (2021: 336,37 volgt uit Lumpsum per fte PW-dienstverband 6.678; gedrukt 336)`,
+  municipalities: `${PER_MUNICIPALITY}: P-budget 2021–2024 (septembercirculaire 2021 resp. meicirculaire 2022; 2023–2024 benaderd) en Lumpsum vergoeding 2021–2022`,
   ...Object.fromEntries(
-    Array.from({ length: MUNICIPALITIES }, (_, i) => [
-      [
-        `municipalities[${i}].pBudgets`,
-        `${PER_MUNICIPALITY}, kolommen P-budget (septembercirculaire 2021 resp. meicirculaire 2022; 2023–2024 benaderd), 2021–2024`,
-      ],
-      [`municipalities[${i}].invoiced`, `${PER_MUNICIPALITY}, kolommen Lumpsum vergoeding, 2021–2022`],
-    ]).flat(),
+    ["years", "wsw", "pw", "attributableStaff", "nonAttributableStaff", "regularProductionStaff"].map((k) => [
+      `quasiInhouse.${k}`,
+      `${QUASI}, tabel (fte's), 2020–2022`,
+    ]),
   ),
-  quasiInhouse: `${QUASI}, tabel (fte's), 2020–2022`,
   "quasiInhouse.threshold": `${QUASI} (hoofdactiviteit voor meer dan 80% voor de gemeenten)`,
   "realised.years": `${LOOK_BACK}, 2022`,
   "realised.costLines": `${LOOK_BACK}, tabel meerkosten per kostenregel, 2022`,

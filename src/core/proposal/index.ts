@@ -7,3 +7,4 @@ export * from "./summary";
 export * from "./rollForward";
 export * from "./missing";
 export * from "./cycle";
+export * from "./sources";

@@ -57,17 +57,49 @@ export function compactSources(figures: readonly string[], textOf: (path: string
   return out;
 }
 
-/** The input's sources, each a text of at most MAX_SOURCE_LENGTH characters for a path the input has. */
+/** Joins the distinct texts of an input-sheet row's figures in its Bron cell. */
+export const SOURCE_SEPARATOR = " | ";
+
+/** Each input-sheet row's Bron text (by zero-based row): its figures' distinct sources, joined; "" for none. */
+export function rowSources(p: DraftProposalInput): Map<number, string> {
+  const texts = new Map<number, string[]>();
+  for (const [field, { row }] of inputCellPositions(p)) {
+    const text = sourceOf(p.sources, field);
+    const list = texts.get(row) ?? [];
+    if (text && !list.includes(text)) list.push(text);
+    texts.set(row, list);
+  }
+  return new Map([...texts].map(([row, list]) => [row, list.join(SOURCE_SEPARATOR)]));
+}
+
+/**
+ * The sources as the input sheet gives them back when it is read: each row's Bron text for every
+ * figure on the row, in the shortest map (what a round trip through the sheet keeps).
+ */
+export function sheetSources(p: DraftProposalInput): Sources | undefined {
+  const positions = inputCellPositions(p);
+  const rows = rowSources(p);
+  const sources = compactSources([...positions.keys()], (f) => rows.get(positions.get(f)!.row));
+  return Object.keys(sources).length ? sources : undefined;
+}
+
+/** A field path: names and indexes, such as "municipalities[2].pBudgets[3]". */
+const FIELD_PATH = /^[A-Za-z]\w*(\[\d+\]|\.[A-Za-z]\w*)*$/;
+
+/**
+ * The input's sources: each a text of at most MAX_SOURCE_LENGTH characters under a field path. A
+ * path this input has no figure at (a list shorter than the example it came from, the other
+ * occupancy mode) is kept and unused, so an input edited from another stays valid.
+ */
 export function validateSources(p: DraftProposalInput): void {
   const s: unknown = p.sources;
   if (s === undefined) return;
   if (typeof s !== "object" || s === null || Array.isArray(s)) throw valueError("sources", "input.sourcesNotObject");
-  const known = new Set(figurePaths(p).flatMap(pathPrefixes));
   for (const [path, text] of Object.entries(s as Record<string, unknown>)) {
     const argument = `sources["${path}"]`;
+    if (!FIELD_PATH.test(path)) throw valueError(argument, "input.sourcePath");
     if (typeof text !== "string") throw valueError(argument, "input.sourceNotText");
     if (text.length > MAX_SOURCE_LENGTH)
       throw valueError(argument, "input.sourceTooLong", { length: text.length, max: MAX_SOURCE_LENGTH });
-    if (!known.has(path)) throw valueError(argument, "input.sourceUnknownField");
   }
 }
