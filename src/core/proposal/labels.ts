@@ -16,6 +16,7 @@ const nl = {
   // Issue 16: the input sheet's source column, and the source of a figure carried from a proposal.
   source: "Bron",
   sourceProposal: "Lumpsumvoorstel",
+  sourceSheet: "blad",
   sourceCalculated: "berekend",
   inputsTitle: "Lumpsumvoorstel — invoer",
   inputsNote:
@@ -177,6 +178,7 @@ const en: Labels = {
   inputSheetName: "Proposal inputs",
   source: "Source",
   sourceProposal: "Lump-sum proposal",
+  sourceSheet: "sheet",
   sourceCalculated: "calculated",
   inputsTitle: "Lump-sum proposal — inputs",
   inputsNote:
