@@ -40,7 +40,7 @@ const PUBLISHED_SOURCES: Sources = {
       `${QUASI}, tabel (fte's), 2020–2022`,
     ]),
   ),
-  "quasiInhouse.threshold": `${QUASI} (hoofdactiviteit voor meer dan 80% voor de gemeenten)`,
+  "quasiInhouse.threshold": `${QUASI} (hoofdactiviteit voor meer dan 80% voor de gemeenten), 2020–2022`,
   "realised.years": `${LOOK_BACK}, 2022`,
   "realised.costLines": `${LOOK_BACK}, tabel meerkosten per kostenregel, 2022`,
   "realised.specificPwCosts": `${OCCUPANCY}, rij Specifieke PW meerkosten, 2022`,
