@@ -4,11 +4,17 @@
 // than an Excel cell holds, amounts past a stated maximum); --help lists the same fields.
 import { AddinError, type ErrorCode } from "../src/core/errors";
 import type { Language } from "../src/core/language";
+import { MAX_SOURCE_LENGTH } from "../src/core/proposal/sources";
+import { SCENARIO_OVERRIDE_KEYS } from "../src/core/proposal/types";
 
 type Shape =
   | "number"
   | "text"
   | "numbers"
+  /** An object of texts by field path (issue 16: the sources). */
+  | "texts"
+  /** A scenario's overrides (issue 16): an object, each field checked by the core (SCENARIO_OVERRIDE_KEYS). */
+  | "overrides"
   | { fields: Record<string, Shape>; optional?: string[] }
   | { list: Shape }
   | { byMode: Record<string, Record<string, Shape>> };
@@ -131,8 +137,24 @@ export const PROPOSAL_SHAPE: Shape = {
         "quasiInhouse",
       ],
     },
+    // Issue 16: the model inputs (default 0 and none: the published figures) and the what-if scenarios.
+    costIndexation: "number",
+    pBudgetGrowth: "number",
+    estimatedPBudgetYears: numbers,
+    scenarios: { list: { fields: { name: "text", overrides: "overrides" } } },
+    // Issue 16: where each figure comes from, by field path ("costLines[0].amount", "occupancy.wsw").
+    sources: "texts",
   },
-  optional: ["previous", "realised", "published"],
+  optional: [
+    "previous",
+    "realised",
+    "published",
+    "costIndexation",
+    "pBudgetGrowth",
+    "estimatedPBudgetYears",
+    "scenarios",
+    "sources",
+  ],
 };
 
 const kind = (v: unknown) =>
@@ -158,6 +180,17 @@ function check(value: unknown, shape: Shape, path: string, file: string): void {
     return;
   }
   if (shape === "numbers") return check(value, { list: "number" }, path, file);
+  if (shape === "overrides") {
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      throw refuse("json.fieldNotObject", file, path, { got: kind(value), value: shown(value) });
+    return;
+  }
+  if (shape === "texts") {
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      throw refuse("json.fieldNotObject", file, path, { got: kind(value), value: shown(value) });
+    for (const [key, text] of Object.entries(value)) check(text, "text", `${path}["${key}"]`, file);
+    return;
+  }
   if ("list" in shape) {
     if (!Array.isArray(value)) throw refuse("json.notList", file, path, { got: kind(value), value: shown(value) });
     value.forEach((item, i) => check(item, shape.list, `${path}[${i}]`, file));
@@ -211,8 +244,24 @@ export function checkInputLimits(value: unknown, file: string, path = ""): void 
 }
 
 const TYPE_WORDS: Record<Language, Record<string, string>> = {
-  nl: { number: "getal", text: "tekst", numbers: "lijst van getallen", list: "lijst van", object: "object" },
-  en: { number: "number", text: "text", numbers: "list of numbers", list: "list of", object: "object" },
+  nl: {
+    number: "getal",
+    text: "tekst",
+    numbers: "lijst van getallen",
+    texts: `per veldpad ("costLines[0].amount", "occupancy.wsw") een bron van hoogstens ${MAX_SOURCE_LENGTH} tekens: document, tabel of paragraaf, en jaar`,
+    list: "lijst van",
+    object: "object",
+    overrides: `object met wat het scenario wijzigt, elk veld naar keuze (leeg of null: de basis): ${SCENARIO_OVERRIDE_KEYS.join(", ")}`,
+  },
+  en: {
+    number: "number",
+    text: "text",
+    numbers: "list of numbers",
+    texts: `per field path ("costLines[0].amount", "occupancy.wsw") a source of at most ${MAX_SOURCE_LENGTH} characters: document, table or paragraph, and year`,
+    list: "list of",
+    object: "object",
+    overrides: `object of what the scenario changes, each field optional (left out or null: the base): ${SCENARIO_OVERRIDE_KEYS.join(", ")}`,
+  },
 };
 
 /** The fields, one per line, indented (for --help and the README). */

@@ -41,7 +41,7 @@ export async function writeNextPeriod(
       first: first ? SENTENCES[lang][first.code]({ ...first.params }) : "",
     });
   }
-  const next = rollForward(input, year === undefined ? {} : { baseYear: year });
+  const next = rollForward(input, { ...(year === undefined ? {} : { baseYear: year }), language: lang });
   await writeAtomically(out, force, async (tmp) => fs.writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`));
   const prev = next.previous!.years;
   process.stdout.write(

@@ -52,6 +52,7 @@ import {
   type RepointName,
 } from "./repoint";
 import { blockChunks } from "../core/plan/blockChunks";
+import { queueNotes } from "./cellNotes";
 import { areaOf, lookMark, readLook } from "./sheetLook";
 import { CHUNK_CELLS, queueUsedFormulas } from "./areaChunks";
 import { markerSetting } from "./undoRecords";
@@ -151,6 +152,7 @@ function queueStagedSheet(context: Excel.RequestContext, sheet: PlanSheet, local
   ws.visibility = "Hidden";
   queueBlocks(ws, sheet, locale);
   queueStyles(ws, sheet);
+  queueNotes(ws, sheet);
   queueLayout(ws, sheet);
   return ws;
 }

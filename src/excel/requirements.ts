@@ -2,7 +2,7 @@
 // needs unconditionally (ExcelApi 1.10; scripts/check-manifest.ts keeps the two in step); these are
 // checked at run time, and the pane says what is missing.
 /** Whether Office reports ExcelApi `version`; outside Office (node tools), assume it does. */
-function supports(version: string): boolean {
+export function supports(version: string): boolean {
   return typeof Office === "undefined" || Office.context?.requirements?.isSetSupported("ExcelApi", version) !== false;
 }
 

@@ -4,6 +4,7 @@
 import { parseAddress, rangeAddress } from "../core/plan/a1";
 import type { PlanSheet } from "../core/plan/types";
 import { rowChunks } from "./areaChunks";
+import { supports } from "./requirements";
 import { lookFingerprint } from "./generationRecord";
 
 export interface LookRead {
@@ -28,17 +29,17 @@ export function areaOf(sheet: PlanSheet): string {
   return rangeAddress(top, left, bottom - top + 1, right - left + 1);
 }
 
-/** Notes need ExcelApi 1.18; without it, a note cannot be added either, so none is counted. */
-const hasNotesApi = () =>
-  typeof Office === "undefined" || Office.context?.requirements?.isSetSupported("ExcelApi", "1.18") !== false;
-
 /** Queues the read of an area's number formats and fills, and the sheet's note count (ExcelApi 1.18). */
 export function readLook(ws: Excel.Worksheet, area: string): LookRead {
   const parts = rowChunks(area).map((chunk) => {
     const range = ws.getRange(chunk).load("numberFormat");
     return { range, fills: range.getCellProperties({ format: { fill: { color: true } } }) };
   });
-  return { area, parts, ...(hasNotesApi() ? { notes: ws.notes.getCount() } : {}) };
+  return {
+    area,
+    parts, // Notes need ExcelApi 1.18; without it, a note cannot be added either, so none is counted.
+    ...(supports("1.18") ? { notes: ws.notes.getCount() } : {}),
+  };
 }
 
 /** The area and lookFingerprint of a look read, once synced. */

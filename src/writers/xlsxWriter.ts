@@ -70,6 +70,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: PlanSheet, values: PlanValues)
         cell.value = cellValue(c, c.formula === undefined ? undefined : values.get(sheet.name, row + r, col + k));
         if (c.format) cell.numFmt = c.format;
         if (c.style) Object.assign(cell, XLSX_STYLES[c.style]);
+        if (c.note) cell.note = c.note; // issue 16: an input's source
       }),
     );
   }

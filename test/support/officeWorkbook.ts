@@ -835,10 +835,11 @@ export function officeWorkbook(init: WorkbookInit = {}, sharing?: { book: BookMo
         answers.push(() => (result.value = resolve().notes.size));
         return result;
       },
-      add: (cell: object, text: string) =>
+      // A Range, or (as the API allows) a cell's address on the sheet.
+      add: (cell: object | string, text: string) =>
         later(() => {
           const sheet = resolve();
-          const at = where.get(cell)!.areas()[0];
+          const at = typeof cell === "string" ? rectOf(cell) : where.get(cell)!.areas()[0];
           const a1 = cellName(at.top, at.left);
           if (sheet.notes.has(a1)) throw new Error(`InvalidArgument: ${sheet.name}!${a1} already has a note`);
           sheet.notes.set(a1, text);

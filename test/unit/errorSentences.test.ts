@@ -73,6 +73,11 @@ const SPOILS: [string, Spoil][] = [
     },
   ],
   ["input.lumpSumNegative", (p) => (p.addedValue.averageAddedValue = 1e9)],
+  // Issue 16: the sources.
+  ["input.sourcesNotObject", (p) => (p.sources = "Jaarverslag" as never)],
+  ["input.sourceNotText", (p) => (p.sources = { years: 2023 as never })],
+  ["input.sourceTooLong", (p) => (p.sources = { years: "x".repeat(1001) })],
+  ["input.sourcePath", (p) => (p.sources = { "years[": "x" })],
 ];
 
 function refusal(spoil: Spoil): InputError {

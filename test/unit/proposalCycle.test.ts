@@ -19,6 +19,7 @@ import {
   requireComplete,
   rollForward,
   rollForwardFromValues,
+  sheetSources,
   validateProposalInput,
   type ProposalInput,
 } from "../../src/core/proposal";
@@ -123,7 +124,8 @@ describe("the next period, rolled forward", () => {
     assert.doesNotThrow(() => validateProposalInput(filled));
     const r = readProposalInputs(sheetConstants(buildProposalPlan(filled).sheets[0]), { firstRow: 1 });
     assert.deepEqual(r.problems, []);
-    assert.deepEqual(r.input, filled);
+    // The sheet keeps one source per row (issue 16): a row's new figures read back with its text.
+    assert.deepEqual(r.input, { ...filled, sources: sheetSources(filled) });
     const values = sheetConstants(buildProposalPlan(PUBLISHED_2023_2024).sheets[0]);
     const rolled = rollForwardFromValues(values);
     assert.deepEqual(rolled.next, next);

@@ -10,6 +10,7 @@ import {
   rollForward,
   rollForwardFromValues,
   type Cell,
+  sheetSources,
 } from "../../src/core/proposal";
 import { readProposalInputSheetIn } from "../../src/excel/proposalInputSheet";
 import { writePlan } from "../../src/excel/officeWriter";
@@ -114,7 +115,8 @@ describe("the pane's Volgende periode voorbereiden (proposalController.prepareNe
     wb.book.active = "Lumpsum invoer";
     await c.readSelection();
     assert.equal(c.store.get().readStatus, "read", c.store.get().inputNotice?.text);
-    assert.deepEqual(c.store.get().input, filled);
+    // The sources as the sheet keeps them: one per row (issue 16).
+    assert.deepEqual(c.store.get().input, { ...filled, sources: sheetSources(filled) });
     await c.generate();
     assert.equal(c.store.get().result!.notices[0].kind, "success", c.store.get().result!.notices[0].text);
     assert.ok(wb.sheetNames().includes("Mutaties (2)"), wb.sheetNames().join(", "));

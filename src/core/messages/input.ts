@@ -49,6 +49,16 @@ export const INPUT = area(
       () =>
         "de fte's van de doelgroep (Wsw + PW) tellen op tot 0; elk jaar van het voorstel heeft fte's groter dan 0 nodig.",
     ),
+    // Issue 16: where each figure comes from.
+    "input.sourcesNotObject": nlInput(
+      () => 'verwacht een object met per veld een bron, zoals { "costLines[0].amount": "Jaarrekening 2022, p. 12" }.',
+    ),
+    "input.sourceNotText": nlInput(() => "een bron is een tekst: document, tabel of paragraaf, en jaar."),
+    "input.sourceTooLong": nlInput((p) => `de bron is ${p.length} tekens; hoogstens ${p.max}.`),
+    "input.sourcePath": nlInput(
+      () =>
+        'dit is geen pad van een veld; schrijf het zoals "costLines[0].amount", "occupancy.wsw" of "municipalities".',
+    ),
   },
   {
     "input.notPositive": enInput((p) => `expected a number greater than 0, got ${p.value}.`),
@@ -92,6 +102,16 @@ export const INPUT = area(
     "input.quasiFteZero": enInput(() => "the fte add up to 0; every year needs fte greater than 0."),
     "input.fteZero": enInput(
       () => "the target-group fte (Wsw + PW) add up to 0; every proposal year needs fte greater than 0.",
+    ),
+    "input.sourcesNotObject": enInput(
+      () =>
+        'expected an object with a source per field, such as { "costLines[0].amount": "Annual accounts 2022, p. 12" }.',
+    ),
+    "input.sourceNotText": enInput(() => "a source is a text: document, table or paragraph, and year."),
+    "input.sourceTooLong": enInput((p) => `the source is ${p.length} characters long; at most ${p.max}.`),
+    "input.sourcePath": enInput(
+      () =>
+        'this is not the path of a field; write it like "costLines[0].amount", "occupancy.wsw" or "municipalities".',
     ),
   },
 );

@@ -9,6 +9,8 @@ export interface PlanCell {
   /** Excel number format code, e.g. NUMBER_FORMATS.euro. */
   format?: string;
   style?: CellStyle;
+  /** A cell note (issue 16: an input's source); written where the writer's Excel supports notes. */
+  note?: string;
 }
 
 export type CellStyle = "title" | "header" | "label" | "input" | "calc" | "total" | "check" | "note";

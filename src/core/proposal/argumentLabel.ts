@@ -8,6 +8,8 @@ export function argumentLabel(lang: Language, argument: string): string {
   const l = LABELS[lang];
   const pBudget = /^P-budget of (.+)$/.exec(argument);
   if (pBudget) return `${l.pBudget} ${pBudget[1]}`;
+  const source = /^sources(?:\["(.*)"\])?$/.exec(argument);
+  if (source) return source[1] ? `${l.source} ${source[1]}` : l.source;
   const exact: Record<string, string> = {
     baseYear: l.baseYear,
     years: l.proposalYears,

@@ -7,6 +7,7 @@ import { NUMBER_FORMATS as F, type PlanChart, type PlanName, type WorkbookPlan }
 import { validateProposalInput, type DraftProposalInput, type ProposalInput } from "./input";
 import { writeAllocationYear } from "./allocationFormulas";
 import { buildInputs, scenarioLabelsOf, type InputRefs } from "./inputsSheet";
+import { inputsPrint, withSources } from "./sourcesSheet";
 import type { Language } from "../language";
 import { LABELS, type Labels } from "./labels";
 import { buildChangesSheet } from "./changesSheet";
@@ -468,7 +469,7 @@ export function buildProposalPlan(
   return {
     sheets: printSheets(
       [
-        inputs.sheet,
+        withSources(inputs.sheet, input, t), // issue 16: the Bron column and notes
         costs.sheet,
         occ.sheet,
         lump.sheet,
@@ -491,6 +492,7 @@ export function buildProposalPlan(
           ? { [pages.sheet.name]: { portrait: true, titleRows: 0, rowBreaks: pages.pageStarts.slice(1) } }
           : {}),
         [scen.sheet.name]: { columns: scen.printColumns },
+        [inputs.sheet.name]: inputsPrint(inputs.sheet), // its Bron column stays on screen
       }),
     ),
     names,
@@ -521,7 +523,9 @@ export function buildProposalPlan(
 export function buildInputSheetPlan(input: DraftProposalInput, language: Language = "nl"): WorkbookPlan {
   const base = LABELS[language];
   const t: Labels = { ...base, sheets: { ...base.sheets, inputs: base.inputSheetName } };
-  const { sheet } = buildInputs(input, t);
+  const inputs = buildInputs(input, t).sheet;
+  const sheet = withSources(inputs, input, t); // issue 16: the Bron column and notes
   const years = input.years.filter((y): y is number => typeof y === "number");
-  return { sheets: printSheets([sheet], [], proposalPrint(years, language, {})), names: [], charts: [] };
+  const print = proposalPrint(years, language, { [sheet.name]: inputsPrint(inputs) });
+  return { sheets: printSheets([sheet], [], print), names: [], charts: [] };
 }

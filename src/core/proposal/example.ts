@@ -1,6 +1,59 @@
 // The built-in example: the published 2023–2024 proposal (chapter Financiën of the evaluation),
 // with the unrounded fte that reproduce its euro amounts (test/fixtures/lumpsum-2023-2024.json, the checked published figures).
-import type { ProposalInput } from "./input";
+import type { ProposalInput, Sources } from "./input";
+
+/** The report every figure below comes from (issue 16: every input traced). */
+const REPORT = "Evaluatie & voorstel voor 2023 en 2024, hfdst. 3 Financiën";
+const LOOK_BACK = `${REPORT}, § De infrastructurele meerkosten in relatie tot de ontvangen lumpsumvergoeding 2022`;
+const CALCULATION = `${REPORT}, § De lumpsumberekening 2023 en 2024`;
+const OCCUPANCY = `${REPORT}, tabel Bezetting doelgroep (fte's)`;
+const LUMP_SUM_PW = `${REPORT}, tabel Lumpsum PW`;
+const COMPARISON = `${REPORT}, tabel Vergelijking lumpsumvergoeding met de periode 2021-2022`;
+const FTE = `${REPORT}, tabellen Bezetting doelgroep (fte's) en Vergelijking lumpsumvergoeding met de periode 2021-2022`;
+const PER_MUNICIPALITY = `${REPORT}, tabel Lumpsumvergoeding per gemeente`;
+const QUASI = `${REPORT}, § Toets quasi-inbesteding`;
+
+/**
+ * Where each figure of the published example comes from: the report's section, table and row, and the
+ * years; one text per row of the input sheet, so the sheet reads back exactly these (sheetSources).
+ */
+const PUBLISHED_SOURCES: Sources = {
+  // The model inputs of issue 16, at their defaults: the report names what it leaves out and how.
+  costIndexation: `${LOOK_BACK}: "kostenindexaties waarin bij de bepaling van de lumpsum geen rekening wordt gehouden" (0 %), 2022`,
+  pBudgetGrowth: `${PER_MUNICIPALITY}, voetnoot *: P-budgetten 2023–2024 als "benadering op basis van de procentuele stijgingen" uit de septembercirculaire 2021 (hier getypt, niet geschat), 2023–2024`,
+  baseYear: `${CALCULATION} (meerkosten 2022 als basis), 2022`,
+  years: `${CALCULATION}, 2023–2024`,
+  costLines: `${LOOK_BACK}, tabel meerkosten per kostenregel, 2022`,
+  specificPwCostsBase: `${OCCUPANCY}, rij Specifieke PW meerkosten, 2022`,
+  "occupancy.wsw": `${FTE}, rij Wsw, 2022–2024 (fte ongerond, teruggerekend uit de gepubliceerde bedragen; gedrukt 1.417, 1.328, 1.244)`,
+  "occupancy.pw": `${FTE}, rij PW, 2022–2024 (fte ongerond, teruggerekend uit de gepubliceerde bedragen; gedrukt 375, 428, 494)`,
+  "addedValue.placements": `${REPORT}, § Berekening van het lumpsumbedrag (jaarlijks 200 personen instroom), 2023–2024`,
+  "addedValue.demandDrivenShare": `${LUMP_SUM_PW}, voetnoot * (10% van de plaatsingen vraaggestuurd), 2024`,
+  "addedValue.uplift": `${LUMP_SUM_PW}, voetnoot * (15% hogere toegevoegde waarde), 2024`,
+  "addedValue.averageAddedValue": `Niet gepubliceerd: teruggerekend uit ${LUMP_SUM_PW}, rij Effect hogere TW (-48.512), 2024`,
+  "addedValue.applies": `${LUMP_SUM_PW}, rij Effect hogere TW (vanaf 2024), 2023–2024`,
+  "previous.years": `${COMPARISON}, 2021–2022`,
+  "previous.lumpSums": `${COMPARISON}, rij Lumpsum vergoeding (x€1), 2021–2022`,
+  "previous.wsw": `${COMPARISON}, rij Wsw, 2021–2022 (2022 ongerond, gedrukt 1.417)`,
+  "previous.pw": `${COMPARISON}, rij PW, 2021–2022 (2021: 336,37 volgt uit Lumpsum per fte PW-dienstverband 6.678; gedrukt 336)`,
+  municipalities: `${PER_MUNICIPALITY}: P-budget 2021–2024 (septembercirculaire 2021 resp. meicirculaire 2022; 2023–2024 benaderd) en Lumpsum vergoeding 2021–2022`,
+  ...Object.fromEntries(
+    ["years", "wsw", "pw", "attributableStaff", "nonAttributableStaff", "regularProductionStaff"].map((k) => [
+      `quasiInhouse.${k}`,
+      `${QUASI}, tabel (fte's), 2020–2022`,
+    ]),
+  ),
+  "quasiInhouse.threshold": `${QUASI} (hoofdactiviteit voor meer dan 80% voor de gemeenten), 2020–2022`,
+  "realised.years": `${LOOK_BACK}, 2022`,
+  "realised.costLines": `${LOOK_BACK}, tabel meerkosten per kostenregel, 2022`,
+  "realised.specificPwCosts": `${OCCUPANCY}, rij Specifieke PW meerkosten, 2022`,
+  "realised.wsw": `${FTE}, rij Wsw, 2022 (ongerond, gedrukt 1.417)`,
+  "realised.pw": `${FTE}, rij PW, 2022`,
+  "realised.expectedEffects": `${LOOK_BACK} (verwacht effect € 156.000 in mindering gebracht), 2022`,
+  "realised.realisedEffects": `${LOOK_BACK} (geen vraaggestuurde plaatsingen), 2022`,
+  "realised.assumedPwInflowPersons": `${CALCULATION} (instroom van 200 PW medewerkers per jaar)`,
+  "realised.assumedPwOutflowPersons": `${CALCULATION} (uitstroom van 100 medewerkers per jaar)`,
+};
 
 export const PUBLISHED_2023_2024: ProposalInput = {
   baseYear: 2022,
@@ -99,4 +152,5 @@ export const PUBLISHED_2023_2024: ProposalInput = {
       total: [2607, 2530, 2509],
     },
   },
+  sources: PUBLISHED_SOURCES,
 };

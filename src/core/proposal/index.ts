@@ -14,3 +14,4 @@ export { inputVersion, canonicalJson } from "./inputVersion";
 export { excelDate, todayIso } from "./councilRefs";
 export * from "./modelInputs";
 export * from "./scenarios";
+export * from "./sources";

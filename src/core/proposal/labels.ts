@@ -15,6 +15,11 @@ const nl = {
     perMunicipality: "Per gemeente",
   },
   inputSheetName: "Lumpsum invoer",
+  // Issue 16: the input sheet's source column, and the source of a figure carried from a proposal.
+  source: "Bron",
+  sourceProposal: "Lumpsumvoorstel",
+  sourceSheet: "blad",
+  sourceCalculated: "berekend",
   inputsTitle: "Lumpsumvoorstel — invoer",
   inputsNote:
     "Gele cellen zijn invoer: wijzig ze en de hele berekening volgt. Alle formules zijn gewone Excel-formules.",
@@ -193,6 +198,10 @@ const en: Labels = {
     perMunicipality: "Per municipality",
   },
   inputSheetName: "Proposal inputs",
+  source: "Source",
+  sourceProposal: "Lump-sum proposal",
+  sourceSheet: "sheet",
+  sourceCalculated: "calculated",
   inputsTitle: "Lump-sum proposal — inputs",
   inputsNote:
     "Yellow cells are inputs: change them and the whole calculation follows. Every formula is a plain Excel formula.",

@@ -25,9 +25,19 @@ function nullPaths(value: unknown, path: string, out: string[]): void {
 /** The input-sheet cell of every field the sheet holds (its layout: ./inputsSheet.ts). */
 function cellsOf(p: DraftProposalInput, sheet: string): Map<string, string> {
   const cells = new Map<string, string>();
-  const at = inputsLayout(p);
-  const put = (field: string, row: number, col: number) =>
+  for (const [field, { row, col }] of inputCellPositions(p))
     cells.set(field, `${quoteSheetIfNeeded(sheet)}!${address(row, col)}`);
+  return cells;
+}
+
+/**
+ * Every input cell of the input sheet, by its JSON field ("costLines[0].amount"), with its zero-based
+ * row and column, in sheet order: what is still to fill in, and what carries a source (issue 16).
+ */
+export function inputCellPositions(p: DraftProposalInput): Map<string, { row: number; col: number }> {
+  const cells = new Map<string, { row: number; col: number }>();
+  const at = inputsLayout(p);
+  const put = (field: string, row: number, col: number) => cells.set(field, { row, col });
   const along = (field: string, n: number, row: number, col = 1) => {
     for (let j = 0; j < n; j++) put(`${field}[${j}]`, row, col + j);
   };

@@ -5,6 +5,7 @@ import { AddinError, InputError, valueError } from "../errors";
 import { missingList } from "./missing";
 import { readGaps } from "./read/gaps";
 import { estimatedColumns, readModelInputs } from "./read/model";
+import { readSources } from "./read/sources";
 import { validateProposalInput, type ProposalInput } from "./input";
 import { both, ReadContext, type Cell, type ReadProblem } from "./read/context";
 import {
@@ -101,6 +102,10 @@ export function readProposalInputs(values: Cell[][], options: ReadOptions = {}):
     ...(realised ? { realised } : {}),
     ...model,
   } as ProposalInput; // every field is there: a missing one is a problem above
+  // Issue 16: the Bron column's text belongs to the figures on its row.
+  // The model inputs at their default 0 are left out of the input, but their rows' sources are kept.
+  const sources = readSources(t, { costIndexation: 0, pBudgetGrowth: 0, ...input });
+  if (sources) input.sources = sources;
   found.unshift(`years: ${baseYear} → ${years.join(", ")}`);
   // Plausibility is part of reading: the same validation as generating (15 where 15 % belongs, a
   // year without fte, a lump sum that would go negative), said before anything is built.

@@ -12,9 +12,11 @@
 // projection parameters, the P-budgets of the new years, the quasi-in-house years not yet known, and
 // the realised figures of the closed years (the look-back), whose expected effect is carried.
 import { AddinError } from "../errors";
+import type { Language } from "../language";
 import { validateProposalInput } from "./input";
 import { readProposalInputs, type ReadResult } from "./readInputs";
 import type { Cell } from "./read/context";
+import { rolledSources } from "./rollForwardSources";
 import { occupancySeries, proposalEffect } from "./series";
 import { summarizeProposal } from "./summary";
 import type { DraftProposalInput, ProposalInput } from "./types";
@@ -22,6 +24,8 @@ import type { DraftProposalInput, ProposalInput } from "./types";
 export interface RollForwardOptions {
   /** The next period's base year: by default the last year of the period rolled from; any of its years. */
   baseYear?: number;
+  /** The language of the sources the draft writes itself ("Lumpsumvoorstel 2023–2024, blad Lumpsum (berekend)"); default nl. */
+  language?: Language;
 }
 
 const nulls = (n: number): null[] => Array.from({ length: n }, () => null);
@@ -60,7 +64,7 @@ export function rollForward(from: ProposalInput, options: RollForwardOptions = {
       return k < 0 ? null : list[k];
     });
 
-  return {
+  const next: DraftProposalInput = {
     baseYear,
     years,
     costLines: from.costLines.map((c) => ({ label: c.label, amount: null })),
@@ -121,6 +125,9 @@ export function rollForward(from: ProposalInput, options: RollForwardOptions = {
         : {}),
     },
   };
+  // Issue 16: carried figures keep their sources, calculated ones name the proposal, new ones have none.
+  const sources = rolledSources(from, next, options.language ?? "nl");
+  return sources ? { ...next, sources } : next;
 }
 
 export interface RollForwardRead {

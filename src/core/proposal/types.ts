@@ -172,6 +172,12 @@ export interface ProposalInput {
   estimatedPBudgetYears?: number[];
   /** What-if scenarios beside the base proposal (the Scenario's sheet): a name and the inputs it changes. */
   scenarios?: ScenarioInput[];
+  /**
+   * Where the figures come from (issue 16), by field path: "costLines[0].amount" for one figure,
+   * "occupancy.wsw" or "municipalities" for every figure below it; the most specific path wins
+   * (./sources.ts). Optional: an input without sources is as valid as before.
+   */
+  sources?: Sources;
 }
 
 /** The inputs a scenario may change; a field left out (or null) keeps the base proposal's value. */
@@ -220,6 +226,9 @@ export const REPORT_ASSUMPTIONS = {
   pwOutflowPersons: 100,
   ftePerPerson: 0.71,
 } as const;
+
+/** Source texts by field path: document, table or paragraph, and year. */
+export type Sources = Record<string, string>;
 
 /** The accepted values of occupancy.mode. */
 export const OCCUPANCY_MODES = ["given", "projected"] as const;

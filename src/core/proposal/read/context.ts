@@ -25,17 +25,41 @@ function rowNumbers(row: Cell[] | undefined, from = 1): number[] {
   return out;
 }
 
+/** The source column's header, in either language. */
+const isSourceHeader = (v: Cell) => both((l) => l.source).some((t) => t.toLowerCase() === norm(v));
+
+/** The column of the sources (issue 16): the first "Bron" or "Source" right of the labels, or -1. */
+function sourceColumn(rows: Cell[][]): number {
+  for (const row of rows) {
+    const c = (row ?? []).findIndex((v, k) => k > 0 && isSourceHeader(v));
+    if (c > 0) return c;
+  }
+  return -1;
+}
+
 export class ReadContext {
   readonly found: string[] = [];
   readonly problems: ReadProblem[] = [];
   /** Rows as the user finds them: the sheet's numbers, or counted from the selection's top. */
   private readonly firstRow?: number;
+  /** The table left of its Bron column (when it has one), so a source never reads as a figure. */
+  private readonly rows: Cell[][];
+  /** Each row's text in the Bron column ("" when none). */
+  private readonly sources: string[];
 
-  constructor(
-    private readonly rows: Cell[][],
-    firstRow?: number,
-  ) {
+  constructor(rows: Cell[][], firstRow?: number) {
     if (firstRow !== undefined && Number.isInteger(firstRow) && firstRow >= 1) this.firstRow = firstRow;
+    const col = sourceColumn(rows);
+    this.rows = col < 0 ? rows : rows.map((r) => (r ?? []).slice(0, col));
+    this.sources = rows.map((r) => {
+      const v = col < 0 ? undefined : r?.[col];
+      return (typeof v === "string" || typeof v === "number") && !isSourceHeader(v) ? String(v).trim() : "";
+    });
+  }
+
+  /** The source text of row `r` ("" when the table has no Bron column or the row none). */
+  sourceOf(r: number): string {
+    return this.sources[r] ?? "";
   }
 
   /** Row index of the first label in column 0 matching one of the texts (either language), from `from`. */

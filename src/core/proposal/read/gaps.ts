@@ -7,25 +7,51 @@ import { columnLetter } from "../../plan/a1";
 import type { MissingInput } from "../missing";
 import type { Labels } from "../labels";
 import { both, isEmpty, isNum, type ReadContext } from "./context";
+import { SCENARIO_LABELS, type ScenarioLabels } from "../scenarioLabels";
 import { estimatedColumns, readModelInputs } from "./model";
 
 type Pick = (l: Labels) => string;
+const bothModel = (pick: (l: ScenarioLabels) => string) => [pick(SCENARIO_LABELS.nl), pick(SCENARIO_LABELS.en)];
 
 export function readGaps(t: ReadContext): MissingInput[] {
-  const out: MissingInput[] = [];
   const cell = (r: number, c: number) => `${columnLetter(c)}${t.rowOf(r)}`;
-  const emptyAt = (r: number, c: number) => isEmpty(t.row(r)[c]);
-  /** Empty cells among the `count` values of row `r` from column `from`. */
+  return readFieldCells(t)
+    .filter(({ row, col, sourceOnly }) => !sourceOnly && isEmpty(t.row(row)[col]))
+    .map(({ field, row, col }) => ({ field, cell: cell(row, col) }));
+}
+
+/** A figure's cell in the table: its JSON field, and its zero-based row and column. */
+export interface FieldCell {
+  field: string;
+  row: number;
+  col: number;
+  /** A cell the reader fills in itself when empty (the years, the threshold): never "to fill in". */
+  sourceOnly?: true;
+}
+
+/**
+ * Where each figure of the table is, by label and by the number of values each row needs, filled
+ * in or not: the empty ones are still to fill in (readGaps), and each row's source belongs to the
+ * figures on it (issue 16).
+ */
+export function readFieldCells(t: ReadContext): FieldCell[] {
+  const out: FieldCell[] = [];
+  /** The `count` values of row `r` from column `from`. */
   const gaps = (r: number, count: number, field: (j: number) => string, from = 1) => {
     if (r < 0) return;
-    for (let j = 0; j < count; j++) if (emptyAt(r, from + j)) out.push({ field: field(j), cell: cell(r, from + j) });
+    for (let j = 0; j < count; j++) out.push({ field: field(j), row: r, col: from + j });
   };
   const rowOf = (pick: Pick, from = 0) => t.find(both(pick), from);
   const scalar = (pick: Pick, field: string, from = 0) => gaps(rowOf(pick, from), 1, () => field);
+  /** A row of years (as many as it has), or the threshold: sources only. */
+  const known = (r: number, count: number, field: (j: number) => string) => {
+    for (let j = 0; r >= 0 && j < count; j++) out.push({ field: field(j), row: r, col: 1 + j, sourceOnly: true });
+  };
 
   const yearsRow = rowOf((l) => l.proposalYears);
   const n = yearsRow >= 0 ? t.numbers(yearsRow).length : 0;
   scalar((l) => l.baseYear, "baseYear");
+  known(yearsRow, n, (j) => `years[${j}]`);
   // Cost lines: labelled rows between the header and the total.
   const costHeader = rowOf((l) => l.costLine);
   const costTotal = costHeader >= 0 ? rowOf((l) => l.totalCosts, costHeader) : -1;
@@ -69,6 +95,7 @@ export function readGaps(t: ReadContext): MissingInput[] {
   }
   const prev = rowOf((l) => l.previous);
   const P = prev >= 0 ? t.numbers(prev).length : 0;
+  known(prev, P, (j) => `previous.years[${j}]`);
   const municipalityHeader = rowOf((l) => l.municipality);
   if (prev >= 0) {
     const rows: [Pick, string][] = [
@@ -106,6 +133,7 @@ export function readGaps(t: ReadContext): MissingInput[] {
   }
   if (quasi >= 0) {
     const K = t.numbers(quasi).length;
+    known(quasi, K, (j) => `quasiInhouse.years[${j}]`);
     const rows: [Pick, string][] = [
       [(l) => l.wsw, "wsw"],
       [(l) => l.pw, "pw"],
@@ -114,10 +142,22 @@ export function readGaps(t: ReadContext): MissingInput[] {
       [(l) => l.regularStaff, "regularProductionStaff"],
     ];
     for (const [pick, key] of rows) gaps(rowOf(pick, quasi), K, (j) => `quasiInhouse.${key}[${j}]`);
+    known(
+      rowOf((l) => l.threshold, quasi),
+      1,
+      () => "quasiInhouse.threshold",
+    );
+  }
+  // Issue 16: the model inputs (their labels are the Scenario's sheet's, ../scenarioLabels.ts).
+  const modelHeader = t.find(bothModel((l) => l.modelInputs));
+  if (modelHeader >= 0) {
+    gaps(t.find(bothModel((l) => l.costIndexation), modelHeader), 1, () => "costIndexation");
+    gaps(t.find(bothModel((l) => l.pBudgetGrowth), modelHeader), 1, () => "pBudgetGrowth");
   }
   const realised = rowOf((l) => l.realisedInput);
   if (realised >= 0) {
     const R = t.numbers(realised).length;
+    known(realised, R, (j) => `realised.years[${j}]`);
     const total = rowOf((l) => l.realisedTotal, realised);
     for (let r = realised + 1, i = 0; total >= 0 && r < total; r++, i++)
       gaps(r, R, (j) => `realised.costLines[${i}].amounts[${j}]`);

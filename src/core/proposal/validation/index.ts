@@ -14,6 +14,7 @@ import { validatePublished } from "./published";
 import { validateRealised } from "./realised";
 import { validateScenarios } from "./scenarios";
 import { requireComplete } from "../missing";
+import { validateSources } from "../sources";
 
 /** Throws an InputError naming the first problem; a valid input passes silently. */
 export function validateProposalInput(p: ProposalInput): void {
@@ -31,4 +32,5 @@ export function validateProposalInput(p: ProposalInput): void {
   validatePublished(p);
   validateYearsPlausible(p);
   validateScenarios(p);
+  validateSources(p);
 }
