@@ -133,6 +133,8 @@ interface Rect {
   right: number;
 }
 
+/** Marks a globalThis.Office that a fake set for `lacks`. */
+const LACKS = Symbol("fake host lacks");
 const MAX_ROW = 1_048_575;
 const MAX_COL = 16_383;
 /** Excel refuses to send more than this many cells in one load (the response payload limit). */
@@ -269,8 +271,12 @@ export function officeWorkbook(init: WorkbookInit = {}, sharing?: { book: BookMo
     return { sheet, a1, formula: sheet.cells.get(a1), value };
   });
   const lacks = new Set(init.lacks ?? []);
+  const g = globalThis as { Office?: { [LACKS]?: true; context?: unknown } };
+  // A fake that lacks nothing undoes what an earlier one set, so the next test sees a full host.
+  if (!init.lacks && g.Office?.[LACKS]) delete g.Office;
   if (init.lacks) {
-    (globalThis as { Office?: unknown }).Office = {
+    g.Office = {
+      [LACKS]: true,
       context: {
         requirements: {
           isSetSupported: (_: string, v: string) =>
