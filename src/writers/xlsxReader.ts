@@ -355,8 +355,8 @@ export async function checkXlsxArchive(file: string, limits: XlsxLimits = XLSX_L
 }
 
 /** Every sheet's values as a dense zero-based grid (null where empty): formula cells give their result. */
-export async function readSheetValues(xlsx: string): Promise<Map<string, Value[][]>> {
-  const { sheets } = await readWorkbook(xlsx);
+export async function readSheetValues(xlsx: string, limits: XlsxLimits = XLSX_LIMITS): Promise<Map<string, Value[][]>> {
+  const { sheets } = await readWorkbook(xlsx, limits);
   return new Map(
     [...sheets].map(([name, s]) => [name, Array.from(s.values, (row) => Array.from(row ?? [], (v) => v ?? null))]),
   );

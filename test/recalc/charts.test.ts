@@ -99,9 +99,9 @@ describe("charts in the .xlsx, printed by LibreOffice", function () {
       }
   });
 
-  it("the proposal's charts (the allocation on Verdeling, the changes on Mutaties, the lump sum per year on the Samenvatting) print with their bars drawn", async () => {
+  it("the proposal's charts (the allocation on Verdeling, the changes on Mutaties, the lump sum per year on the Samenvatting, the scenarios on Scenario's) print with their bars drawn", async () => {
     const plan = buildProposalPlan(PUBLISHED_2023_2024);
-    assert.deepEqual(plan.charts.map((c) => c.sheet).sort(), ["Mutaties", "Samenvatting", "Verdeling"]);
+    assert.deepEqual(plan.charts.map((c) => c.sheet).sort(), ["Mutaties", "Samenvatting", "Scenario's", "Verdeling"]);
     await assertChartsShow(plan, "proposal");
   });
 

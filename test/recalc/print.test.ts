@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { buildEvaluationPlan, EVALUATION_TABLES, TABLE_BY_ID } from "../../src/core/evaluation";
 import { buildProposalPlan, LABELS, PUBLISHED_2023_2024, RECONCILIATION_LABELS } from "../../src/core/proposal";
+import { SCENARIO_LABELS } from "../../src/core/proposal/scenarioLabels";
 import { writePlanToXlsx } from "../../src/writers/xlsxWriter";
 import { printToPdf, requireLibreOffice } from "../support/libreoffice";
 
@@ -53,9 +54,9 @@ describe("print: the published proposal and the evaluation template on paper (Li
     ctx.skip();
   };
 
-  it("the proposal prints on at most 19 pages (nine sheets with the cycle's Nacalculatie and Mutaties and the Aansluiting, the Samenvatting's one and a page per municipality)", () => {
+  it("the proposal prints on at most 20 pages (nine sheets with the cycle's Nacalculatie and Mutaties and the Aansluiting, the Scenario's, the Samenvatting's one and a page per municipality)", () => {
     const pages = pdfPages(proposalPdf);
-    assert.ok(pages >= proposal.sheets.length + 5 && pages <= 19, `${pages} pages`);
+    assert.ok(pages >= proposal.sheets.length + 5 && pages <= 20, `${pages} pages`);
     if (has("pdfinfo"))
       assert.match(execFileSync("pdfinfo", [proposalPdf], { encoding: "utf8" }), new RegExp(`Pages:\\s+${pages}\\n`));
   });
@@ -75,6 +76,7 @@ describe("print: the published proposal and the evaluation template on paper (Li
       [t.sheets.realised]: t.realisedTitle,
       [t.sheets.changes]: t.changesTitle,
       [RECONCILIATION_LABELS.nl.sheet]: RECONCILIATION_LABELS.nl.title,
+      [SCENARIO_LABELS.nl.sheet]: SCENARIO_LABELS.nl.title,
       // The council's pages (issue 16): the Samenvatting's title, each municipality's own.
       [t.sheets.summary]: t.summaryTitle,
       [t.sheets.perMunicipality]: t.municipalityTitle,

@@ -151,8 +151,22 @@ export function readFieldCells(t: ReadContext): FieldCell[] {
   // Issue 16: the model inputs (their labels are the Scenario's sheet's, ../scenarioLabels.ts).
   const modelHeader = t.find(bothModel((l) => l.modelInputs));
   if (modelHeader >= 0) {
-    gaps(t.find(bothModel((l) => l.costIndexation), modelHeader), 1, () => "costIndexation");
-    gaps(t.find(bothModel((l) => l.pBudgetGrowth), modelHeader), 1, () => "pBudgetGrowth");
+    gaps(
+      t.find(
+        bothModel((l) => l.costIndexation),
+        modelHeader,
+      ),
+      1,
+      () => "costIndexation",
+    );
+    gaps(
+      t.find(
+        bothModel((l) => l.pBudgetGrowth),
+        modelHeader,
+      ),
+      1,
+      () => "pBudgetGrowth",
+    );
   }
   const realised = rowOf((l) => l.realisedInput);
   if (realised >= 0) {
