@@ -2,7 +2,7 @@
 // generated sheet a staying chart reads, as it keeps one a staying formula uses (a deleted sheet
 // leaves the chart's series at #REF!, for good). The charts are listed with the caller's batch; the
 // sources take one more sync (ChartSeries.getDimensionDataSourceString, ExcelApi 1.15).
-import { supports } from "./rangeContent";
+import { supports } from "./requirements";
 
 /** Queues listing a sheet's charts and their series (ExcelApi 1.1). */
 export function queueCharts(ws: Excel.Worksheet): Excel.ChartCollection {

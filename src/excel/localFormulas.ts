@@ -4,12 +4,9 @@
 import { languageOf } from "../core/language";
 import { callsAddin, formulaLocale, splitLocalFormulas, type FormulaLocale } from "../core/plan/formulaLocale";
 import type { PlanBlock, PlanCell, WorkbookPlan } from "../core/plan/types";
+import { supports } from "./requirements";
 
 const displayLanguage = () => (typeof Office === "undefined" ? undefined : Office.context?.displayLanguage);
-
-function supports(version: string): boolean {
-  return typeof Office === "undefined" || Office.context?.requirements?.isSetSupported("ExcelApi", version) !== false;
-}
 
 /** Whether any cell of the plan calls an IBN function. */
 export function planCallsAddin(plan: WorkbookPlan): boolean {

@@ -3,11 +3,7 @@
 // header and footer, page breaks that keep a table on one page. Queued only (applied at sync).
 import { PAGE_MARGINS } from "../core/plan/print";
 import type { PlanPrint } from "../core/plan/types";
-
-/** Whether Office reports ExcelApi `version`; outside Office (tests, node tools) assume it does. */
-function supports(version: string): boolean {
-  return typeof Office === "undefined" || Office.context?.requirements?.isSetSupported("ExcelApi", version) !== false;
-}
+import { supports } from "./requirements";
 
 const points = (inches: number) => inches * 72;
 

@@ -5,6 +5,7 @@
 import { address, parseAddress } from "../core/plan/a1";
 import { fingerprint } from "../core/plan/fingerprint";
 import { cellInput } from "../core/plan/geometry";
+import { supports } from "./requirements";
 
 /** A cell's look as Excel's cell properties give it (fill, font, borders), to set back as it was. */
 export type CellLook = Excel.SettableCellProperties;
@@ -34,11 +35,6 @@ const LOOK_LOAD: Excel.CellPropertiesLoadOptions = {
     borders: { color: true, style: true, weight: true },
   },
 };
-
-/** Whether Office reports ExcelApi `version`; outside Office (node tools, tests), assume it does. */
-export function supports(version: string): boolean {
-  return typeof Office === "undefined" || Office.context?.requirements?.isSetSupported("ExcelApi", version) !== false;
-}
 
 /** Queues reading `a1` on `ws`: formulas and number formats, and the cells' looks when `looks` (ExcelApi 1.9). */
 export function queueRead(ws: Excel.Worksheet, a1: string, looks = supports("1.9")): PendingContent {
