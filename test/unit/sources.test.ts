@@ -2,6 +2,10 @@
 // on the input sheet (a Bron column the user edits, and a note on the input cell), read back with
 // the table, carried into the next period; the published example names the report for every figure.
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
 import { shapeProblem } from "../../scripts/inputShape";
 import { InputError } from "../../src/core/errors";
 import { parseAddress } from "../../src/core/plan/a1";
@@ -21,6 +25,8 @@ import {
 } from "../../src/core/proposal";
 import { inputCellPositions } from "../../src/core/proposal/missing";
 import { writePlan } from "../../src/excel/officeWriter";
+import { readSheetValues } from "../../src/writers/xlsxReader";
+import { writePlanToXlsx } from "../../src/writers/xlsxWriter";
 import { officeWorkbook } from "../support/officeWorkbook";
 import { sheetConstants } from "../support/planValues";
 
@@ -343,5 +349,28 @@ describe("sources: the Office.js writer", () => {
     assert.equal(inputs.notes.size, 0);
     assert.equal(inputs.cells.get("J3"), "Bron");
     assert.match(String(inputs.cells.get("J8")), /tabel meerkosten per kostenregel, 2022/);
+  });
+});
+
+describe("sources: the .xlsx file (ExcelJS writer)", () => {
+  it("a note on every input cell with a source, the Bron column as text, and the file read back keeps every source", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-sources-"));
+    const file = path.join(dir, "voorstel.xlsx");
+    await writePlanToXlsx(buildProposalPlan(PUBLISHED_2023_2024), file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet("Invoer")!;
+    const positions = inputCellPositions(PUBLISHED_2023_2024);
+    for (const [field, at] of positions) {
+      const note = ws.getCell(at.row + 1, at.col + 1).note;
+      const text = typeof note === "string" ? note : note?.texts?.map((t) => t.text).join("");
+      assert.equal(text, sourceOf(PUBLISHED_2023_2024.sources, field), field);
+    }
+    // The file as a user's table: its values read by the project's reader, then as an input table.
+    const values = (await readSheetValues(file)).get("Invoer")!;
+    const r = readProposalInputs(values, { firstRow: 1 });
+    assert.deepEqual(r.problems, []);
+    assert.deepEqual(r.input?.sources, PUBLISHED_2023_2024.sources);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
