@@ -3,8 +3,8 @@
 // Scenario's sheet equals the decimal core. (2) An unseen input (nine municipalities, projected
 // occupancy, three proposal years, base indexation, estimated P-budget years, seven scenarios of mixed
 // overrides), checked against an independent calculation in plain numbers here (the formula in the
-// header of src/core/proposal/scenarios.ts, exact rational P-budget growth and the BigInt
-// largest-remainder rule), not against the core.
+// header of src/core/proposal/scenarios.ts, P-budget growth as exact fractions rounded to whole
+// euros, the BigInt largest-remainder rule), not against the core.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
@@ -87,14 +87,7 @@ const unseen: ProposalInput = {
   // Allocation years 2024–2028; 2027 and 2028 estimated (their figures here ignored).
   municipalities: TOWNS.map((name, i) => ({
     name,
-    pBudgets: [
-      300_000 + 61_000 * i,
-      320_000 + 64_500 * i,
-      // 2026: multiples of 40,000, so every growth below gives whole euros exactly.
-      40_000 * (9 + 2 * i + (i % 3)),
-      1,
-      1,
-    ],
+    pBudgets: [300_000 + 61_000 * i, 320_000 + 64_500 * i, 417_331 + 58_777 * i + 13 * (i % 4), 1, 1],
   })),
   quasiInhouse: {
     years: [2023, 2024, 2025],
@@ -157,7 +150,7 @@ function plain(p: ProposalInput, o: ScenarioOverrides): Plain {
   const F0 = occ.wswBase + occ.pwBase;
   const a = p.addedValue;
   const prevN = p.previous!.years.length;
-  // P-budgets per year: typed, or the year before × (num/den), exactly (whole euros by construction).
+  // P-budgets per year: typed, or the year before × (num/den), rounded half up to whole euros.
   const [num, den] = FRACTION[String(growth)] ?? [1, 1];
   const budgets: number[][] = [];
   p.years.forEach((year, j) => {
@@ -166,8 +159,8 @@ function plain(p: ProposalInput, o: ScenarioOverrides): Plain {
       p.municipalities.map((m, i) => {
         if (!p.estimatedPBudgetYears!.includes(year)) return m.pBudgets[J];
         const before = j === 0 ? m.pBudgets[J - 1] : budgets[j - 1][i];
-        assert.equal((before * num) % den, 0, "whole euros");
-        return (before * num) / den;
+        // Whole euros, half up (the integer before × num over den is exact to the half).
+        return Math.round((before * num) / den);
       }),
     );
   });
