@@ -525,7 +525,7 @@ describe("the Scenario's sheet, as the project's formula evaluator computes it",
     const q = bigInput(5, 4);
     q.costIndexation = 0.015;
     q.pBudgetGrowth = 0.02;
-    q.estimatedPBudgetYears = [2025, 2026];
+    q.estimatedPBudgetYears = [2023, 2025, 2026]; // the first proposal year grown from the previous period's last
     q.scenarios = [
       { name: "Krimp", overrides: { pwInflowPersons: 120, wswOutflowRate: 0.09, pBudgetGrowth: -0.01 } },
       { name: "Groei", overrides: { pwOutflowPersons: 40, costIndexation: 0.03, pBudgetGrowth: 0.04 } },
@@ -533,6 +533,18 @@ describe("the Scenario's sheet, as the project's formula evaluator computes it",
       { name: "Vraag", overrides: { demandDrivenShare: 0.25, addedValueEffect: true } },
     ];
     const qp = buildProposalPlan(q, "en");
+    const qv = evaluatePlan(qp);
+    compareSheetWithCore(q, qp, (ref) => values(qp, qv, ref), near);
+  });
+
+  it("a scenario without PW fte (outflow past the inflow): PW 0, no figure per fte, the sheet as the core", () => {
+    const q = clone(P);
+    q.scenarios = [{ name: "Leegloop", overrides: { pwInflowPersons: 0, pwOutflowPersons: 1000 } }];
+    const r = scenarioResult(q, q.scenarios[0].overrides);
+    assert.ok(r.years.every((y) => y.pw.isZero() && y.perPwFte === null));
+    // Only the specific PW costs scale with all fte: S · F/F0, less the effect in 2024.
+    r.years.forEach((y, j) => assert.equal(num(y.fee), handFee(occ.wsw[j + 1], 0, j + 1, 0, j === 1 ? EFFECT : 0)));
+    const qp = buildProposalPlan(q);
     const qv = evaluatePlan(qp);
     compareSheetWithCore(q, qp, (ref) => values(qp, qv, ref), near);
   });
