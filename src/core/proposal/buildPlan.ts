@@ -204,9 +204,10 @@ function buildAllocation(refs: InputRefs, fee: string[], t: Labels, p: ProposalI
     const amount = address(rFee, colA(j), true);
     const flag = refs.model.estimated[j];
     for (let i = 0; i < M; i++) {
-      // An estimated year: the year before's P-budget × (1 + growth); else the figure typed on the input sheet.
+      // An estimated year: the year before's P-budget × (1 + growth) in whole euros (the core's
+      // pBudgetMatrix); else the figure typed on the input sheet.
       const typed = refs.pBudget[i][j];
-      const estimate = `${address(r0 + i, colB(j - 1))}*(1+${refs.model.pBudgetGrowth})`;
+      const estimate = `ROUND(${address(r0 + i, colB(j - 1))}*(1+${refs.model.pBudgetGrowth}),0)`;
       s.formula(r0 + i, colB(j), flag ? `IF(${flag}=1,${estimate},${typed})` : typed, F.euro);
       s.formula(r0 + i, colS(j), `${address(r0 + i, colB(j))}/${total}`, F.pct0);
     }

@@ -1,5 +1,7 @@
 // The model inputs of issue 16, computed by the exact core: cost indexation per year and the
-// P-budgets with the estimated years filled in (the year before × (1 + growth), per municipality).
+// P-budgets with the estimated years filled in (the year before × (1 + growth), per municipality,
+// in whole euros: the sheets' largest remainder decides on whole units, so the core must allocate
+// over the same figures; unrounded, 8 decimals after two years of 4.37 % could rank differently).
 // Defaults (no indexation, no estimated year) give the published figures unchanged.
 import { D, type Dec } from "../decimal";
 import type { ProposalInput } from "./types";
@@ -23,7 +25,8 @@ export function costIndex(k: number, rate: number | Dec = 0): Dec {
 
 /**
  * P-budgets per municipality (rows) and allocation year (columns), the estimated years filled in:
- * the year before's figure (itself estimated or not) × (1 + growth). `growth` defaults to the input's.
+ * the year before's figure (itself estimated or not) × (1 + growth), rounded half up to whole euros
+ * (the sheets: ROUND(…, 0)). `growth` defaults to the input's.
  */
 export function pBudgetMatrix(p: ProposalInput, growth: number | Dec = p.pBudgetGrowth ?? 0): Dec[][] {
   const years = allocationYears(p);
@@ -31,7 +34,9 @@ export function pBudgetMatrix(p: ProposalInput, growth: number | Dec = p.pBudget
   const factor = d(1).plus(growth);
   return p.municipalities.map((m) => {
     const row: Dec[] = [];
-    years.forEach((_, j) => row.push(estimated[j] && j > 0 ? row[j - 1].times(factor) : d(m.pBudgets[j])));
+    years.forEach((_, j) =>
+      row.push(estimated[j] && j > 0 ? row[j - 1].times(factor).toDecimalPlaces(0, D.ROUND_HALF_UP) : d(m.pBudgets[j])),
+    );
     return row;
   });
 }

@@ -12,7 +12,7 @@ const nl = {
   pBudgetEstimated: "P-budget geschat (1 = ja, 0 = nee)",
   estimated: "geschat",
   estimatedNote:
-    "Een geschat P-budget is dat van het jaar ervoor × (1 + groei); de cellen van dat jaar blijven leeg. Zet 0 en typ de bedragen zodra ze bekend zijn.",
+    "Een geschat P-budget is dat van het jaar ervoor × (1 + groei), in hele euro's; die cellen blijven leeg. Zet 0 en typ de bedragen zodra ze bekend zijn.",
   // The Scenario's sheet.
   title: "Scenario's: wat als …",
   note: "Vul een naam en alleen de afwijkingen in (gele cellen); een lege cel is de waarde van het basisvoorstel. Groei P-budget werkt op de geschatte jaren.",
@@ -69,7 +69,7 @@ const en: ScenarioLabels = {
   pBudgetEstimated: "P-budget estimated (1 = yes, 0 = no)",
   estimated: "estimated",
   estimatedNote:
-    "An estimated P-budget is the year before's × (1 + growth); that year's cells stay empty. Set 0 and type the figures once they are known.",
+    "An estimated P-budget is the year before's × (1 + growth) in whole euros; its cells stay empty. Set 0 and type the figures once they are known.",
   title: "Scenarios: what if …",
   note: "Fill in a name and only what changes (yellow cells); an empty cell is the base proposal's value. P-budget growth acts on the estimated years.",
   inputsTitle: "Scenarios and what they change",

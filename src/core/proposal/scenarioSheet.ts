@@ -278,12 +278,12 @@ export function buildScenarioSheet(p: ProposalInput, refs: ScenarioRefs, st: Sce
       const [pb, key] = [helper(k, j, 0), helper(k, j, 1)];
       for (let i = 0; i < M; i++) {
         const r = c0 + i;
-        // The P-budget: the base's as allocated; a scenario grows an estimated year at its own rate.
+        // The P-budget: the base's as allocated; a scenario grows an estimated year at its own rate (whole euros).
         const before = () => (j === 0 ? refs.pBudget[i][J - 1] : s.at(r, helper(k, j - 1, 0)));
         const budget =
           k === 0 || !flag
             ? refs.pBudget[i][J]
-            : `IF(${flag}=1,${before()}*(1+${used("pBudgetGrowth", k)}),${inp.pBudget[i][J]})`;
+            : `IF(${flag}=1,ROUND(${before()}*(1+${used("pBudgetGrowth", k)}),0),${inp.pBudget[i][J]})`;
         s.formula(r, pb, budget, F.euro, "note");
         s.formula(
           r,

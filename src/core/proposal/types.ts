@@ -166,8 +166,8 @@ export interface ProposalInput {
   /** P-budget growth per year as a fraction: estimates the P-budgets of `estimatedPBudgetYears`. Default 0. */
   pBudgetGrowth?: number;
   /**
-   * Proposal years whose P-budgets are not yet known: each is the year before's × (1 + pBudgetGrowth),
-   * per municipality (the report's "benadering … procentuele stijgingen"). Not the first allocation year.
+   * Proposal years whose P-budgets are not yet known: each is the year before's × (1 + pBudgetGrowth)
+   * in whole euros (half up), per municipality (the report's "benadering … procentuele stijgingen"). Not the first allocation year.
    */
   estimatedPBudgetYears?: number[];
   /** What-if scenarios beside the base proposal (the Scenario's sheet): a name and the inputs it changes. */
