@@ -33,7 +33,9 @@ import { sheetConstants } from "../support/planValues";
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 /** The input's figures as the input sheet holds them: without its sources and its published figures. */
 const figuresOf = (p: ProposalInput | undefined) => {
-  const { sources: _, published: __, ...rest } = p ?? ({} as ProposalInput);
+  const rest = { ...(p ?? ({} as ProposalInput)) };
+  delete rest.sources;
+  delete rest.published;
   return rest;
 };
 const REPORT = "Evaluatie & voorstel voor 2023 en 2024";
