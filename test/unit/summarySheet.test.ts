@@ -19,6 +19,7 @@ import {
   excelDate,
   inputVersion,
   LABELS,
+  pBudgetMatrix,
   PUBLISHED_2023_2024,
   summarizeProposal,
   todayIso,
@@ -282,6 +283,31 @@ describe("Per gemeente (issue 16): a printed page per municipality", () => {
       assert.equal(get(top + 2, 1), excelDate(DATE));
       assert.equal(get(top + 3, 1), inputVersion(PUBLISHED_2023_2024));
     });
+  });
+
+  it("estimated P-budgets (issue 16): the pages show them as Verdeling allocates over them, never an empty cell or an error", () => {
+    const p = clone(PUBLISHED_2023_2024);
+    delete p.published;
+    p.pBudgetGrowth = 0.03;
+    p.estimatedPBudgetYears = [2024];
+    const est = build(p);
+    const ev = evaluatePlan(est);
+    const budgets = pBudgetMatrix(p);
+    const pageRows = sheetOf(est, t.sheets.perMunicipality).blocks[0].rows;
+    const starts = pageRows.flatMap((row, r) => (row[0]?.style === "title" ? [r] : []));
+    p.municipalities.forEach((m, i) => {
+      const row = starts[i] + 6 + 3; // 2024, the fourth allocation year
+      assert.equal(ev.get(t.sheets.perMunicipality, row, 0), 2024);
+      assert.equal(ev.get(t.sheets.perMunicipality, row, 3), budgets[i][3].toNumber(), m.name);
+    });
+    const summary = sheetOf(est, t.sheets.summary).blocks[0].rows;
+    summary.forEach((row, r) =>
+      row.forEach((c, k) => {
+        if (c?.formula === undefined) return;
+        const x = ev.get(t.sheets.summary, r, k);
+        assert.ok(!(x instanceof FormulaError), `Samenvatting ${r},${k}: ${c.formula} → ${String(x)}`);
+      }),
+    );
   });
 
   it("scales linearly: 400 municipalities × 10 years, a block of N + 11 rows each; leaving the pages out is an option", () => {

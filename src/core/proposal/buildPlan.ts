@@ -435,7 +435,8 @@ export function buildProposalPlan(
   );
   // One A4 page for the council and a page per municipality (issue 16), over the sheets above.
   const councilRefs: CouncilRefs = {
-    inputs: inputs.refs,
+    // The P-budgets as allocated, estimated years filled in (as for the cycle's sheets).
+    inputs: { ...inputs.refs, pBudget: alloc.pBudget },
     fee: lump.fee,
     perFte: lump.perFte,
     pctOfBudget: alloc.pct,
