@@ -55,7 +55,7 @@ import { blockChunks } from "../core/plan/blockChunks";
 import { queueNotes } from "./cellNotes";
 import { areaOf, lookMark, readLook } from "./sheetLook";
 import { CHUNK_CELLS, queueUsedFormulas } from "./areaChunks";
-import { markerSetting } from "./undoRecords";
+import { currentMarker, markerSetting, newAttemptId, queueSettingKeys } from "./undoRecords";
 import { sheetProtected, stagedRevertFailed, stepFailed } from "./writeErrors";
 import {
   newSheetsRecord,
@@ -313,11 +313,6 @@ export async function previewWrite(
   };
 }
 
-/** A short attempt id, so that what this attempt adds can be told from anything else. */
-function attemptId(): string {
-  return (Date.now() % 1_679_616).toString(36).padStart(4, "0") + Math.floor(Math.random() * 1296).toString(36);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Writing
 
@@ -371,7 +366,7 @@ async function writePlanBody<T extends WorkbookPlan>(
       );
 
   // 2. Stage, hidden, under names unique to this attempt.
-  const attempt = attemptId();
+  const attempt = newAttemptId();
   const prefix = `${TEMP_PREFIX}${attempt} `;
   const tempNames = target.sheets.map((_, i) => `${prefix}${i + 1}`);
   const staged = withSheetNames(target, tempNames);
@@ -392,9 +387,7 @@ async function writePlanBody<T extends WorkbookPlan>(
   // Read the sheets and names again in the same batch: another action (a second pane, a
   // co-author) that committed since the read would clash with this commit: refuse before it.
   const sheetsNow = context.workbook.worksheets.load("items/name,items/id");
-  const lastMarker = last?.id
-    ? context.workbook.settings.getItemOrNullObject(markerSetting(kind, last.id)).load("value")
-    : null;
+  const settingKeys = last?.id ? queueSettingKeys(context) : null;
   const myMarker = markerSetting(kind, attempt);
   const namesNow = context.workbook.names.load("items/name");
   progress(0.75, "stage");
@@ -436,7 +429,14 @@ async function writePlanBody<T extends WorkbookPlan>(
   const aside = clashing.map((s, i) => ({ ...s, asideName: `${prefix}old ${i + 1}` }));
   // First: the last record's marker. When another pane or a co-author replaced or undid that record
   // since the read, it is gone and the commit fails here, before it changes anything.
-  if (lastMarker && !lastMarker.isNullObject) lastMarker.delete();
+  const lastMarker = last?.id
+    ? currentMarker(
+        settingKeys!.items.map((s) => s.key),
+        kind,
+        last.id,
+      )
+    : null;
+  if (lastMarker) context.workbook.settings.getItem(lastMarker).delete();
   for (const s of aside) context.workbook.worksheets.getItem(s.id).name = s.asideName;
   // The staged sheets take their names before any name is touched: when another action committed
   // meanwhile, this fails first, and the other action's names are never deleted.

@@ -5,6 +5,11 @@
 // are still read, so that a workbook saved by it can be undone, and removed once used (by an undo,
 // or by a new action whose record takes their place). Queued with the caller's batch.
 
+/** A short attempt id, so that what an attempt adds (its staged sheets, its markers) can be told from anything else. */
+export function newAttemptId(): string {
+  return (Date.now() % 1_679_616).toString(36).padStart(4, "0") + Math.floor(Math.random() * 1296).toString(36);
+}
+
 /** The settings key of a workflow's record. */
 export const recordSetting = (kind: string): string => `ibn.undo.${kind}`;
 
@@ -17,6 +22,26 @@ export const recordSetting = (kind: string): string => `ibn.undo.${kind}`;
  * write failed) is simply undone or replaced without this check.
  */
 export const markerSetting = (kind: string, id: string): string => `${recordSetting(kind)}@${id}`;
+
+/**
+ * The marker an undo puts in place of the one it consumed, in the same batch: when Excel refuses a
+ * later operation of that batch (Office.js keeps what ran before), the undo finishes in one more
+ * batch, which consumes this one first, so a write that committed in that round trip (and consumed
+ * it) still makes the undo fail before it deletes anything of that write's. Unique per attempt, so
+ * that no reader of an older marker can consume it.
+ */
+export const retryMarkerSetting = (kind: string, id: string, attempt: string): string =>
+  `${markerSetting(kind, id)}/${attempt}`;
+
+/** Queues reading the settings' keys, among them a record's current marker (currentMarker). */
+export const queueSettingKeys = (context: Excel.RequestContext): Excel.SettingCollection =>
+  context.workbook.settings.load("items/key");
+
+/** The record's current marker among the settings' keys: its own, else an undo's retry marker; null when none. */
+export function currentMarker(keys: readonly string[], kind: string, id: string): string | null {
+  const own = markerSetting(kind, id);
+  return keys.find((k) => k === own) ?? keys.find((k) => k.startsWith(`${own}/`)) ?? null;
+}
 
 /** The keys the previous version used, per kind: read, never written. */
 export const LEGACY_SETTINGS: Readonly<Record<string, string>> = {

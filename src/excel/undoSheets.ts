@@ -19,7 +19,7 @@ import {
   sheetFingerprint,
 } from "./generationRecord";
 import { lookMark, readLook } from "./sheetLook";
-import { markerSetting } from "./undoRecords";
+import { currentMarker, newAttemptId, queueSettingKeys, retryMarkerSetting } from "./undoRecords";
 import { sheetProtected, undoFailed } from "./writeErrors";
 
 const lower = (s: string) => s.toLowerCase();
@@ -85,8 +85,10 @@ interface UndoPlan {
   sheetIds: string[];
   /** Of sheetIds, those the action protected itself: unprotected just before they are deleted. */
   ownProtected: string[];
-  /** The record's marker setting, when it has one: deleted first in the undo's batch. */
+  /** The record's current marker setting, when it has one: deleted first in the undo's batch. */
   marker: string | null;
+  /** The record's attempt id (none in an older version's record). */
+  recordId: string | null;
 }
 
 const isFormula = (v: unknown): v is string => typeof v === "string" && v.startsWith("=");
@@ -133,8 +135,7 @@ async function planUndo(
   // co-author) made it a newer record, whose names and sheets this plan must not delete.
   const again = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
   // And its marker (src/excel/undoRecords.ts), which the delete batch consumes first.
-  const markerKey = record.id ? markerSetting(kind, record.id) : null;
-  const marker = markerKey ? context.workbook.settings.getItemOrNullObject(markerKey).load("value") : null;
+  let settingKeys = record.id ? queueSettingKeys(context) : null;
   const changedMeanwhile = () => {
     const now = again.isNullObject ? null : parseSheetsRecord(again.value, kind);
     return !now || recordStamp(now) !== recordStamp(record);
@@ -154,7 +155,7 @@ async function planUndo(
     }
     otherCharts = otherSheets.map(queueCharts);
     again.load("value");
-    marker?.load("value");
+    settingKeys = record.id ? queueSettingKeys(context) : null;
     await context.sync();
     otherFormulas = await formulasInChunks(context, otherSheets)
       .then((cells) => cells.map((c) => c.formula))
@@ -269,7 +270,14 @@ async function planUndo(
   if (locked) throw sheetProtected(locked.name);
   const visibleLeft = sheets.items.filter((ws) => ws.visibility === "Visible" && !sheetIds.includes(ws.id));
   if (sheetIds.length && !visibleLeft.length) throw new AddinError("undo.wouldEmpty");
-  return { preview, sheetIds, ownProtected, marker: marker && !marker.isNullObject ? markerKey : null };
+  const marker = record.id
+    ? currentMarker(
+        settingKeys!.items.map((s) => s.key),
+        kind,
+        record.id,
+      )
+    : null;
+  return { preview, sheetIds, ownProtected, marker, recordId: record.id ?? null };
 }
 
 /**
@@ -305,11 +313,94 @@ async function undoLastGenerationBody(
   }
 }
 
+/**
+ * When undo stops without finishing: its retry marker goes when the record is another action's now (a
+ * write that committed in the round trip consumed the record's marker); otherwise it stays, to
+ * guard the next Undo. Best effort: the failure itself is what the user is told.
+ */
+async function forgetRetryMarker(context: Excel.RequestContext, kind: string, retry: string, stamp: string) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const setting = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
+      const marker = context.workbook.settings.getItemOrNullObject(retry).load("value");
+      await context.sync();
+      const record = setting.isNullObject ? null : parseSheetsRecord(setting.value, kind);
+      if (marker.isNullObject || (record && recordStamp(record) === stamp)) return;
+      marker.delete();
+      await context.sync();
+      return;
+    } catch {
+      // Once more; then nothing more to do: a marker of no record is read by no action.
+    }
+  }
+}
+
+/**
+ * Finishes an undo whose delete batch Excel refused halfway. Only what is still this action's: its
+ * sheets (by id), the names that still point at them, and the record while it is this one (another
+ * pane or a co-author may have committed a newer one meanwhile). While the record is this one, the
+ * batch consumes its markers first: when a write commits in the round trip since this read, the
+ * batch fails before it deletes anything, and the next try sees the newer record and leaves it be.
+ */
+async function finishUndo(
+  context: Excel.RequestContext,
+  kind: string,
+  u: { preview: UndoPreview; sheetIds: string[]; ownProtected: string[]; marker: string | null; retry: string | null },
+): Promise<void> {
+  const { preview, sheetIds, ownProtected, marker, retry } = u;
+  const present = (x: Excel.Setting | null): x is Excel.Setting => !!x && !x.isNullObject;
+  for (let attempt = 1; ; attempt++) {
+    const setting = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
+    const sheets = context.workbook.worksheets.load("items/id,items/name");
+    const names = context.workbook.names.load("items/name,items/formula");
+    const retryNow = retry ? context.workbook.settings.getItemOrNullObject(retry).load("value") : null;
+    const markerNow = marker ? context.workbook.settings.getItemOrNullObject(marker).load("value") : null;
+    await context.sync();
+    const ours = sheets.items.filter((ws) => sheetIds.includes(ws.id));
+    const record = setting.isNullObject ? null : parseSheetsRecord(setting.value, kind);
+    const same = !!record && recordStamp(record) === preview.stamp;
+    const untouched =
+      ours.length === sheetIds.length &&
+      preview.names.every((n) => names.items.some((x) => lower(x.name) === lower(n)));
+    // A newer record, and nothing of this undo done: refused, nothing changed (the retry marker, if
+    // it was added, goes: it belongs to no record now).
+    if (!same && untouched) {
+      if (retry) await forgetRetryMarker(context, kind, retry, preview.stamp);
+      throw new AddinError("undo.recordChanged");
+    }
+    // The record's markers first, each still there (its own, when the batch failed before consuming
+    // it, and the retry marker): a write that committed since this read consumed one of them.
+    if (same) for (const m of [markerNow, retryNow]) if (present(m)) m.delete();
+    // A name that points at another sheet now is another action's (a Replace reuses the names).
+    const elsewhere = (f: string) => sheets.items.some((ws) => !sheetIds.includes(ws.id) && mentionsSheet(f, ws.name));
+    const stillOurs = (n: { name: string; formula: unknown }) =>
+      preview.names.some((x) => lower(x) === lower(n.name)) &&
+      (ours.some((ws) => mentionsSheet(String(n.formula), ws.name)) || (same && !elsewhere(String(n.formula))));
+    for (const n of names.items.filter(stillOurs)) context.workbook.names.getItem(n.name).delete();
+    for (const ws of ours) {
+      if (ownProtected.includes(ws.id)) ws.protection.unprotect();
+      ws.delete();
+    }
+    if (same) context.workbook.settings.getItem(recordSetting(kind)).delete();
+    if (!same && present(retryNow)) retryNow.delete(); // another record now: ours belongs to none
+    try {
+      await context.sync();
+      return;
+    } catch (e) {
+      // Once more when the record may have changed under this try; then the failure is the user's to see.
+      if (attempt >= 2 || !same) {
+        if (retry) await forgetRetryMarker(context, kind, retry, preview.stamp);
+        throw e;
+      }
+    }
+  }
+}
+
 async function undoSteps(context: Excel.RequestContext, options: UndoOptions): Promise<UndoResult | null> {
   const kind = options.kind ?? PROPOSAL_KIND;
   const planned = await planUndo(context, kind, options.confirm ?? [], options.expect);
   if (!planned) return null;
-  const { preview, sheetIds, ownProtected, marker } = planned;
+  const { preview, sheetIds, ownProtected, marker, recordId } = planned;
   const queue = (names: string[], ids: string[], setting: boolean) => {
     for (const n of names) context.workbook.names.getItem(n).delete();
     for (const id of ids) {
@@ -320,40 +411,18 @@ async function undoSteps(context: Excel.RequestContext, options: UndoOptions): P
     if (setting) context.workbook.settings.getItem(recordSetting(kind)).delete();
   };
   // First the record's marker: when another pane or a co-author replaced the record since it was
-  // read, the marker is gone and the batch fails here, before any name or sheet is deleted.
+  // read, the marker is gone and the batch fails here, before any name or sheet is deleted. A retry
+  // marker takes its place until the batch's end (undoRecords.ts retryMarkerSetting).
+  const retry = marker && recordId ? retryMarkerSetting(kind, recordId, newAttemptId()) : null;
+  if (retry) context.workbook.settings.add(retry, "1");
   if (marker) context.workbook.settings.getItem(marker).delete();
   queue(preview.names, sheetIds, true);
+  if (retry) context.workbook.settings.getItem(retry).delete();
   try {
     await context.sync();
   } catch {
-    // Deleted sheets cannot come back: finish the undo instead, with what is left of it. Only what
-    // is still this action's: its sheets (by id), the names that still point at them, and the record
-    // while it is this one (another pane or a co-author may have committed a newer one meanwhile).
-    const setting = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
-    const sheets = context.workbook.worksheets.load("items/id,items/name");
-    const names = context.workbook.names.load("items/name,items/formula");
-    const markerNow = marker ? context.workbook.settings.getItemOrNullObject(marker).load("value") : null;
-    await context.sync();
-    const ours = sheets.items.filter((ws) => sheetIds.includes(ws.id));
-    const record = setting.isNullObject ? null : parseSheetsRecord(setting.value, kind);
-    const same = !!record && recordStamp(record) === preview.stamp;
-    const untouched =
-      ours.length === sheetIds.length &&
-      preview.names.every((n) => names.items.some((x) => lower(x.name) === lower(n)));
-    // A newer record, and nothing of this undo done: refused, nothing changed.
-    if (!same && untouched) throw new AddinError("undo.recordChanged");
-    if (same && markerNow && !markerNow.isNullObject) markerNow.delete();
-    // A name that points at another sheet now is another action's (a Replace reuses the names).
-    const elsewhere = (f: string) => sheets.items.some((ws) => !sheetIds.includes(ws.id) && mentionsSheet(f, ws.name));
-    const stillOurs = (n: { name: string; formula: unknown }) =>
-      preview.names.some((x) => lower(x) === lower(n.name)) &&
-      (ours.some((ws) => mentionsSheet(String(n.formula), ws.name)) || (same && !elsewhere(String(n.formula))));
-    queue(
-      names.items.filter(stillOurs).map((n) => n.name),
-      ours.map((ws) => ws.id),
-      same,
-    );
-    await context.sync();
+    // Deleted sheets cannot come back: finish the undo instead, with what is left of it.
+    await finishUndo(context, kind, { preview, sheetIds, ownProtected, marker, retry });
   }
   const removed = new Set(sheetIds);
   const all = [...preview.unchanged, ...preview.changed, ...preview.needed];

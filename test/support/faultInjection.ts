@@ -236,7 +236,7 @@ export function assertNoDebris(wb: OfficeWorkbook, label: string): void {
   const ids = new Set(wb.book.sheets.map((s) => s.id));
   const names = new Set([...wb.book.names.keys()].map((n) => n.toLowerCase()));
   for (const [key, raw] of wb.book.settings) {
-    const marker = /^(.*)@(.*)$/.exec(key);
+    const marker = /^(.*)@([^/]*)(?:\/.*)?$/.exec(key); // a record's marker, or an undo's retry marker "…@id/attempt"
     if (marker) {
       const of = parsed(wb.book.settings.get(marker[1])) as { id?: unknown } | undefined;
       assert.equal(of?.id, marker[2], `${label}: marker ${key} of no record`);

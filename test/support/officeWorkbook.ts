@@ -1097,14 +1097,14 @@ export function officeWorkbook(init: WorkbookInit = {}, sharing?: { book: BookMo
       {},
       ["isNullObject"],
     );
-  const settings = {
+  const settings = collection(() => [...book.settings.keys()].map(settingItem), {
     add: (key: string, value: unknown) => {
       later(() => book.settings.set(key, value));
       return settingItem(key);
     },
     getItem: settingItem,
     getItemOrNullObject: settingItem,
-  };
+  });
 
   const selection = [init.selection ?? `${book.sheets[0].name}!A1`].flat();
   const selected = (ref: string) => {
