@@ -200,6 +200,7 @@ describe("two actions at once: the interleavings a long search found, kept as te
     ["undo + generate, two panes", [0, 1, 1, 0, 1, ...Array<number>(19).fill(0)], { pane: 0, k: 4 }],
     ["undo + generate (Replace), two panes", [0, 1, 1, 0, 1, 1, ...Array<number>(18).fill(0)], { pane: 0, k: 4 }],
     ["undo + generate (Replace), two panes", [0, 0, 1, 0, 0, 1, ...Array<number>(18).fill(0)], { pane: 0, k: 3 }],
+    ["undo + generate (Replace), two panes", [0, 1, 1, 1, 0, 1, 1, 1, ...Array<number>(16).fill(0)], { pane: 0, k: 2 }],
   ];
   for (const [title, choices, failure] of found)
     it(`${title}: ${JSON.stringify(choices.slice(0, 4))}…, failure ${JSON.stringify(failure)}`, async () => {
