@@ -412,7 +412,7 @@ async function undoSteps(context: Excel.RequestContext, options: UndoOptions): P
   };
   // First the record's marker: when another pane or a co-author replaced the record since it was
   // read, the marker is gone and the batch fails here, before any name or sheet is deleted. A retry
-  // marker takes its place until the batch's end (undoRecords.ts retryMarkerSetting).
+  // marker, added just before, stands in for it until the batch's end (undoRecords.ts).
   const retry = marker && recordId ? retryMarkerSetting(kind, recordId, newAttemptId()) : null;
   if (retry) context.workbook.settings.add(retry, "1");
   if (marker) context.workbook.settings.getItem(marker).delete();
