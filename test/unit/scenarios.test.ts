@@ -8,8 +8,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { shapeProblem } from "../../scripts/inputShape";
-import { parseAddress, splitRef } from "../../src/core/plan/a1";
-import { evaluatePlan, type PlanValues } from "../../src/core/plan/evaluate";
+import { evaluatePlan } from "../../src/core/plan/evaluate";
 import { FormulaError } from "../../src/core/plan/evaluateValues";
 import type { PlanSheet } from "../../src/core/plan/types";
 import {
@@ -21,7 +20,6 @@ import {
   scenarioResults,
   scenarioValues,
   type ProposalInput,
-  type ProposalPlan,
 } from "../../src/core/proposal";
 import { costIndex, pBudgetMatrix } from "../../src/core/proposal/modelInputs";
 import { lumpSumYears } from "../../src/core/proposal/series";
@@ -30,7 +28,7 @@ import { LIMITS, SCENARIO_OVERRIDE_KEYS } from "../../src/core/proposal/types";
 import { D } from "../../src/core/decimal";
 import { InputError } from "../../src/core/errors";
 import { largestRemainderRule } from "../support/largestRemainder";
-import { sheetConstants } from "../support/planValues";
+import { evaluatedRange, sheetConstants } from "../support/planValues";
 import { bigInput } from "../support/proposalInputs";
 import { compareSheetWithCore, SIX } from "../support/scenarioSheet";
 
@@ -460,22 +458,7 @@ describe("scenarios: validation names the argument", () => {
   });
 });
 
-/** A range's values as the core's evaluator computes them: formulas' results, constants as planned. */
-function values(plan: ProposalPlan, v: PlanValues, ref: string): unknown[][] {
-  const { sheet, address } = splitRef(ref);
-  const [a, b = a] = address.replace(/\$/g, "").split(":").map(parseAddress);
-  const rows = plan.sheets.find((s) => s.name === sheet)!.blocks[0].rows;
-  const out: unknown[][] = [];
-  for (let r = a.row; r <= b.row; r++) {
-    const row: unknown[] = [];
-    for (let c = a.col; c <= b.col; c++) {
-      const cell = rows[r]?.[c];
-      row.push(cell?.formula !== undefined ? v.get(sheet, r, c) : (cell?.value ?? null));
-    }
-    out.push(row);
-  }
-  return out;
-}
+const values = evaluatedRange;
 
 describe("the Scenario's sheet, as the project's formula evaluator computes it", () => {
   const p = clone(P);

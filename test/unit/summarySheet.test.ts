@@ -7,8 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { parseAddress, splitRef } from "../../src/core/plan/a1";
-import { evaluatePlan, type PlanValues } from "../../src/core/plan/evaluate";
+import { parseAddress } from "../../src/core/plan/a1";
+import { evaluatePlan } from "../../src/core/plan/evaluate";
 import { FormulaError } from "../../src/core/plan/evaluateValues";
 import { planVariant } from "../../src/core/plan/rename";
 import type { PlanSheet } from "../../src/core/plan/types";
@@ -29,6 +29,7 @@ import {
 import { writePlan } from "../../src/excel/officeWriter";
 import { queuePageLayout } from "../../src/excel/pageLayout";
 import { planToXlsxBuffer } from "../../src/writers/xlsxWriter";
+import { evaluatedRange } from "../support/planValues";
 import { officeWorkbook } from "../support/officeWorkbook";
 import { bigInput } from "../support/proposalInputs";
 
@@ -39,22 +40,7 @@ const build = (p: ProposalInput = PUBLISHED_2023_2024, lang: "nl" | "en" = "nl")
   buildProposalPlan(p, lang, undefined, { date: DATE });
 const sheetOf = (plan: ProposalPlan, name: string): PlanSheet => plan.sheets.find((s) => s.name === name)!;
 
-/** A range's values as the core's evaluator computes them: formulas' results, constants as planned. */
-function values(plan: ProposalPlan, v: PlanValues, ref: string): unknown[][] {
-  const { sheet, address } = splitRef(ref);
-  const [a, b = a] = address.replace(/\$/g, "").split(":").map(parseAddress);
-  const rows = sheetOf(plan, sheet).blocks[0].rows;
-  const out: unknown[][] = [];
-  for (let r = a.row; r <= b.row; r++) {
-    const row: unknown[] = [];
-    for (let c = a.col; c <= b.col; c++) {
-      const cell = rows[r]?.[c];
-      row.push(cell?.formula !== undefined ? v.get(sheet, r, c) : (cell?.value ?? null));
-    }
-    out.push(row);
-  }
-  return out;
-}
+const values = evaluatedRange;
 
 const round = (x: unknown, d = 0) => Math.round((x as number) * 10 ** d) / 10 ** d;
 
