@@ -313,6 +313,24 @@ async function undoLastGenerationBody(
   }
 }
 
+/** Queues undo's deletes: the names, the sheets by id (lifting the protection the action set itself), and the record when `record`. */
+function queueUndoDeletes(
+  context: Excel.RequestContext,
+  kind: string,
+  ownProtected: readonly string[],
+  names: readonly string[],
+  ids: readonly string[],
+  record: boolean,
+): void {
+  for (const n of names) context.workbook.names.getItem(n).delete();
+  for (const id of ids) {
+    const ws = context.workbook.worksheets.getItem(id);
+    if (ownProtected.includes(id)) ws.protection.unprotect();
+    ws.delete();
+  }
+  if (record) context.workbook.settings.getItem(recordSetting(kind)).delete();
+}
+
 /**
  * When undo stops without finishing: its retry marker goes when the record is another action's now (a
  * write that committed in the round trip consumed the record's marker); otherwise it stays, to
@@ -376,12 +394,14 @@ async function finishUndo(
     const stillOurs = (n: { name: string; formula: unknown }) =>
       preview.names.some((x) => lower(x) === lower(n.name)) &&
       (ours.some((ws) => mentionsSheet(String(n.formula), ws.name)) || (same && !elsewhere(String(n.formula))));
-    for (const n of names.items.filter(stillOurs)) context.workbook.names.getItem(n.name).delete();
-    for (const ws of ours) {
-      if (ownProtected.includes(ws.id)) ws.protection.unprotect();
-      ws.delete();
-    }
-    if (same) context.workbook.settings.getItem(recordSetting(kind)).delete();
+    queueUndoDeletes(
+      context,
+      kind,
+      ownProtected,
+      names.items.filter(stillOurs).map((n) => n.name),
+      ours.map((ws) => ws.id),
+      same,
+    );
     if (!same && present(retryNow)) retryNow.delete(); // another record now: ours belongs to none
     try {
       await context.sync();
@@ -401,22 +421,13 @@ async function undoSteps(context: Excel.RequestContext, options: UndoOptions): P
   const planned = await planUndo(context, kind, options.confirm ?? [], options.expect);
   if (!planned) return null;
   const { preview, sheetIds, ownProtected, marker, recordId } = planned;
-  const queue = (names: string[], ids: string[], setting: boolean) => {
-    for (const n of names) context.workbook.names.getItem(n).delete();
-    for (const id of ids) {
-      const ws = context.workbook.worksheets.getItem(id);
-      if (ownProtected.includes(id)) ws.protection.unprotect();
-      ws.delete();
-    }
-    if (setting) context.workbook.settings.getItem(recordSetting(kind)).delete();
-  };
   // First the record's marker: when another pane or a co-author replaced the record since it was
   // read, the marker is gone and the batch fails here, before any name or sheet is deleted. A retry
   // marker, added just before, stands in for it until the batch's end (undoRecords.ts).
   const retry = marker && recordId ? retryMarkerSetting(kind, recordId, newAttemptId()) : null;
   if (retry) context.workbook.settings.add(retry, "1");
   if (marker) context.workbook.settings.getItem(marker).delete();
-  queue(preview.names, sheetIds, true);
+  queueUndoDeletes(context, kind, ownProtected, preview.names, sheetIds, true);
   if (retry) context.workbook.settings.getItem(retry).delete();
   try {
     await context.sync();
