@@ -19,7 +19,8 @@ import {
   sheetFingerprint,
 } from "./generationRecord";
 import { lookMark, readLook } from "./sheetLook";
-import { currentMarker, newAttemptId, queueSettingKeys, retryMarkerSetting } from "./undoRecords";
+import { currentMarker, queueSettingKeys } from "./undoRecords";
+import { undoDeleting } from "./undoableAction";
 import { sheetProtected, undoFailed } from "./writeErrors";
 
 const lower = (s: string) => s.toLowerCase();
@@ -421,20 +422,13 @@ async function undoSteps(context: Excel.RequestContext, options: UndoOptions): P
   const planned = await planUndo(context, kind, options.confirm ?? [], options.expect);
   if (!planned) return null;
   const { preview, sheetIds, ownProtected, marker, recordId } = planned;
-  // First the record's marker: when another pane or a co-author replaced the record since it was
-  // read, the marker is gone and the batch fails here, before any name or sheet is deleted. A retry
-  // marker, added just before, stands in for it until the batch's end (undoRecords.ts).
-  const retry = marker && recordId ? retryMarkerSetting(kind, recordId, newAttemptId()) : null;
-  if (retry) context.workbook.settings.add(retry, "1");
-  if (marker) context.workbook.settings.getItem(marker).delete();
-  queueUndoDeletes(context, kind, ownProtected, preview.names, sheetIds, true);
-  if (retry) context.workbook.settings.getItem(retry).delete();
-  try {
-    await context.sync();
-  } catch {
-    // Deleted sheets cannot come back: finish the undo instead, with what is left of it.
-    await finishUndo(context, kind, { preview, sheetIds, ownProtected, marker, retry });
-  }
+  await undoDeleting(context, {
+    kind,
+    marker,
+    recordId,
+    deletes: () => queueUndoDeletes(context, kind, ownProtected, preview.names, sheetIds, true),
+    finish: (retry) => finishUndo(context, kind, { preview, sheetIds, ownProtected, marker, retry }),
+  });
   const removed = new Set(sheetIds);
   const all = [...preview.unchanged, ...preview.changed, ...preview.needed];
   const why = (id: string): KeptReason =>
