@@ -1,7 +1,8 @@
 // "Check tables", the Office.js side: reads every sheet's values (and which cells hold formulas) in
 // two syncs whatever the table sizes, and checks them with the core's scope-aware workbook checker
 // (it reads the workbook's own region mapping). Highlights
-// are a separate, explicit step that changes fill colours only (never a value) and can be cleared.
+// are a separate, explicit step that changes fill colours only (never a value) and can be cleared
+// (src/excel/highlights.ts).
 import {
   checkWorkbookTables,
   recognizeTables,
@@ -13,9 +14,6 @@ import {
 } from "../core/evaluation";
 import { parseAddress, quoteSheet } from "../core/plan/a1";
 import type { Language } from "../core/language";
-
-export const HIGHLIGHT_SETTING = "ibn.checkHighlights";
-const COLORS = { error: "#FDE7E9", warning: "#FFF4CE" } as const;
 
 /** A used range's values placed at their real position, so recognised tables carry real addresses. */
 function placeGrid(rangeAddress: string, values: unknown[][]): Cell[][] {
@@ -70,35 +68,3 @@ export async function checkWorkbook(context: Excel.RequestContext, language: Lan
 }
 
 export const cellRef = (f: Finding) => `${quoteSheet(f.sheet)}!${f.cell}`;
-
-/** Colours the cells of the findings, remembering their fill so that clearing restores it. */
-export async function showHighlights(context: Excel.RequestContext, findings: Finding[]): Promise<number> {
-  await clearHighlights(context);
-  const cells = findings.map((f) => ({ f, range: context.workbook.worksheets.getItem(f.sheet).getRange(f.cell) }));
-  cells.forEach((c) => c.range.format.fill.load("color"));
-  await context.sync();
-  const saved = cells.map(({ f, range }) => ({ sheet: f.sheet, cell: f.cell, color: range.format.fill.color }));
-  cells.forEach(({ f, range }) => (range.format.fill.color = COLORS[f.severity]));
-  context.workbook.settings.add(HIGHLIGHT_SETTING, JSON.stringify(saved));
-  await context.sync();
-  return cells.length;
-}
-
-/** Restores the fills the last highlighting replaced; returns how many cells it restored. */
-export async function clearHighlights(context: Excel.RequestContext): Promise<number> {
-  const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING).load("value");
-  await context.sync();
-  if (setting.isNullObject) return 0;
-  const saved = JSON.parse(String(setting.value)) as { sheet: string; cell: string; color: string }[];
-  const sheets = context.workbook.worksheets.load("items/name");
-  await context.sync();
-  const exists = new Set(sheets.items.map((s) => s.name));
-  for (const s of saved.filter((x) => exists.has(x.sheet))) {
-    const fill = context.workbook.worksheets.getItem(s.sheet).getRange(s.cell).format.fill;
-    if (!s.color || s.color.toUpperCase() === "#FFFFFF") fill.clear();
-    else fill.color = s.color;
-  }
-  setting.delete();
-  await context.sync();
-  return saved.length;
-}

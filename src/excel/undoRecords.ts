@@ -47,6 +47,7 @@ export function currentMarker(keys: readonly string[], kind: string, id: string)
 export const LEGACY_SETTINGS: Readonly<Record<string, string>> = {
   insert: "ibn.lastInsert",
   shareSafe: "ibn.lastShareSafe",
+  highlights: "ibn.checkHighlights",
 };
 
 /** A queued read of a workflow's record, under its key and under the previous version's. */

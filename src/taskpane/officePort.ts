@@ -1,12 +1,7 @@
 // The WorkbookPort over src/excel: one Excel.run per call, nothing else. Every call that writes
 // runs as the one action (src/excel/exclusive.ts): a second one while it runs is refused, not queued.
-import {
-  checkWorkbook,
-  clearHighlights,
-  readSheetValues,
-  sheetNames,
-  showHighlights,
-} from "../excel/checkTablesCommand";
+import { checkWorkbook, readSheetValues, sheetNames } from "../excel/checkTablesCommand";
+import { clearHighlights, showHighlights } from "../excel/highlights";
 import { hasExcel, readSelectionTable, runExcel, selectRef } from "../excel/excelSession";
 import { runExclusive } from "../excel/exclusive";
 import { previewWrite, writePlan } from "../excel/officeWriter";

@@ -4,7 +4,9 @@ import assert from "node:assert/strict";
 import { buildEvaluationPlan, checkTables, REPORT_2023 } from "../../src/core/evaluation";
 import { address } from "../../src/core/plan/a1";
 import type { PlanSheet } from "../../src/core/plan/types";
-import { checkWorkbook, clearHighlights, HIGHLIGHT_SETTING, showHighlights } from "../../src/excel/checkTablesCommand";
+import { checkWorkbook } from "../../src/excel/checkTablesCommand";
+import { clearHighlights, HIGHLIGHT_SETTING, showHighlights } from "../../src/excel/highlights";
+import { allOrNothing } from "../support/faultInjection";
 import { officeWorkbook } from "../support/officeWorkbook";
 
 /** The constants of a plan sheet as fake-workbook cells, shifted down and right. */
@@ -63,5 +65,58 @@ describe("Check tables (Office.js, office-addin-mock, syncs counted)", () => {
     assert.ok(!book.settings.has(HIGHLIGHT_SETTING));
     assert.deepEqual(snapshot(), before, "the workbook is exactly as before");
     assert.equal(counts.rangeWrites.length, 0, "no value written");
+  });
+
+  describe("highlights on the one undoable-action skeleton (src/excel/undoableAction.ts)", () => {
+    const plan = buildEvaluationPlan(REPORT_2023, { mode: "published" });
+    const make = () => {
+      const wb = officeWorkbook({ sheets: { Tabellen: cellsOf(plan.sheets[0]) } });
+      wb.sheet("Tabellen")!.styles.set("B5", { "fill.color": "#00B050" }); // a fill of the user's under a finding, perhaps
+      return wb;
+    };
+    const findingsOf = async (wb: ReturnType<typeof make>) => (await checkWorkbook(wb.context)).findings;
+
+    it("highlighting, failing at every operation, is all or nothing (write.failed), and so is clearing", async () => {
+      const shown = await allOrNothing(
+        make,
+        async () => undefined,
+        async (wb) => showHighlights(wb.context, await findingsOf(wb)),
+      );
+      assert.ok(shown > 3);
+      await allOrNothing(
+        make,
+        async (wb) => showHighlights(wb.context, await findingsOf(wb)),
+        (wb) => clearHighlights(wb.context),
+      );
+    });
+
+    it("its record lives under the one key scheme; the previous version's key is still cleared, and removed", async () => {
+      assert.equal(HIGHLIGHT_SETTING, "ibn.undo.highlights");
+      const wb = make();
+      const before = wb.snapshot();
+      const findings = await findingsOf(wb);
+      const [first] = findings;
+      wb.context.workbook.worksheets.getItem(first.sheet).getRange(first.cell).format.fill.color = "#FDE7E9";
+      wb.context.workbook.settings.add(
+        "ibn.checkHighlights",
+        JSON.stringify([{ sheet: first.sheet, cell: first.cell, color: "#FFFFFF" }]),
+      );
+      await wb.context.sync();
+      assert.equal(await clearHighlights(wb.context), 1);
+      assert.ok(!wb.book.settings.has("ibn.checkHighlights"));
+      assert.deepEqual(wb.snapshot(), before, "the fill the old version set is gone, and its record");
+    });
+
+    it("a highlighted sheet deleted since: clearing forgets the record and touches nothing else", async () => {
+      const wb = officeWorkbook({ sheets: { Tabellen: cellsOf(plan.sheets[0]), Blad2: { A1: 1 } } });
+      await showHighlights(wb.context, await findingsOf(wb));
+      wb.context.workbook.worksheets.getItem("Tabellen").delete();
+      await wb.context.sync();
+      const before = wb.snapshot();
+      assert.ok(await clearHighlights(wb.context));
+      assert.ok(!wb.book.settings.has(HIGHLIGHT_SETTING));
+      const after = wb.snapshot();
+      assert.deepEqual({ ...after, settings: [] }, { ...before, settings: [] }, "only the record went");
+    });
   });
 });
