@@ -8,50 +8,42 @@
 // each changed cell with its formula before and its content after, each note added or extended),
 // then changes the cells and notes. When that batch fails, one revert batch puts back the cells,
 // the notes and the record. A protected sheet makes the command refuse before the first write.
-// undoShareSafe puts the IBN formulas back and removes the notes it added, never over a cell or
-// note changed since without the confirmation of a preview.
+// undoShareSafe (shareSafeUndo.ts) puts the IBN formulas back and removes the notes it added, never
+// over a cell or note changed since without the confirmation of a preview.
 import { runExclusive } from "./exclusive";
-import { address, parseAddress, quoteSheet, quoteSheetIfNeeded, rangeAddress, splitRef } from "../core/plan/a1";
-import { fingerprint } from "../core/plan/fingerprint";
+import { address, parseAddress, quoteSheetIfNeeded, splitRef } from "../core/plan/a1";
 import { convertFormula } from "../core/shareSafe";
-import { canonical, restoreInput } from "./rangeContent";
+import { canonical } from "./rangeContent";
 import { supports } from "./requirements";
-import { storedValue } from "./generationRecord";
 import { sheetProtected } from "./writeErrors";
-import { commitRecorded, confirmed, undoRecorded } from "./undoableAction";
+import { commitRecorded } from "./undoableAction";
+import { queueRecordRead, recordsBefore, type RecordRead } from "./undoRecords";
 import {
-  queueRecordRead,
-  recordSetting,
-  recordsBefore,
-  storedRecord,
-  type RecordRead,
-  type StoredRecord,
-} from "./undoRecords";
+  queueCellReads,
+  queueCells,
+  queueNotesBack,
+  SHARE_SAFE_KIND,
+  writeBlocks,
+  type ShareSafeRecord,
+  type ShareSafeSheetRecord,
+} from "./shareSafeRecord";
 
-/** The workflow of the last share-safe run's record (apart from the proposal's and the insert's). */
-export const SHARE_SAFE_KIND = "shareSafe";
-/** The settings key of that record (src/excel/undoRecords.ts; the previous version's ibn.lastShareSafe is still read). */
-export const SHARE_SAFE_SETTING = recordSetting(SHARE_SAFE_KIND);
-
-/** What one share-safe run changed on one sheet. */
-export interface ShareSafeSheetRecord {
-  /** The sheet's id (survives renames) and its name then. */
-  id: string;
-  name: string;
-  /** Each changed cell ("C2"): its content before (a formula, or "" for a cell its spill filled) and after. */
-  cells: { address: string; before: unknown; after: unknown }[];
-  /** Each note written: the text before (null: the run added the note) and after. */
-  notes: { address: string; before: string | null; after: string }[];
-  /** Comments added instead of notes (before ExcelApi 1.18), by cell. */
-  comments: string[];
-}
-
-export interface ShareSafeRecord {
-  kind: "shareSafe";
-  sheets: ShareSafeSheetRecord[];
-  /** When (ISO 8601). */
-  at: string;
-}
+// The record and the undo live apart (shareSafeRecord.ts, shareSafeUndo.ts); re-exported so that
+// callers keep one import for the run and its undo.
+export {
+  parseShareSafeRecord,
+  SHARE_SAFE_KIND,
+  SHARE_SAFE_SETTING,
+  writeBlocks,
+  type ShareSafeRecord,
+  type ShareSafeSheetRecord,
+} from "./shareSafeRecord";
+export {
+  previewShareSafeUndo,
+  undoShareSafe,
+  type ShareSafeUndoPreview,
+  type ShareSafeUndoResult,
+} from "./shareSafeUndo";
 
 export interface ShareSafeReport {
   /** Cells whose formula became a native formula, sheet-qualified: "Sheet1!C2", "'My sheet'!C2". */
@@ -215,28 +207,6 @@ function freezable(values: unknown[][]): boolean {
   return values.every((row) => row.every((v) => typeof v !== "string" || !v.startsWith("#") || CONSTANT_ERRORS.has(v)));
 }
 
-/**
- * Rectangles that cover one sheet's changed cells: one per run of consecutive changed rows,
- * spanning its changed columns, null (leave as is) elsewhere. Never larger than the range read.
- */
-export function writeBlocks(cells: readonly Omit<CellWrite, "sheet">[]): { address: string; formulas: unknown[][] }[] {
-  const rows = new Map<number, Map<number, unknown>>();
-  for (const { row, col, content } of cells) rows.set(row, (rows.get(row) ?? new Map()).set(col, content));
-  const sorted = [...rows.keys()].sort((a, b) => a - b);
-  const runs: number[][] = [];
-  sorted.forEach((r, i) => (i > 0 && r === sorted[i - 1] + 1 ? runs[runs.length - 1].push(r) : runs.push([r])));
-  return runs.map((run) => {
-    const cols = run.flatMap((r) => [...rows.get(r)!.keys()]);
-    const [left, right] = cols.reduce(([lo, hi], c) => [Math.min(lo, c), Math.max(hi, c)], [Infinity, -Infinity]);
-    const formulas = run.map((r) =>
-      Array.from({ length: right - left + 1 }, (_, k) =>
-        rows.get(r)!.has(left + k) ? rows.get(r)!.get(left + k) : null,
-      ),
-    );
-    return { address: rangeAddress(run[0], left, run.length, right - left + 1), formulas };
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 // Freezing: sync 3 looks up each anchor's value, spill and note.
 
@@ -367,33 +337,6 @@ function recordOf(sheets: Map<string, SheetInfo>, writes: CellWrite[], notes: No
   return { kind: "shareSafe", sheets: [...bySheet.values()], at: new Date().toISOString() };
 }
 
-/** Queues writing each recorded cell's `side` ("before" or "after", or given contents) back, one range per run of rows. */
-function queueCells(ws: Excel.Worksheet, cells: { address: string; content: unknown }[]): void {
-  const at = cells.map((c) => ({ ...parseAddress(c.address), content: restoreInput(c.content) }));
-  for (const block of writeBlocks(at)) ws.getRange(block.address).formulas = block.formulas as string[][];
-}
-
-/**
- * Queues putting the notes back: set back the text of notes that existed, then (last, because
- * deleting one that the failed batch never added may fail) delete the ones the run added.
- */
-function queueNotesBack(
-  context: Excel.RequestContext,
-  ws: Excel.Worksheet,
-  sheet: ShareSafeSheetRecord,
-  deletes: (() => void)[],
-  /** The notes' texts now (undo): a note the user deleted is not deleted again, nor set, but added. */
-  now?: (string | null)[],
-): void {
-  sheet.notes.forEach((n, j) => {
-    const exists = now ? now[j] !== null : true;
-    if (n.before !== null && exists) ws.notes.getItemOrNullObject(n.address).content = n.before;
-    else if (n.before !== null) ws.notes.add(ws.getRange(n.address), n.before);
-    else if (exists) deletes.push(() => ws.notes.getItemOrNullObject(n.address).delete());
-  });
-  for (const a of sheet.comments) deletes.push(() => context.workbook.comments.getItemByCell(ws.getRange(a)).delete());
-}
-
 /**
  * Turns every formula that calls the add-in, in the workbook or the selection, into its native
  * equivalent, or into its value with a note where none exists; reports what it changed. All or
@@ -464,26 +407,6 @@ async function makeShareSafeBody(
   return report;
 }
 
-/**
- * Queues reading the formulas of the cells `addresses` on `ws`: one range per run of rows, as the
- * write (not one per cell); after the sync, the result gives them in the order asked.
- */
-function queueCellReads(ws: Excel.Worksheet, addresses: string[]): () => unknown[] {
-  const blocks = writeBlocks(addresses.map((a) => ({ ...parseAddress(a), content: true })));
-  const reads = blocks.map((b) => ({
-    origin: parseAddress(b.address.split(":")[0]),
-    range: ws.getRange(b.address).load("formulas"),
-  }));
-  return () => {
-    const value = new Map<string, unknown>();
-    for (const { origin, range } of reads)
-      (range.formulas as unknown[][]).forEach((row, r) =>
-        row.forEach((v, c) => value.set(address(origin.row + r, origin.col + c), v)),
-      );
-    return addresses.map((a) => value.get(a));
-  };
-}
-
 /** Whether the recorded cells hold their content `side` (one read); false when that cannot be read. */
 async function cellsAre(
   context: Excel.RequestContext,
@@ -509,207 +432,4 @@ async function cellsAre(
   } catch {
     return false;
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Undo
-
-/** The stored record, or null when the setting is not one (never undo on a guess). */
-export function parseShareSafeRecord(stored: unknown): ShareSafeRecord | null {
-  const r = storedValue(stored) as Partial<ShareSafeRecord> | null | undefined;
-  if (!r || r.kind !== "shareSafe" || !Array.isArray(r.sheets)) return null;
-  const ok = r.sheets.every(
-    (s) =>
-      typeof s?.id === "string" &&
-      typeof s.name === "string" &&
-      Array.isArray(s.cells) &&
-      s.cells.every((c) => typeof c?.address === "string") &&
-      Array.isArray(s.notes) &&
-      s.notes.every((n) => typeof n?.address === "string" && typeof n.after === "string") &&
-      Array.isArray(s.comments),
-  );
-  return ok ? (r as ShareSafeRecord) : null;
-}
-
-export interface ShareSafeUndoPreview {
-  /** Cells whose IBN formula comes back (or, for a spill, that become empty again), sheet-qualified. */
-  cells: string[];
-  /** Notes (and comments) the run added that go, or whose added text goes, sheet-qualified. */
-  notes: string[];
-  /** Cells and notes changed since the run: undo overwrites them only when confirmed. */
-  changed: string[];
-  /** Sheets of the record that no longer exist: nothing is done there. */
-  missingSheets: string[];
-  /** What undo needs to go ahead when `changed` is not empty. */
-  confirmation: string;
-}
-
-export type ShareSafeUndoResult =
-  | { status: "nothing" }
-  | { status: "needsConfirmation"; preview: ShareSafeUndoPreview }
-  | { status: "undone"; preview: ShareSafeUndoPreview };
-
-interface FoundSheet {
-  record: ShareSafeSheetRecord;
-  ws: Excel.Worksheet;
-  name: string;
-  protection: Excel.WorksheetProtection;
-  /** The recorded cells' formulas now, once synced. */
-  cells: () => unknown[];
-  notes: (Excel.Note | null)[];
-}
-
-interface Found {
-  stored: StoredRecord;
-  record: ShareSafeRecord;
-  sheets: FoundSheet[];
-  /** Per sheet, per cell: the content now. */
-  now: unknown[][];
-  notesNow: (string | null)[][];
-  preview: ShareSafeUndoPreview;
-}
-
-/** Two syncs: the record and the sheets; then the recorded cells and notes as they are now. */
-async function locate(context: Excel.RequestContext): Promise<Found | null> {
-  const records = queueRecordRead(context, SHARE_SAFE_KIND);
-  const items = context.workbook.worksheets.load("items/name, items/id");
-  await context.sync();
-  const stored = storedRecord(records);
-  const record = stored ? parseShareSafeRecord(stored.value) : null;
-  if (!stored || !record) return null;
-  const useNotes = supports("1.18");
-  const missingSheets: string[] = [];
-  const sheets: FoundSheet[] = [];
-  for (const s of record.sheets) {
-    // By id; after a reopen that gave new ids, by name (the cells' contents then decide what changed).
-    const item =
-      items.items.find((i) => i.id === s.id) ?? items.items.find((i) => i.name.toLowerCase() === s.name.toLowerCase());
-    if (!item) {
-      missingSheets.push(s.name);
-      continue;
-    }
-    const ws = context.workbook.worksheets.getItem(item.name);
-    sheets.push({
-      record: s,
-      ws,
-      name: item.name,
-      protection: ws.protection.load("protected"),
-      cells: queueCellReads(
-        ws,
-        s.cells.map((c) => c.address),
-      ),
-      notes: s.notes.map((n) => (useNotes ? ws.notes.getItemOrNullObject(n.address).load("content") : null)),
-    });
-  }
-  await context.sync();
-  const now = sheets.map((s) => s.cells());
-  const notesNow = sheets.map((s) => s.notes.map((n) => (n && !n.isNullObject ? n.content : null)));
-  const changed: string[] = [];
-  const cells: string[] = [];
-  const notes: string[] = [];
-  sheets.forEach((s, i) => {
-    const q = (a: string) => `${quoteSheet(s.name)}!${a}`;
-    s.record.cells.forEach((c, j) => {
-      cells.push(q(c.address));
-      if (canonical(now[i][j]) !== canonical(c.after)) changed.push(q(c.address));
-    });
-    s.record.notes.forEach((n, j) => {
-      notes.push(q(n.address));
-      if (s.notes[j] && notesNow[i][j] !== n.after) changed.push(`${q(n.address)} (note)`);
-    });
-    s.record.comments.forEach((a) => notes.push(q(a)));
-  });
-  const confirmation = fingerprint([[...now.flat(), ...notesNow.flat()]]);
-  return {
-    stored,
-    record,
-    sheets,
-    now,
-    notesNow,
-    preview: { cells, notes, changed, missingSheets, confirmation },
-  };
-}
-
-/** Whether the recorded cells hold again what they held before a failed undo (one read). */
-async function cellsNow(context: Excel.RequestContext, found: Found): Promise<boolean> {
-  try {
-    const checks = found.sheets.map((s, i) => ({
-      want: found.now[i],
-      got: queueCellReads(
-        s.ws,
-        s.record.cells.map((c) => c.address),
-      ),
-    }));
-    await context.sync();
-    return checks.every(({ want, got }) => got().every((v, j) => canonical(v) === canonical(want[j])));
-  } catch {
-    return false;
-  }
-}
-
-/** What undoing the last share-safe run would do, without changing anything (two syncs); null when there is none. */
-export async function previewShareSafeUndo(context: Excel.RequestContext): Promise<ShareSafeUndoPreview | null> {
-  return (await locate(context))?.preview ?? null;
-}
-
-/**
- * Undoes the last share-safe run: its cells get their IBN formulas back (the cells their spills
- * filled become empty, so the formulas spill again), notes it added go and notes it extended get
- * their text back; then the record goes. One batch, reverted if it fails. When a cell or note
- * changed since the run, writes nothing unless `confirm` is the confirmation of a preview of
- * exactly the current state.
- */
-export async function undoShareSafe(
-  context: Excel.RequestContext,
-  options: { confirm?: string } = {},
-): Promise<ShareSafeUndoResult> {
-  return runExclusive("undoShareSafe", () => undoShareSafeBody(context, options), context);
-}
-
-async function undoShareSafeBody(
-  context: Excel.RequestContext,
-  options: { confirm?: string } = {},
-): Promise<ShareSafeUndoResult> {
-  const found = await locate(context);
-  if (!found) return { status: "nothing" };
-  const { preview } = found;
-  if (!confirmed(preview, options.confirm)) return { status: "needsConfirmation", preview };
-  for (const s of found.sheets) if (s.protection.protected) throw sheetProtected(s.name);
-  await undoRecorded(context, {
-    stored: found.stored,
-    restore: () => {
-      const deletes: (() => void)[] = [];
-      for (const s of found.sheets) {
-        queueCells(
-          s.ws,
-          s.record.cells.map((c) => ({ address: c.address, content: c.before })),
-        );
-        queueNotesBack(context, s.ws, s.record, deletes, found.notesNow[found.sheets.indexOf(s)]);
-      }
-      return deletes;
-    },
-    // One revert batch: cells and note texts as they were, the record back, and last, in the
-    // order undo deleted them, the notes it deleted (re-adding one it never got to delete fails
-    // there, and so do the ones after it, which it did not get to either).
-    revert: () => {
-      const readds: (() => void)[] = [];
-      found.sheets.forEach((s, i) => {
-        queueCells(
-          s.ws,
-          s.record.cells.map((c, j) => ({ address: c.address, content: found.now[i][j] })),
-        );
-        s.record.notes.forEach((n, j) => {
-          const text = found.notesNow[i][j];
-          if (text === null && n.before !== null) readds.push(() => s.ws.notes.getItemOrNullObject(n.address).delete());
-          else if (text === null) return;
-          else if (n.before !== null) s.ws.notes.getItemOrNullObject(n.address).content = text;
-          else readds.push(() => s.ws.notes.add(s.ws.getRange(n.address), text));
-        });
-      });
-      return readds;
-    },
-    // Only the re-adding at the end may fail (of a note the failed batch never deleted).
-    asBefore: () => cellsNow(context, found),
-  });
-  return { status: "undone", preview };
 }
