@@ -57,7 +57,7 @@ export const API_USES: ApiUse[] = [
   { set: "ExcelApi", version: "1.9", api: "Worksheet.pageLayout", pattern: /\.pageLayout\b/ },
   { set: "ExcelApi", version: "1.10", api: "Workbook.comments", pattern: /\.comments\.add\(/ },
   { set: "ExcelApi", version: "1.12", api: "Range.getSpillingToRangeOrNullObject", pattern: /\.getSpilling\w*\(/ },
-  { set: "ExcelApi", version: "1.18", api: "notes", pattern: /\.notes\.\w+\(/ },
+  { set: "ExcelApi", version: "1.18", api: "notes", pattern: /\.notes\.(add|getItem\w*|getCount|load)\(/ },
   {
     set: "CustomFunctionsRuntime",
     version: "1.1",

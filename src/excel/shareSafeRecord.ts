@@ -5,6 +5,7 @@ import { address, parseAddress, rangeAddress } from "../core/plan/a1";
 import { restoreInput } from "./rangeContent";
 import { storedValue } from "./generationRecord";
 import { recordSetting } from "./undoRecords";
+import { supports } from "./requirements";
 
 /** The workflow of the last share-safe run's record (apart from the proposal's and the insert's). */
 export const SHARE_SAFE_KIND = "shareSafe";
@@ -90,12 +91,14 @@ export function queueNotesBack(
   /** The notes' texts now (undo): a note the user deleted is not deleted again, nor set, but added. */
   now?: (string | null)[],
 ): void {
-  sheet.notes.forEach((n, j) => {
-    const exists = now ? now[j] !== null : true;
-    if (n.before !== null && exists) ws.notes.getItemOrNullObject(n.address).content = n.before;
-    else if (n.before !== null) ws.notes.add(ws.getRange(n.address), n.before);
-    else if (exists) deletes.push(() => ws.notes.getItemOrNullObject(n.address).delete());
-  });
+  // Notes need ExcelApi 1.18: a run recorded them only where Excel had it; an older Excel opening the workbook cannot touch them.
+  if (supports("1.18"))
+    sheet.notes.forEach((n, j) => {
+      const exists = now ? now[j] !== null : true;
+      if (n.before !== null && exists) ws.notes.getItemOrNullObject(n.address).content = n.before;
+      else if (n.before !== null) ws.notes.add(ws.getRange(n.address), n.before);
+      else if (exists) deletes.push(() => ws.notes.getItemOrNullObject(n.address).delete());
+    });
   for (const a of sheet.comments) deletes.push(() => context.workbook.comments.getItemByCell(ws.getRange(a)).delete());
 }
 
