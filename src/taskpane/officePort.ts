@@ -21,7 +21,10 @@ export function officePort(): WorkbookPort {
     planWrite: (plan, onConflict) => run((c) => previewWrite(c, plan, onConflict)),
     write: (plan, options) => runExclusive("write", () => run((c) => writePlan(c, plan, options))),
     previewUndo: (kind) => run((c) => previewUndo(c, kind)),
-    undo: (kind, confirm) => runExclusive("undo", () => run((c) => undoLastGeneration(c, { kind, confirm }))),
+    undo: (kind, confirm, expect) =>
+      runExclusive("undo", () =>
+        run((c) => undoLastGeneration(c, { kind, confirm, ...(expect === undefined ? {} : { expect }) })),
+      ),
     readSelection: readSelectionTable,
     readProposalInputSheet,
     select: selectRef,

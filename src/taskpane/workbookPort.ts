@@ -49,8 +49,11 @@ export interface WorkbookPort {
   write<T extends WorkbookPlan>(plan: T, options: WriteOptions): Promise<WrittenPlan<T>>;
   /** What undoing the last write of `kind` would do; null when there is none. */
   previewUndo(kind: string): Promise<UndoPreview | null>;
-  /** Undoes the last write of `kind`; `confirm` lists changed sheets (ids) the user ticked. */
-  undo(kind: string, confirm: string[]): Promise<UndoResult | null>;
+  /**
+   * Undoes the last write of `kind`; `confirm` lists changed sheets (ids) the user ticked; `expect`,
+   * the stamp of the preview shown: refused (undo.recordChanged) when the record is another one now.
+   */
+  undo(kind: string, confirm: string[], expect?: string): Promise<UndoResult | null>;
 
   /** The selected range's values (one cell: the used range), with the sheet row of its first row. */
   readSelection(): Promise<{ values: unknown[][]; firstRow?: number }>;

@@ -4,7 +4,10 @@
 // at a time over all tabs (a second request refused, never queued), and the one confirmation.
 import assert from "node:assert/strict";
 import { columnLetter } from "../../src/core/plan/a1";
-import { buildInputSheetPlan, PUBLISHED_2023_2024 } from "../../src/core/proposal";
+import { buildInputSheetPlan, buildProposalPlan, PUBLISHED_2023_2024 } from "../../src/core/proposal";
+import { AddinError } from "../../src/core/errors";
+import { errorSentence } from "../../src/core/messages";
+import { previewUndo, undoLastGeneration, writePlan } from "../../src/excel/officeWriter";
 import { createBusy, type Busy } from "../../src/taskpane/busy";
 import { checkController } from "../../src/taskpane/controllers/checkController";
 import type { ControllerDeps } from "../../src/taskpane/controllers/common";
@@ -64,6 +67,10 @@ function held(port: WorkbookPort): { port: WorkbookPort; release: () => void; st
 }
 
 afterEach(() => delete (globalThis as Global).Excel);
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** What the pane says (in Dutch) for an error code without parameters. */
+const messageOf = (code: "undo.recordChanged") => errorSentence("nl", new AddinError(code));
 
 describe("pane controllers: Generate only from known inputs (trust hole 1)", () => {
   it("an input table chosen but never read: Generate is off with a hint, and a forced call writes nothing", async () => {
@@ -341,6 +348,45 @@ describe("pane controllers: the one confirmation", () => {
       /1 blad behouden, omdat u het sinds het maken hebt gewijzigd: Lumpsum\./,
     );
     c.dispose();
+  });
+
+  it("the proposal: a confirmation shown, then another pane undoes and generates anew: proceeding refuses, removing nothing of the newer generation", async () => {
+    const { wb, deps } = pane({ sheets: { Blad1: { A1: 1 } } });
+    const a = proposalController(deps);
+    await a.generate();
+    wb.sheet("Lumpsum")!.cells.set("Z99", "mine");
+    await a.undo();
+    assert.ok(a.store.get().confirm, "pane A asks");
+    // Pane B (a co-author), through the Excel layer: undoes everything, then generates anew.
+    const preview = await previewUndo(wb.context);
+    await undoLastGeneration(wb.context, { confirm: preview!.changed.map((s) => s.id) });
+    await writePlan(wb.context, buildProposalPlan(PUBLISHED_2023_2024, "nl"));
+    const theirs = wb.snapshot();
+    await a.proceed([]);
+    assert.deepEqual(wb.snapshot(), theirs, "pane B's generation is untouched");
+    assert.match(
+      a.store
+        .get()
+        .result!.notices.map((n) => n.text)
+        .join(" "),
+      new RegExp(escape(messageOf("undo.recordChanged"))),
+    );
+    a.dispose();
+  });
+
+  it("the proposal: another action started while a confirmation is shown takes the confirmation away", async () => {
+    const { wb, deps } = pane({ sheets: { Blad1: { A1: 1 } } });
+    const a = proposalController(deps);
+    await a.generate();
+    wb.sheet("Lumpsum")!.cells.set("Z99", "mine");
+    await a.undo();
+    assert.ok(a.store.get().confirm);
+    await a.insertInputs();
+    assert.equal(a.store.get().confirm, null, "the question was about the workbook before the insert");
+    const sheets = wb.sheetNames();
+    await a.proceed([]);
+    assert.deepEqual(wb.sheetNames(), sheets, "an old confirmation does nothing");
+    a.dispose();
   });
 
   it("the proposal: after undo the pane says which sheets stayed and why (edited, needed), in plurals", async () => {

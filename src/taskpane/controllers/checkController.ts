@@ -130,8 +130,9 @@ export function checkController(deps: ControllerDeps): CheckController {
     set({ confirm: request, status: [] });
   }
 
-  async function removeSheets(confirm: string[]): Promise<void> {
-    const r = await port.undo(EVALUATION_KIND, confirm);
+  /** Undoes the evaluation sheets of the record previewed (`stamp`): a newer one is refused (undo.recordChanged). */
+  async function removeSheets(confirm: string[], stamp: string): Promise<void> {
+    const r = await port.undo(EVALUATION_KIND, confirm, stamp);
     if (!r) return say(notice("info", c.undoNothing));
     const done = notice("success", c.undone(r.removedSheets.join(", ")));
     set({ status: [done, ...keptSentences(t, r.kept).map((text) => notice("info", text))] });
@@ -159,12 +160,12 @@ export function checkController(deps: ControllerDeps): CheckController {
       }
       if (sheets && (!here || sheets.at > here.at)) {
         const confirm = sheets.changed.map((s) => s.id);
-        if (!sheets.changed.length) return removeSheets([]);
+        if (!sheets.changed.length) return removeSheets([], sheets.stamp);
         return ask(
           c.undoWillSheets,
           sheets.unchanged.map((s) => s.name),
           sheets.changed.map((s) => s.name),
-          () => removeSheets(confirm),
+          () => removeSheets(confirm, sheets.stamp),
         );
       }
       const preview = here!;

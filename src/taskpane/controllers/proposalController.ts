@@ -120,7 +120,12 @@ export function proposalController(deps: ControllerDeps): ProposalController {
    * seen when this tab is shown again (the view asks then).
    */
   const thenPreview = async (label: string, say: (n: Notice) => void, body: () => Promise<void>) => {
-    await perform(deps, label, say, body);
+    await perform(deps, label, say, async () => {
+      // A question is about the workbook as it was: once another action starts, it is gone.
+      pending = null;
+      set({ confirm: null });
+      await body();
+    });
     await refreshPreview();
   };
 
@@ -289,7 +294,8 @@ export function proposalController(deps: ControllerDeps): ProposalController {
       pending = null;
       const preview = await port.previewUndo("proposal");
       if (!preview) return sayResult(notice("info", p.nothingToUndo));
-      if (!preview.changed.length) return undone(await port.undo("proposal", []));
+      // The undo is of this very record: another pane's or co-author's newer one is refused (undo.recordChanged).
+      if (!preview.changed.length) return undone(await port.undo("proposal", [], preview.stamp));
       const request: ConfirmRequest = {
         ...(preview.unchanged.length
           ? { lead: { text: p.undoWillRemove, items: preview.unchanged.map((s) => s.name) } }
@@ -310,7 +316,7 @@ export function proposalController(deps: ControllerDeps): ProposalController {
           thenPreview(p.undo, sayResult, async () => {
             pending = null;
             set({ confirm: null });
-            undone(await port.undo("proposal", ticked));
+            undone(await port.undo("proposal", ticked, preview.stamp));
           }),
         keep: () => {
           pending = null;
