@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { buildEvaluationPlan, checkTables, REPORT_2023 } from "../../src/core/evaluation";
 import { address } from "../../src/core/plan/a1";
 import type { PlanSheet } from "../../src/core/plan/types";
+import { AddinError } from "../../src/core/errors";
 import { checkWorkbook } from "../../src/excel/checkTablesCommand";
 import { clearHighlights, HIGHLIGHT_SETTING, showHighlights } from "../../src/excel/highlights";
 import { allOrNothing } from "../support/faultInjection";
@@ -107,13 +108,45 @@ describe("Check tables (Office.js, office-addin-mock, syncs counted)", () => {
       assert.deepEqual(wb.snapshot(), before, "the fill the old version set is gone, and its record");
     });
 
+    it("a protected sheet: highlighting refuses before it writes (write.sheetProtected), and a later highlight on another sheet works", async () => {
+      const wb = officeWorkbook({
+        sheets: { Tabellen: cellsOf(plan.sheets[0]), Kopie: cellsOf(plan.sheets[0]) },
+        protectedSheets: ["Tabellen"],
+      });
+      const before = wb.snapshot();
+      const findings = await findingsOf(wb);
+      await assert.rejects(
+        showHighlights(wb.context, findings),
+        (e: unknown) => e instanceof AddinError && e.code === "write.sheetProtected" && e.params?.sheet === "Tabellen",
+      );
+      assert.deepEqual(wb.snapshot(), before, "nothing written, no record");
+      const elsewhere = findings.filter((f) => f.sheet === "Kopie");
+      assert.equal(await showHighlights(wb.context, elsewhere), elsewhere.length);
+      assert.equal(await clearHighlights(wb.context), elsewhere.length);
+      assert.deepEqual(wb.snapshot(), before);
+    });
+
+    it("clearing leaves a fill the user chose since: it is theirs", async () => {
+      const wb = make();
+      const findings = await findingsOf(wb);
+      await showHighlights(wb.context, findings);
+      const [first] = findings;
+      wb.context.workbook.worksheets.getItem(first.sheet).getRange(first.cell).format.fill.color = "#0000FF";
+      await wb.context.sync();
+      assert.equal(await clearHighlights(wb.context), findings.length - 1);
+      const fill = wb.context.workbook.worksheets.getItem(first.sheet).getRange(first.cell).format.fill.load("color");
+      await wb.context.sync();
+      assert.equal(fill.color.toUpperCase(), "#0000FF");
+      assert.ok(!wb.book.settings.has(HIGHLIGHT_SETTING));
+    });
+
     it("a highlighted sheet deleted since: clearing forgets the record and touches nothing else", async () => {
       const wb = officeWorkbook({ sheets: { Tabellen: cellsOf(plan.sheets[0]), Blad2: { A1: 1 } } });
       await showHighlights(wb.context, await findingsOf(wb));
       wb.context.workbook.worksheets.getItem("Tabellen").delete();
       await wb.context.sync();
       const before = wb.snapshot();
-      assert.ok(await clearHighlights(wb.context));
+      assert.equal(await clearHighlights(wb.context), 0, "no cell to restore");
       assert.ok(!wb.book.settings.has(HIGHLIGHT_SETTING));
       const after = wb.snapshot();
       assert.deepEqual({ ...after, settings: [] }, { ...before, settings: [] }, "only the record went");
