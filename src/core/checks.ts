@@ -82,8 +82,12 @@ export function requireLumpSumNotNegative(before: Dec, effect: Dec, argument = "
   if (problem) throw valueError(argument, problem.code, problem.params);
 }
 
-/** Invisible characters that make two names look the same: zero-width spaces and joiners, soft hyphen, BOM. */
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+/**
+ * Invisible characters that make two names look the same: every default-ignorable code point
+ * (zero-width spaces and joiners, soft hyphen, bidi controls and isolates, variation selectors,
+ * the Hangul filler, BOM…), as Unicode lists them.
+ */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 
 /**
  * The key two names are compared by in the "given twice" checks: NFKC (so "Cuïjk" typed with a

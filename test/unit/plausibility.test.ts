@@ -3,6 +3,7 @@
 // differ only invisibly, -0, ragged ranges on the fast path.
 import assert from "node:assert/strict";
 import { nameKey } from "../../src/core/checks";
+import { nameKey as regionNameKey } from "../../src/core/evaluation/scope";
 import { PUBLISHED_2023_2024, validateProposalInput, type ProposalInput } from "../../src/core/proposal";
 import * as f from "../../src/functions/functions";
 import { assertExcelError, isExcelError } from "../support/excel";
@@ -88,6 +89,11 @@ describe("plausibility: municipality names given twice", () => {
       ["Oss", "O\u200bss"],
       ["Boekel", "Boe\u00adkel"],
       ["Land van Cuijk", "land  van cuijk\ufeff"],
+      // Any default-ignorable code point: bidi isolates, a combining grapheme joiner, a variation selector, the Hangul filler.
+      ["Oss", "O\u2066ss\u2069"],
+      ["Oss", "O\u034fss"],
+      ["Oss", "Os\ufe0fs"],
+      ["Oss", "\u3164Oss"],
     ]) {
       assert.equal(nameKey(a), nameKey(b), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
       assert.throws(
@@ -97,5 +103,11 @@ describe("plausibility: municipality names given twice", () => {
     }
     assert.notEqual(nameKey("Oss"), nameKey("Os"));
     validateProposalInput(withNames("Bernheze", "Boekel"));
+  });
+
+  it("the evaluation's region mapping reads a municipality in either Unicode form, and with or without accents", () => {
+    assert.equal(regionNameKey("Cu\u00efjk"), regionNameKey("Cui\u0308jk"));
+    assert.equal(regionNameKey("Cu\u00efjk"), regionNameKey("Cuijk"));
+    assert.equal(regionNameKey("Meijerijstad"), regionNameKey("Meierijstad"));
   });
 });

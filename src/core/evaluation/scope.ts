@@ -28,9 +28,11 @@ export const MAPPING_HEADERS = {
 /** The region sheet's name: its tables are the sum of every municipality's sheet. */
 export const REGION_SHEET = { nl: "Regio", en: "Region" };
 
-/** Names compared without case, spaces or punctuation ("Meijerijstad" as the report also spells it). */
+/** Names compared without case, accents, spaces or punctuation ("Meijerijstad" as the report also spells it; "Cuïjk" in either Unicode form). */
 export const nameKey = (s: string) =>
   s
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/meijerijstad/g, "meierijstad")
     .replace(/[^a-z0-9]/g, "");
