@@ -12,6 +12,7 @@ import {
   type SheetValues,
   type WorkbookCheck,
 } from "../core/evaluation";
+import type { DecimalSeparator } from "../core/evaluation/numberText";
 import { parseAddress, quoteSheet } from "../core/plan/a1";
 import type { Language } from "../core/language";
 
@@ -63,8 +64,16 @@ export async function readWorkbookTables(context: Excel.RequestContext): Promise
 }
 
 /** Checks every sheet's tables within their scopes, with the workbook's own region mapping where it has one. */
-export async function checkWorkbook(context: Excel.RequestContext, language: Language = "nl"): Promise<WorkbookCheck> {
-  return checkWorkbookTables(await readSheetValues(context), { language });
+export async function checkWorkbook(
+  context: Excel.RequestContext,
+  language: Language = "nl",
+  /** The workbook's decimal separator (Office's content language), default the language's. */
+  decimalSeparator?: DecimalSeparator,
+): Promise<WorkbookCheck> {
+  return checkWorkbookTables(await readSheetValues(context), {
+    language,
+    ...(decimalSeparator ? { decimalSeparator } : {}),
+  });
 }
 
 export const cellRef = (f: Finding) => `${quoteSheet(f.sheet)}!${f.cell}`;

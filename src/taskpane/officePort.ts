@@ -33,7 +33,7 @@ export function officePort(): WorkbookPort {
     previewInsertUndo: () => run((c) => previewInsertUndo(c)),
     undoInsert: (confirm) =>
       runExclusive("undoInsert", () => run((c) => undoLastInsert(c, confirm === undefined ? {} : { confirm }))),
-    check: (language) => run((c) => checkWorkbook(c, language)),
+    check: (language, decimalSeparator) => run((c) => checkWorkbook(c, language, decimalSeparator)),
     sheetNames: () => run((c) => sheetNames(c)),
     readSheets: (names) => run((c) => readSheetValues(c, names)),
     highlight: (findings) => runExclusive("highlight", () => run((c) => showHighlights(c, findings))),

@@ -2,6 +2,7 @@
 // against this port over the fake workbook, and officePort.ts implements it over src/excel.
 // Every call is one Excel.run; none of them touches the DOM.
 import type { Finding, SheetValues, WorkbookCheck } from "../core/evaluation";
+import type { DecimalSeparator } from "../core/evaluation/numberText";
 import type { Language } from "../core/language";
 import type { WorkbookPlan } from "../core/plan/types";
 import type { ConflictChoice, WriteOptions, WrittenPlan } from "../excel/officeWriter";
@@ -68,7 +69,8 @@ export interface WorkbookPort {
   undoInsert(confirm?: string): Promise<InsertUndoResult>;
 
   /** Finds and checks the evaluation tables within their scopes, with the workbook's region mapping (reads only). */
-  check(language: Language): Promise<WorkbookCheck>;
+  /** Checks the tables; findings in `language`, their numbers with `decimalSeparator` (Office's content language). */
+  check(language: Language, decimalSeparator?: DecimalSeparator): Promise<WorkbookCheck>;
   /** The sheets' names, in workbook order (for "Compare with…"). */
   sheetNames(): Promise<string[]>;
   /** The named sheets' values and formula cells (reads only). */

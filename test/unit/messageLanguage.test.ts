@@ -6,9 +6,11 @@ import assert from "node:assert/strict";
 import { InputError } from "../../src/core/errors";
 import { buildProposalPlan, PUBLISHED_2023_2024, type ProposalInput } from "../../src/core/proposal";
 import { describeError, inputInvalid } from "../../scripts/cli";
+import { separatorOfLocale } from "../../src/core/evaluation/numberText";
 import {
   buildEvaluationPlan,
   checkTables,
+  compareTables,
   formatFinding,
   REPORT_2023,
   type PlacedTable,
@@ -116,6 +118,30 @@ describe("check-tables findings and pane texts name Excel's values as Dutch Exce
     assert.match(pick("nl").found, /^\d+,\d%$/);
     assert.match(pick("nl").expected, /^\d+,\d% \(/);
     assert.match(pick("en").found, /^\d+\.\d%$/);
+  });
+
+  it("numbers follow the workbook's separator (Office's content language), words the pane's: an English pane on a Dutch workbook", () => {
+    const tables: PlacedTable[] = JSON.parse(JSON.stringify(published.placed));
+    const t = tables.find((x) => x.pcts && Object.values(x.pcts).some((r) => r.some((v) => v !== null)))!;
+    t.pctDecimals = 1;
+    const [rowId, row] = Object.entries(t.pcts!).find(([, r]) => typeof r[0] === "number")!;
+    row[0] = (row[0] as number) + 0.0371;
+    const pick = (options: Parameters<typeof checkTables>[1]) =>
+      checkTables(tables, options).find((f) => f.row === rowId && f.kind === "percentage")!;
+    assert.match(pick({ language: "en", decimalSeparator: "," }).found, /^\d+,\d%$/);
+    assert.match(pick({ language: "nl", decimalSeparator: "." }).found, /^\d+\.\d%$/);
+    assert.equal(separatorOfLocale("nl-NL"), ",");
+    assert.equal(separatorOfLocale("en-US"), ".");
+    assert.equal(separatorOfLocale("de-DE"), ",");
+    // A comparison's corrections too.
+    const before: PlacedTable[] = [
+      { table: "shelteredFte", sheet: "S", anchor: "A1", columns: ["2024"], values: { atIbn: [300.5] } },
+    ];
+    const after: PlacedTable[] = [
+      { table: "shelteredFte", sheet: "S", anchor: "A1", columns: ["2024"], values: { atIbn: [299.25] } },
+    ];
+    const changes = compareTables(before, after, "en", ",").changes;
+    assert.equal(changes.length, 1);
   });
 
   it("the Dutch pane names Excel's error values in Dutch (#NAAM?, #OVERLOOP!), never the English ones", () => {

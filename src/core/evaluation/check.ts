@@ -5,6 +5,7 @@
 import { isBlankCell, isNumber, tableLayout, type Cell, type PlacedTable } from "./data";
 import { TABLE_BY_ID, type RowSpec, type TableSpec } from "./specs";
 import type { Language } from "../language";
+import { fmt, separatorOf, withSeparator, type DecimalSeparator } from "./numberText";
 import { excelErrorName, NL_NL_PACK } from "../locale";
 import { normsFor, yearFraction, yearOfColumn } from "./period";
 import { checkTracker } from "./tracker";
@@ -128,6 +129,8 @@ export const PHRASES = {
 export interface CheckOptions {
   /** Language of the expected/found texts (default Dutch; the task pane passes the user's). */
   language?: Language;
+  /** The decimal separator of the numbers in those texts (default the language's; the pane passes Office's content language's). */
+  decimalSeparator?: DecimalSeparator;
   /** A year-on-year change is a jump when at least this fraction of the older value… */
   jumpFraction?: number;
   /** …and at least this many units. */
@@ -144,7 +147,7 @@ export interface CheckOptions {
 
 export type ResolvedOptions = Required<Omit<CheckOptions, "regions" | "asOf">> & Pick<CheckOptions, "regions" | "asOf">;
 
-export const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, ""));
+export { fmt };
 const pctText = (f: number, d: number) => `${(f * 100).toFixed(d)}%`;
 /** Rounds half up at `d` decimals of a percentage, as a report does. */
 const roundPct = (f: number, d: number) => Math.round(Number((f * 100).toFixed(10)) * 10 ** d) / 10 ** d;
@@ -179,9 +182,9 @@ class TableChecker {
     for (const r of spec.rows) for (const p of r.parts ?? []) this.groupOf.set(p, r);
   }
 
-  /** A number as the user's language writes it: 12.5 → 12,5 in Dutch (no grouping, as fmt). */
+  /** A number as the workbook's language writes it: 12.5 → 12,5 in Dutch (no grouping, as fmt). */
   private dec(s: string): string {
-    return this.options.language === "nl" ? s.replace(".", ",") : s;
+    return withSeparator(s, this.options.decimalSeparator);
   }
   private num(n: number): string {
     return this.dec(fmt(n));
@@ -592,6 +595,7 @@ export function checkTablesBounded(tables: PlacedTable[], options: CheckOptions 
     jumpFraction: options.jumpFraction ?? 0.5,
     jumpMinimum: options.jumpMinimum ?? 10,
     language: options.language ?? "nl",
+    decimalSeparator: options.decimalSeparator ?? separatorOf(options.language ?? "nl"),
     maxPerTable: options.maxPerTable ?? 50,
     maxTotal: options.maxTotal ?? 500,
     regions: options.regions,

@@ -2,7 +2,8 @@
 // workbooks, or two sheets of one workbook). A closed cohort whose registrations go down is a
 // correction: a warning showing both values (the report corrected cohort 2022 from 257 to 236).
 import { isBlankCell, isNumber, tableLayout, type Cell, type PlacedTable } from "./data";
-import { fmt, PHRASES, scopeKey, type Finding } from "./check";
+import { PHRASES, scopeKey, type Finding } from "./check";
+import { fmt, separatorOf, withSeparator, type DecimalSeparator } from "./numberText";
 import { TABLE_BY_ID } from "./specs";
 import { yearOfColumn } from "./period";
 import type { Language } from "../language";
@@ -31,7 +32,13 @@ const COHORTS = new Set(["cohort", "youngCohort"]);
  * (by kind alone when the previous workbook has no such scope, e.g. two sheets of one workbook),
  * cells by row and column header.
  */
-export function compareTables(previous: PlacedTable[], current: PlacedTable[], language: Language = "nl"): Comparison {
+export function compareTables(
+  previous: PlacedTable[],
+  current: PlacedTable[],
+  language: Language = "nl",
+  /** The decimal separator of the findings' numbers (default the language's; the pane passes the content language's). */
+  decimalSeparator: DecimalSeparator = separatorOf(language),
+): Comparison {
   const byKey = new Map<string, PlacedTable>();
   const byKind = new Map<string, PlacedTable[]>();
   for (const t of previous) {
@@ -42,7 +49,8 @@ export function compareTables(previous: PlacedTable[], current: PlacedTable[], l
   const changes: Change[] = [];
   const findings: Finding[] = [];
   const w = PHRASES[language];
-  const text = (v: Cell) => (isNumber(v) ? fmt(v) : isBlankCell(v) ? w.blank : String(v));
+  const text = (v: Cell) =>
+    isNumber(v) ? withSeparator(fmt(v), decimalSeparator) : isBlankCell(v) ? w.blank : String(v);
   for (const t of current) {
     const spec = TABLE_BY_ID.get(t.table);
     const kind = byKind.get(t.table) ?? [];
@@ -89,6 +97,6 @@ export function compareTables(previous: PlacedTable[], current: PlacedTable[], l
 export function formatChange(c: Change, language: Language = "nl"): string {
   const w = PHRASES[language];
   const text = (v: Cell) => (isNumber(v) ? fmt(v) : isBlankCell(v) ? w.blank : `"${v}"`);
-  const dec = (s: string) => (language === "nl" ? s.replace(".", ",") : s);
+  const dec = (s: string) => withSeparator(s, separatorOf(language));
   return `${c.sheet}\t${c.cell}\t${w.kinds.changed}\t${c.table}.${c.row} @ ${c.column}\t${dec(text(c.before))} → ${dec(text(c.after))}`;
 }

@@ -5,7 +5,8 @@ import { AddinError } from "../errors";
 import { isBlankCell, isNumber, tableLayout, type Cell, type PlacedTable } from "./data";
 import { TABLE_BY_ID } from "./specs";
 import { REGION_ROWS } from "./specsExtra";
-import { fmt, scopeKey, type Finding, type ResolvedOptions } from "./check";
+import { scopeKey, type Finding, type ResolvedOptions } from "./check";
+import { fmt, withSeparator } from "./numberText";
 import { yearOfColumn } from "./period";
 
 export const MUNICIPALITIES = ["Bernheze", "Boekel", "Land van Cuijk", "Maashorst", "Meierijstad", "Oss"] as const;
@@ -106,7 +107,6 @@ export function checkRegionSums(tables: PlacedTable[], options: ResolvedOptions)
   }
   if (!muniScope.size) return [];
   const findings: Finding[] = [];
-  const lang = options.language;
   const add = (t: PlacedTable, row: string, j: number, cell: string, sum: number, found: number, names: string[]) =>
     findings.push({
       sheet: t.sheet,
@@ -116,8 +116,8 @@ export function checkRegionSums(tables: PlacedTable[], options: ResolvedOptions)
       table: t.table,
       row,
       column: t.columns[j],
-      expected: `${fmt(sum)} (${names.join(" + ")})`,
-      found: lang === "nl" ? fmt(found).replace(".", ",") : fmt(found),
+      expected: `${withSeparator(fmt(sum), options.decimalSeparator)} (${names.join(" + ")})`,
+      found: withSeparator(fmt(found), options.decimalSeparator),
       expectedValue: sum,
       foundValue: found,
       ...(t.scope ? { scope: t.scope } : {}),

@@ -3,7 +3,8 @@
 // shortfall). Columns: description, target, deadline, realised, status (TRACKER_COLUMNS).
 import { isBlankCell, isNumber, tableLayout, type Cell, type PlacedTable } from "./data";
 import type { TableSpec } from "./specs";
-import { fmt, PHRASES, type Finding, type ResolvedOptions } from "./check";
+import { PHRASES, type Finding, type ResolvedOptions } from "./check";
+import { fmt, withSeparator } from "./numberText";
 
 const [DESCRIPTION, TARGET, DEADLINE, REALISED, STATUS] = [0, 1, 2, 3, 4];
 void DESCRIPTION;
@@ -61,7 +62,8 @@ export function checkTracker(t: PlacedTable, spec: TableSpec, options: ResolvedO
     });
   // A tracker nobody has started filling in (no realised figure, no status) has no passed deadlines yet.
   const started = spec.rows.some((r) => [REALISED, STATUS].some((j) => !isBlankCell(t.values[r.id]?.[j] ?? null)));
-  const pct = (x: number, isPct: boolean) => (isPct ? `${fmt(Math.round(x * 10000) / 100)}%` : fmt(x));
+  const num = (x: number) => withSeparator(fmt(x), options.decimalSeparator);
+  const pct = (x: number, isPct: boolean) => (isPct ? `${num(Math.round(x * 10000) / 100)}%` : num(x));
   for (const r of spec.rows) {
     const v = (j: number): Cell => t.values[r.id]?.[j] ?? null;
     const deadline = parseDay(v(DEADLINE));

@@ -3,6 +3,7 @@
 // their scopes, compare two sheets (previous period, this period), the findings (each with its
 // cell), highlights, undo.
 import { compareTables, MUNICIPALITIES, recognizeTables, type Finding } from "../../core/evaluation";
+import { separatorOfLocale } from "../../core/evaluation/numberText";
 import { quoteSheet } from "../../core/plan/a1";
 import { createStore, type Store } from "../store";
 import { describeError, keptSentences } from "../strings";
@@ -67,6 +68,8 @@ export interface CheckController {
 
 export function checkController(deps: ControllerDeps): CheckController {
   const { port, busy, lang, t } = deps;
+  // Numbers in findings as the workbook writes them (Office's content language), words in the pane's language.
+  const separator = separatorOfLocale(deps.numbers);
   const c = t.check;
   const store = createStore<CheckState>({
     addinFormulas: false,
@@ -175,7 +178,7 @@ export function checkController(deps: ControllerDeps): CheckController {
 
   const run = () =>
     action(c.run, async () => {
-      const result = await port.check(lang);
+      const result = await port.check(lang, separator);
       findings = result.findings;
       const more = [
         ...(result.omitted ? [notice("info", e.omitted(result.omitted))] : []),
@@ -238,8 +241,8 @@ export function checkController(deps: ControllerDeps): CheckController {
         set({ comparison: null });
         return say(notice("warning", empty.map(e.noTables).join(" ")));
       }
-      const result = compareTables(before, after, lang);
-      const lines = compareLines(result, c, e, lang);
+      const result = compareTables(before, after, lang, separator);
+      const lines = compareLines(result, c, e, lang, separator);
       const corrections = result.findings.length;
       set({
         status: [],

@@ -15,6 +15,7 @@ import {
 } from "../../core/evaluation";
 import { quoteSheet } from "../../core/plan/a1";
 import type { Language } from "../../core/language";
+import { separatorOf, withSeparator, type DecimalSeparator } from "../../core/evaluation/numberText";
 import type { EvaluationStrings } from "../evaluationStrings";
 import { describeError, type Strings } from "../strings";
 import type { FindingLine } from "./checkController";
@@ -57,9 +58,11 @@ export function compareLines(
   c: Strings["check"],
   e: EvaluationStrings,
   language: Language,
+  /** The workbook's decimal separator (Office's content language). */
+  separator: DecimalSeparator = separatorOf(language),
 ): FindingLine[] {
   const blank = PHRASES[language].blank;
-  const dec = (s: string) => (language === "nl" ? s.replace(".", ",") : s);
+  const dec = (s: string) => withSeparator(s, separator);
   const text = (v: Cell) => (isNumber(v) ? dec(fmt(v)) : isBlankCell(v) ? blank : `"${v}"`);
   const at = (sheet: string, cell: string) => ({ ref: `${quoteSheet(sheet)}!${cell}`, cell: `${sheet}!${cell}` });
   const corrected = new Set(result.findings.map((f) => `${f.sheet}!${f.cell}`));
