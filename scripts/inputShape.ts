@@ -6,6 +6,7 @@ import { AddinError, type ErrorCode } from "../src/core/errors";
 import type { Language } from "../src/core/language";
 import { MAX_SOURCE_LENGTH } from "../src/core/proposal/sources";
 import { SCENARIO_OVERRIDE_KEYS } from "../src/core/proposal/types";
+import { PUBLISHED_2023_2024 } from "../src/core/proposal";
 
 type Shape =
   | "number"
@@ -169,10 +170,19 @@ const shown = (v: unknown) => {
 const refuse = (code: ErrorCode, file: string, path: string, params: Record<string, string | number> = {}) =>
   new AddinError(code, { file, path, ...params });
 
+/** The published input's number at `path` ("quasiInhouse.threshold" → 0.8, "municipalities[1].pBudgets[0]" → …), to show as an example; else a year or an amount by the field's name. */
+export function exampleAt(path: string): number {
+  let at: unknown = PUBLISHED_2023_2024;
+  for (const key of path.match(/[^.[\]]+/g) ?? []) at = (at as Record<string, unknown> | undefined)?.[key];
+  if (Array.isArray(at)) at = at[0];
+  if (typeof at === "number") return at;
+  return /year/i.test(path) ? 2023 : 1250;
+}
+
 function check(value: unknown, shape: Shape, path: string, file: string): void {
   if (shape === "number") {
     if (typeof value !== "number" || !Number.isFinite(value))
-      throw refuse("json.notNumber", file, path, { got: kind(value), value: shown(value) });
+      throw refuse("json.notNumber", file, path, { got: kind(value), value: shown(value), example: exampleAt(path) });
     return;
   }
   if (shape === "text") {

@@ -63,11 +63,11 @@ runCli(
     } catch (e) {
       // The core's validation message; a TypeError here means a field of the wrong shape in the JSON.
       if (file && (e instanceof InputError || e instanceof TypeError)) {
-        // Named by its path where the JSON departs from the fields: a field missing, a number typed
-        // as text (a year in quotes); otherwise the core's own sentence.
+        // Named by its path wherever the JSON departs from the fields (a field missing, a number typed
+        // as text, a year where a list belongs, null where a municipality belongs); otherwise the
+        // core's own sentence.
         const shape = shapeProblem(input, file);
-        const typedAsText = shape?.code === "json.notNumber" && shape.params.got === "text";
-        if (shape && (e instanceof TypeError || typedAsText || shape.code === "json.missing")) throw shape;
+        if (shape) throw shape;
         throw inputInvalid(file, e);
       }
       throw e;

@@ -206,12 +206,27 @@ describe("command-line tools: one line for every mistake, exit 2", function () {
     const none = run("proposal", ["--out", "p.xlsx", "--input", "invalid.json"]);
     assertOneLine(none, "proposal", /klopt niet: municipalities: verwacht 1 tot 400 gemeenten\.$/);
     assert.doesNotMatch(r.stderr + none.stderr, /not a fraction|expected/);
-    // A municipality without a name: the validation's own sentence, naming the field.
+    // A municipality that is null: named by its place in the list.
     fs.writeFileSync(at("noname.json"), JSON.stringify({ ...PUBLISHED_2023_2024, municipalities: [null] }));
     assertOneLine(
       run("proposal", ["--out", "p.xlsx", "--input", "noname.json"]),
       "proposal",
-      /klopt niet: municipalities: elke gemeente heeft een naam nodig\.$/,
+      /vorm van een voorstel: municipalities\[0\] is null; schrijf een object tussen \{ \}\.$/,
+    );
+    // A year where a list belongs: "a list in [ ]", not "at least one year".
+    fs.writeFileSync(at("years.json"), JSON.stringify({ ...PUBLISHED_2023_2024, years: 2023 }));
+    assertOneLine(
+      run("proposal", ["--out", "p.xlsx", "--input", "years.json"]),
+      "proposal",
+      /vorm van een voorstel: years is 2023; schrijf een lijst tussen \[ \]\.$/,
+    );
+    // A fraction typed as text: the example is that field's own (0.8), not a year.
+    const quasi = { ...PUBLISHED_2023_2024.quasiInhouse, threshold: "0.8" };
+    fs.writeFileSync(at("threshold.json"), JSON.stringify({ ...PUBLISHED_2023_2024, quasiInhouse: quasi }));
+    assertOneLine(
+      run("proposal", ["--out", "p.xlsx", "--input", "threshold.json"]),
+      "proposal",
+      /quasiInhouse\.threshold is de tekst "0\.8"; schrijf een getal zonder aanhalingstekens \(in JSON met een punt\), bijvoorbeeld 0\.8\.$/,
     );
     // A field of the wrong shape: a sentence, not the engine's TypeError.
     fs.writeFileSync(at("shape.json"), JSON.stringify({ ...PUBLISHED_2023_2024, occupancy: null }));

@@ -12,7 +12,7 @@ export const CLI = area(
     "xlsx.encrypted": (p) =>
       `${p.file} is met een wachtwoord beveiligd (of een oud .xls-bestand); sla het in Excel op zonder wachtwoord (Bestand › Info › Werkmap beveiligen) als Excel-werkmap (.xlsx).`,
     "json.notNumber": (p) =>
-      `de invoer in ${p.file} heeft niet de vorm van een voorstel: ${p.path} is ${p.got === "text" ? `de tekst ${p.value}` : p.value}; schrijf een getal zonder aanhalingstekens, bijvoorbeeld 2023.`,
+      `de invoer in ${p.file} heeft niet de vorm van een voorstel: ${p.path} is ${p.got === "text" ? `de tekst ${p.value}` : p.value}; schrijf een getal zonder aanhalingstekens (in JSON met een punt), bijvoorbeeld ${p.example ?? 2023}.`,
     "json.missing": (p) =>
       `de invoer in ${p.file} heeft niet de vorm van een voorstel: het veld ${p.path} ontbreekt (npm run proposal -- --example toont een volledige invoer).`,
     "json.notText": (p) =>
@@ -68,7 +68,7 @@ export const CLI = area(
     "xlsx.encrypted": (p) =>
       `${p.file} is protected with a password (or is an old .xls file); save it from Excel without a password (File › Info › Protect Workbook) as an Excel workbook (.xlsx).`,
     "json.notNumber": (p) =>
-      `the input in ${p.file} does not have the shape of a proposal: ${p.path} is ${p.got === "text" ? `the text ${p.value}` : p.value}; write a number without quotes, for example 2023.`,
+      `the input in ${p.file} does not have the shape of a proposal: ${p.path} is ${p.got === "text" ? `the text ${p.value}` : p.value}; write a number without quotes, for example ${p.example ?? 2023}.`,
     "json.missing": (p) =>
       `the input in ${p.file} does not have the shape of a proposal: the field ${p.path} is missing (npm run proposal -- --example prints a complete input).`,
     "json.notText": (p) =>
