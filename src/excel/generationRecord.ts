@@ -46,6 +46,22 @@ export interface NameMark {
   formula: string;
 }
 
+/**
+ * What a Replace replaced, kept so that its undo puts it back: the user's sheets it set aside
+ * (hidden, under the attempt's "~ibn … old n" names), the defined names it replaced, the user's
+ * formulas and names it re-pointed at the new sheets (written back as read, they name the set-aside
+ * sheets again once those have their names back), and the record it replaced.
+ */
+export interface ReplacedMark {
+  /** Each set-aside sheet: its id, the name and visibility it had, and the name it waits under. */
+  sheets: { id: string; name: string; visibility: string; asideName?: string }[];
+  names: { name: string; formula: string; comment: string }[];
+  cells: { sheetId: string; address: string; formula: string }[];
+  userNames: { name: string; formula: string }[];
+  /** The record this write replaced, as stored (its own `replaced` dropped: those sheets are gone), or null. */
+  previous: string | null;
+}
+
 /** What one action added as new sheets and defined names. */
 export interface SheetsRecord {
   kind: string;
@@ -56,6 +72,8 @@ export interface SheetsRecord {
   at: string;
   /** The attempt that wrote it, unique per write: undo compares it to notice a newer record. */
   id?: string;
+  /** Replace only: what it replaced, for undo to put back (absent in older records and under Keep both). */
+  replaced?: ReplacedMark;
 }
 
 export function newSheetsRecord(
@@ -64,8 +82,39 @@ export function newSheetsRecord(
   names: NameMark[],
   at = new Date(),
   id?: string,
+  replaced?: ReplacedMark,
 ): SheetsRecord {
-  return { kind, version: 2, sheets, names, at: at.toISOString(), ...(id ? { id } : {}) };
+  return {
+    kind,
+    version: 2,
+    sheets,
+    names,
+    at: at.toISOString(),
+    ...(id ? { id } : {}),
+    ...(replaced ? { replaced } : {}),
+  };
+}
+
+/** A stored record without what it replaced (its set-aside sheets are deleted once a newer record takes its place). */
+export function withoutReplaced(stored: unknown): string | null {
+  const data = storedValue(stored);
+  if (!isObject(data)) return null;
+  const rest = { ...data };
+  delete rest.replaced;
+  return JSON.stringify(rest);
+}
+
+function parseReplaced(x: unknown): ReplacedMark | undefined {
+  if (!isObject(x)) return undefined;
+  const list = (v: unknown, ok: (e: Record<string, unknown>) => boolean) =>
+    Array.isArray(v) && v.every((e) => isObject(e) && ok(e));
+  const ok =
+    list(x.sheets, (e) => isString(e.id) && isString(e.name) && isString(e.visibility)) &&
+    list(x.names, (e) => isString(e.name) && isString(e.formula) && isString(e.comment)) &&
+    list(x.cells, (e) => isString(e.sheetId) && isString(e.address) && isString(e.formula)) &&
+    list(x.userNames, (e) => isString(e.name) && isString(e.formula)) &&
+    (x.previous === null || isString(x.previous));
+  return ok ? (x as unknown as ReplacedMark) : undefined;
 }
 
 /** What tells one record from another of the same kind: its attempt id, or (older records) its time and content. */
@@ -105,6 +154,7 @@ export function parseSheetsRecord(stored: unknown, kind: string): SheetsRecord |
     names: (names as NameMark[]).map(({ name, formula }) => ({ name, formula })),
     at: String(data.at ?? ""),
     ...(isString(data.id) ? { id: data.id } : {}),
+    ...(parseReplaced(data.replaced) ? { replaced: parseReplaced(data.replaced) } : {}),
   };
 }
 

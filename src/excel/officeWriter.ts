@@ -32,7 +32,7 @@ import { queueProtection } from "./protection";
 import { namesToRepoint, planRepoint, queueNameRepoint, queueRepoint } from "./repoint";
 import { areaOf, lookMark, readLook } from "./sheetLook";
 import { queueUsedFormulas } from "./areaChunks";
-import { newAttemptId } from "./undoRecords";
+import { newAttemptId, TEMP_PREFIX } from "./undoRecords";
 import { commitStaged } from "./undoableAction";
 import { sheetProtected } from "./writeErrors";
 import { queueChart, queueStagedSheet } from "./stagedSheets";
@@ -41,6 +41,7 @@ import { removeSheets, revertWrite } from "./writeRevert";
 import {
   newSheetsRecord,
   parseSheetsRecord,
+  withoutReplaced,
   PROPOSAL_KIND,
   recordStamp,
   recordSetting,
@@ -59,8 +60,7 @@ export {
 } from "./writeTarget";
 export { queueBlocks, queueStyles } from "./stagedSheets";
 
-/** The prefix of every sheet name a write uses while it is not complete. */
-export const TEMP_PREFIX = "~ibn ";
+export { TEMP_PREFIX };
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -146,6 +146,8 @@ async function writePlanBody<T extends WorkbookPlan>(
   const tempNames = target.sheets.map((_, i) => `${prefix}${i + 1}`);
   const staged = withSheetNames(target, tempNames);
   const aside = clashing.map((s, i) => ({ ...s, asideName: `${prefix}old ${i + 1}` }));
+  // A formula or name that could not be re-pointed still uses the replaced sheets: they stay in view.
+  const keepsVisible = repoint.keep.length > 0;
   let marks: SheetMark[] = [];
   let stagedSheets: Excel.Worksheet[] = [];
   let record: SheetsRecord | undefined;
@@ -201,7 +203,7 @@ async function writePlanBody<T extends WorkbookPlan>(
         stagedSheets = written.map((w) => w.ws);
       };
     },
-    commit: () => {
+    commit: (undoing) => {
       progress(0.85, "commit");
       committing = true;
       for (const s of aside) context.workbook.worksheets.getItem(s.id).name = s.asideName;
@@ -211,6 +213,10 @@ async function writePlanBody<T extends WorkbookPlan>(
         ws.name = target.sheets[i].name;
         ws.visibility = "Visible";
       });
+      // What was set aside is hidden (once the new sheets show: a workbook keeps one visible sheet)
+      // while the generation's undo may bring it back; deleted once a newer record takes this one's
+      // place. It stays in view when a formula not re-pointed still uses it.
+      if (!keepsVisible) for (const s of aside) context.workbook.worksheets.getItem(s.id).visibility = "Hidden";
       queueRepoint(context, repoint.cells); // after the new sheets took their names: the formulas name them
       queueNameRepoint(context, repointNames);
       for (const n of clashingNames) context.workbook.names.getItem(n.name).delete();
@@ -222,6 +228,15 @@ async function writePlanBody<T extends WorkbookPlan>(
         target.names.map((n) => ({ name: n.name, formula: `=${n.ref}` })),
         new Date(),
         attempt,
+        aside.length && !keepsVisible
+          ? {
+              sheets: aside.map((a) => ({ id: a.id, name: a.name, visibility: a.visibility, asideName: a.asideName })),
+              names: clashingNames.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment })),
+              cells: repoint.cells,
+              userNames: repointNames,
+              previous: undoing || lastSetting.isNullObject ? null : withoutReplaced(lastSetting.value),
+            }
+          : undefined,
       );
       return JSON.stringify(record);
     },
@@ -237,15 +252,20 @@ async function writePlanBody<T extends WorkbookPlan>(
             repoint.cells,
             repointNames,
             race,
+            kind,
           )
         : revertWrite(context, before, prefix, [], planNames),
   });
 
-  // 4. Finish: remove what Replace set aside, except what a formula or name not re-pointed still uses.
+  // 4. Finish: the sheets the last record's Replace set aside can no longer be brought back (this
+  // record took its place): deleted, when still hidden under their "~ibn … old" names.
   progress(0.95, "cleanup");
-  const removable = aside.filter((s) => !repoint.keep.includes(s.id));
+  const lastAside = new Set(last?.replaced?.sheets.map((s) => s.id) ?? []);
+  const removable = before.sheets.filter(
+    (s) => lastAside.has(s.id) && s.visibility !== "Visible" && s.name.startsWith(TEMP_PREFIX),
+  );
   const keptAside = [
-    ...aside.filter((s) => repoint.keep.includes(s.id)).map((s) => s.asideName),
+    ...(keepsVisible ? aside.map((s) => s.asideName) : []),
     ...(removable.length
       ? await removeSheets(
           context,

@@ -5,6 +5,9 @@
 // are still read, so that a workbook saved by it can be undone, and removed once used (by an undo,
 // or by a new action whose record takes their place). Queued with the caller's batch.
 
+/** The prefix of every sheet name an action uses while it is not complete, and of the sheets a Replace set aside. */
+export const TEMP_PREFIX = "~ibn ";
+
 /** A short attempt id, so that what an attempt adds (its staged sheets, its markers) can be told from anything else. */
 export function newAttemptId(): string {
   return (Date.now() % 1_679_616).toString(36).padStart(4, "0") + Math.floor(Math.random() * 1296).toString(36);

@@ -17,9 +17,11 @@ import {
   recordStamp,
   sameFormula,
   sheetFingerprint,
+  type ReplacedMark,
 } from "./generationRecord";
 import { lookMark, readLook } from "./sheetLook";
-import { currentMarker, queueSettingKeys } from "./undoRecords";
+import { currentMarker, newAttemptId, queueSettingKeys, TEMP_PREFIX } from "./undoRecords";
+import { queueNameRepoint, queueRepoint } from "./repoint";
 import { undoDeleting } from "./undoableAction";
 import { sheetProtected, undoFailed } from "./writeErrors";
 
@@ -52,6 +54,8 @@ export interface UndoPreview {
    * into #REF!. Empty when no added sheet stays.
    */
   needed: UndoSheet[];
+  /** Replace only: the sheets it replaced, brought back under their names (the user's formulas name them again); empty when they cannot come back. */
+  restores: string[];
 }
 
 export interface UndoOptions {
@@ -71,6 +75,8 @@ export interface UndoResult {
   keptNames: string[];
   /** The kept sheets with why each stayed, for the pane to say (same order as keptSheets). */
   kept: KeptSheet[];
+  /** Replace only: the sheets it replaced, back under their names. */
+  restoredSheets: string[];
 }
 
 /** Why undo kept a sheet on purpose: the user edited it, it cannot be recognised, or a staying sheet, name or chart uses it. */
@@ -90,6 +96,22 @@ interface UndoPlan {
   marker: string | null;
   /** The record's attempt id (none in an older version's record). */
   recordId: string | null;
+  /** Replace only, when the whole generation goes: what to put back. */
+  restore: Restore | null;
+  /** Replace only, when nothing comes back: the sheets it set aside (hidden), deleted with the rest. */
+  dropAside: string[];
+  /** The sheets and names as read (ids and names): what the restore renames and adds is decided on them. */
+  sheetsNow: UndoSheet[];
+  namesNow: string[];
+}
+
+/** What undo of a Replace puts back (src/excel/generationRecord.ts ReplacedMark). */
+interface Restore {
+  replaced: ReplacedMark;
+  /** The user's formulas re-pointed by the Replace and unchanged since: written back as read, they name the sheets put back. */
+  cells: ReplacedMark["cells"];
+  /** The user's names re-pointed by the Replace that still exist. */
+  userNames: ReplacedMark["userNames"];
 }
 
 const isFormula = (v: unknown): v is string => typeof v === "string" && v.startsWith("=");
@@ -177,6 +199,7 @@ async function planUndo(
     keptNames: [],
     missing: [],
     needed: [],
+    restores: [],
   };
   // A large sheet read in chunks of its written area that grew beyond it: its other cells are unread (refuse, never guess).
   if (found.some((f) => f.used && !f.used().complete)) throw new AddinError("undo.checkIncomplete");
@@ -195,6 +218,40 @@ async function planUndo(
   }
   const chosen = [...preview.unchanged, ...preview.changed.filter((s) => confirm.includes(s.id))].map((s) => s.id);
   const anyStays = preview.changed.some((s) => !chosen.includes(s.id));
+  // Replace: what it replaced can come back when the whole generation goes and every sheet it set
+  // aside is still there. The user's formulas it re-pointed, unchanged since, will name those sheets
+  // again: they do not keep the new ones (one more read, for Replace records only).
+  const replaced = record.replaced ?? null;
+  const asideIds = new Set(replaced?.sheets.map((m) => m.id) ?? []);
+  const aside = sheets.items.filter((ws) => asideIds.has(ws.id));
+  let pointBack: ReplacedMark["cells"] = [];
+  if (replaced && !anyStays && aside.length === replaced.sheets.length) {
+    const ids = new Set(sheets.items.map((ws) => ws.id));
+    const cells = replaced.cells.filter((c) => ids.has(c.sheetId));
+    const reads = cells.map((c) => context.workbook.worksheets.getItem(c.sheetId).getRange(c.address).load("formulas"));
+    again.load("value");
+    await context.sync();
+    if (changedMeanwhile()) throw new AddinError("undo.recordChanged");
+    pointBack = cells.filter((c, i) => reads[i].formulas[0]?.[0] === c.formula);
+  }
+  const withoutPointBack = (formulas: string[]) => {
+    const left = [...formulas];
+    for (const c of pointBack) {
+      const at = left.indexOf(c.formula);
+      if (at >= 0) left.splice(at, 1);
+    }
+    return left;
+  };
+  const allOtherFormulas = otherFormulas;
+  otherFormulas = withoutPointBack(otherFormulas);
+  // The user's names the Replace re-pointed, unchanged since: set back as read too.
+  let pointBackNames = new Set(
+    replaced && !anyStays && aside.length === replaced.sheets.length
+      ? replaced.userNames
+          .filter((u) => names.items.some((n) => lower(n.name) === lower(u.name) && String(n.formula) === u.formula))
+          .map((u) => lower(u.name))
+      : [],
+  );
   // Deleting a sheet turns every reference to it into #REF!, for good: an added sheet that a staying
   // sheet (the user's own, or an added one kept) uses, directly, through a name or in a chart's
   // series, stays too.
@@ -210,7 +267,9 @@ async function planUndo(
       ...preview.changed.filter((s) => !ids.includes(s.id)).flatMap((s) => textsOf(s.id)),
       ...otherFormulas!,
       ...(charts && charts !== "unknown" ? charts.others : []),
-      ...names.items.filter((n) => !recordedNames.has(lower(n.name))).map((n) => String(n.formula)),
+      ...names.items
+        .filter((n) => !recordedNames.has(lower(n.name)) && !pointBackNames.has(lower(n.name)))
+        .map((n) => String(n.formula)),
     ];
     // A staying chart whose sources cannot be read may plot any added sheet: all of them stay.
     const all = charts === "unknown";
@@ -233,17 +292,18 @@ async function planUndo(
     }
     return { ids, needed, usedNames };
   };
-  let settled = settle(null);
-  // Charts only when one is on a sheet that stays: one more sync, then settled again with them.
-  const stays = (id?: string) => !!id && !settled.ids.includes(id);
-  if (anyChart([...otherCharts, ...found.filter((f) => stays(f.ws?.id)).map((f) => f.charts)])) {
+  /** Settled, with the charts' sources read when a chart is on a sheet that stays (one more sync). */
+  const settleWithCharts = async () => {
+    const settled = settle(null);
+    const stays = (id?: string) => !!id && !settled.ids.includes(id);
+    if (!anyChart([...otherCharts, ...found.filter((f) => stays(f.ws?.id)).map((f) => f.charts)])) return settled;
     again.load("value");
     const sources = await chartSources(context, [...otherCharts, ...found.map((f) => f.charts)]).catch(() => {
       throw new AddinError("undo.checkIncomplete");
     });
     if (changedMeanwhile()) throw new AddinError("undo.recordChanged");
     const at = otherCharts.length;
-    settled = settle(
+    return settle(
       sources === null
         ? "unknown"
         : {
@@ -251,6 +311,28 @@ async function planUndo(
             of: (id) => sources[at + found.findIndex((f) => f.ws?.id === id)] ?? [],
           },
     );
+  };
+  let settled = await settleWithCharts();
+  // What Replace replaced comes back only when every added sheet goes, and no name of the user's
+  // stands where a replaced name goes back.
+  const replacedNames = new Set(replaced?.names.map((n) => lower(n.name)) ?? []);
+  const changedName = record.names.some((mark) => {
+    const n = names.items.find((x) => lower(x.name) === lower(mark.name));
+    return !!n && replacedNames.has(lower(n.name)) && !sameFormula(String(n.formula), mark.formula, current);
+  });
+  const whole = () =>
+    !anyStays &&
+    !changedName &&
+    !settled.needed.length &&
+    !settled.usedNames.size &&
+    !names.items.some((n) => replacedNames.has(lower(n.name)) && !recordedNames.has(lower(n.name)));
+  const restorable = !!replaced && aside.length === replaced.sheets.length && whole();
+  if (!restorable && (pointBack.length || pointBackNames.size)) {
+    // The re-pointed formulas keep naming the added sheets after all: settled again with them.
+    pointBack = [];
+    pointBackNames = new Set();
+    otherFormulas = allOtherFormulas;
+    settled = await settleWithCharts();
   }
   const { usedNames } = settled;
   const sheetIds = settled.ids;
@@ -269,7 +351,9 @@ async function planUndo(
     (ws) => sheetIds.includes(ws.id) && ws.protection.protected && !ownProtected.includes(ws.id),
   );
   if (locked) throw sheetProtected(locked.name);
-  const visibleLeft = sheets.items.filter((ws) => ws.visibility === "Visible" && !sheetIds.includes(ws.id));
+  const visibleLeft = sheets.items.filter(
+    (ws) => (ws.visibility === "Visible" || (restorable && asideIds.has(ws.id))) && !sheetIds.includes(ws.id),
+  );
   if (sheetIds.length && !visibleLeft.length) throw new AddinError("undo.wouldEmpty");
   const marker = record.id
     ? currentMarker(
@@ -278,7 +362,29 @@ async function planUndo(
         record.id,
       )
     : null;
-  return { preview, sheetIds, ownProtected, marker, recordId: record.id ?? null };
+  const restore: Restore | null = restorable
+    ? {
+        replaced: replaced!,
+        cells: pointBack,
+        userNames: replaced!.userNames.filter((n) => pointBackNames.has(lower(n.name))),
+      }
+    : null;
+  if (restore) preview.restores = restore.replaced.sheets.map((m) => m.name);
+  // Nothing comes back: what Replace set aside (hidden, under its "~ibn … old" names) goes with the generation.
+  const dropAside = restore
+    ? []
+    : aside.filter((ws) => ws.visibility !== "Visible" && ws.name.startsWith(TEMP_PREFIX)).map((ws) => ws.id);
+  return {
+    preview,
+    sheetIds,
+    ownProtected,
+    marker,
+    recordId: record.id ?? null,
+    restore,
+    dropAside,
+    sheetsNow: sheets.items.map((ws) => ({ id: ws.id, name: ws.name })),
+    namesNow: names.items.map((n) => n.name),
+  };
 }
 
 /**
@@ -312,6 +418,42 @@ async function undoLastGenerationBody(
     // Excel refused the reads, or the deletes twice: typed, and the record stays for another Undo.
     throw e instanceof AddinError ? e : undoFailed(e);
   }
+}
+
+/**
+ * Queues putting back what a Replace replaced, before the deletes: the added sheets that hold a name
+ * to give back step aside (the user's formulas follow them), the replaced sheets take their names
+ * and visibility back, and the user's formulas and names it re-pointed are set as read before the
+ * Replace: they name the replaced sheets again. Decided on the sheets as read (`sheetsNow`), so
+ * that a finishing batch does only what is left.
+ */
+function queueRestore(context: Excel.RequestContext, restore: Restore, ids: readonly string[], sheetsNow: UndoSheet[]) {
+  const back = new Set(restore.replaced.sheets.map((m) => lower(m.name)));
+  const nameOf = (id: string) => sheetsNow.find((s) => s.id === id)?.name;
+  const out = `${TEMP_PREFIX}${newAttemptId()} gone `;
+  ids.forEach((id, i) => {
+    const name = nameOf(id);
+    if (name && back.has(lower(name))) context.workbook.worksheets.getItem(id).name = `${out}${i + 1}`;
+  });
+  for (const m of restore.replaced.sheets) {
+    const name = nameOf(m.id);
+    if (name === undefined) continue;
+    const ws = context.workbook.worksheets.getItem(m.id);
+    if (name !== m.name) ws.name = m.name;
+    ws.visibility = m.visibility as Excel.SheetVisibility;
+  }
+  queueRepoint(context, restore.cells);
+  queueNameRepoint(context, restore.userNames);
+}
+
+/** Queues, after the deletes, the replaced defined names that are not there, and the record the Replace replaced (or none). */
+function queueRestoreLast(context: Excel.RequestContext, kind: string, restore: Restore, namesLeft: readonly string[]) {
+  const left = new Set(namesLeft.map(lower));
+  for (const n of restore.replaced.names)
+    if (!left.has(lower(n.name))) context.workbook.names.add(n.name, n.formula, n.comment || undefined);
+  const { previous } = restore.replaced;
+  if (previous) context.workbook.settings.add(recordSetting(kind), previous);
+  else context.workbook.settings.getItem(recordSetting(kind)).delete();
 }
 
 /** Queues undo's deletes: the names, the sheets by id (lifting the protection the action set itself), and the record when `record`. */
@@ -364,9 +506,17 @@ async function forgetRetryMarker(context: Excel.RequestContext, kind: string, re
 async function finishUndo(
   context: Excel.RequestContext,
   kind: string,
-  u: { preview: UndoPreview; sheetIds: string[]; ownProtected: string[]; marker: string | null; retry: string | null },
+  u: {
+    preview: UndoPreview;
+    sheetIds: string[];
+    ownProtected: string[];
+    marker: string | null;
+    retry: string | null;
+    restore?: Restore | null;
+    dropAside?: string[];
+  },
 ): Promise<void> {
-  const { preview, sheetIds, ownProtected, marker, retry } = u;
+  const { preview, sheetIds, ownProtected, marker, retry, restore = null, dropAside = [] } = u;
   const present = (x: Excel.Setting | null): x is Excel.Setting => !!x && !x.isNullObject;
   for (let attempt = 1; ; attempt++) {
     const setting = context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value");
@@ -395,14 +545,20 @@ async function finishUndo(
     const stillOurs = (n: { name: string; formula: unknown }) =>
       preview.names.some((x) => lower(x) === lower(n.name)) &&
       (ours.some((ws) => mentionsSheet(String(n.formula), ws.name)) || (same && !elsewhere(String(n.formula))));
-    queueUndoDeletes(
-      context,
-      kind,
-      ownProtected,
-      names.items.filter(stillOurs).map((n) => n.name),
-      ours.map((ws) => ws.id),
-      same,
-    );
+    // A Replace's undo puts back what is left of it, on the state as read, while the record is this one.
+    const restoring = same && restore;
+    const now = sheets.items.map((ws) => ({ id: ws.id, name: ws.name }));
+    if (restoring) queueRestore(context, restore, sheetIds, now);
+    const gone = names.items.filter(stillOurs).map((n) => n.name);
+    const asideLeft = sheets.items.filter((ws) => dropAside.includes(ws.id)).map((ws) => ws.id);
+    queueUndoDeletes(context, kind, ownProtected, gone, [...ours.map((ws) => ws.id), ...asideLeft], same && !restore);
+    if (restoring)
+      queueRestoreLast(
+        context,
+        kind,
+        restore,
+        names.items.map((n) => n.name).filter((n) => !gone.includes(n)),
+      );
     if (!same && present(retryNow)) retryNow.delete(); // another record now: ours belongs to none
     try {
       await context.sync();
@@ -421,13 +577,24 @@ async function undoSteps(context: Excel.RequestContext, options: UndoOptions): P
   const kind = options.kind ?? PROPOSAL_KIND;
   const planned = await planUndo(context, kind, options.confirm ?? [], options.expect);
   if (!planned) return null;
-  const { preview, sheetIds, ownProtected, marker, recordId } = planned;
+  const { preview, sheetIds, ownProtected, marker, recordId, restore, dropAside } = planned;
   await undoDeleting(context, {
     kind,
     marker,
     recordId,
-    deletes: () => queueUndoDeletes(context, kind, ownProtected, preview.names, sheetIds, true),
-    finish: (retry) => finishUndo(context, kind, { preview, sheetIds, ownProtected, marker, retry }),
+    deletes: () => {
+      if (restore) queueRestore(context, restore, sheetIds, planned.sheetsNow);
+      queueUndoDeletes(context, kind, ownProtected, preview.names, [...sheetIds, ...dropAside], !restore);
+      if (restore)
+        queueRestoreLast(
+          context,
+          kind,
+          restore,
+          planned.namesNow.filter((n) => !preview.names.includes(n)),
+        );
+    },
+    finish: (retry) =>
+      finishUndo(context, kind, { preview, sheetIds, ownProtected, marker, retry, restore, dropAside }),
   });
   const removed = new Set(sheetIds);
   const all = [...preview.unchanged, ...preview.changed, ...preview.needed];
@@ -440,5 +607,6 @@ async function undoSteps(context: Excel.RequestContext, options: UndoOptions): P
     keptSheets: kept.map((s) => s.name),
     keptNames: preview.keptNames,
     kept,
+    restoredSheets: preview.restores,
   };
 }

@@ -6,6 +6,7 @@ import { queueNameRepoint, queueRepoint, type RepointCell, type RepointName } fr
 import type { RaceCheck } from "./undoableAction";
 import { stagedRevertFailed } from "./writeErrors";
 import type { BookState } from "./writeTarget";
+import { parseSheetsRecord, recordSetting } from "./generationRecord";
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -24,12 +25,20 @@ export async function revertWrite(
   repointed: RepointCell[] = [],
   repointedNames: RepointName[] = [],
   race: RaceCheck | null = null,
+  kind: string | null = null,
 ): Promise<boolean> {
   try {
     const raced = race?.(); // the record and this attempt's marker, read with the rest (undoableAction.ts)
     const sheets = context.workbook.worksheets.load("items/name,items/id");
     const names = context.workbook.names.load("items/name,items/formula");
+    const last = kind ? context.workbook.settings.getItemOrNullObject(recordSetting(kind)).load("value") : null;
     await context.sync();
+    // Another action's Replace that committed meanwhile set aside the same sheet of the user's, which
+    // this attempt then renamed: it goes back to waiting under that action's name, hidden.
+    const winner = last && !last.isNullObject ? parseSheetsRecord(last.value, kind!) : null;
+    const othersAside = new Map(
+      (winner?.replaced?.sheets ?? []).filter((m) => m.asideName).map((m) => [m.id, m.asideName!]),
+    );
     // Only what this attempt did is undone: its own sheets (its ids, its prefix), the user's sheets
     // it set aside (under its prefix), and the names that point at its own sheets. Another action's
     // sheets and names (a second pane, a co-author) are never touched.
@@ -37,12 +46,23 @@ export async function revertWrite(
     const ours = sheets.items.filter(
       (ws) => !existed.has(ws.id) && (stagedIds.includes(ws.id) || ws.name.startsWith(prefix)),
     );
-    for (const ws of ours) ws.delete();
     const now = new Map(sheets.items.map((ws) => [ws.id, ws.name]));
+    const aside = before.sheets.filter((s) => now.get(s.id)?.startsWith(prefix));
     // A user's sheet set aside goes back under its name, unless another action took that name meanwhile.
     const taken = new Set(sheets.items.filter((ws) => !ours.includes(ws)).map((ws) => lower(ws.name)));
-    const aside = before.sheets.filter((s) => now.get(s.id)?.startsWith(prefix));
-    for (const s of aside) if (!taken.has(lower(s.name))) context.workbook.worksheets.getItem(s.id).name = s.name;
+    // The user's sheets set aside show again first (the commit hid them): a workbook keeps one visible sheet.
+    for (const s of aside)
+      if (!taken.has(lower(s.name)))
+        context.workbook.worksheets.getItem(s.id).visibility = s.visibility as Excel.SheetVisibility;
+    for (const ws of ours) ws.delete();
+    for (const s of aside) {
+      const ws = context.workbook.worksheets.getItem(s.id);
+      if (!taken.has(lower(s.name))) ws.name = s.name;
+      else if (othersAside.has(s.id)) {
+        ws.name = othersAside.get(s.id)!;
+        ws.visibility = "Hidden";
+      }
+    }
     // The user's formulas re-pointed at the staged sheets (#REF! once they are deleted) name the
     // user's sheets again, written back as they were once those have their names back.
     if (aside.every((s) => !taken.has(lower(s.name)))) {

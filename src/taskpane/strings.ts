@@ -90,6 +90,8 @@ const nl = {
     undo: "Laatste generatie ongedaan maken",
     undone: (sheets: number, names: number) =>
       `${count("nl", sheets, "blad", "bladen")} en ${count("nl", names, "naam", "namen")} verwijderd.`,
+    restored: (sheets: string) =>
+      `Teruggezet wat Vervangen verving: ${sheets}. Uw formules en namen verwijzen er weer naar.`,
     nothingToUndo: "Er is geen generatie om ongedaan te maken.",
     undoWillRemove: "Ongedaan maken verwijdert deze bladen, precies zoals ze zijn gemaakt:",
     undoChanged:
@@ -297,6 +299,8 @@ const en: Strings = {
     undo: "Undo last generation",
     undone: (sheets: number, names: number) =>
       `Removed ${count("en", sheets, "sheet", "sheets")} and ${count("en", names, "name", "names")}.`,
+    restored: (sheets: string) =>
+      `Put back what Replace replaced: ${sheets}. Your formulas and names refer to them again.`,
     nothingToUndo: "There is no generation to undo.",
     undoWillRemove: "Undo removes these sheets, exactly as they were generated:",
     undoChanged:

@@ -14,21 +14,29 @@ import type { BookSnapshot, OfficeWorkbook } from "./officeWorkbook";
  */
 export function timelessSnapshot(wb: OfficeWorkbook): BookSnapshot {
   const s = wb.snapshot();
-  const settings = s.settings
-    .filter(([k]) => !k.includes("@"))
-    .map(([k, v]): [string, unknown] => {
-      if (typeof v !== "string" || !v.startsWith("{")) return [k, v];
-      try {
-        const rest = JSON.parse(v) as Record<string, unknown>;
-        delete rest.at;
-        delete rest.id;
-        return [k, rest];
-      } catch {
-        return [k, v];
-      }
-    });
-  return { ...s, settings };
+  /** A record without its time and attempt id, and so the record it replaced (a Replace keeps it). */
+  const timeless = (v: unknown): unknown => {
+    if (typeof v !== "string" || !v.startsWith("{")) return v;
+    try {
+      const rest = JSON.parse(v) as Record<string, unknown>;
+      delete rest.at;
+      delete rest.id;
+      const replaced = rest.replaced as Record<string, unknown> | undefined;
+      if (replaced) rest.replaced = { ...replaced, previous: timeless(replaced.previous) };
+      return rest;
+    } catch {
+      return v;
+    }
+  };
+  const settings = s.settings.filter(([k]) => !k.includes("@")).map(([k, v]): [string, unknown] => [k, timeless(v)]);
+  const plain = JSON.parse(JSON.stringify({ ...s, settings }), (_, v: unknown) =>
+    typeof v === "string" ? withoutAttempt(v) : v,
+  ) as BookSnapshot;
+  return plain;
 }
+
+/** The sheets a Replace set aside carry its attempt id in their names ("~ibn 0k3f2 old 1"), and so do the formulas that name them: compared without it. */
+const withoutAttempt = (text: string) => text.replace(/~ibn [0-9a-z]+ (old|gone) /g, "~ibn * $1 ");
 
 /** One run with the k-th operation failing: what `act` threw (if it did) and the workbook then. */
 export interface InjectedRun {
@@ -221,7 +229,7 @@ export function outcome(wb: OfficeWorkbook): unknown {
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     settings: s.settings.map(([k, v]) => [
       k,
-      mapStrings(v, (x) => (FAKE_ID.test(x) ? `sheet:${nameOf.get(x) ?? "missing"}` : x)),
+      mapStrings(v, (x) => (FAKE_ID.test(x) ? `sheet:${withoutAttempt(nameOf.get(x) ?? "missing")}` : x)),
     ]),
   };
 }
@@ -230,9 +238,24 @@ export function outcome(wb: OfficeWorkbook): unknown {
  * What no action may ever leave, whatever ran at once: a staging sheet ("~ibn …"), or an undo
  * record that points at a sheet or a defined name that is not there.
  */
+/**
+ * The "~ibn …" sheets left behind: every one but a Replace's set-aside sheets, which wait hidden for
+ * its undo while its record lists them.
+ */
+export function strayTempSheets(wb: OfficeWorkbook): string[] {
+  const waiting = new Set(
+    [...wb.book.settings.values()].flatMap((raw) => {
+      const r = parsed(raw) as { replaced?: { sheets?: { id?: unknown }[] } } | undefined;
+      return (r?.replaced?.sheets ?? []).map((m) => m.id);
+    }),
+  );
+  return wb.book.sheets
+    .filter((s) => s.name.startsWith("~ibn") && !(waiting.has(s.id) && s.visibility === "Hidden"))
+    .map((s) => s.name);
+}
+
 export function assertNoDebris(wb: OfficeWorkbook, label: string): void {
-  const stray = wb.sheetNames().filter((n) => n.startsWith("~ibn"));
-  assert.deepEqual(stray, [], `${label}: a staging sheet is left`);
+  assert.deepEqual(strayTempSheets(wb), [], `${label}: a staging sheet is left`);
   const ids = new Set(wb.book.sheets.map((s) => s.id));
   const names = new Set([...wb.book.names.keys()].map((n) => n.toLowerCase()));
   for (const [key, raw] of wb.book.settings) {

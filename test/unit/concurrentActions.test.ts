@@ -6,15 +6,16 @@ import assert from "node:assert/strict";
 import { AddinError } from "../../src/core/errors";
 import { buildProposalPlan, PUBLISHED_2023_2024 } from "../../src/core/proposal";
 import { runExclusive, runningAction } from "../../src/excel/exclusive";
-import { previewUndo, TEMP_PREFIX, undoLastGeneration, writePlan } from "../../src/excel/officeWriter";
-import { secondPane as secondPaneOf, timelessSnapshot } from "../support/faultInjection";
+import { previewUndo, undoLastGeneration, writePlan } from "../../src/excel/officeWriter";
+import { secondPane as secondPaneOf, strayTempSheets, timelessSnapshot } from "../support/faultInjection";
 import { officeWorkbook, type OfficeWorkbook } from "../support/officeWorkbook";
 
 const plan = () => buildProposalPlan(PUBLISHED_2023_2024, "nl");
 /** The proposal's defined names (29 before issue 16 added the model inputs' three). */
 const NAMES = plan().names.length;
 const coded = (code: string) => (e: unknown) => e instanceof AddinError && e.code === code;
-const temps = (wb: OfficeWorkbook) => wb.sheetNames().filter((n) => n.startsWith(TEMP_PREFIX.trim()));
+/** Staging sheets left behind (a Replace's set-aside sheets wait hidden for its undo: not these). */
+const temps = strayTempSheets;
 
 /** A second pane: its own copy of the Excel layer (its own one-action guard), as a second process has. */
 const secondPane = () => secondPaneOf<typeof import("../../src/excel/officeWriter")>("officeWriter");

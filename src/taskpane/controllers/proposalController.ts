@@ -279,6 +279,7 @@ export function proposalController(deps: ControllerDeps): ProposalController {
         notices: r
           ? [
               notice("info", p.undone(r.removedSheets.length, r.removedNames.length)),
+              ...(r.restoredSheets.length ? [notice("info", p.restored(r.restoredSheets.join(", ")))] : []),
               ...keptSentences(t, r.kept).map((text) => notice("info", text)),
             ]
           : [notice("info", p.nothingToUndo)],
