@@ -1,7 +1,8 @@
 // The crafted files of issue 17's findings, generated here: each one makes check-tables exit 2 with
 // one line, within 5 s and 300 MB peak memory of the child process (measured with /usr/bin/time
-// where it exists). Also: hyperlinked and rich-text titles read as their text, and a
-// password-protected file gets its own message.
+// where it exists). Also: hyperlinked and rich-text titles read as their text, a
+// password-protected file gets its own message, and the archive check refuses a sheet of a million
+// empty rows before ExcelJS builds them.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -10,6 +11,8 @@ import path from "node:path";
 import zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import { buildEvaluationPlan, REPORT_2023 } from "../../src/core/evaluation";
+import { AddinError } from "../../src/core/errors";
+import { checkXlsxArchive } from "../../src/writers/xlsxReader";
 import { writePlanToXlsx } from "../../src/writers/xlsxWriter";
 import { zip } from "../support/zipFile";
 
@@ -179,5 +182,28 @@ describe("check-tables: hyperlinks and rich text read as their text", function (
     assert.equal(b.stdout, a.stdout);
     assert.equal(b.stderr.replace(/linked/g, "plain"), a.stderr);
     assert.doesNotMatch(b.stdout, /\[object Object\]/);
+  });
+});
+
+describe("check-tables: the archive check refuses a sheet of empty rows", () => {
+  it("a sheet of a million empty rows (no cell at all) is refused before ExcelJS builds them", async () => {
+    const rows = Array.from({ length: 1_048_576 }, (_, i) => `<row r="${i + 1}"/>`).join("");
+    const sheet = `<worksheet><dimension ref="A1:XFD1048576"/><sheetData>${rows}</sheetData></worksheet>`;
+    const file = at("empty-rows.xlsx");
+    fs.writeFileSync(
+      file,
+      zip([
+        { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
+        { name: "xl/worksheets/sheet1.xml", data: Buffer.from(sheet) },
+      ]),
+    );
+    try {
+      await assert.rejects(
+        () => checkXlsxArchive(file),
+        (e: unknown) => e instanceof AddinError && e.code === "xlsx.tooManyCells",
+      );
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 });

@@ -9,7 +9,7 @@ import { PUBLISHED_2023_2024, type ProposalInput } from "../../src/core/proposal
 
 const root = path.resolve(__dirname, "../..");
 const node = [process.execPath, "--require", require.resolve("tsx/cjs")];
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-r1-"));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-mistyped-"));
 const at = (name: string) => path.join(tmp, name);
 
 function run(tool: string, args: string[]) {

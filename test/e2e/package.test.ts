@@ -1,4 +1,4 @@
-// Acceptance (reviewer R2): `npm run package`. It refuses what would not deploy (no ADDIN_URL, http,
+// `npm run package`: it refuses what would not deploy (no ADDIN_URL, http,
 // a ?query or #fragment, a file instead of a folder, this machine), and for an address with a port,
 // capitals, a deep sub-path and a doubled slash it builds (into a temporary folder, not dist/) a zip
 // that holds every URL the manifest and the functions' help URLs name, all under the normalized base.
@@ -54,14 +54,14 @@ describe("npm run package", function () {
     ["https://127.0.0.1/ibn/", /this machine/],
   ] as const)
     it(`refuses ADDIN_URL=${value}, before building`, () => {
-      const r = runPackage(value, ["--dist", path.join(os.tmpdir(), "r2-never-built"), "--out", os.tmpdir()]);
+      const r = runPackage(value, ["--dist", path.join(os.tmpdir(), "ibn-never-built"), "--out", os.tmpdir()]);
       assert.equal(r.status, 1, r.stdout + r.stderr);
       assert.match(r.stderr, why);
       assert.doesNotMatch(r.stdout, /Building/);
     });
 
   it("an address with a port, capitals, a deep sub-path and a doubled slash: a zip with every named file", () => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "r2-package-"));
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-package-"));
     try {
       const dist = path.join(tmp, "dist");
       const r = runPackage("https://Addins.Example.NL:8443/gemeenten//IBN/lump-sum", ["--dist", dist, "--out", tmp]);

@@ -1,4 +1,4 @@
-// Acceptance (reviewer R2): ADDIN_URL variants, production manifests for each, the version check,
+// The add-in's address: ADDIN_URL variants, production manifests for each, the version check,
 // and help.html: every function's anchor in both languages and every example figure equal to what
 // the function returns (with the published figures of test/fixtures/lumpsum-2023-2024.json).
 import assert from "node:assert/strict";
@@ -206,7 +206,7 @@ describe("the version hook and the check-manifest command", function () {
   before(() => {
     // A copy of what the command reads: package.json (bumped, as `npm version` leaves it), manifest.xml
     // (still the old version), src/ (for the requirement sets) and a dist/ built for the old version.
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "r2-version-"));
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-version-"));
     for (const d of ["scripts", "src"]) fs.cpSync(path.join(root, d), path.join(tmp, d), { recursive: true });
     fs.symlinkSync(path.join(root, "node_modules"), path.join(tmp, "node_modules"), "dir");
     const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));

@@ -1,9 +1,11 @@
-// Plausibility gaps closed in issue 13 (trust hole 7): an error naming the argument, never a
+// Plausibility: an error naming the argument, never a
 // plausible wrong number — fte 0, threshold 0, fractional counts, TRUE as a count, names that
-// differ only invisibly, -0, ragged ranges on the fast path.
+// differ only invisibly, -0, ragged ranges on the fast path; and fields of the proposal input that
+// were accepted before (added value 0.5, a cost line without a label, a municipality named 2023).
 import assert from "node:assert/strict";
 import { nameKey } from "../../src/core/checks";
 import { nameKey as regionNameKey } from "../../src/core/evaluation/scope";
+import { InputError } from "../../src/core/errors";
 import { PUBLISHED_2023_2024, validateProposalInput, type ProposalInput } from "../../src/core/proposal";
 import * as f from "../../src/functions/functions";
 import { assertExcelError, isExcelError } from "../support/excel";
@@ -109,5 +111,34 @@ describe("plausibility: municipality names given twice", () => {
     assert.equal(regionNameKey("Cu\u00efjk"), regionNameKey("Cui\u0308jk"));
     assert.equal(regionNameKey("Cu\u00efjk"), regionNameKey("Cuijk"));
     assert.equal(regionNameKey("Meijerijstad"), regionNameKey("Meierijstad"));
+  });
+});
+
+describe("plausibility: the proposal input's fields", () => {
+  const clone = (p: ProposalInput): ProposalInput => JSON.parse(JSON.stringify(p));
+  const refused = (p: ProposalInput, code: string, argument: RegExp) => {
+    assert.throws(
+      () => validateProposalInput(p),
+      (e: unknown) => e instanceof InputError && e.code === code && argument.test(e.argument),
+    );
+  };
+  it("added-value 'applies' of 0.5 is refused (it would halve the effect), only 0 or 1", () => {
+    const p = clone(PUBLISHED_2023_2024);
+    p.addedValue.applies = [0, 0.5];
+    refused(p, "input.notZeroOrOne", /addedValue\.applies/);
+  });
+  it("a cost line without a label is refused, naming the line", () => {
+    const p = clone(PUBLISHED_2023_2024);
+    delete (p.costLines[2] as Partial<(typeof p.costLines)[number]>).label;
+    refused(p, "input.costLineNoLabel", /costLines/);
+    p.costLines[2].label = "  ";
+    refused(p, "input.costLineNoLabel", /costLines/);
+  });
+  it("a municipality named by a number (2023, or the text '2023') is refused, never a typed TypeError", () => {
+    const p = clone(PUBLISHED_2023_2024);
+    p.municipalities[1].name = "2023";
+    refused(p, "input.municipalityNumber", /municipalities/);
+    (p.municipalities[1] as { name: unknown }).name = 2023;
+    refused(p, "input.municipalityNoName", /municipalities/);
   });
 });

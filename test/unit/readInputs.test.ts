@@ -1,5 +1,6 @@
 // Reading a proposal input table back: every section as the input sheet writes it, projected
-// occupancy kept with its parameters (issue 14: it was silently read as fixed fte), the mode said.
+// occupancy kept with its parameters (issue 14: it was silently read as fixed fte), the mode said;
+// a name typed as a number or given twice is a problem naming the row, a trailing blank row is not.
 import assert from "node:assert/strict";
 import {
   buildProposalPlan,
@@ -61,6 +62,42 @@ describe("reading the input sheet back, section by section", () => {
     assert.deepEqual(
       r.problems.map((p) => [p.code, p.params.row]),
       [["read.noNumber", row + 1]],
+    );
+  });
+});
+
+describe("reading the input table back (Read selection): names and blank rows", () => {
+  const grid = () => sheetConstants(buildProposalPlan(PUBLISHED_2023_2024, "en").sheets[0]);
+  it("a name typed as text '2023' is a number where the name belongs: a problem naming the row", () => {
+    const g = grid();
+    const at = g.findIndex((r) => r[0] === "Boekel");
+    g[at][0] = "2023";
+    const r = readProposalInputs(g);
+    assert.equal(r.input, undefined);
+    const p = r.problems.find((x) => x.code === "read.municipalityNoName");
+    assert.ok(p, r.problems.map((x) => x.message).join("; "));
+    assert.equal(p.params.rows, String(at + 1));
+  });
+  it("'Oss' and 'oss ' are one municipality given twice", () => {
+    const g = grid();
+    const at = g.findIndex((r) => r[0] === "Boekel");
+    g[at][0] = "oss ";
+    const r = readProposalInputs(g);
+    assert.equal(r.input, undefined);
+    assert.ok(r.problems.some((x) => x.code === "read.municipalityTwice"));
+  });
+  it("a trailing blank row after the table is not a problem", () => {
+    const g = grid();
+    const at = g.findIndex((r) => r[0] === "Oss");
+    g.splice(
+      at + 1,
+      0,
+      g[at].map(() => null),
+    );
+    const r = readProposalInputs(g);
+    assert.deepEqual(
+      r.problems.map((x) => x.message),
+      [],
     );
   });
 });

@@ -1,11 +1,14 @@
 // Undo keeps every generated sheet that a staying formula still uses, also when a user's sheet is
 // too large to read at once (read in chunks), through 3-D references, and that a staying chart
-// plots; when the check cannot complete, nothing is deleted and undo says so.
+// plots; when the check cannot complete, nothing is deleted and undo says so, and when one read of
+// it fails, undo still ends as a clean undo. A sheet undo keeps never breaks: no #REF!.
 import assert from "node:assert/strict";
 import { AddinError } from "../../src/core/errors";
 import { buildProposalPlan, PUBLISHED_2023_2024 } from "../../src/core/proposal";
 import { previewUndo, undoLastGeneration, writePlan } from "../../src/excel/officeWriter";
+import { timelessSnapshot } from "../support/faultInjection";
 import { officeWorkbook } from "../support/officeWorkbook";
+import { bigInput } from "../support/proposalInputs";
 
 const plan = () => buildProposalPlan(PUBLISHED_2023_2024, "nl");
 
@@ -47,6 +50,19 @@ describe("undo: what a staying sheet uses stays", () => {
       (e: unknown) => e instanceof AddinError && e.code === "undo.checkIncomplete",
     );
     assert.deepEqual(wb.snapshot(), before);
+  });
+
+  it("undo's read of the sheets fails (say, a user's sheet too large to read): it still ends as a clean undo", async () => {
+    const plan1 = buildProposalPlan(bigInput(6, 2));
+    const clean = officeWorkbook({ sheets: { Sheet1: { A1: 1 }, Big: { A1: "=1+1" } } });
+    await writePlan(clean.context, plan1);
+    await undoLastGeneration(clean.context);
+    const wb = officeWorkbook({ sheets: { Sheet1: { A1: 1 }, Big: { A1: "=1+1" } } });
+    await writePlan(wb.context, plan1);
+    wb.failAt(1, 2); // the second sync of the undo: the used ranges
+    await undoLastGeneration(wb.context);
+    assert.equal(wb.failurePending(), false, "the failure was reached");
+    assert.deepEqual(timelessSnapshot(wb), timelessSnapshot(clean));
   });
 
   it("a 3-D reference over generated sheets keeps every sheet it spans", async () => {
@@ -101,5 +117,73 @@ describe("undo: what a staying sheet uses stays", () => {
     } finally {
       office.Office = saved;
     }
+  });
+});
+
+describe("undo never breaks a sheet it keeps", () => {
+  const refCells = (wb: ReturnType<typeof officeWorkbook>) =>
+    wb.book.sheets.flatMap((sh) =>
+      [...sh.cells.values()].filter((v) => typeof v === "string" && v.includes("#REF!")).map((v) => `${sh.name}: ${v}`),
+    );
+  it("a kept (edited) generated sheet keeps the generated sheets its formulas use: no #REF!", async () => {
+    const wb = officeWorkbook();
+    await writePlan(wb.context, buildProposalPlan(bigInput(6, 2)));
+    const edited = wb.sheet("Bezetting")!;
+    edited.cells.set("Z99", "my note");
+    const preview = (await previewUndo(wb.context))!;
+    assert.ok(
+      preview.needed.some((s) => s.name === "Invoer"),
+      JSON.stringify(preview.needed),
+    );
+    assert.ok(!preview.unchanged.some((s) => s.name === "Invoer"), "not listed as removed");
+    const r = (await undoLastGeneration(wb.context))!;
+    assert.ok(r.keptSheets.includes("Bezetting") && r.keptSheets.includes("Invoer"), JSON.stringify(r));
+    assert.deepEqual(refCells(wb), [], "the kept sheet's formulas still work");
+    assert.equal(edited.cells.get("Z99"), "my note");
+  });
+  it("a user's own sheet that refers to a generated sheet and name keeps both: undo never breaks it", async () => {
+    const wb = officeWorkbook({ sheets: { Sheet1: { A1: 1 } } });
+    await writePlan(wb.context, buildProposalPlan(bigInput(6, 2)));
+    wb.sheet("Sheet1")!.cells.set("B2", "=Lumpsum!B5*2");
+    wb.sheet("Sheet1")!.cells.set("B3", "=SUM(ibn_pbudget)");
+    const r = (await undoLastGeneration(wb.context))!;
+    assert.ok(r.keptSheets.includes("Lumpsum"), JSON.stringify(r));
+    assert.ok(r.keptNames.includes("ibn_pbudget") && !r.removedNames.includes("ibn_pbudget"), JSON.stringify(r));
+    assert.equal(wb.sheet("Sheet1")!.cells.get("B2"), "=Lumpsum!B5*2");
+    assert.deepEqual(refCells(wb), []);
+  });
+  it("after a reopen, a generated sheet the user renamed and edited (so unrecognisable) keeps what it uses", async () => {
+    const wb = officeWorkbook();
+    await writePlan(wb.context, buildProposalPlan(bigInput(6, 2)));
+    wb.book.sheets.forEach((s, i) => (s.id = `{REOPENED-${i}}`));
+    wb.context.workbook.worksheets.getItem("Bezetting").name = "Mijn bezetting";
+    await wb.context.sync();
+    wb.sheet("Mijn bezetting")!.cells.set("Z99", "my note");
+    const preview = (await previewUndo(wb.context))!;
+    assert.deepEqual(preview.missing, ["Bezetting"]);
+    await undoLastGeneration(wb.context);
+    assert.ok(wb.sheetNames().includes("Mijn bezetting") && wb.sheetNames().includes("Invoer"), wb.sheetNames().join());
+    assert.deepEqual(refCells(wb), []);
+    assert.equal(wb.sheet("Mijn bezetting")!.cells.get("Z99"), "my note");
+  });
+  it("with the edited sheet confirmed, everything the generation added goes", async () => {
+    const wb = officeWorkbook();
+    await writePlan(wb.context, buildProposalPlan(bigInput(6, 2)));
+    const edited = wb.sheet("Bezetting")!;
+    edited.cells.set("Z99", "my note");
+    await undoLastGeneration(wb.context, { confirm: [edited.id] });
+    assert.deepEqual(wb.sheetNames(), ["Sheet1"]);
+    assert.equal(wb.book.names.size, 0);
+  });
+  it("undo after the user deleted one generated sheet removes the rest, and nothing of the user's", async () => {
+    const wb = officeWorkbook({ sheets: { Sheet1: { A1: 1 } } });
+    await writePlan(wb.context, buildProposalPlan(bigInput(6, 2)));
+    wb.book.sheets.splice(wb.book.sheets.indexOf(wb.sheet("Lumpsum")!), 1);
+    const r = (await undoLastGeneration(wb.context))!;
+    // Excel turned the references to the deleted sheet into #REF!, so the sheets that used it count
+    // as changed and stay (with what they use); everything else the generation added goes.
+    assert.equal(wb.sheet("Sheet1")!.cells.get("A1"), 1);
+    assert.ok(r.removedSheets.length > 0, JSON.stringify(r));
+    assert.deepEqual(wb.sheetNames().sort(), ["Sheet1", ...r.keptSheets].sort());
   });
 });
