@@ -1,0 +1,96 @@
+// QUASI_INHOUSE_PCT, LUMPSUM_PCT_PBUDGET (a ratio of sums) and QUASI_INHOUSE_TEST (a ratio of sums
+// against a threshold) in the filtered evaluation.
+import { add, decided, div, EPS, mul, quotientOf, R } from "./doubleDouble";
+import { IN, read, readAll } from "./shortestDecimal";
+import { intoIn, sumOf, sumRead, WHOLE, wholeApart } from "./sums";
+
+/** Σ x / Σ y over non-negative values, Σ y > 0 (QUASI_INHOUSE_PCT, LUMPSUM_PCT_PBUDGET). */
+export function ratioOfSumsFiltered(x: readonly number[], y: readonly number[]): number {
+  return intoIn(x, 0, 0) && intoIn(y, x.length, 0) ? ratioOfSumsOfRange(x.length, x.length + y.length) : NaN;
+}
+
+/** ratioOfSumsFiltered of x in IN[0 … nx−1] and y in IN[nx … n−1]. */
+export function ratioOfSumsOfRange(nx: number, n: number): number {
+  if (n > 8) return ratioOfManySums(nx, n);
+  // Up to eight values: each sum's whole values added exactly apart, the others read in one call.
+  const kx = wholeApart(0, nx, 0);
+  if (kx < 0) return NaN;
+  const wx = WHOLE[0];
+  const xAbs = WHOLE[1];
+  const k = wholeApart(nx, n, kx);
+  if (k < 0 || !readAll(0, k)) return NaN;
+  const wy = WHOLE[0];
+  const yAbs = WHOLE[1];
+  sumRead(0, kx, true);
+  add(R[0], R[1], wx, 0);
+  const xh = R[0];
+  const xl = R[1];
+  sumRead(kx, k, true);
+  add(R[0], R[1], wy, 0);
+  const yh = R[0];
+  if (!(yh > 0) || !(xh > 0)) return NaN;
+  return quotientOf(xh, xl, yh, R[1], (xAbs / yAbs) * 1.01);
+}
+
+/** ratioOfSumsOfRange over more than eight values. */
+function ratioOfManySums(nx: number, n: number): number {
+  if (!sumOf(0, nx)) return NaN;
+  const xh = R[0];
+  const xl = R[1];
+  const xAbs = R[2];
+  if (!sumOf(nx, n)) return NaN;
+  if (!(R[0] > 0) || xh === 0) return NaN;
+  const yAbs = R[2];
+  div(xh, xl, R[0], R[1]);
+  return decided((n + 4) * EPS * (xAbs / yAbs) * 1.01 * (1 + 1e-12));
+}
+
+/**
+ * Σ x / Σ y compared with a threshold t (QUASI_INHOUSE_TEST): 1 when above, 0 when not, NaN when
+ * undecided (within the error bound of equality, e.g. exactly 80 %).
+ */
+export function ratioAboveFiltered(x: readonly number[], y: readonly number[], t: number): number {
+  // First in plain doubles, without reading any decimal: each d(v) is within 2^-53 |v| of v, and the
+  // sums and the product err by at most (n + 2) · 2^-53 of the absolute sums, so a margin of
+  // (n + 8) · 2^-50 · (Σ|x| + |t| Σ|y|) covers both, and the decimal path's 2^-99 too.
+  let sx = 0;
+  let ax = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = Math.abs(x[i]);
+    sx += x[i];
+    ax += v;
+    if (v < 1e-8 && v !== 0) ax = NaN; // only where read would read, so the same inputs reach the decimal path
+  }
+  let sy = 0;
+  let ay = 0;
+  for (let i = 0; i < y.length; i++) {
+    const v = Math.abs(y[i]);
+    sy += y[i];
+    ay += v;
+    if (v < 1e-8 && v !== 0) ay = NaN;
+  }
+  const margin = (x.length + y.length + 8) * 2 ** -50;
+  if (sy > margin * ay * 2 && ax < 1e14 && ay < 1e14 && x.length + y.length < 1 << 20) {
+    const d = sx - t * sy;
+    const m = margin * (ax + Math.abs(t) * ay);
+    if (d > m) return 1;
+    if (d < -m) return 0;
+  }
+  const nx = x.length;
+  const n = nx + y.length;
+  if (!intoIn(x, 0, 0) || !intoIn(y, nx, 0) || !sumOf(0, nx)) return NaN;
+  const xh = R[0];
+  const xl = R[1];
+  const xAbs = R[2];
+  if (!sumOf(nx, n)) return NaN;
+  if (!(R[0] > 0)) return NaN;
+  const yh = R[0];
+  const yl = R[1];
+  const yAbs = R[2];
+  // Σx − t·Σy, with no division: its sign decides.
+  if (!read(t)) return NaN;
+  mul(yh, yl, R[0], R[1]);
+  add(xh, xl, -R[0], -R[1]);
+  const bound = (n + 6) * EPS * (xAbs + Math.abs(t) * yAbs) * 1.01;
+  return R[0] > bound ? 1 : R[0] < -bound ? 0 : NaN;
+}
