@@ -22,3 +22,4 @@ export { occupancyFiltered } from "./occupancy";
 export { productFiltered, quotientFiltered } from "./quotients";
 export { ratioAboveFiltered, ratioOfSumsFiltered, ratioOfSumsOfRange } from "./ratios";
 export { CAPACITY, IN, shortestDecimalParts } from "./shortestDecimal";
+export { nonNegative } from "./sums";

@@ -1,8 +1,8 @@
 // QUASI_INHOUSE_PCT, LUMPSUM_PCT_PBUDGET (a ratio of sums) and QUASI_INHOUSE_TEST (a ratio of sums
 // against a threshold) in the filtered evaluation.
 import { add, decided, div, EPS, mul, quotientOf, R } from "./doubleDouble";
-import { IN, read, readAll } from "./shortestDecimal";
-import { intoIn, sumOf, sumRead, WHOLE, wholeApart } from "./sums";
+import { GAPS, IN, read, readAll } from "./shortestDecimal";
+import { intoIn, sumOf } from "./sums";
 
 /** Σ x / Σ y over non-negative values, Σ y > 0 (QUASI_INHOUSE_PCT, LUMPSUM_PCT_PBUDGET). */
 export function ratioOfSumsFiltered(x: readonly number[], y: readonly number[]): number {
@@ -12,24 +12,48 @@ export function ratioOfSumsFiltered(x: readonly number[], y: readonly number[]):
 /** ratioOfSumsFiltered of x in IN[0 … nx−1] and y in IN[nx … n−1]. */
 export function ratioOfSumsOfRange(nx: number, n: number): number {
   if (n > 8) return ratioOfManySums(nx, n);
-  // Up to eight values: each sum's whole values added exactly apart, the others read in one call.
-  const kx = wholeApart(0, nx, 0);
-  if (kx < 0) return NaN;
-  const wx = WHOLE[0];
-  const xAbs = WHOLE[1];
-  const k = wholeApart(nx, n, kx);
-  if (k < 0 || !readAll(0, k)) return NaN;
-  const wy = WHOLE[0];
-  const yAbs = WHOLE[1];
-  sumRead(0, kx, true);
-  add(R[0], R[1], wx, 0);
-  const xh = R[0];
-  const xl = R[1];
-  sumRead(kx, k, true);
-  add(R[0], R[1], wy, 0);
-  const yh = R[0];
+  // Up to eight values: each sum's whole values (below 2^49, so that eight add up exactly) added
+  // apart, the others moved to the front and read in one call.
+  let wx = 0;
+  let xAbs = 0;
+  let k = 0;
+  for (let i = 0; i < nx; i++) {
+    const v = IN[i];
+    xAbs += v < 0 ? -v : v;
+    if (Number.isInteger(v) && v < 562949953421312 && v > -562949953421312) wx += v;
+    else IN[k++] = v;
+  }
+  const kx = k;
+  let wy = 0;
+  let yAbs = 0;
+  for (let i = nx; i < n; i++) {
+    const v = IN[i];
+    yAbs += v < 0 ? -v : v;
+    if (Number.isInteger(v) && v < 562949953421312 && v > -562949953421312) wy += v;
+    else IN[k++] = v;
+  }
+  if (!readAll(0, k)) return NaN;
+  // Each sum by TwoSum from its whole part, the errors and the decimal gaps summed plainly.
+  let xh = wx;
+  let xl = 0;
+  for (let i = 0; i < kx; i++) {
+    const v = IN[i];
+    const s = xh + v;
+    const bb = s - xh;
+    xl += xh - (s - bb) + (v - bb) + GAPS[i];
+    xh = s;
+  }
+  let yh = wy;
+  let yl = 0;
+  for (let i = kx; i < k; i++) {
+    const v = IN[i];
+    const s = yh + v;
+    const bb = s - yh;
+    yl += yh - (s - bb) + (v - bb) + GAPS[i];
+    yh = s;
+  }
   if (!(yh > 0) || !(xh > 0)) return NaN;
-  return quotientOf(xh, xl, yh, R[1], (xAbs / yAbs) * 1.01);
+  return quotientOf(xh, xl, yh, yl, (xAbs / yAbs) * 1.01);
 }
 
 /** ratioOfSumsOfRange over more than eight values. */

@@ -107,28 +107,22 @@ export function readAll(from: number, to: number): boolean {
     // Exactly on the interval's edge, halfway between two decimals, or not this case (the tables'
     // zeros give d0 = 0): the steps in doubles.
     if (d0 * d1 === 0 || gk === -2147483648) {
-      if (!readOther(i)) return false;
+      // Whole, seen before (see readDoubles), or read in doubles.
+      const x = IN[i];
+      const a = Math.abs(x); // −0 too: the sign bit stays out of the exponent
+      const slot = (IN_WORDS[2 * i + LO] ^ hi) & 255;
+      if (Number.isInteger(x) && a <= 9007199254740992) GAPS[i] = 0;
+      else if (SEEN[slot] === a) GAPS[i] = x < 0 ? -GAP[slot] : GAP[slot];
+      else if (!readDoubles(x, a, e, hi & 0x7fffffff)) return false;
+      else GAPS[i] = R[1];
     } else GAPS[i] = gk * UNIT[8 * e + ((hi >>> 29) & 4) + k];
   }
   return true;
 }
 
-/** readAll for IN[i] outside its 32-bit case: whole, seen before, or read in doubles. */
-function readOther(i: number): boolean {
-  const x = IN[i];
-  const a = Math.abs(x); // −0 too: the sign bit stays out of the exponent
-  bits[0] = a;
-  const slot = (words[LO] ^ words[HI]) & 255;
-  if (Number.isInteger(x) && a <= 9007199254740992) GAPS[i] = 0;
-  else if (SEEN[slot] === a)
-    GAPS[i] = x < 0 ? -GAP[slot] : GAP[slot]; // see readDoubles
-  else if (!readDoubles(x, a, words[HI] >>> 20, words[HI])) return false;
-  else GAPS[i] = R[1];
-  return true;
-}
-
 /** read's steps in doubles, for numbers below 256 (and above 2^32 ulps): the same candidates from a double-double z. */
 function readDoubles(x: number, a: number, e: number, hi: number): boolean {
+  bits[0] = a; // its low word, for the slot and readCarefully
   if (Number.isInteger(x) && a <= 9007199254740992) {
     R[0] = x;
     R[1] = 0;
