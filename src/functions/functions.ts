@@ -234,14 +234,14 @@ export function occupancyProjection(
 ): any[][] {
   const y = plainNumber(years);
   if (Number.isInteger(y) && y >= 1 && y <= 50) {
-    const rows: (number | string)[][] = [];
     const w = plainNumber(wsw_base);
     const p = plainNumber(pw_base);
     const rate = plainNumber(wsw_outflow_rate);
     const inflow = plainNumber(pw_inflow);
     const outflow = plainNumber(pw_outflow);
     const fpp = plainNumber(fte_per_person);
-    if (occupancyFiltered(w, p, y, rate, inflow, outflow, fpp, rows)) return rows;
+    const rows = occupancyFiltered(w, p, y, rate, inflow, outflow, fpp);
+    if (rows !== null) return rows;
   }
   return excel(() =>
     projectOccupancy({

@@ -3,8 +3,8 @@ import { decide, MARGIN, productError, quotientParts, R } from "./doubleDouble";
 import { GAPS, IN, readAll } from "./shortestDecimal";
 
 /**
- * OCCUPANCY_PROJECTION's rows (Wsw, PW, total, change, % change; the base row without change) into
- * `out`, or false when undecided: Wsw × (1 − rate) each year, PW + (inflow − outflow) × fte per
+ * OCCUPANCY_PROJECTION's rows (Wsw, PW, total, change, % change; the base row without change),
+ * or null when undecided: Wsw × (1 − rate) each year, PW + (inflow − outflow) × fte per
  * person, never below 0. Straight-line in doubles: every value as h + l (products exactly by
  * Dekker, sums by TwoSum, the decimal gaps and low parts to first order), each cell decided within
  * MARGIN of the sizes it was computed from (no cancellation), 50 years erring below 2^-94 of them.
@@ -17,10 +17,9 @@ export function occupancyFiltered(
   inflow: number,
   outflow: number,
   ftePerPerson: number,
-  out: (number | string)[][],
-): boolean {
-  if (!(wsw >= 0 && pw >= 0 && rate >= 0 && rate <= 1 && inflow >= 0 && outflow >= 0)) return false;
-  if (!(ftePerPerson >= 0 && ftePerPerson <= 1)) return false;
+): (number | string)[][] | null {
+  if (!(wsw >= 0 && pw >= 0 && rate >= 0 && rate <= 1 && inflow >= 0 && outflow >= 0)) return null;
+  if (!(ftePerPerson >= 0 && ftePerPerson <= 1)) return null;
   // Every input read in one call: rate, inflow, outflow, fte per person, Wsw, PW.
   IN[0] = rate;
   IN[1] = inflow;
@@ -28,7 +27,7 @@ export function occupancyFiltered(
   IN[3] = ftePerPerson;
   IN[4] = wsw;
   IN[5] = pw;
-  if (!readAll(0, 6)) return false;
+  if (!readAll(0, 6)) return null;
   // keep = 1 − rate; step = (inflow − outflow) × fte per person.
   const kh = 1 - rate;
   const kl = -rate - (kh - 1) - GAPS[0]; // (1 − rate) − kh exactly (Fast2Sum, 1 ≥ rate), less the gap
@@ -50,8 +49,9 @@ export function occupancyFiltered(
   let tl = wh - (th - bb) + (ph - bb) + wl + pl;
   let tAbs = wAbs + pAbs;
   const first = cell(th, tl, tAbs);
-  if (first !== first) return false;
-  const rows: (number | string)[][] = [[wsw, pw, first, "", ""]];
+  if (first !== first) return null;
+  const rows: (number | string)[][] = new Array(years + 1);
+  rows[0] = [wsw, pw, first, "", ""];
   for (let y = 1; y <= years; y++) {
     const w2 = wh * kh;
     wl = productError(wh, kh, w2) + wl * kh + wh * kl;
@@ -64,7 +64,7 @@ export function occupancyFiltered(
     pAbs += stepAbs;
     const pb = pAbs * MARGIN;
     if (!(ph + pl > pb)) {
-      if (!(ph + pl < -pb)) return false;
+      if (!(ph + pl < -pb)) return null;
       ph = 0; // max(0, …): exactly 0 from here
       pl = 0;
       pAbs = 0;
@@ -84,14 +84,13 @@ export function occupancyFiltered(
     const p = pAbs === 0 ? 0 : cell(ph, pl, pAbs);
     const t = cell(th, tl, tAbs);
     const c = cell(ch, cl, cAbs);
-    if (w !== w || p !== p || t !== t || c !== c || c === 0 || !(prevH > 0)) return false;
+    if (w !== w || p !== p || t !== t || c !== c || c === 0 || !(prevH > 0)) return null;
     quotientParts(ch, cl, prevH, prevL);
     const pct = cell(R[0], R[1], cAbs / prevH);
-    if (pct !== pct) return false;
-    rows.push([w, p, t, c, pct]);
+    if (pct !== pct) return null;
+    rows[y] = [w, p, t, c, pct];
   }
-  for (const r of rows) out.push(r);
-  return true;
+  return rows;
 }
 
 /** A cell of h + l computed from values of total size `size`: decided within MARGIN of it, else NaN. */

@@ -60,6 +60,9 @@ export const IN = new Float64Array(CAPACITY);
 const IN_WORDS = new Int32Array(IN.buffer);
 /** The gaps d(x) − x of IN[from … to−1] after readAll(from, to). */
 export const GAPS = new Float64Array(CAPACITY);
+/** The last value read at each place of IN, and its gap: a sheet passes the same norms and base-year figures again and again. */
+const LAST = new Float64Array(CAPACITY).fill(NaN);
+const LAST_GAP = new Float64Array(CAPACITY);
 
 /**
  * d(x), the shortest decimal that reads back as x (the closest such when several), as H + L with
@@ -91,6 +94,11 @@ export function read(x: number): boolean {
  */
 export function readAll(from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
+    const x = IN[i];
+    if (x === LAST[i]) {
+      GAPS[i] = LAST_GAP[i];
+      continue;
+    }
     const hi = IN_WORDS[2 * i + HI];
     const e = (hi >>> 20) & 2047; // the biased exponent, without the sign
     // (z·10^k − the nearest whole) · 2^32, a signed 32-bit integer, for k = 0, 1.
@@ -108,35 +116,26 @@ export function readAll(from: number, to: number): boolean {
     // zeros give d0 = 0): the steps in doubles.
     if (d0 * d1 === 0 || gk === -2147483648) {
       // Whole, seen before (see readDoubles), or read in doubles.
-      const x = IN[i];
       const a = Math.abs(x); // −0 too: the sign bit stays out of the exponent
       const slot = (IN_WORDS[2 * i + LO] ^ hi) & 255;
       if (Number.isInteger(x) && a <= 9007199254740992) GAPS[i] = 0;
       else if (SEEN[slot] === a) GAPS[i] = x < 0 ? -GAP[slot] : GAP[slot];
-      else if (!readDoubles(x, a, e, hi & 0x7fffffff)) return false;
+      else if (!readDoubles(x, a, e, hi & 0x7fffffff, slot)) return false;
       else GAPS[i] = R[1];
     } else GAPS[i] = gk * UNIT[8 * e + ((hi >>> 29) & 4) + k];
+    LAST[i] = x;
+    LAST_GAP[i] = GAPS[i];
   }
   return true;
 }
 
-/** read's steps in doubles, for numbers below 256 (and above 2^32 ulps): the same candidates from a double-double z. */
-function readDoubles(x: number, a: number, e: number, hi: number): boolean {
-  bits[0] = a; // its low word, for the slot and readCarefully
-  if (Number.isInteger(x) && a <= 9007199254740992) {
-    R[0] = x;
-    R[1] = 0;
-    return true;
-  }
+/**
+ * read's steps in doubles, for numbers below 256 (and above 2^32 ulps), neither whole nor in the
+ * cache: the same candidates from a double-double z.
+ */
+function readDoubles(x: number, a: number, e: number, hi: number, slot: number): boolean {
+  bits[0] = a; // its low word, for readCarefully
   const neg = x < 0;
-  // A sheet passes the same numbers again and again (a share, a rate): a small direct-mapped
-  // cache of d(a) − a skips the work for them.
-  const slot = (words[LO] ^ hi) & 255;
-  if (SEEN[slot] === a) {
-    R[0] = x;
-    R[1] = neg ? -GAP[slot] : GAP[slot];
-    return true;
-  }
   // The usual case, without a data-dependent branch: the three candidates (15, 16 and 17 digits)
   // at once, chosen by masks; a value near any boundary or tie (flagged by one product of the
   // distances, each factor at most 0.5) goes on to the careful steps below.
