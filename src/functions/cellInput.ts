@@ -19,6 +19,14 @@ export function plainOptional(v: unknown, fallback: number): number {
   return v === null || v === undefined ? fallback : plainNumber(v);
 }
 
+/** A single cell, or a 1×1 range, as plainNumber; NaN for anything else (a larger range too). */
+export function plainSingle(v: unknown): number {
+  if (!Array.isArray(v)) return plainNumber(v);
+  if (v.length !== 1) return NaN;
+  const row: unknown = v[0];
+  return Array.isArray(row) && row.length === 1 ? plainNumber(row[0]) : NaN;
+}
+
 /** The shape [rows, columns] of the last range read by plainGrid. */
 export const gridShape = new Int32Array(2);
 

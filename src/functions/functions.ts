@@ -23,6 +23,7 @@ import {
   typedShort,
 } from "../core/exactNumbers";
 import {
+  extraCostsOfOne,
   extraCostsOfRange,
   halfUpUnits,
   IN,
@@ -34,7 +35,7 @@ import {
   ratioAboveFiltered,
   ratioOfSumsOfRange,
 } from "../core/filtered";
-import { gridShape, plainCells, plainGrid, plainNumber, plainOptional, plainPair, plainPairCells, toRows } from "./cellInput";
+import { gridShape, plainCells, plainGrid, plainNumber, plainOptional, plainPair, plainPairCells, plainSingle, toRows } from "./cellInput";
 import { excel, toExcelError } from "./excelErrors";
 import {
   gridNumbers,
@@ -114,11 +115,19 @@ export function lumpsum(
  * @returns The year's extra costs in euros, unrounded.
  */
 export function extraCosts(extra_costs_base: any[][], fte_base: any, fte_year: any): number {
+  const b = plainNumber(fte_base);
+  const f = plainNumber(fte_year);
+  // One cost line (the usual case): whole euros in exact integers, else one filtered quotient.
+  const one = plainSingle(extra_costs_base);
+  if (one === one) {
+    const typed = Number.isInteger(one) && one > 0 ? typedScaled(one, f, b) : NaN;
+    if (typed === typed) return typed;
+    const fast = extraCostsOfOne(one, b, f);
+    if (fast === fast) return fast;
+  }
   // The cost lines into the filtered evaluation's inputs (no allocation).
-  const n = plainCells(extra_costs_base, 0, 2);
+  const n = one === one ? -1 : plainCells(extra_costs_base, 0, 2);
   if (n > 0) {
-    const b = plainNumber(fte_base);
-    const f = plainNumber(fte_year);
     let c = 0;
     for (let i = 0; i < n && c === c; i++) c = IN[i] >= 0 && Number.isInteger(IN[i]) ? c + IN[i] : NaN;
     const typed = c > 0 ? typedScaled(c, f, b) : NaN;

@@ -100,8 +100,10 @@ export function decide(h: number, l: number, bound: number): number {
  * (r + nl − q·bl) / (b + bl), known to 2^-50 of itself.
  */
 export function quotientOf(nh: number, nl: number, b: number, bl: number, size: number): number {
-  quotientParts(nh, nl, b, bl);
-  return decide(R[0], R[1], size * MARGIN);
+  const inv = 1 / b;
+  const q = nh * inv;
+  const ph = q * b;
+  return decide(q, (nh - ph - productError(q, b, ph) + nl - q * bl) * inv, size * MARGIN);
 }
 
 /** quotientOf's q and correction, into R[0] and R[1]. */

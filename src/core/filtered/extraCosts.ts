@@ -8,6 +8,21 @@ export function extraCostsFiltered(lines: readonly number[], b: number, f: numbe
   return intoIn(lines, 0, 2) ? extraCostsOfRange(lines.length, b, f) : NaN;
 }
 
+/**
+ * extraCostsFiltered of one cost line c (a single cell, the usual case), straight-line: the same
+ * steps and result as over a range of one value.
+ */
+export function extraCostsOfOne(c: number, b: number, f: number): number {
+  if (!(b > 0 && f > 0 && c > 0)) return NaN;
+  IN[0] = c;
+  IN[1] = f;
+  IN[2] = b;
+  if (!readAll(0, 3)) return NaN;
+  const nh = c * f;
+  const nl = productError(c, f, nh) + GAPS[0] * f + c * GAPS[1];
+  return quotientOf(nh, nl, b, GAPS[2], nh / b);
+}
+
 /** extraCostsFiltered over the cost lines in IN[0 … n−1], with room for 2 more values after them. */
 export function extraCostsOfRange(n: number, b: number, f: number): number {
   if (!(b > 0 && f > 0)) return NaN;

@@ -15,7 +15,7 @@
 // The parts: doubleDouble.ts (the arithmetic and the decision), shortestDecimal.ts (reading d(x)),
 // sums.ts (sums over a range of inputs), and one file per formula. A range's values are handed
 // over in IN (CAPACITY values; the *OfRange functions read them there, without allocating).
-export { extraCostsFiltered, extraCostsOfRange } from "./extraCosts";
+export { extraCostsFiltered, extraCostsOfOne, extraCostsOfRange } from "./extraCosts";
 export { halfUpUnits } from "./halfUp";
 export { lumpSumFiltered, lumpSumOfRange } from "./lumpSum";
 export { occupancyFiltered } from "./occupancy";
