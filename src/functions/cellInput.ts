@@ -92,10 +92,8 @@ export function plainCells(v: unknown, at: number, room: number): number {
     if (!Array.isArray(row) || row.length !== cols) return -1;
     for (let c = 0; c < cols; c++) {
       const cell: unknown = row[c];
-      if (typeof cell === "number") {
-        if (!Number.isFinite(cell)) return -1;
-        IN[k++] = cell;
-      } else if (blank(cell)) IN[k++] = 0;
+      if (typeof cell === "number" && cell - cell === 0) IN[k++] = cell; // finite
+      else if (blank(cell)) IN[k++] = 0;
       else return -1;
     }
   }

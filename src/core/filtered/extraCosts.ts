@@ -1,7 +1,7 @@
 // EXTRA_COSTS in the filtered evaluation.
 import { decided, div, EPS, mul, productError, quotientOf, R } from "./doubleDouble";
 import { GAPS, IN, readAll } from "./shortestDecimal";
-import { intoIn, nonNegative, sumOf } from "./sums";
+import { intoIn, sumOf } from "./sums";
 
 /** EXTRA_COSTS: C × fte / fte(base) over the summed cost lines. */
 export function extraCostsFiltered(lines: readonly number[], b: number, f: number): number {
@@ -56,7 +56,7 @@ export function extraCostsOfRange(n: number, b: number, f: number): number {
 
 /** extraCostsOfRange over more than six lines. */
 function extraCostsOfMany(n: number, b: number, f: number): number {
-  if (!nonNegative(0, n) || !sumOf(0, n)) return NaN;
+  if (!sumOf(0, n)) return NaN;
   const ch = R[0];
   const cl = R[1];
   const abs = R[2];

@@ -1,7 +1,7 @@
 // LUMPSUM in the filtered evaluation.
 import { add, div, decide, decided, EPS, MARGIN, mul, quotientParts, R, SPLIT } from "./doubleDouble";
 import { GAPS, IN, readAll } from "./shortestDecimal";
-import { intoIn, nonNegative, sumRead, WHOLE, wholeApart } from "./sums";
+import { intoIn, sumRead, WHOLE, wholeApart } from "./sums";
 
 /**
  * LUMPSUM: ((C − S) × PW + S × fte) / fte(base) − effect, C the sum of the cost lines. NaN when
@@ -20,9 +20,9 @@ export function lumpSumFiltered(
 
 /** lumpSumFiltered over the cost lines in IN[0 … n−1], with room for 5 more values after them. */
 export function lumpSumOfRange(n: number, s: number, b: number, f: number, p: number, e: number): number {
-  if (!(s >= 0 && b > 0 && f > 0 && p >= 0 && p <= f && e >= 0) || !nonNegative(0, n)) return NaN;
-  // The whole cost lines summed exactly apart; the others read with every scalar input in one
-  // call: S, PW, fte, fte(base), effect.
+  if (!(s >= 0 && b > 0 && f > 0 && p >= 0 && p <= f && e >= 0)) return NaN;
+  // The whole cost lines summed exactly apart (every line ≥ 0); the others read with every scalar
+  // input in one call: S, PW, fte, fte(base), effect.
   const k = wholeApart(0, n, 0);
   if (k < 0) return NaN;
   IN[k] = s;
@@ -33,8 +33,13 @@ export function lumpSumOfRange(n: number, s: number, b: number, f: number, p: nu
   if (!readAll(0, k + 5)) return NaN;
   const whole = WHOLE[0];
   const cAbs = WHOLE[1];
-  sumRead(0, k, n <= 64);
-  add(R[0], R[1], whole, 0);
+  if (k > 0) {
+    sumRead(0, k, n <= 64);
+    add(R[0], R[1], whole, 0);
+  } else {
+    R[0] = whole; // whole euros (the usual case): exact
+    R[1] = 0;
+  }
   const ch = R[0];
   const cl = R[1];
   const m = (n + 12) * EPS;

@@ -8,8 +8,9 @@ export const WHOLE = new Float64Array(2);
 
 /**
  * Moves the values of IN[from … to−1] that are not whole (below 2^52) to IN[at …] (at ≤ from),
- * adds the whole ones exactly into WHOLE[0] and every absolute value into WHOLE[1]; the end of
- * the moved values, or -1 when the whole sum passes 2^52.
+ * adds the whole ones exactly into WHOLE[0] and every value into WHOLE[1] (every caller sums
+ * values ≥ 0); the end of the moved values, or -1 when a value is not ≥ 0 or the whole sum
+ * passes 2^52.
  */
 export function wholeApart(from: number, to: number, at: number): number {
   let whole = 0;
@@ -17,10 +18,11 @@ export function wholeApart(from: number, to: number, at: number): number {
   let k = at;
   for (let i = from; i < to; i++) {
     const v = IN[i];
-    abs += v < 0 ? -v : v;
-    if (Number.isInteger(v) && v < 4503599627370496 && v > -4503599627370496) {
+    if (!(v >= 0)) return -1;
+    abs += v;
+    if (Number.isInteger(v) && v < 4503599627370496) {
       whole += v;
-      if (whole > 4503599627370496 || whole < -4503599627370496) return -1;
+      if (whole > 4503599627370496) return -1;
     } else IN[k++] = v;
   }
   WHOLE[0] = whole;
@@ -54,8 +56,8 @@ export function sumRead(from: number, to: number, plain: boolean): void {
 }
 
 /**
- * Σ d(IN[from … to−1]) as H + L, and its absolute sum in R[2]; false when a value is not read.
- * The range's values are moved (wholeApart).
+ * Σ d(IN[from … to−1]) as H + L for values ≥ 0, and its absolute sum in R[2]; false when a value
+ * is not ≥ 0 or not read. The range's values are moved (wholeApart).
  */
 export function sumOf(from: number, to: number): boolean {
   const k = wholeApart(from, to, from);
