@@ -4,7 +4,7 @@
 // ragged or empty arrays, non-finite numbers — gives null (or NaN), and the function takes its
 // decimal path, which names the argument and the cell.
 
-import { CAPACITY, IN } from "../core/filtered";
+import { CAPACITY, IN, ratioOfFewSums, WHOLE_FEW } from "../core/filtered";
 
 const blank = (v: unknown) => v === null || v === undefined || v === "";
 
@@ -141,6 +141,43 @@ export function plainPairCells(a: unknown, b: unknown): number {
     }
   }
   return n;
+}
+
+/**
+ * QUASI_INHOUSE_PCT's pooled fraction over two same-shaped ranges of up to four cells (the usual
+ * case), read in one pass: each attributable fte from 0 to its total, the whole values summed
+ * apart, the others handed to the filtered ratio. NaN when not such ranges, or undecided.
+ */
+export function pooledFraction(a: unknown, t: unknown): number {
+  if (!Array.isArray(a) || !Array.isArray(t) || a.length !== t.length || a.length > 4) return NaN;
+  let wx = 0;
+  let wy = 0;
+  let xAbs = 0;
+  let yAbs = 0;
+  let kx = 0;
+  let ky = 4; // t's values not whole go to IN[4 …] first, then after a's
+  const first: unknown = a[0];
+  const cols = Array.isArray(first) ? first.length : 0;
+  if (cols * a.length > 4) return NaN;
+  for (let r = 0; r < a.length; r++) {
+    const ra: unknown = a[r];
+    const rt: unknown = t[r];
+    if (!Array.isArray(ra) || !Array.isArray(rt) || ra.length !== cols || rt.length !== cols) return NaN;
+    for (let c = 0; c < cols; c++) {
+      const x = plainNumber(ra[c]);
+      const y = plainNumber(rt[c]);
+      if (!(x >= 0 && x <= y)) return NaN; // NaN too (not a number)
+      xAbs += x;
+      yAbs += y;
+      if (Number.isInteger(x) && x < WHOLE_FEW) wx += x;
+      else IN[kx++] = x;
+      if (Number.isInteger(y) && y < WHOLE_FEW) wy += y;
+      else IN[ky++] = y;
+    }
+  }
+  if (yAbs === 0) return NaN;
+  for (let i = 4; i < ky; i++) IN[kx + i - 4] = IN[i];
+  return ratioOfFewSums(kx, kx + ky - 4, wx, wy, xAbs, yAbs);
 }
 
 /** Two ranges of the same shape, read as plainGrid; null otherwise. */

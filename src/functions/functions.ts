@@ -35,7 +35,7 @@ import {
   ratioAboveFiltered,
   ratioOfSumsOfRange,
 } from "../core/filtered";
-import { gridShape, plainCells, plainGrid, plainNumber, plainOptional, plainPair, plainPairCells, plainSingle, toRows } from "./cellInput";
+import { gridShape, plainCells, plainGrid, plainNumber, plainOptional, plainPair, plainPairCells, plainSingle, pooledFraction, toRows } from "./cellInput";
 import { excel, toExcelError } from "./excelErrors";
 import {
   gridNumbers,
@@ -340,8 +340,11 @@ function quasiInputs(attributable: any[][], total: any[][]) {
 export function quasiInhousePct(attributable: any[][], total: any[][], by_year?: any): any[][] {
   const pooled = by_year === null || by_year === undefined || by_year === false || by_year === 0;
   if (pooled) {
-    // Both ranges into the filtered evaluation's inputs (no allocation): typed or computed, one
-    // filtered ratio of the sums (whole fte are summed exactly, not read).
+    // Typed or computed: one filtered ratio of the sums (whole fte are summed exactly, not read),
+    // for up to four years in one pass over the cells.
+    const few = pooledFraction(attributable, total);
+    if (few === few) return [[few]];
+    // Larger ranges into the filtered evaluation's inputs (no allocation).
     const n = plainPairCells(attributable, total);
     let within = n > 0;
     for (let i = 0; i < n; i++) within &&= IN[i] >= 0 && IN[i] <= IN[n + i];

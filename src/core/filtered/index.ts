@@ -20,6 +20,6 @@ export { halfUpUnits } from "./halfUp";
 export { lumpSumFiltered, lumpSumOfRange } from "./lumpSum";
 export { occupancyFiltered } from "./occupancy";
 export { productFiltered, quotientFiltered } from "./quotients";
-export { ratioAboveFiltered, ratioOfSumsFiltered, ratioOfSumsOfRange } from "./ratios";
+export { ratioAboveFiltered, ratioOfFewSums, ratioOfSumsFiltered, ratioOfSumsOfRange, WHOLE_FEW } from "./ratios";
 export { CAPACITY, IN, shortestDecimalParts } from "./shortestDecimal";
 export { nonNegative } from "./sums";

@@ -20,7 +20,7 @@ export function ratioOfSumsOfRange(nx: number, n: number): number {
   for (let i = 0; i < nx; i++) {
     const v = IN[i];
     xAbs += v < 0 ? -v : v;
-    if (Number.isInteger(v) && v < 562949953421312 && v > -562949953421312) wx += v;
+    if (Number.isInteger(v) && v < WHOLE_FEW && v > -WHOLE_FEW) wx += v;
     else IN[k++] = v;
   }
   const kx = k;
@@ -29,9 +29,20 @@ export function ratioOfSumsOfRange(nx: number, n: number): number {
   for (let i = nx; i < n; i++) {
     const v = IN[i];
     yAbs += v < 0 ? -v : v;
-    if (Number.isInteger(v) && v < 562949953421312 && v > -562949953421312) wy += v;
+    if (Number.isInteger(v) && v < WHOLE_FEW && v > -WHOLE_FEW) wy += v;
     else IN[k++] = v;
   }
+  return ratioOfFewSums(kx, k, wx, wy, xAbs, yAbs);
+}
+
+/** Whole values below this (2^49) are summed apart in a ratio of up to eight values: exactly. */
+export const WHOLE_FEW = 562949953421312;
+
+/**
+ * Σ x / Σ y for up to eight values: the whole ones summed apart (wx, wy), the others in IN, x's in
+ * 0 … kx−1 and y's in kx … k−1, read in one call; xAbs and yAbs the sums of all absolute values.
+ */
+export function ratioOfFewSums(kx: number, k: number, wx: number, wy: number, xAbs: number, yAbs: number): number {
   if (!readAll(0, k)) return NaN;
   // Each sum by TwoSum from its whole part, the errors and the decimal gaps summed plainly.
   let xh = wx;
