@@ -186,8 +186,18 @@ export function addedValue(placements: any, demand_driven_share: any, uplift: an
     // covers what it leaves (a zero, or a product on a midpoint such as 2^53 + 1).
     const fast = productFiltered(n, share, up, avg);
     if (fast === fast) return fast;
-    const typed =
-      typedShort(n) && typedShort(avg) && typedShort(share) && typedShort(up) ? typedProduct(n, share, up, avg) : NaN;
+  }
+  return addedValueOtherwise(placements, demand_driven_share, uplift, average_added_value);
+}
+
+/** ADDED_VALUE_EFFECT where the filtered product leaves it: exact integers when typed, else decimal. */
+function addedValueOtherwise(placements: any, demand_driven_share: any, uplift: any, average_added_value: any): number {
+  const share = plainNumber(demand_driven_share);
+  const up = plainNumber(uplift);
+  const n = plainNumber(placements);
+  const avg = plainNumber(average_added_value);
+  if (share <= 1 && up <= 1 && typedShort(n) && typedShort(avg) && typedShort(share) && typedShort(up)) {
+    const typed = typedProduct(n, share, up, avg);
     if (typed === typed) return typed;
   }
   return excel(() =>
