@@ -164,18 +164,20 @@ export function pooledFraction(a: unknown, t: unknown): number {
     const rt: unknown = t[r];
     if (!Array.isArray(ra) || !Array.isArray(rt) || ra.length !== cols || rt.length !== cols) return NaN;
     for (let c = 0; c < cols; c++) {
-      const x = plainNumber(ra[c]);
-      const y = plainNumber(rt[c]);
-      if (!(x >= 0 && x <= y)) return NaN; // NaN too (not a number)
+      const cx: unknown = ra[c];
+      const cy: unknown = rt[c];
+      const x = typeof cx === "number" ? cx : plainNumber(cx);
+      const y = typeof cy === "number" ? cy : plainNumber(cy);
+      if (!(x >= 0 && x <= y)) return NaN; // NaN too (not a number); infinities below
       xAbs += x;
       yAbs += y;
-      if (Number.isInteger(x) && x < WHOLE_FEW) wx += x;
+      if (x < WHOLE_FEW && Number.isInteger(x)) wx += x;
       else IN[kx++] = x;
-      if (Number.isInteger(y) && y < WHOLE_FEW) wy += y;
+      if (y < WHOLE_FEW && Number.isInteger(y)) wy += y;
       else IN[ky++] = y;
     }
   }
-  if (yAbs === 0) return NaN;
+  if (!(yAbs > 0 && yAbs < Infinity)) return NaN; // an infinite total (or value) too
   for (let i = 4; i < ky; i++) IN[kx + i - 4] = IN[i];
   return ratioOfFewSums(kx, kx + ky - 4, wx, wy, xAbs, yAbs);
 }
