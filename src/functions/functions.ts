@@ -349,11 +349,15 @@ function quasiInputs(attributable: any[][], total: any[][]) {
  */
 export function quasiInhousePct(attributable: any[][], total: any[][], by_year?: any): any[][] {
   const pooled = by_year === null || by_year === undefined || by_year === false || by_year === 0;
+  // Typed or computed: one filtered ratio of the sums (whole fte are summed exactly, not read), for
+  // up to four years in one pass over the cells. The rest in a function of its own.
+  const few = pooled ? pooledFraction(attributable, total) : NaN;
+  return few === few ? [[few]] : quasiInhousePctOtherwise(attributable, total, by_year, pooled);
+}
+
+/** QUASI_INHOUSE_PCT beyond four pooled years: by year, larger ranges, exact sums, the decimal path. */
+function quasiInhousePctOtherwise(attributable: any[][], total: any[][], by_year: any, pooled: boolean): any[][] {
   if (pooled) {
-    // Typed or computed: one filtered ratio of the sums (whole fte are summed exactly, not read),
-    // for up to four years in one pass over the cells.
-    const few = pooledFraction(attributable, total);
-    if (few === few) return [[few]];
     // Larger ranges into the filtered evaluation's inputs (no allocation).
     const n = plainPairCells(attributable, total);
     let within = n > 0;
