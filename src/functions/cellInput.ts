@@ -92,7 +92,8 @@ export function plainCells(v: unknown, at: number, room: number): number {
     if (!Array.isArray(row) || row.length !== cols) return -1;
     for (let c = 0; c < cols; c++) {
       const cell: unknown = row[c];
-      if (typeof cell === "number" && cell - cell === 0) IN[k++] = cell; // finite
+      // A finite number (x − x is 0), a blank (0), or not a plain range.
+      if (typeof cell === "number" && cell - cell === 0) IN[k++] = cell;
       else if (blank(cell)) IN[k++] = 0;
       else return -1;
     }
@@ -131,7 +132,8 @@ export function plainPairCells(a: unknown, b: unknown): number {
     for (let c = 0; c < cols; c++) {
       const x: unknown = ra[c];
       const y: unknown = rb[c];
-      if (typeof x === "number" && x - x === 0) IN[k] = x; // finite
+      // A finite number (x − x is 0), a blank (0), or not a plain range.
+      if (typeof x === "number" && x - x === 0) IN[k] = x;
       else if (blank(x)) IN[k] = 0;
       else return -1;
       if (typeof y === "number" && y - y === 0) IN[n + k] = y;

@@ -35,7 +35,18 @@ import {
   ratioAboveFiltered,
   ratioOfSumsOfRange,
 } from "../core/filtered";
-import { gridShape, plainCells, plainGrid, plainNumber, plainOptional, plainPair, plainPairCells, plainSingle, pooledFraction, toRows } from "./cellInput";
+import {
+  gridShape,
+  plainCells,
+  plainGrid,
+  plainNumber,
+  plainOptional,
+  plainPair,
+  plainPairCells,
+  plainSingle,
+  pooledFraction,
+  toRows,
+} from "./cellInput";
 import { excel, toExcelError } from "./excelErrors";
 import {
   gridNumbers,
