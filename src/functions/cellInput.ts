@@ -156,6 +156,10 @@ export function pooledFraction(a: unknown, t: unknown): number {
   let wy = 0;
   let xAbs = 0;
   let yAbs = 0;
+  let xh = 0; // the values not whole, summed by TwoSum as xh + xl and yh + yl
+  let xl = 0;
+  let yh = 0;
+  let yl = 0;
   let kx = 0;
   let ky = 4; // t's values not whole go to IN[4 …] first, then after a's
   const first: unknown = a[0];
@@ -174,14 +178,26 @@ export function pooledFraction(a: unknown, t: unknown): number {
       xAbs += x;
       yAbs += y;
       if (x < WHOLE_FEW && Number.isInteger(x)) wx += x;
-      else IN[kx++] = x;
+      else {
+        IN[kx++] = x;
+        const s = xh + x;
+        const bb = s - xh;
+        xl += xh - (s - bb) + (x - bb);
+        xh = s;
+      }
       if (y < WHOLE_FEW && Number.isInteger(y)) wy += y;
-      else IN[ky++] = y;
+      else {
+        IN[ky++] = y;
+        const s = yh + y;
+        const bb = s - yh;
+        yl += yh - (s - bb) + (y - bb);
+        yh = s;
+      }
     }
   }
   if (!(yAbs > 0 && yAbs < Infinity)) return NaN; // an infinite total (or value) too
   for (let i = 4; i < ky; i++) IN[kx + i - 4] = IN[i];
-  return ratioOfFewSums(kx, kx + ky - 4, wx, wy, xAbs, yAbs);
+  return ratioOfFewSums(kx, kx + ky - 4, xh, xl, wx, yh, yl, wy, xAbs / yAbs);
 }
 
 /** Two ranges of the same shape, read as plainGrid; null otherwise. */

@@ -13,26 +13,42 @@ export function ratioOfSumsFiltered(x: readonly number[], y: readonly number[]):
 export function ratioOfSumsOfRange(nx: number, n: number): number {
   if (n > 8) return ratioOfManySums(nx, n);
   // Up to eight values: each sum's whole values (below 2^49, so that eight add up exactly) added
-  // apart, the others moved to the front and read in one call.
+  // apart, the others moved to the front, summed by TwoSum and read in one call.
   let wx = 0;
   let xAbs = 0;
+  let xh = 0;
+  let xl = 0;
   let k = 0;
   for (let i = 0; i < nx; i++) {
     const v = IN[i];
     xAbs += v < 0 ? -v : v;
     if (Number.isInteger(v) && v < WHOLE_FEW && v > -WHOLE_FEW) wx += v;
-    else IN[k++] = v;
+    else {
+      IN[k++] = v;
+      const s = xh + v;
+      const bb = s - xh;
+      xl += xh - (s - bb) + (v - bb);
+      xh = s;
+    }
   }
   const kx = k;
   let wy = 0;
   let yAbs = 0;
+  let yh = 0;
+  let yl = 0;
   for (let i = nx; i < n; i++) {
     const v = IN[i];
     yAbs += v < 0 ? -v : v;
     if (Number.isInteger(v) && v < WHOLE_FEW && v > -WHOLE_FEW) wy += v;
-    else IN[k++] = v;
+    else {
+      IN[k++] = v;
+      const s = yh + v;
+      const bb = s - yh;
+      yl += yh - (s - bb) + (v - bb);
+      yh = s;
+    }
   }
-  return ratioOfFewSums(kx, k, wx, wy, xAbs, yAbs);
+  return ratioOfFewSums(kx, k, xh, xl, wx, yh, yl, wy, xAbs / yAbs);
 }
 
 /** Whole values below this (2^49) are summed apart in a ratio of up to eight values: exactly. */
@@ -40,31 +56,34 @@ export const WHOLE_FEW = 562949953421312;
 
 /**
  * Σ x / Σ y for up to eight values: the whole ones summed apart (wx, wy), the others in IN, x's in
- * 0 … kx−1 and y's in kx … k−1, read in one call; xAbs and yAbs the sums of all absolute values.
+ * 0 … kx−1 and y's in kx … k−1, already summed by TwoSum as xh + xl and yh + yl; they are read in
+ * one call and their gaps added. `size`: Σ|x| / Σ|y|.
  */
-export function ratioOfFewSums(kx: number, k: number, wx: number, wy: number, xAbs: number, yAbs: number): number {
+export function ratioOfFewSums(
+  kx: number,
+  k: number,
+  xh: number,
+  xl: number,
+  wx: number,
+  yh: number,
+  yl: number,
+  wy: number,
+  size: number,
+): number {
   if (!readAll(0, k)) return NaN;
-  // Each sum by TwoSum from its whole part, the errors and the decimal gaps summed plainly.
-  let xh = wx;
-  let xl = 0;
-  for (let i = 0; i < kx; i++) {
-    const v = IN[i];
-    const s = xh + v;
-    const bb = s - xh;
-    xl += xh - (s - bb) + (v - bb) + GAPS[i];
-    xh = s;
-  }
-  let yh = wy;
-  let yl = 0;
-  for (let i = kx; i < k; i++) {
-    const v = IN[i];
-    const s = yh + v;
-    const bb = s - yh;
-    yl += yh - (s - bb) + (v - bb) + GAPS[i];
-    yh = s;
-  }
+  // The whole parts by TwoSum; the errors and the decimal gaps summed plainly.
+  let s = xh + wx;
+  let bb = s - xh;
+  xl += xh - (s - bb) + (wx - bb);
+  xh = s;
+  for (let i = 0; i < kx; i++) xl += GAPS[i];
+  s = yh + wy;
+  bb = s - yh;
+  yl += yh - (s - bb) + (wy - bb);
+  yh = s;
+  for (let i = kx; i < k; i++) yl += GAPS[i];
   if (!(yh > 0) || !(xh > 0)) return NaN;
-  return quotientOf(xh, xl, yh, yl, (xAbs / yAbs) * 1.01);
+  return quotientOf(xh, xl, yh, yl, size * 1.01);
 }
 
 /** ratioOfSumsOfRange over more than eight values. */
