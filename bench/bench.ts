@@ -19,6 +19,7 @@ import { writePlanToXlsx } from "../src/writers/xlsxWriter";
 import { officeWorkbook } from "../test/support/officeWorkbook";
 import { bigInput } from "../test/support/proposalInputs";
 import { bare } from "./bare";
+import { benchCli } from "./cli";
 
 /** A bundle of dist/ by entry name: name.js (development) or name.<hash>.js (production, issue 17). */
 function bundleFile(name: string): string {
@@ -339,6 +340,7 @@ async function main(): Promise<void> {
   await proposal();
   await evaluation();
   bundles();
+  await benchCli(); // the command-line part (bench/cli.ts), last
 }
 
 main().catch((e) => {

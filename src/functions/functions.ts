@@ -23,16 +23,30 @@ import {
   typedShort,
 } from "../core/exactNumbers";
 import {
-  extraCostsFiltered,
+  extraCostsOfOne,
+  extraCostsOfRange,
   halfUpUnits,
-  lumpSumFiltered,
+  IN,
+  lumpSumOfRange,
+  nonNegative,
   occupancyFiltered,
   productFiltered,
   quotientFiltered,
   ratioAboveFiltered,
-  ratioOfSumsFiltered,
+  ratioOfSumsOfRange,
 } from "../core/filtered";
-import { gridShape, plainGrid, plainNumber, plainOptional, plainPair, toRows } from "./cellInput";
+import {
+  gridShape,
+  plainCells,
+  plainGrid,
+  plainNumber,
+  plainOptional,
+  plainPair,
+  plainPairCells,
+  plainSingle,
+  pooledFraction,
+  toRows,
+} from "./cellInput";
 import { excel, toExcelError } from "./excelErrors";
 import {
   gridNumbers,
@@ -70,21 +84,23 @@ export function lumpsum(
   pw_fte_year: any,
   added_value_effect?: any,
 ): number {
-  const lines = plainGrid(extra_costs_base);
-  if (lines !== null) {
+  // The cost lines into the filtered evaluation's inputs (no allocation).
+  const n = plainCells(extra_costs_base, 0, 5);
+  if (n > 0) {
     const s = plainNumber(specific_pw_costs_base);
     const b = plainNumber(fte_base);
     const f = plainNumber(fte_year);
     const p = plainNumber(pw_fte_year);
     const e = plainOptional(added_value_effect, 0);
-    // Plain numbers as typed (the usual case): one exact fraction, the decimal path's double.
-    if (typedShort(s) && typedShort(b) && typedShort(f) && typedShort(p) && typedShort(e) && allTypedShort(lines)) {
-      const exact = lumpSumExact(lines, s, b, f, p, e);
+    // Typed or computed: double-double with a proven bound, the decimal path's double.
+    const filtered = lumpSumOfRange(n, s, b, f, p, e);
+    if (filtered === filtered) return filtered;
+    // What it leaves (a result on a rounding midpoint), when typed: one exact fraction.
+    const lines = plainGrid(extra_costs_base);
+    if (lines !== null && typedShort(s) && typedShort(b) && typedShort(f) && typedShort(p) && typedShort(e)) {
+      const exact = allTypedShort(lines) ? lumpSumExact(lines, s, b, f, p, e) : null;
       if (exact !== null) return exact;
     }
-    // Computed inputs (full-precision doubles): double-double with a proven bound.
-    const filtered = lumpSumFiltered(lines, s, b, f, p, e);
-    if (filtered === filtered) return filtered;
   }
   return excel(() =>
     out(
@@ -110,16 +126,24 @@ export function lumpsum(
  * @returns The year's extra costs in euros, unrounded.
  */
 export function extraCosts(extra_costs_base: any[][], fte_base: any, fte_year: any): number {
-  const lines = plainGrid(extra_costs_base);
-  if (lines !== null) {
-    const b = plainNumber(fte_base);
-    const f = plainNumber(fte_year);
+  const b = plainNumber(fte_base);
+  const f = plainNumber(fte_year);
+  // One cost line (the usual case): whole euros in exact integers, else one filtered quotient.
+  const one = plainSingle(extra_costs_base);
+  if (one === one) {
+    const typed = Number.isInteger(one) && one > 0 ? typedScaled(one, f, b) : NaN;
+    if (typed === typed) return typed;
+    const fast = extraCostsOfOne(one, b, f);
+    if (fast === fast) return fast;
+  }
+  // The cost lines into the filtered evaluation's inputs (no allocation).
+  const n = one === one ? -1 : plainCells(extra_costs_base, 0, 2);
+  if (n > 0) {
     let c = 0;
-    for (let i = 0; i < lines.length && c === c; i++)
-      c = lines[i] >= 0 && Number.isInteger(lines[i]) ? c + lines[i] : NaN;
+    for (let i = 0; i < n && c === c; i++) c = IN[i] >= 0 && Number.isInteger(IN[i]) ? c + IN[i] : NaN;
     const typed = c > 0 ? typedScaled(c, f, b) : NaN;
     if (typed === typed) return typed;
-    const fast = extraCostsFiltered(lines, b, f);
+    const fast = extraCostsOfRange(n, b, f);
     if (fast === fast) return fast;
   }
   return excel(() =>
@@ -173,8 +197,18 @@ export function addedValue(placements: any, demand_driven_share: any, uplift: an
     // covers what it leaves (a zero, or a product on a midpoint such as 2^53 + 1).
     const fast = productFiltered(n, share, up, avg);
     if (fast === fast) return fast;
-    const typed =
-      typedShort(n) && typedShort(avg) && typedShort(share) && typedShort(up) ? typedProduct(n, share, up, avg) : NaN;
+  }
+  return addedValueOtherwise(placements, demand_driven_share, uplift, average_added_value);
+}
+
+/** ADDED_VALUE_EFFECT where the filtered product leaves it: exact integers when typed, else decimal. */
+function addedValueOtherwise(placements: any, demand_driven_share: any, uplift: any, average_added_value: any): number {
+  const share = plainNumber(demand_driven_share);
+  const up = plainNumber(uplift);
+  const n = plainNumber(placements);
+  const avg = plainNumber(average_added_value);
+  if (share <= 1 && up <= 1 && typedShort(n) && typedShort(avg) && typedShort(share) && typedShort(up)) {
+    const typed = typedProduct(n, share, up, avg);
     if (typed === typed) return typed;
   }
   return excel(() =>
@@ -230,14 +264,14 @@ export function occupancyProjection(
 ): any[][] {
   const y = plainNumber(years);
   if (Number.isInteger(y) && y >= 1 && y <= 50) {
-    const rows: (number | string)[][] = [];
     const w = plainNumber(wsw_base);
     const p = plainNumber(pw_base);
     const rate = plainNumber(wsw_outflow_rate);
     const inflow = plainNumber(pw_inflow);
     const outflow = plainNumber(pw_outflow);
     const fpp = plainNumber(fte_per_person);
-    if (occupancyFiltered(w, p, y, rate, inflow, outflow, fpp, rows)) return rows;
+    const rows = occupancyFiltered(w, p, y, rate, inflow, outflow, fpp);
+    if (rows !== null) return rows;
   }
   return excel(() =>
     projectOccupancy({
@@ -297,22 +331,15 @@ export function pbudgetShare(p_budgets: any[][], amount?: any, decimals?: any): 
  * @returns A fraction; format the cell as %.
  */
 export function lumpsumPctPbudget(amount: any, p_budgets: any[][]): number {
+  // The amount and the P-budgets into the filtered evaluation's inputs (no allocation).
   const a = plainNumber(amount);
-  const b = plainGrid(p_budgets);
-  if (b !== null && a >= 0 && allNonNegative(b)) {
-    AMOUNT[0] = a;
-    const fast = ratioOfSumsFiltered(AMOUNT, b);
+  IN[0] = a;
+  const n = a >= 0 ? plainCells(p_budgets, 1, 0) : -1;
+  if (n > 0 && nonNegative(1, n + 1)) {
+    const fast = ratioOfSumsOfRange(1, n + 1);
     if (fast === fast) return fast;
   }
   return excel(() => out(pctOfBudget(toNumber(amount, "amount"), toNumbers(p_budgets, "p_budgets"))));
-}
-
-/** LUMPSUM_PCT_PBUDGET's amount as a one-value list, reused (no allocation per call). */
-const AMOUNT = [0];
-
-function allNonNegative(values: readonly number[]): boolean {
-  for (let i = 0; i < values.length; i++) if (!(values[i] >= 0)) return false;
-  return true;
 }
 
 function quasiInputs(attributable: any[][], total: any[][]) {
@@ -332,16 +359,30 @@ function quasiInputs(attributable: any[][], total: any[][]) {
  * @returns A fraction (0.879 = 87.9%); the test passes above 80%.
  */
 export function quasiInhousePct(attributable: any[][], total: any[][], by_year?: any): any[][] {
+  const pooled = by_year === null || by_year === undefined || by_year === false || by_year === 0;
+  // Typed or computed: one filtered ratio of the sums (whole fte are summed exactly, not read), for
+  // up to four years in one pass over the cells. The rest in a function of its own.
+  const few = pooled ? pooledFraction(attributable, total) : NaN;
+  return few === few ? [[few]] : quasiInhousePctOtherwise(attributable, total, by_year, pooled);
+}
+
+/** QUASI_INHOUSE_PCT beyond four pooled years: by year, larger ranges, exact sums, the decimal path. */
+function quasiInhousePctOtherwise(attributable: any[][], total: any[][], by_year: any, pooled: boolean): any[][] {
+  if (pooled) {
+    // Larger ranges into the filtered evaluation's inputs (no allocation).
+    const n = plainPairCells(attributable, total);
+    let within = n > 0;
+    for (let i = 0; i < n; i++) within &&= IN[i] >= 0 && IN[i] <= IN[n + i];
+    const filtered = within ? ratioOfSumsOfRange(n, 2 * n) : NaN;
+    if (filtered === filtered) return [[filtered]];
+  }
   const pair = plainPair(attributable, total);
   if (pair !== null) {
     const [a, t] = pair;
-    if (by_year === null || by_year === undefined || by_year === false || by_year === 0) {
+    if (pooled) {
+      // What the filter leaves (a ratio on a rounding midpoint, or 0), when typed: exact sums.
       const exact = allTypedShort(a) && allTypedShort(t) ? ratioOfSumsExact(a, t) : null;
       if (exact !== null) return [[exact]];
-      if (fteWithinTotals(a, t)) {
-        const filtered = ratioOfSumsFiltered(a, t);
-        if (filtered === filtered) return [[filtered]];
-      }
     } else if (by_year === true && fteWithinTotals(a, t)) {
       const cols = gridShape[1];
       const rates = quotients(a, t);

@@ -1,4 +1,4 @@
-// The filtered evaluation (src/core/filtered.ts) gives the decimal path's double bit for bit, on
+// The filtered evaluation (src/core/filtered/) gives the decimal path's double bit for bit, on
 // inputs as formulas compute them (full-precision doubles, dyadic doubles such as k / 2^31, values
 // whose results fall near a rounding midpoint) and as typed: every custom function against the
 // decimal core called directly.
