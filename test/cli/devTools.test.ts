@@ -271,7 +271,7 @@ describe("npm run package for two hosts", function () {
         .replace(/\//g, "-")}-${pkg.version}.zip`,
     );
   const packageFor = (base: string, dist: string, extra: string[] = []) => {
-    const env = { ...process.env, ADDIN_URL: base };
+    const env: NodeJS.ProcessEnv = { ...process.env, ADDIN_URL: base };
     delete env.INIT_CWD;
     return spawnSync(
       process.execPath,
