@@ -72,7 +72,7 @@ const noStack = (text: string) => {
     // npm sets npm_package_config_dev_server_port from package.json; the scripts and webpack read it,
     // so running them with node and that variable is `npm start` on another port. A private TMPDIR
     // keeps the pid file away from a developer's real one.
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-devtools-"));
+    let tmp = "";
     const servers: ChildProcess[] = [];
     const blockers: net.Server[] = [];
     let port = 0;
@@ -81,6 +81,7 @@ const noStack = (text: string) => {
     const env = () => ({ ...process.env, TMPDIR: tmp, npm_package_config_dev_server_port: String(port), CI: "true" });
     const pidFile = () => path.join(tmp, `ibn-lumpsum-dev-server-${port}.pid`);
     const script = (name: string) => path.join(root, "scripts", name);
+    before(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-devtools-"))));
 
     after(() => {
       // Whatever failed: end every server this test started (its own process group: node and webpack).
@@ -92,7 +93,7 @@ const noStack = (text: string) => {
             // already gone
           }
       for (const b of blockers) b.close();
-      fs.rmSync(tmp, { recursive: true, force: true });
+      if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
     });
 
     it("npm start and npm stop are these scripts", () => {
@@ -199,13 +200,15 @@ const noStack = (text: string) => {
 
 describe("npm run validate offline", function () {
   this.timeout(60_000);
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-validate-"));
+  let tmp = "";
   // No DNS for Microsoft's validation service, whatever the network: the reason (EAI_AGAIN, a failed
   // name lookup) is ours, so the test proves the path, not the state of the machine's network.
-  const noDns = path.join(tmp, "no-dns.cjs");
-  fs.writeFileSync(
-    noDns,
-    `const dns = require("node:dns");
+  const noDns = () => path.join(tmp, "no-dns.cjs");
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-validate-"));
+    fs.writeFileSync(
+      noDns(),
+      `const dns = require("node:dns");
 const lookup = dns.lookup;
 dns.lookup = function (host, options, callback) {
   if (!/omex\\.office\\.net$/.test(host)) return lookup.apply(this, arguments);
@@ -214,13 +217,14 @@ dns.lookup = function (host, options, callback) {
   process.nextTick(cb, e);
 };
 `,
-  );
-  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+    );
+  });
+  after(() => tmp && fs.rmSync(tmp, { recursive: true, force: true }));
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
   const validate = (args: string[] = []) =>
     spawnSync(npm, ["run", "--silent", "validate", ...(args.length ? ["--", ...args] : [])], {
       cwd: root,
-      env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${noDns}`.trim() },
+      env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require "${noDns()}"`.trim() },
       encoding: "utf8",
       shell: process.platform === "win32",
       timeout: 50_000,
@@ -255,9 +259,13 @@ dns.lookup = function (host, options, callback) {
 
 describe("npm run package for two hosts", function () {
   this.timeout(150_000);
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-two-hosts-"));
-  const out = path.join(tmp, "out");
-  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  let tmp = "";
+  let out = "";
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-two-hosts-"));
+    out = path.join(tmp, "out");
+  });
+  after(() => tmp && fs.rmSync(tmp, { recursive: true, force: true }));
   const hosts = {
     acceptance: "https://acceptatie.example.nl/ibn/",
     production: "https://addins.example.nl/ibn/",
