@@ -1,5 +1,5 @@
 // The Office.js writer: applies a workbook plan as new sheets, all or nothing, in at most five
-// context.sync round trips whatever its size. Office.js has no transactions (a failed sync keeps
+// context.sync round trips whatever its size (three for Keep both, four for Replace). Office.js has no transactions (a failed sync keeps
 // what ran before the failing operation), so the write goes in steps that can each be undone:
 //
 //  1. Read: sheet names, ids and protection, defined names, workbook protection. Refuse before
@@ -10,14 +10,16 @@
 //  2. Stage: add the sheets hidden, under names unique to this attempt ("~ibn <attempt> 1"), write
 //     their cells, formats, styles, layout and charts, and read back their ids and content. If this
 //     fails, one cleanup batch deletes every sheet that carries the attempt's prefix.
-//  3. Commit: move the user's clashing sheets aside (renamed, never deleted yet), remove the
-//     clashing defined names, rename the staged sheets into place, show them, write the user's
-//     re-pointed formulas back as they were (they now name the new sheets), add the defined names,
-//     and store the undo record (sheet ids and fingerprints) last. If this fails, one revert batch
-//     deletes the staged sheets by id, renames the user's sheets back, writes the re-pointed
-//     formulas back (they name the user's sheets again) and puts back the names.
-//  4. Finish (Replace only): delete the sheets set aside (all kept when a formula could not be
-//     re-pointed); if that fails, try once more, else keep them and say where they are.
+//  3. Commit: move the user's clashing sheets aside (renamed, never deleted), rename the staged
+//     sheets into place and show them, hide what was set aside (it waits for this generation's
+//     undo), write the user's re-pointed formulas back as they were (they now name the new sheets),
+//     replace the clashing defined names, and store the undo record (sheet ids, fingerprints, and
+//     what Replace replaced) last. If this fails, one revert batch deletes the staged sheets by id,
+//     shows and renames the user's sheets back, writes the re-pointed formulas back (they name the
+//     user's sheets again) and puts back the names.
+//  4. Finish: delete what the last record's Replace set aside (it can no longer come back); if
+//     that fails, try once more, else keep it and say where it is. What a formula not re-pointed
+//     still uses stays in view instead, and is never deleted.
 //
 // Steps 2 and 3 run on the skeleton of every undoable action (src/excel/undoableAction.ts
 // commitStaged), which owns their order and the record's markers; this file plugs in what they

@@ -4,6 +4,9 @@
 // fingerprint of its content still match; what the user has edited is listed and kept unless the
 // caller confirms it; an added sheet that a staying sheet uses (a formula, a defined name, a
 // chart's series) stays too. Protection is read with the record, before anything is deleted.
+// Undo of a Replace also brings back what it replaced, when the whole generation goes: the sheets
+// it set aside (hidden) take their names back, and the user's formulas and names it re-pointed
+// name them again (queueRestore); otherwise those set-aside sheets go with the rest.
 import { AddinError } from "../core/errors";
 import { mentionsName, mentionsSheet, usesSheet } from "../core/plan/formulaRefs";
 import { anyChart, chartSources, queueCharts } from "./chartSources";
