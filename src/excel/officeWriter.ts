@@ -205,7 +205,7 @@ async function writePlanBody<T extends WorkbookPlan>(
         stagedSheets = written.map((w) => w.ws);
       };
     },
-    commit: (undoing) => {
+    commit: () => {
       progress(0.85, "commit");
       committing = true;
       for (const s of aside) context.workbook.worksheets.getItem(s.id).name = s.asideName;
@@ -236,7 +236,9 @@ async function writePlanBody<T extends WorkbookPlan>(
               names: clashingNames.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment })),
               cells: repoint.cells,
               userNames: repointNames,
-              previous: undoing || lastSetting.isNullObject ? null : withoutReplaced(lastSetting.value),
+              // Kept as read: undo brings it back only when its sheets are still there (an undo of it
+              // may have been under way in another pane).
+              previous: lastSetting.isNullObject ? null : withoutReplaced(lastSetting.value),
             }
           : undefined,
       );

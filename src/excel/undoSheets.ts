@@ -115,6 +115,8 @@ interface Restore {
   cells: ReplacedMark["cells"];
   /** The user's names re-pointed by the Replace that still exist. */
   userNames: ReplacedMark["userNames"];
+  /** The record the Replace replaced, put back when one of its sheets is still there; else none. */
+  previous: string | null;
 }
 
 const isFormula = (v: unknown): v is string => typeof v === "string" && v.startsWith("=");
@@ -370,6 +372,7 @@ async function planUndo(
         replaced: replaced!,
         cells: pointBack,
         userNames: replaced!.userNames.filter((n) => pointBackNames.has(lower(n.name))),
+        previous: livingRecord(replaced!.previous, kind, new Set(sheets.items.map((ws) => ws.id))),
       }
     : null;
   if (restore) preview.restores = restore.replaced.sheets.map((m) => m.name);
@@ -423,6 +426,12 @@ async function undoLastGenerationBody(
   }
 }
 
+/** A stored record when one of its sheets is still in the workbook (`ids`): an undone generation's record is none to come back to. */
+function livingRecord(stored: string | null, kind: string, ids: ReadonlySet<string>): string | null {
+  const record = stored ? parseSheetsRecord(stored, kind) : null;
+  return record && record.sheets.some((m) => ids.has(m.id)) ? stored : null;
+}
+
 /**
  * Queues putting back what a Replace replaced, before the deletes: the added sheets that hold a name
  * to give back step aside (the user's formulas follow them), the replaced sheets take their names
@@ -454,7 +463,7 @@ function queueRestoreLast(context: Excel.RequestContext, kind: string, restore: 
   const left = new Set(namesLeft.map(lower));
   for (const n of restore.replaced.names)
     if (!left.has(lower(n.name))) context.workbook.names.add(n.name, n.formula, n.comment || undefined);
-  const { previous } = restore.replaced;
+  const { previous } = restore;
   if (previous) context.workbook.settings.add(recordSetting(kind), previous);
   else context.workbook.settings.getItem(recordSetting(kind)).delete();
 }

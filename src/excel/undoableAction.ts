@@ -132,12 +132,8 @@ export interface StagedWrite {
   stampOf: (value: unknown) => string | null;
   /** Queues the staging and its reads; returns what checks them once synced (throws a typed refusal). */
   stage: () => () => void;
-  /**
-   * Queues the commit, after the last record's marker; returns the record to store last. `undoing`:
-   * an undo of the last record is under way (its retry marker stands in for the record's own), so
-   * that record is going and is no record to come back to.
-   */
-  commit: (undoing: boolean) => string;
+  /** Queues the commit, after the last record's marker; returns the record to store last. */
+  commit: () => string;
   /** Puts back what a failed stage (`race` null) or commit did: one read, one batch. Throws when Excel refuses even that. */
   revert: (race: RaceCheck | null) => Promise<boolean>;
 }
@@ -166,7 +162,7 @@ export async function commitStaged(context: Excel.RequestContext, w: StagedWrite
       )
     : null;
   if (lastMarker) context.workbook.settings.getItem(lastMarker).delete();
-  const record = w.commit(!!lastMarker && lastMarker !== markerSetting(w.kind, w.lastId!));
+  const record = w.commit();
   const mine = markerSetting(w.kind, w.attempt);
   context.workbook.settings.add(mine, "1");
   context.workbook.settings.add(recordSetting(w.kind), record);

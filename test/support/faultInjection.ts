@@ -222,6 +222,12 @@ const parsed = (v: unknown): unknown => {
 export function outcome(wb: OfficeWorkbook): unknown {
   const s = timelessSnapshot(wb);
   const nameOf = new Map(wb.book.sheets.map((x) => [x.id, x.name]));
+  // The record a Replace replaced counts only while one of its sheets is there (undo brings back no
+  // other): a Replace that raced an undo of it may keep it, where one after that undo keeps none.
+  for (const [, v] of s.settings) {
+    const replaced = (v as { replaced?: { previous?: { sheets?: { id?: string }[] } | null } } | null)?.replaced;
+    if (replaced?.previous && !replaced.previous.sheets?.some((m) => nameOf.has(m.id!))) replaced.previous = null;
+  }
   return {
     ...s,
     sheets: s.sheets
