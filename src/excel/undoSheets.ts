@@ -229,10 +229,11 @@ async function planUndo(
   const replaced = record.replaced ?? null;
   const asideIds = new Set(replaced?.sheets.map((m) => m.id) ?? []);
   const aside = sheets.items.filter((ws) => asideIds.has(ws.id));
+  const sheetIdsNow = new Set(sheets.items.map((ws) => ws.id));
+  const mayRestore = !!replaced && !anyStays && aside.length === replaced.sheets.length;
   let pointBack: ReplacedMark["cells"] = [];
-  if (replaced && !anyStays && aside.length === replaced.sheets.length) {
-    const ids = new Set(sheets.items.map((ws) => ws.id));
-    const cells = replaced.cells.filter((c) => ids.has(c.sheetId));
+  if (mayRestore) {
+    const cells = replaced.cells.filter((c) => sheetIdsNow.has(c.sheetId));
     const reads = cells.map((c) => context.workbook.worksheets.getItem(c.sheetId).getRange(c.address).load("formulas"));
     again.load("value");
     await context.sync();
@@ -251,7 +252,7 @@ async function planUndo(
   otherFormulas = withoutPointBack(otherFormulas);
   // The user's names the Replace re-pointed, unchanged since: set back as read too.
   let pointBackNames = new Set(
-    replaced && !anyStays && aside.length === replaced.sheets.length
+    mayRestore
       ? replaced.userNames
           .filter((u) => names.items.some((n) => lower(n.name) === lower(u.name) && String(n.formula) === u.formula))
           .map((u) => lower(u.name))
@@ -326,12 +327,11 @@ async function planUndo(
     return !!n && replacedNames.has(lower(n.name)) && !sameFormula(String(n.formula), mark.formula, current);
   });
   const whole = () =>
-    !anyStays &&
     !changedName &&
     !settled.needed.length &&
     !settled.usedNames.size &&
     !names.items.some((n) => replacedNames.has(lower(n.name)) && !recordedNames.has(lower(n.name)));
-  const restorable = !!replaced && aside.length === replaced.sheets.length && whole();
+  const restorable = mayRestore && whole();
   if (!restorable && (pointBack.length || pointBackNames.size)) {
     // The re-pointed formulas keep naming the added sheets after all: settled again with them.
     pointBack = [];
@@ -372,7 +372,7 @@ async function planUndo(
         replaced: replaced!,
         cells: pointBack,
         userNames: replaced!.userNames.filter((n) => pointBackNames.has(lower(n.name))),
-        previous: livingRecord(replaced!.previous, kind, new Set(sheets.items.map((ws) => ws.id))),
+        previous: livingRecord(replaced!.previous, kind, sheetIdsNow),
       }
     : null;
   if (restore) preview.restores = restore.replaced.sheets.map((m) => m.name);
