@@ -4,7 +4,7 @@
 // ragged or empty arrays, non-finite numbers — gives null (or NaN), and the function takes its
 // decimal path, which names the argument and the cell.
 
-import { CAPACITY, IN, ratioOfFewSums, WHOLE_FEW } from "../core/filtered";
+import { CAPACITY, IN } from "../core/filtered";
 
 const blank = (v: unknown) => v === null || v === undefined || v === "";
 
@@ -143,61 +143,6 @@ export function plainPairCells(a: unknown, b: unknown): number {
     }
   }
   return n;
-}
-
-/**
- * QUASI_INHOUSE_PCT's pooled fraction over two same-shaped ranges of up to four cells (the usual
- * case), read in one pass: each attributable fte from 0 to its total, the whole values summed
- * apart, the others handed to the filtered ratio. NaN when not such ranges, or undecided.
- */
-export function pooledFraction(a: unknown, t: unknown): number {
-  if (!Array.isArray(a) || !Array.isArray(t) || a.length !== t.length || a.length > 4) return NaN;
-  let wx = 0;
-  let wy = 0;
-  let xAbs = 0;
-  let yAbs = 0;
-  let xh = 0; // the values not whole, summed by TwoSum as xh + xl and yh + yl
-  let xl = 0;
-  let yh = 0;
-  let yl = 0;
-  let kx = 0;
-  let ky = 4; // t's values not whole go to IN[4 …] first, then after a's
-  const first: unknown = a[0];
-  const cols = Array.isArray(first) ? first.length : 0;
-  if (cols * a.length > 4) return NaN;
-  for (let r = 0; r < a.length; r++) {
-    const ra: unknown = a[r];
-    const rt: unknown = t[r];
-    if (!Array.isArray(ra) || !Array.isArray(rt) || ra.length !== cols || rt.length !== cols) return NaN;
-    for (let c = 0; c < cols; c++) {
-      const cx: unknown = ra[c];
-      const cy: unknown = rt[c];
-      const x = typeof cx === "number" ? cx : plainNumber(cx);
-      const y = typeof cy === "number" ? cy : plainNumber(cy);
-      if (!(x >= 0 && x <= y)) return NaN; // NaN too (not a number); infinities below
-      xAbs += x;
-      yAbs += y;
-      if (x < WHOLE_FEW && Number.isInteger(x)) wx += x;
-      else {
-        IN[kx++] = x;
-        const s = xh + x;
-        const bb = s - xh;
-        xl += xh - (s - bb) + (x - bb);
-        xh = s;
-      }
-      if (y < WHOLE_FEW && Number.isInteger(y)) wy += y;
-      else {
-        IN[ky++] = y;
-        const s = yh + y;
-        const bb = s - yh;
-        yl += yh - (s - bb) + (y - bb);
-        yh = s;
-      }
-    }
-  }
-  if (!(yAbs > 0 && yAbs < Infinity)) return NaN; // an infinite total (or value) too
-  for (let i = 4; i < ky; i++) IN[kx + i - 4] = IN[i];
-  return ratioOfFewSums(kx, kx + ky - 4, xh, xl, wx, yh, yl, wy, xAbs / yAbs);
 }
 
 /** Two ranges of the same shape, read as plainGrid; null otherwise. */

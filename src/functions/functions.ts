@@ -30,6 +30,7 @@ import {
   lumpSumOfRange,
   nonNegative,
   occupancyFiltered,
+  pooledRatio,
   productFiltered,
   quotientFiltered,
   ratioAboveFiltered,
@@ -44,7 +45,6 @@ import {
   plainPair,
   plainPairCells,
   plainSingle,
-  pooledFraction,
   toRows,
 } from "./cellInput";
 import { excel, toExcelError } from "./excelErrors";
@@ -361,8 +361,8 @@ function quasiInputs(attributable: any[][], total: any[][]) {
 export function quasiInhousePct(attributable: any[][], total: any[][], by_year?: any): any[][] {
   const pooled = by_year === null || by_year === undefined || by_year === false || by_year === 0;
   // Typed or computed: one filtered ratio of the sums (whole fte are summed exactly, not read), for
-  // up to four years in one pass over the cells. The rest in a function of its own.
-  const few = pooled ? pooledFraction(attributable, total) : NaN;
+  // up to four years of numbers in one pass over the cells. The rest in a function of its own.
+  const few = pooled ? pooledRatio(attributable, total) : NaN;
   return few === few ? [[few]] : quasiInhousePctOtherwise(attributable, total, by_year, pooled);
 }
 

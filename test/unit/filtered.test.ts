@@ -23,6 +23,7 @@ import {
   extraCostsFiltered,
   halfUpUnits,
   lumpSumFiltered,
+  pooledRatio,
   productFiltered,
   quotientFiltered,
   ratioOfSumsFiltered,
@@ -300,6 +301,74 @@ describe("filtered evaluation: every function equals the decimal path on compute
     );
   });
 
+  it("QUASI_INHOUSE_PCT's pooled ratio (its reading written out): the decimal path's double, in any shape up to four cells", () => {
+    const shapes: [number, number][] = [
+      [1, 1],
+      [1, 2],
+      [1, 3],
+      [1, 4],
+      [2, 1],
+      [3, 1],
+      [4, 1],
+      [2, 2],
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...shapes),
+        fc.array(fc.tuple(fc.oneof(fte, number(1e-3, 300)), fraction), { minLength: 4, maxLength: 4 }),
+        ([rows, cols], years) => {
+          const cells = years.slice(0, rows * cols);
+          const t = cells.map(([x]) => x);
+          const a = cells.map(([x, share]) => Math.min(x, x * share));
+          const grid = (v: number[]) => Array.from({ length: rows }, (_, r) => v.slice(r * cols, (r + 1) * cols));
+          const got = pooledRatio(grid(a), grid(t));
+          // NaN hands the call to the slower paths; a number must be the decimal path's.
+          if (!Number.isNaN(got))
+            same(
+              got,
+              decimal(() => attributableFraction(a.map(dec), t.map(dec))),
+              `${rows}×${cols}`,
+            );
+        },
+      ),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it("QUASI_INHOUSE_PCT's pooled ratio leaves to the slower paths what is not plain: blanks, text, fte above the total, other shapes", () => {
+    assert.ok(Number.isNaN(pooledRatio([[null, 2226.5]], [[2607, 2530]])), "a blank");
+    assert.ok(Number.isNaN(pooledRatio([["2308", 2226.5]], [[2607, 2530]])), "text");
+    assert.ok(Number.isNaN(pooledRatio([[2608, 2226.5]], [[2607, 2530]])), "fte above its total");
+    assert.ok(Number.isNaN(pooledRatio([[1, 2, 3, 4, 5]], [[5, 5, 5, 5, 5]])), "five years");
+    assert.ok(
+      Number.isNaN(
+        pooledRatio(
+          [[1, 2]],
+          [
+            [5, 5],
+            [5, 5],
+          ],
+        ),
+      ),
+      "other shapes",
+    );
+    assert.ok(Number.isNaN(pooledRatio([[0, 0]], [[5, 5]])), "no attributable fte (the decimal path says 0)");
+    assert.ok(Number.isNaN(pooledRatio([[1]], [[Infinity]])), "an infinite total");
+    // Below 256 (read in doubles), whole, and a tie at the 17th digit (1401.23260498046875), each as the decimal path.
+    for (const [a, t] of [
+      [[[12.345678901234567, 0.1]], [[255.99999999999997, 0.30000000000000004]]],
+      [[[2308, 2226]], [[2607, 2530]]],
+      [[[2308.0000000140494, 1401.2326049804688]], [[2607.0000008018137, 2509.0000004259223]]],
+    ] as number[][][][]) {
+      const got = pooledRatio(a, t);
+      const want = decimal(() => attributableFraction(a[0].map(dec), t[0].map(dec)));
+      assert.ok(
+        Number.isNaN(got) || Object.is(got, want),
+        `${JSON.stringify(a)} / ${JSON.stringify(t)}: ${got} vs ${want}`,
+      );
+    }
+  });
+
   it("QUASI_INHOUSE_TEST next to its threshold: attributable fte within a few ulps of threshold × total", () => {
     fc.assert(
       fc.property(
@@ -456,10 +525,11 @@ describe("filtered evaluation: every function equals the decimal path on compute
 });
 
 describe("filtered evaluation: the filter decides, the decimal path is the exception", () => {
-  it("over computed inputs, LUMPSUM and a quotient are decided without the decimal path in 999 of 1,000 cases", () => {
+  it("over computed inputs, LUMPSUM, a quotient and the pooled ratio are decided without the decimal path in 999 of 1,000 cases", () => {
     let lumpSums = 0;
     let quotients = 0;
     let others = 0;
+    let pooled = 0;
     fc.assert(
       fc.property(number(1000, 2000), number(0.05, 1), number(1, 1e4), (y, share, e) => {
         if (
@@ -478,10 +548,12 @@ describe("filtered evaluation: the filter decides, the decimal path is the excep
         if (!Number.isNaN(productFiltered(200, share, 0.15, e * 4.85))) others++;
         if (!Number.isNaN(extraCostsFiltered([e * 1085.9, 417000], 1792.2, y))) others++;
         if (!Number.isNaN(ratioOfSumsFiltered([y * share, y / 3], [y, y / 2]))) others++;
+        if (!Number.isNaN(pooledRatio([[y * share, y / 3, e / 100]], [[y, y / 2, e / 10]]))) pooled++;
       }),
       { numRuns: 4000 },
     );
     assert.ok(lumpSums >= 3996 && quotients >= 3990, `decided: LUMPSUM ${lumpSums}, quotient ${quotients} of 4000`);
     assert.ok(others >= 3 * 3990, `decided: product, costs and ratio ${others} of 12000`);
+    assert.ok(pooled >= 3990, `decided: QUASI_INHOUSE_PCT's pooled ratio ${pooled} of 4000`);
   });
 });

@@ -13,13 +13,15 @@
 // decimal path", also for inputs the core would refuse, so the decimal path gives the error.
 //
 // The parts: doubleDouble.ts (the arithmetic and the decision), shortestDecimal.ts (reading d(x)),
-// sums.ts (sums over a range of inputs), and one file per formula. A range's values are handed
-// over in IN (CAPACITY values; the *OfRange functions read them there, without allocating).
+// sums.ts (sums over a range of inputs), and one file per formula (pooledRatio.ts: QUASI_INHOUSE_PCT's
+// usual call, with the reading written out in its loop). A range's values are handed over in IN
+// (CAPACITY values; the *OfRange functions read them there, without allocating).
 export { extraCostsFiltered, extraCostsOfOne, extraCostsOfRange } from "./extraCosts";
 export { halfUpUnits } from "./halfUp";
 export { lumpSumFiltered, lumpSumOfRange } from "./lumpSum";
 export { occupancyFiltered } from "./occupancy";
 export { productFiltered, quotientFiltered } from "./quotients";
-export { ratioAboveFiltered, ratioOfFewSums, ratioOfSumsFiltered, ratioOfSumsOfRange, WHOLE_FEW } from "./ratios";
+export { pooledRatio } from "./pooledRatio";
+export { ratioAboveFiltered, ratioOfSumsFiltered, ratioOfSumsOfRange } from "./ratios";
 export { CAPACITY, IN, shortestDecimalParts } from "./shortestDecimal";
 export { nonNegative } from "./sums";

@@ -59,7 +59,7 @@ export const WHOLE_FEW = 562949953421312;
  * 0 … kx−1 and y's in kx … k−1, already summed by TwoSum as xh + xl and yh + yl; they are read in
  * one call and their gaps added. `size`: Σ|x| / Σ|y|.
  */
-export function ratioOfFewSums(
+function ratioOfFewSums(
   kx: number,
   k: number,
   xh: number,

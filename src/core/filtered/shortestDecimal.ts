@@ -7,8 +7,8 @@ const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
 const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const HI = LITTLE ? 1 : 0;
-const LO = LITTLE ? 0 : 1;
+export const HI = LITTLE ? 1 : 0;
+export const LO = LITTLE ? 0 : 1;
 /** Half an ulp of a normal double of biased exponent e: 2^(e − 1076). */
 const HALF_ULP = Float64Array.from({ length: 2047 }, (_, e) => 2 ** (e - 1076));
 /** j with |x| · 10^j in [10^14, 10^16) for a double of biased exponent e, or -1 when j would leave 0…22. */
@@ -30,11 +30,12 @@ const INV10 = Float64Array.from(POW10, (p) => 1 / p);
  * 5^j · 2^(32−s) mod 2^32, so that the low word of the mantissa times it, mod 2^32, is
  * (z − the nearest whole) · 2^32. HALF[e]: the half width of the rounding interval of z in the same
  * units, 5^j · 2^(31−s). UNIT[8e + 4s + k] for the sign s (1 when negative):
- * −(−1)^s · 2^-32 · 10^-(j+k), to turn such a fraction of z·10^k into the gap of x.
+ * −(−1)^s · 2^-32 · 10^-(j+k), to turn such a fraction of z·10^k into the gap of x. Exported, with
+ * TENS, HI and LO, for pooledRatio.ts, which writes these steps out in its own loop.
  */
-const MUL = new Int32Array(2048);
-const HALF = new Float64Array(2048);
-const UNIT = new Float64Array(2048 * 8);
+export const MUL = new Int32Array(2048);
+export const HALF = new Float64Array(2048);
+export const UNIT = new Float64Array(2048 * 8);
 for (let e = 1; e < 2047; e++) {
   const j = SCALE[e];
   const s = 1075 - e - j;
@@ -49,7 +50,7 @@ for (let e = 1; e < 2047; e++) {
   }
 }
 /** 10^k as 32-bit integers, for k = 0, 1, 2. */
-const TENS = Int32Array.of(1, 10, 100, 0);
+export const TENS = Int32Array.of(1, 10, 100, 0);
 /** Adding and subtracting 1.5 · 2^52 rounds a double below 2^51 to a whole number. */
 const MAGIC = 6755399441055744;
 
@@ -127,6 +128,17 @@ export function readAll(from: number, to: number): boolean {
     LAST_GAP[i] = GAPS[i];
   }
   return true;
+}
+
+/**
+ * d(x) − x for a number below readAll's tables (below about 256, where h0 is 0), by read's steps
+ * in doubles; NaN when those leave it (the caller then takes its slower path). For callers that
+ * write readAll's integer steps out themselves (pooledRatio.ts).
+ */
+export function gapBelowTables(x: number): number {
+  bits[0] = x;
+  const hi = words[HI];
+  return readDoubles(x, Math.abs(x), (hi >>> 20) & 2047, hi & 0x7fffffff, (words[LO] ^ hi) & 255) ? R[1] : NaN;
 }
 
 /**
