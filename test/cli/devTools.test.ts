@@ -81,6 +81,9 @@ const noStack = (text: string) => {
     const env = () => ({ ...process.env, TMPDIR: tmp, npm_package_config_dev_server_port: String(port), CI: "true" });
     const pidFile = () => path.join(tmp, `ibn-lumpsum-dev-server-${port}.pid`);
     const script = (name: string) => path.join(root, "scripts", name);
+    /** `npm start` or `npm stop` as its script, to its end, on this suite's port. */
+    const runScript = (name: string) =>
+      spawnSync(process.execPath, [script(name)], { cwd: root, env: env(), encoding: "utf8", timeout: 30_000 });
     before(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-devtools-"))));
 
     after(() => {
@@ -139,12 +142,7 @@ const noStack = (text: string) => {
     it("a second npm start says in one line that the server runs, exits 0 and keeps its pid file", function () {
       if (!first) this.skip();
       const pidBefore = fs.readFileSync(pidFile(), "utf8");
-      const second = spawnSync(process.execPath, [script("start.mjs")], {
-        cwd: root,
-        env: env(),
-        encoding: "utf8",
-        timeout: 30_000,
-      });
+      const second = runScript("start.mjs");
       const output = second.stdout + second.stderr;
       assert.equal(second.status, 0, output);
       assert.equal(lines(output).length, 1, output);
@@ -161,12 +159,7 @@ const noStack = (text: string) => {
       const exited = new Promise<void>((resolve) =>
         first.exitCode !== null || first.signalCode !== null ? resolve() : first.once("exit", () => resolve()),
       );
-      const stop = spawnSync(process.execPath, [script("stop.mjs")], {
-        cwd: root,
-        env: env(),
-        encoding: "utf8",
-        timeout: 30_000,
-      });
+      const stop = runScript("stop.mjs");
       assert.equal(stop.status, 0, stop.stdout + stop.stderr);
       assert.match(stop.stdout, new RegExp(`Stopped the dev server \\(pid ${pid}\\)`));
       await Promise.race([
@@ -182,12 +175,7 @@ const noStack = (text: string) => {
       const blocker = net.createServer((s) => s.destroy());
       blockers.push(blocker);
       await new Promise<void>((resolve) => blocker.listen(port, "localhost", () => resolve()));
-      const r = spawnSync(process.execPath, [script("start.mjs")], {
-        cwd: root,
-        env: env(),
-        encoding: "utf8",
-        timeout: 30_000,
-      });
+      const r = runScript("start.mjs");
       const output = r.stdout + r.stderr;
       assert.equal(r.status, 1, output);
       assert.equal(lines(output).length, 1, output);
