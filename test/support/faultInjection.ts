@@ -94,6 +94,23 @@ export async function atEveryOperation(
 }
 
 /**
+ * Which of the two states a failing run left: exactly as before (then the action threw a typed
+ * error saying so) or exactly as after; anything else fails the test.
+ */
+export function beforeOrAfter(
+  { k, failed, error, now }: InjectedRun,
+  before: BookSnapshot,
+  after: BookSnapshot,
+): "before" | "after" {
+  if (isDeepStrictEqual(now, before)) {
+    assert.ok(failed && error instanceof AddinError, `k=${k}: restored, and says so: ${String(error)}`);
+    return "before";
+  }
+  assert.deepEqual(now, after, `k=${k}: neither as before nor as after`);
+  return "after";
+}
+
+/**
  * The in-place writes' contract (Insert here, Share-safe and their undo): every injected failure
  * surfaces as "write.failed", and the workbook is exactly as before or exactly as after.
  * Returns the number of operations the action queues.
